@@ -1,0 +1,26 @@
+"""System checks for settings that must be right in production (`check --deploy`)."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def check_production_services(app_configs, **kwargs):
+    """In production the embedded defaults (SQLite, in-process tasks, mail to files) are wrong."""
+    problems = []
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        problems.append(Warning("DATABASE_URL is not set: Chorus is on SQLite.", id="chorus.W001"))
+    if not settings.REDIS_URL:
+        problems.append(
+            Warning(
+                "REDIS_URL is not set: tasks run inside web requests and the cache is per process.",
+                id="chorus.W002",
+            )
+        )
+    if settings.EMAIL_BACKEND.endswith("filebased.EmailBackend"):
+        problems.append(
+            Warning("EMAIL_URL is not set: outbound mail is written to files.", id="chorus.W003")
+        )
+    if settings.SITE_URL.startswith("http://"):
+        problems.append(Warning("SITE_URL should be https:// in production.", id="chorus.W004"))
+    return problems

@@ -1,0 +1,239 @@
+"""Campaigns and what they are drafted from: source documents and their calls to action."""
+
+import hashlib
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def content_hash(text: str) -> str:
+    """The identity of a document's text: importing the same text twice is a no-op."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class SourceDocument(models.Model):
+    """A document (news article, NGO appeal) as imported, verbatim."""
+
+    file_name = models.CharField(_("file name"), max_length=255)
+    title = models.CharField(_("title"), max_length=300)
+    published = models.DateField(_("published"), null=True, blank=True)
+    text = models.TextField(_("text"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True, editable=False)
+    imported_at = models.DateTimeField(_("imported at"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["file_name"]
+        verbose_name = _("source document")
+        verbose_name_plural = _("source documents")
+
+    def __str__(self) -> str:
+        return self.title or self.file_name
+
+
+class CampaignQuerySet(models.QuerySet):
+    def public(self):
+        """Campaigns supporters can see: published ones and closed ones (read-only)."""
+        return self.filter(status__in=[Campaign.Status.PUBLISHED, Campaign.Status.CLOSED])
+
+
+class Campaign(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        CLOSED = "closed", _("Closed")
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    sources = models.ManyToManyField(
+        SourceDocument, blank=True, related_name="campaigns", verbose_name=_("sources")
+    )
+    test_mode = models.BooleanField(
+        _("test mode"),
+        default=False,
+        help_text=_("Letters go to the test address instead of their real recipients."),
+    )
+    test_email = models.EmailField(
+        _("test address"),
+        blank=True,
+        help_text=_("Where letters go while the campaign (or the whole site) is in test mode."),
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status in (self.Status.PUBLISHED, self.Status.CLOSED)
+
+    @property
+    def is_open(self) -> bool:
+        """Supporters can act (sign, write) only while the campaign is published."""
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def letters_in_test_mode(self) -> bool:
+        return self.test_mode or settings.LETTERS_TEST_MODE
+
+
+class CallToAction(models.Model):
+    """One call to action found in a source document, with the sentence it came from."""
+
+    class Kind(models.TextChoices):
+        PETITION = "petition", _("Petition")
+        LETTER_TO_MP = "letter_to_mp", _("Letter to your MP")
+        LETTER_TO_TARGETS = "letter_to_targets", _("Letter to named recipients")
+        DONATE = "donate", _("Donation")
+        CALL = "call", _("Phone call")
+        SHARE = "share", _("Share")
+
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="calls_to_action",
+        verbose_name=_("campaign"),
+    )
+    document = models.ForeignKey(
+        SourceDocument,
+        on_delete=models.CASCADE,
+        related_name="calls_to_action",
+        verbose_name=_("source document"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    text = models.TextField(_("demand or ask"))
+    addressee = models.CharField(_("addressed to"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    targets = models.JSONField(_("targets found"), default=list, blank=True)
+    talking_points = models.JSONField(_("talking points"), default=list, blank=True)
+    letter_body = models.TextField(_("letter body found"), blank=True)
+    evidence_start = models.PositiveIntegerField(_("evidence start"))
+    evidence_end = models.PositiveIntegerField(_("evidence end"))
+    evidence_quote = models.TextField(_("quoted evidence"))
+    confidence = models.FloatField(_("confidence"))
+
+    class Meta:
+        ordering = ["document", "evidence_start"]
+        verbose_name = _("call to action")
+        verbose_name_plural = _("calls to action")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "kind", "evidence_start"], name="cta_unique_per_evidence"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(evidence_end__gte=models.F("evidence_start")),
+                name="cta_evidence_span_ordered",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text[:80]}"
+
+    @property
+    def is_low_confidence(self) -> bool:
+        from campaign.extraction import LOW_CONFIDENCE
+
+        return self.confidence < LOW_CONFIDENCE
+
+    @property
+    def evidence_matches_document(self) -> bool:
+        """The quote is still exactly the document's text at the recorded span."""
+        return self.document.text[self.evidence_start : self.evidence_end] == self.evidence_quote
+
+
+class Target(models.Model):
+    """A named recipient of a campaign's letters (a minister, an ambassador…)."""
+
+    class Kind(models.TextChoices):
+        MINISTER = "minister", _("Minister")
+        HEAD_OF_GOVERNMENT = "head_of_government", _("Head of government")
+        DIPLOMAT = "diplomat", _("Diplomat")
+        MP = "mp", _("Member of Parliament")
+        OTHER = "other", _("Other")
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="targets", verbose_name=_("campaign")
+    )
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    postal_address = models.TextField(_("postal address"), blank=True)
+    source = models.ForeignKey(
+        CallToAction,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("found in"),
+    )
+
+    class Meta:
+        ordering = ["campaign", "id"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "email"], name="target_unique_email")
+        ]
+
+    def __str__(self) -> str:
+        label = self.name or self.email
+        return f"{label} ({self.role})" if self.role else label
+
+
+class DonationLink(models.Model):
+    """An ask to donate to an organisation; the organiser supplies the URL before publishing."""
+
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="donation_links",
+        verbose_name=_("campaign"),
+    )
+    organisation = models.CharField(_("organisation"), max_length=200)
+    ask = models.TextField(_("ask"), blank=True)
+    url = models.URLField(_("donation page"), blank=True)
+    source = models.ForeignKey(
+        CallToAction,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("found in"),
+    )
+
+    class Meta:
+        ordering = ["campaign", "id"]
+        verbose_name = _("donation link")
+        verbose_name_plural = _("donation links")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "organisation"], name="donation_unique_organisation"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.organisation

@@ -1,0 +1,1 @@
+"""The outbox: one place every outbound email passes through (see services.queue_email)."""

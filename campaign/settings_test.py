@@ -1,0 +1,24 @@
+"""Settings for the test suite: the real settings, on the PostgreSQL and Redis named by
+DATABASE_URL and REDIS_URL (the Makefile sets the local defaults), made fast and offline."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production")
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from campaign.settings import *  # noqa: F403
+from campaign.settings import DATABASES
+
+# The test database is the one DATABASE_URL names, so `make test` owns chorus_test outright.
+DATABASES["default"]["TEST"] = {"NAME": DATABASES["default"]["NAME"]}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests publish through an eager Celery unless they start real workers themselves.
+CELERY_TASK_ALWAYS_EAGER = True
+LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,0 +1,61 @@
+"""The staff groups and their permissions, for data migrations in any app.
+
+Organisers edit campaigns in the admin; data staff read and export supporter lists. Each app's
+data migration grants the groups what they need on that app's models:
+
+    grant_permissions(apps, {"Organisers": {"petitions": {"petition": ["view", "change"]}}})
+"""
+
+ORGANISERS = "Organisers"
+DATA_STAFF = "Data staff"
+
+PermissionSpec = dict[str, dict[str, dict[str, list[str]]]]
+
+
+def ensure_permissions_exist(apps) -> None:
+    """On a fresh database permissions are only created after every migration; make them now."""
+    from django.contrib.auth.management import create_permissions
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+
+
+def grant_permissions(apps, spec: PermissionSpec) -> None:
+    """Give each group (created if missing) the permissions `spec` lists.
+
+    An action is "add", "change", "delete", "view", or a custom codename prefix such as
+    "export" for a model permission named `export_<model>`.
+    """
+    ensure_permissions_exist(apps)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, by_app in spec.items():
+        group, _ = Group.objects.get_or_create(name=group_name)
+        for app_label, by_model in by_app.items():
+            for model, actions in by_model.items():
+                codenames = [f"{action}_{model}" for action in actions]
+                group.permissions.add(
+                    *Permission.objects.filter(
+                        content_type__app_label=app_label, codename__in=codenames
+                    )
+                )
+
+
+def revoke_permissions(apps, spec: PermissionSpec) -> None:
+    """Undo grant_permissions (for reversible migrations); the groups themselves stay."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for group_name, by_app in spec.items():
+        group = Group.objects.filter(name=group_name).first()
+        if group is None:
+            continue
+        for app_label, by_model in by_app.items():
+            for model, actions in by_model.items():
+                codenames = [f"{action}_{model}" for action in actions]
+                group.permissions.remove(
+                    *Permission.objects.filter(
+                        content_type__app_label=app_label, codename__in=codenames
+                    )
+                )

@@ -1,0 +1,11 @@
+"""Root URLs: public pages per app, and the admin for organisers and staff."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("petitions/", include("petitions.urls")),
+    path("letters/", include("letters.urls")),
+    path("", include("campaign.public_urls")),
+]

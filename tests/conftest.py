@@ -1,0 +1,86 @@
+"""Suite-wide fixtures: the services the suite needs, a clean cache, and the personas.
+
+Personas: `organiser` (edits campaigns in the admin), `data_staff` (reads and exports supporter
+lists), `outsider` (a logged-in user with no staff rights), and the anonymous supporter, who is
+simply the test `client`.
+"""
+
+import os
+from urllib.parse import urlparse
+
+import pytest
+
+
+def _unreachable(name: str, url: str, error: Exception) -> None:
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    pytest.exit(f"{name} is not reachable at {url}: {reason}", returncode=3)
+
+
+def pytest_configure(config):
+    """Fail in one line, before any test, when PostgreSQL or Redis is not there."""
+    database_url = os.environ.get("DATABASE_URL", "")
+    if database_url.startswith(("postgres://", "postgresql://")):
+        import psycopg2
+
+        parts = urlparse(database_url)
+        try:
+            psycopg2.connect(
+                host=parts.hostname,
+                port=parts.port or 5432,
+                user=parts.username or "postgres",
+                password=parts.password or None,
+                dbname="postgres",
+                connect_timeout=3,
+            ).close()
+        except psycopg2.Error as error:
+            _unreachable("PostgreSQL", database_url, error)
+    redis_url = os.environ.get("REDIS_URL", "")
+    if redis_url:
+        import redis
+
+        try:
+            redis.Redis.from_url(redis_url, socket_connect_timeout=3).ping()
+        except redis.RedisError as error:
+            _unreachable("Redis", redis_url, error)
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Counters and rate limits live in the cache: every test starts with an empty one."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture
+def organiser(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "alice", "alice@example.org", "password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Organisers"))
+    return user
+
+
+@pytest.fixture
+def data_staff(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "bob", "bob@example.org", "password", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Data staff"))
+    return user
+
+
+@pytest.fixture
+def outsider(db, django_user_model):
+    return django_user_model.objects.create_user("charlie", "charlie@example.org", "password")
+
+
+@pytest.fixture
+def organiser_client(client, organiser):
+    client.force_login(organiser)
+    return client
