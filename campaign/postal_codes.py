@@ -1,0 +1,79 @@
+"""Canadian postal codes: normalising, validating, and what the first letter says.
+
+Shared by petitions (a signature's postal code) and letters (finding the supporter's MP).
+"""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Letters D, F, I, O, Q, U never appear; W and Z never start a code (Canada Post's rules).
+_POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])(\d[ABCEGHJ-NPRSTV-Z]\d)$")
+
+# The first letter of a postal code names the province or territory (X covers NT and NU).
+PROVINCE_BY_FIRST_LETTER = {
+    "A": "NL",
+    "B": "NS",
+    "C": "PE",
+    "E": "NB",
+    "G": "QC",
+    "H": "QC",
+    "J": "QC",
+    "K": "ON",
+    "L": "ON",
+    "M": "ON",
+    "N": "ON",
+    "P": "ON",
+    "R": "MB",
+    "S": "SK",
+    "T": "AB",
+    "V": "BC",
+    "X": "NT",
+    "Y": "YT",
+}
+
+
+def normalise_postal_code(value: str) -> str | None:
+    """Return the code as `A1A 1A1`, or None when it is not a valid Canadian postal code."""
+    if not value or len(value) > 20:
+        return None
+    compact = re.sub(r"[\s-]", "", value).upper()
+    match = _POSTAL_CODE.match(compact)
+    if not match:
+        return None
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def fsa_of(postal_code: str) -> str:
+    """The forward sortation area: the first three characters of a normalised code."""
+    return postal_code[:3]
+
+
+def province_of(postal_code: str) -> str:
+    """The two-letter province or territory code a postal code belongs to ('' if unknown)."""
+    return PROVINCE_BY_FIRST_LETTER.get(postal_code[:1].upper(), "")
+
+
+class PostalCodeField(forms.CharField):
+    """A form field that accepts `k1a0a6`, `K1A-0A6`, `K1A 0A6` and cleans them to `K1A 0A6`."""
+
+    default_error_messages = {
+        "invalid": _("Enter a Canadian postal code, like K1A 0A6."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 10)
+        kwargs.setdefault("label", _("Postal code"))
+        super().__init__(**kwargs)
+        self.widget.attrs.update({"autocomplete": "postal-code", "autocapitalize": "characters"})
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value in self.empty_values:
+            return value
+        normalised = normalise_postal_code(value)
+        if normalised is None:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return normalised
