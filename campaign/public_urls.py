@@ -8,6 +8,7 @@ app_name = "campaign"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
     path("privacy/", views.privacy, name="privacy"),
     path("campaigns/<slug:slug>/", views.campaign_detail, name="detail"),
 ]

@@ -1,6 +1,9 @@
 """Public pages of the campaign app."""
 
+from django.db import connection
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from campaign import selectors
@@ -20,3 +23,15 @@ def campaign_detail(request, slug: str):
 @require_safe
 def privacy(request):
     return render(request, "campaign/privacy.html")
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For load balancers and the compose healthcheck: 200 when the database answers."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means "not healthy"
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")

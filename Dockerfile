@@ -1,0 +1,22 @@
+# Chorus production image: one image for web (gunicorn), worker and beat.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    DJANGO_SETTINGS_MODULE=campaign.settings
+
+WORKDIR /app
+RUN useradd --create-home --uid 1000 chorus
+
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+
+COPY --chown=chorus:chorus . .
+# collectstatic needs settings to load; the key is a build-time placeholder, never used at runtime.
+RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+    && mkdir -p var && chown -R chorus:chorus var
+
+USER chorus
+EXPOSE 8000
+CMD ["gunicorn", "campaign.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", "--access-logfile", "-"]
