@@ -213,5 +213,40 @@ LOGGING = {
 # --- Outbox (campaign.outbox) ----------------------------------------------------------------
 
 # --- Petitions ------------------------------------------------------------------------------
+# Per client address and petition; signatures over the limit are kept, flagged and not counted.
+PETITIONS_SIGN_RATELIMIT = env.str("PETITIONS_SIGN_RATELIMIT", default="20/h")
+PETITIONS_CONFIRMATION_DAYS = 7
+# Signing again with the same address re-sends the confirmation, up to this many emails in all.
+PETITIONS_MAX_CONFIRMATION_SENDS = 3
+# The public count lives this long in the cache before it is recounted from the table.
+PETITIONS_COUNT_TTL = env.int("PETITIONS_COUNT_TTL", default=600)
+# Public petition pages: rendered once per process per this many seconds, and what proxies
+# may cache them for (Cache-Control max-age). The count shown is at most this stale.
+PETITIONS_PAGE_CACHE_SECONDS = env.int("PETITIONS_PAGE_CACHE_SECONDS", default=5)
+CACHES["petition_pages"] = {
+    # Per process on purpose: a hit costs no network round trip, which is what lets a
+    # petition page keep up with a constant page when a campaign goes viral.
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "petition-pages",
+    "TIMEOUT": PETITIONS_PAGE_CACHE_SECONDS,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+CELERY_BEAT_SCHEDULE["petitions-rebuild-counts"] = {
+    "task": "petitions.tasks.rebuild_open_petition_counts",
+    "schedule": 300.0,
+}
+
 
 # --- Letters --------------------------------------------------------------------------------
+# Open North's Represent API: postal code -> riding, and the weekly directory sync. Off unless
+# set, so a development machine or the test suite never reaches the network by accident.
+REPRESENT_API_URL = env.str("REPRESENT_API_URL", default="https://represent.opennorth.ca")
+REPRESENT_API_ENABLED = env.bool("REPRESENT_API_ENABLED", default=False)
+REPRESENT_API_TIMEOUT = env.float("REPRESENT_API_TIMEOUT", default=3.0)
+# Where test-mode letters go when the campaign has no test address of its own.
+LETTERS_TEST_EMAIL = env.str("LETTERS_TEST_EMAIL", default="")
+# From this many letters with the same text in one template, new ones are flagged as form letters.
+LETTERS_SIMILAR_THRESHOLD = env.int("LETTERS_SIMILAR_THRESHOLD", default=10)
+# How long a confirmation link works (the status link works for a year).
+LETTERS_CONFIRM_MAX_AGE = env.int("LETTERS_CONFIRM_MAX_AGE", default=7 * 24 * 60 * 60)
+LETTERS_STATUS_MAX_AGE = env.int("LETTERS_STATUS_MAX_AGE", default=365 * 24 * 60 * 60)

@@ -1,10 +1,129 @@
 """Letter templates, the letters supporters send, and the directory of representatives."""
 
+from django.core.signing import TimestampSigner
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import CallToAction, Campaign, Target
+
+PROVINCE_CHOICES = [
+    ("NL", _("Newfoundland and Labrador")),
+    ("PE", _("Prince Edward Island")),
+    ("NS", _("Nova Scotia")),
+    ("NB", _("New Brunswick")),
+    ("QC", _("Quebec")),
+    ("ON", _("Ontario")),
+    ("MB", _("Manitoba")),
+    ("SK", _("Saskatchewan")),
+    ("AB", _("Alberta")),
+    ("BC", _("British Columbia")),
+    ("YT", _("Yukon")),
+    ("NT", _("Northwest Territories")),
+    ("NU", _("Nunavut")),
+]
+
+
+class Riding(models.Model):
+    """A federal electoral district, keyed by its five-digit code (e.g. 35067, Nepean)."""
+
+    code = models.CharField(_("code"), max_length=5, unique=True)
+    name_en = models.CharField(_("name (English)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200, blank=True)
+    province = models.CharField(_("province"), max_length=2, choices=PROVINCE_CHOICES)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("riding")
+        verbose_name_plural = _("ridings")
+        indexes = [models.Index(fields=["province", "name_en"], name="riding_province_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.name_en} ({self.code})"
+
+    @property
+    def current_representative(self) -> "Representative | None":
+        return self.representatives.filter(is_current=True).order_by("-updated_at").first()
+
+
+class RepresentativeQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_current=True)
+
+
+class Representative(models.Model):
+    """A Member of Parliament as the directory last saw them.
+
+    `key` identifies a member across imports (name + riding); a member missing from a later
+    full import is marked former (`is_current=False`), never deleted, so old letters keep
+    pointing at who they were written to.
+    """
+
+    class Source(models.TextChoices):
+        REPRESENT_API = "represent_api", _("Represent API")
+        REPRESENT_JSON = "represent_json", _("Represent JSON file")
+        HOC_XML = "hoc_xml", _("House of Commons XML")
+        CSV = "csv", _("CSV file")
+        ADMIN = "admin", _("Entered by hand")
+
+    key = models.CharField(_("key"), max_length=300, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100, blank=True)
+    riding = models.ForeignKey(
+        Riding,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="representatives",
+        verbose_name=_("riding"),
+    )
+    riding_code = models.CharField(_("riding code"), max_length=5, blank=True)
+    riding_name_en = models.CharField(_("riding (English)"), max_length=200)
+    riding_name_fr = models.CharField(_("riding (French)"), max_length=200, blank=True)
+    province = models.CharField(_("province"), max_length=2, blank=True, choices=PROVINCE_CHOICES)
+    party = models.CharField(_("party"), max_length=100, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    photo_url = models.URLField(_("photo"), max_length=500, blank=True)
+    source = models.CharField(_("source"), max_length=20, choices=Source.choices)
+    is_current = models.BooleanField(_("current member"), default=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = RepresentativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("representative")
+        verbose_name_plural = _("representatives")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.riding_name_en})"
+
+
+class FsaRiding(models.Model):
+    """One riding an FSA (first three characters of a postal code) reaches into.
+
+    An FSA may span several ridings: each pair is a row, and the supporter picks among them.
+    """
+
+    fsa = models.CharField(_("FSA"), max_length=3, db_index=True)
+    riding = models.ForeignKey(
+        Riding, on_delete=models.CASCADE, related_name="fsas", verbose_name=_("riding")
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["fsa", "riding__name_en"]
+        verbose_name = _("FSA to riding")
+        verbose_name_plural = _("FSAs to ridings")
+        constraints = [
+            models.UniqueConstraint(fields=["fsa", "riding"], name="fsa_riding_unique_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.fsa} → {self.riding.name_en}"
 
 
 class LetterTemplate(models.Model):
@@ -27,7 +146,13 @@ class LetterTemplate(models.Model):
     subject_variants = models.TextField(
         _("subject variants"), help_text=_("One subject per line; supporters get them in turn.")
     )
-    body = models.TextField(_("body"))
+    body = models.TextField(
+        _("body"),
+        help_text=_(
+            "Variables: {{ representative_name }}, {{ riding }}, {{ supporter_name }}, "
+            "{{ supporter_postal_code }}, {{ talking_points }}."
+        ),
+    )
     talking_points = models.JSONField(_("talking points"), default=list, blank=True)
     editable = models.BooleanField(_("supporters may edit"), default=True)
     source = models.ForeignKey(
@@ -54,3 +179,116 @@ class LetterTemplate(models.Model):
         return reverse(
             "letters:start", kwargs={"campaign": self.campaign.slug, "template": self.slug}
         )
+
+    @property
+    def subjects(self) -> list[str]:
+        return [line.strip() for line in self.subject_variants.splitlines() if line.strip()]
+
+    def clean(self) -> None:
+        from letters.composing import validate_template_source
+
+        validate_template_source(body=self.body, subject_variants=self.subject_variants)
+
+
+class Letter(models.Model):
+    """One supporter's letter: the final text as sent, to one or more recipients."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("Waiting for email confirmation")
+        CONFIRMED = "confirmed", _("Confirmed and queued")
+
+    template = models.ForeignKey(
+        LetterTemplate,
+        on_delete=models.PROTECT,
+        related_name="letters",
+        verbose_name=_("template"),
+    )
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.PROTECT, related_name="letters", verbose_name=_("campaign")
+    )
+    supporter_name = models.CharField(_("name"), max_length=100)
+    supporter_email = models.EmailField(_("email"))
+    supporter_postal_code = models.CharField(_("postal code"), max_length=7)
+    riding = models.ForeignKey(
+        Riding,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("riding"),
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("body"))
+    send_copy = models.BooleanField(_("copy to the supporter"), default=False)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.UNCONFIRMED,
+        db_index=True,
+    )
+    # Whether this letter went to the test address instead of its recipients.
+    test_mode = models.BooleanField(_("sent in test mode"), default=False)
+    # Hash of the normalised text: many equal hashes in one template mean a form letter.
+    text_hash = models.CharField(_("text fingerprint"), max_length=64, db_index=True)
+    flagged_similar = models.BooleanField(_("near-identical to many others"), default=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        indexes = [models.Index(fields=["template", "text_hash"], name="letter_template_hash_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.subject[:60]}"
+
+    def signed_token(self, purpose: str) -> str:
+        return TimestampSigner(salt=f"letters.{purpose}").sign(str(self.pk))
+
+    def get_status_url(self) -> str:
+        return reverse("letters:status", kwargs={"token": self.signed_token("status")})
+
+    def get_confirm_url(self) -> str:
+        return reverse("letters:confirm", kwargs={"token": self.signed_token("confirm")})
+
+
+class LetterRecipient(models.Model):
+    """Who one letter is addressed to: a campaign Target or a directory Representative.
+
+    The unique constraint is the guardrail "one letter per supporter per recipient per
+    campaign". `message_id` points at the OutboundEmail carrying it, whose status is the truth.
+    """
+
+    letter = models.ForeignKey(
+        Letter, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("letter")
+    )
+    campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
+    supporter_email = models.EmailField(_("supporter email"))
+    target = models.ForeignKey(
+        Target, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    representative = models.ForeignKey(
+        Representative, on_delete=models.SET_NULL, null=True, blank=True, related_name="letters"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    email = models.EmailField(_("email"))
+    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["letter", "id"]
+        verbose_name = _("letter recipient")
+        verbose_name_plural = _("letter recipients")
+        constraints = [
+            models.UniqueConstraint(
+                "campaign",
+                Lower("supporter_email"),
+                Lower("email"),
+                name="letter_one_per_supporter_recipient",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>"

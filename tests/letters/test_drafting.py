@@ -1,0 +1,109 @@
+"""Drafting a letter template from a document's letter call to action (used by import_seeds)."""
+
+import pytest
+
+from campaign.models import CallToAction, Target
+from letters.composing import SAMPLE_CONTEXT, render_text, validate_template_source
+from letters.models import LetterTemplate
+from letters.services import letter_template_draft_from_action
+from tests.factories import CallToActionFactory, CampaignFactory, TargetFactory
+
+pytestmark = pytest.mark.django_db
+
+THREE_TARGETS = [
+    {
+        "name": "Chrystia Freeland",
+        "role": "Minister of Foreign Affairs",
+        "email": "Chrystia.Freeland@parl.gc.ca",
+        "kind": "minister",
+        "phone": "613-992-5234",
+        "postal_address": "House of Commons, Ottawa ON K1A 0A6",
+    },
+    {
+        "name": "Justin Trudeau",
+        "role": "Prime Minister",
+        "email": "Justin.Trudeau@parl.gc.ca",
+        "kind": "head_of_government",
+    },
+    {"name": "", "role": "Russian Ambassador", "email": "info@rusembassy.ca", "kind": "diplomat"},
+    {"name": "Someone Unreachable", "role": "Mayor", "email": "", "kind": "other"},
+]
+
+
+def _action(**kwargs):
+    defaults = {
+        "kind": CallToAction.Kind.LETTER_TO_MP,
+        "text": "Issue emergency visas to LGBT people fleeing Chechnya",
+        "talking_points": ["People are being detained.", "Canada has done this before."],
+    }
+    return CallToActionFactory(**{**defaults, **kwargs})
+
+
+def test_it_drafts_an_mp_template_with_every_variable():
+    action = _action()
+    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    assert template.kind == LetterTemplate.Kind.MP
+    assert template.source == action
+    assert template.body.startswith("Dear {{ representative_name }},")
+    for variable in ("talking_points", "supporter_name", "supporter_postal_code"):
+        assert "{{ " + variable + " }}" in template.body
+    assert "emergency visas to LGBT people fleeing Chechnya" in template.body
+    assert template.talking_points == action.talking_points
+    assert 2 <= len(template.subjects) <= 3
+
+
+def test_it_drafts_a_template_that_validates_and_renders():
+    action = _action(letter_body="Canada must not look away.")
+    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    validate_template_source(body=template.body, subject_variants=template.subject_variants)
+    text = render_text(template.body, SAMPLE_CONTEXT)
+    assert "Canada must not look away." in text
+    assert "- A first point." in text
+    assert "Sam Supporter\nK1A 0A6" in text
+
+
+def test_it_is_idempotent_for_the_same_action():
+    action = _action()
+    first = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    second = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    assert first.pk == second.pk
+    assert LetterTemplate.objects.count() == 1
+
+
+def test_it_creates_targets_with_an_email_and_links_them():
+    action = _action(kind=CallToAction.Kind.LETTER_TO_TARGETS, targets=THREE_TARGETS)
+    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    assert template.kind == LetterTemplate.Kind.TARGETS
+    assert sorted(template.targets.values_list("email", flat=True)) == [
+        "Chrystia.Freeland@parl.gc.ca",
+        "Justin.Trudeau@parl.gc.ca",
+        "info@rusembassy.ca",
+    ]
+    freeland = Target.objects.get(email="Chrystia.Freeland@parl.gc.ca")
+    assert freeland.kind == Target.Kind.MINISTER
+    assert freeland.phone == "613-992-5234"
+
+
+def test_it_reuses_a_campaign_target_with_the_same_email():
+    campaign = CampaignFactory()
+    existing = TargetFactory(campaign=campaign, email="info@rusembassy.ca", name="Embassy")
+    action = _action(
+        campaign=campaign, kind=CallToAction.Kind.LETTER_TO_TARGETS, targets=THREE_TARGETS
+    )
+    template = letter_template_draft_from_action(campaign=campaign, action=action)
+    assert existing in template.targets.all()
+    assert Target.objects.filter(campaign=campaign).count() == 3
+
+
+def test_it_uses_the_fallback_talking_points_when_the_action_has_none():
+    action = _action(talking_points=[])
+    template = letter_template_draft_from_action(
+        campaign=action.campaign, action=action, talking_points_fallback=["Say why it matters."]
+    )
+    assert template.talking_points == ["Say why it matters."]
+
+
+def test_it_refuses_an_action_that_is_not_a_letter():
+    action = _action(kind=CallToAction.Kind.PETITION)
+    with pytest.raises(ValueError):
+        letter_template_draft_from_action(campaign=action.campaign, action=action)
