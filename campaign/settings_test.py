@@ -22,3 +22,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests publish through an eager Celery unless they start real workers themselves.
 CELERY_TASK_ALWAYS_EAGER = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Serve static files from the app folders, as in development: no collectstatic before tests.
+WHITENOISE_AUTOREFRESH = True
