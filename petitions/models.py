@@ -1,10 +1,17 @@
 """Petitions and their signatures."""
 
+import secrets
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import CallToAction, Campaign
+
+
+def new_ip_salt() -> str:
+    """A per-petition salt, so an IP hash cannot be matched across petitions."""
+    return secrets.token_hex(16)
 
 
 class Petition(models.Model):
@@ -33,6 +40,7 @@ class Petition(models.Model):
         verbose_name=_("found in"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    ip_salt = models.CharField(_("IP salt"), max_length=32, default=new_ip_salt, editable=False)
 
     class Meta:
         ordering = ["campaign", "id"]
@@ -44,3 +52,95 @@ class Petition(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("petitions:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.OPEN
+
+
+class Signature(models.Model):
+    """One person's signature on one petition: counted once confirmed by email, unless flagged.
+
+    `email` is the address as typed (mail goes there); `email_key` is its normalised form
+    (lower case, Gmail dots and `+tags` removed), unique per petition, so a second signing
+    with a variant of the same address cannot create a second signature.
+    """
+
+    class FlagReason(models.TextChoices):
+        NONE = "", _("Not flagged")
+        RATE_LIMIT = "rate_limit", _("Over the per-address rate limit")
+        HONEYPOT = "honeypot", _("Filled the hidden field")
+
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="signatures", verbose_name=_("petition")
+    )
+    first_name = models.CharField(_("first name"), max_length=50)
+    last_name = models.CharField(_("last name"), max_length=50)
+    email = models.EmailField(_("email"), max_length=254)
+    email_key = models.CharField(_("normalised email"), max_length=254, editable=False)
+    postal_code = models.CharField(_("postal code"), max_length=7)
+    province = models.CharField(_("province"), max_length=2, blank=True)
+    riding_code = models.CharField(_("riding code"), max_length=10, blank=True)
+    riding_name = models.CharField(_("riding"), max_length=200, blank=True)
+    comment = models.TextField(_("comment"), max_length=500, blank=True)
+    comment_hidden = models.BooleanField(_("comment hidden"), default=False)
+    show_name = models.BooleanField(_("name shown publicly"), default=False)
+
+    # CASL: express consent, with the exact wording shown, when, and on which page.
+    newsletter_opt_in = models.BooleanField(_("newsletter opt-in"), default=False)
+    newsletter_consent_text = models.TextField(_("consent wording shown"), blank=True)
+    newsletter_consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_page = models.CharField(_("page signed on"), max_length=300, blank=True)
+    language = models.CharField(_("language"), max_length=8, blank=True)
+
+    ip_hash = models.CharField(_("IP hash"), max_length=64, blank=True, editable=False)
+    is_flagged = models.BooleanField(_("flagged"), default=False)
+    flag_reason = models.CharField(
+        _("flag reason"), max_length=20, choices=FlagReason.choices, blank=True, default=""
+    )
+    confirmation_sends = models.PositiveSmallIntegerField(_("confirmation emails sent"), default=0)
+    created_at = models.DateTimeField(_("signed at"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        permissions = [("moderate_signature", _("Can hide comments and clear flags"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "email_key"], name="signature_unique_email_per_petition"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["petition", "created_at"], name="signature_petition_day_idx"),
+            models.Index(fields=["email_key"], name="signature_email_key_idx"),
+            # The counter rebuild and the public figures read only counted signatures.
+            models.Index(
+                fields=["petition", "province", "riding_code"],
+                name="signature_counted_idx",
+                condition=models.Q(confirmed_at__isnull=False, is_flagged=False),
+            ),
+            models.Index(
+                fields=["petition", "-confirmed_at"],
+                name="signature_public_recent_idx",
+                condition=models.Q(confirmed_at__isnull=False, is_flagged=False, show_name=True),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name[:1]}. #{self.pk}"
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirmed_at is not None
+
+    @property
+    def is_counted(self) -> bool:
+        return self.confirmed_at is not None and not self.is_flagged
+
+    @property
+    def public_name(self) -> str:
+        """First name and last initial: all a public signer list ever shows."""
+        initial = f" {self.last_name[:1].upper()}." if self.last_name else ""
+        return f"{self.first_name}{initial}"

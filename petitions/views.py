@@ -1,8 +1,232 @@
-from django.shortcuts import get_object_or_404, render
+"""Public petition pages: the page, the sign form, thank-you, confirm, and the JSON figures.
 
-from petitions.models import Petition
+Why the sign form is on its own page
+------------------------------------
+The petition page is what a viral link points at, so it must be cacheable: the same bytes for
+every visitor, no cookie, no CSRF token (a token in a shared page would be someone else's, and
+setting the CSRF cookie makes the response per-user). The form therefore lives at
+`<slug>/sign/`, a small page that is never cached and carries the visitor's own CSRF token; the
+petition page links to it with a plain link (and a big button-styled one), so everything works
+without JavaScript and a POST without a token is refused with 403 as everywhere else. A failed
+form re-renders on that page with the errors next to their fields.
+
+The petition page itself is rendered once per process every PETITIONS_PAGE_CACHE_SECONDS
+(petitions.pages) and sent with `Cache-Control: public` so a proxy or CDN can hold it too.
+"""
+
+import logging
+
+from django.conf import settings
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_safe
+from django_ratelimit.core import is_ratelimited
+
+from petitions import pages, selectors, services
+from petitions.addresses import client_ip, ratelimit_key
+from petitions.forms import SignatureForm
+from petitions.models import Petition, Signature
+from petitions.tokens import TokenExpired, TokenInvalid, confirmation_token_read
+
+log = logging.getLogger(__name__)
 
 
+def _public(response: HttpResponse, max_age: int | None = None) -> HttpResponse:
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PETITIONS_PAGE_CACHE_SECONDS if max_age is None else max_age,
+    )
+    return response
+
+
+def _render_shared(request, template: str, context: dict) -> str:
+    # `messages` is emptied so a message meant for one visitor is never baked into the page
+    # everyone gets (and reading it would touch the session, adding Vary: Cookie).
+    return render_to_string(template, {**context, "messages": ()}, request=request)
+
+
+@require_safe
 def petition_detail(request, slug: str):
-    petition = get_object_or_404(Petition.objects.exclude(status="draft"), slug=slug)
-    return render(request, "petitions/detail.html", {"petition": petition})
+    """The public petition page (cached; see the module docstring)."""
+    language = get_language()
+    content = pages.page_get(slug=slug, variant="page", language=language)
+    if content is None:
+        petition = selectors.petition_get_public(slug=slug)
+        count = selectors.petition_count(petition=petition)
+        content = _render_shared(
+            request,
+            "petitions/detail.html",
+            {
+                "petition": petition,
+                "campaign": petition.campaign,
+                "count": count,
+                "progress": selectors.petition_progress(count=count, goal=petition.goal),
+                "signers": selectors.signature_list_public_recent(petition=petition),
+                "sources": list(petition.campaign.sources.all()),
+            },
+        ).encode()
+        pages.page_set(slug=slug, variant="page", language=language, content=content)
+    return _public(HttpResponse(content))
+
+
+def _over_limit(request, petition: Petition) -> bool:
+    """Whether this address has signed this petition too often; a broken cache limits no one
+    (a supporter's signature is worth more than a missed flag)."""
+    try:
+        return is_ratelimited(
+            request,
+            group=f"petitions.sign.{petition.pk}",
+            key=ratelimit_key,
+            rate=settings.PETITIONS_SIGN_RATELIMIT,
+            method="POST",
+            increment=True,
+        )
+    except Exception:
+        log.warning("petitions: rate limit unavailable for petition %s", petition.pk)
+        return False
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def signature_sign(request, slug: str):
+    """The sign form. A valid POST signs (or finds the earlier signature) and redirects to the
+    thank-you page, which looks the same whatever happened, so it reveals nothing about who
+    has signed. Over-limit and honeypot submissions are stored flagged and not counted."""
+    petition = selectors.petition_get_public(slug=slug)
+    form = SignatureForm(request.POST or None, petition=petition)
+    status = 200
+    if request.method == "POST":
+        if not petition.is_open:
+            status = 409
+        elif form.is_valid():
+            flag = ""
+            if form.is_honeypot_filled:
+                flag = Signature.FlagReason.HONEYPOT
+            elif _over_limit(request, petition):
+                flag = Signature.FlagReason.RATE_LIMIT
+            try:
+                services.signature_create(
+                    petition=petition,
+                    data=form.to_input(
+                        consent_page=settings.SITE_URL + petition.get_absolute_url(),
+                        language=get_language() or "",
+                    ),
+                    ip=client_ip(request),
+                    flag_reason=flag,
+                )
+            except services.PetitionClosed:
+                status = 409
+            else:
+                return redirect("petitions:thanks", slug=petition.slug)
+    return render(
+        request,
+        "petitions/sign.html",
+        {"petition": petition, "form": form},
+        status=status,
+    )
+
+
+def _share_context(petition: Petition) -> dict:
+    return {
+        "petition": petition,
+        "campaign": petition.campaign,
+        "share_url": settings.SITE_URL + petition.get_absolute_url(),
+        "next_action_url": selectors.petition_next_action_url(petition=petition),
+    }
+
+
+@require_safe
+def signature_thanks(request, slug: str):
+    """After signing: check your email. The same for everyone, so it is cacheable."""
+    petition = selectors.petition_get_public(slug=slug)
+    content = _render_shared(request, "petitions/thanks.html", _share_context(petition))
+    return _public(HttpResponse(content))
+
+
+@require_safe
+def signature_confirmed(request, slug: str):
+    """After confirming: your signature counts; share it, and the campaign's next step."""
+    petition = selectors.petition_get_public(slug=slug)
+    content = _render_shared(request, "petitions/confirmed.html", _share_context(petition))
+    return _public(HttpResponse(content))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def signature_confirm(request, token: str):
+    """The confirmation link's page: GET shows a button, only the POST confirms.
+
+    Mail scanners follow links in emails, so opening the link must change nothing.
+    """
+    try:
+        signature_id = confirmation_token_read(token)
+    except TokenExpired:
+        return render(request, "petitions/confirm_problem.html", {"problem": "expired"}, status=410)
+    except TokenInvalid:
+        return render(request, "petitions/confirm_problem.html", {"problem": "invalid"}, status=400)
+    signature = (
+        Signature.objects.select_related("petition", "petition__campaign")
+        .filter(pk=signature_id)
+        .first()
+    )
+    if signature is None:
+        return render(request, "petitions/confirm_problem.html", {"problem": "unknown"}, status=404)
+    petition = signature.petition
+    if signature.is_confirmed:
+        return redirect("petitions:confirmed", slug=petition.slug)
+    if not petition.is_open:
+        return render(
+            request,
+            "petitions/confirm_problem.html",
+            {"problem": "closed", "petition": petition},
+            status=409,
+        )
+    if request.method == "POST":
+        try:
+            services.signature_confirm(signature_id=signature.pk)
+        except services.PetitionClosed:
+            return render(
+                request,
+                "petitions/confirm_problem.html",
+                {"problem": "closed", "petition": petition},
+                status=409,
+            )
+        return redirect("petitions:confirmed", slug=petition.slug)
+    return render(request, "petitions/confirm.html", {"petition": petition, "token": token})
+
+
+@require_safe
+def petition_json(request, slug: str):
+    """Title, status, count, goal and counts by province and riding, as UK petitions does."""
+    language = get_language()
+    content = pages.page_get(slug=slug, variant="json", language=language)
+    if content is None:
+        petition = selectors.petition_get_public(slug=slug)
+        by_province, by_riding = selectors.petition_counts_by_area(petition=petition)
+        response = JsonResponse(
+            {
+                "slug": petition.slug,
+                "title": petition.title,
+                "demand": petition.demand,
+                "addressed_to": petition.addressed_to,
+                "status": petition.status,
+                "count": selectors.petition_count(petition=petition),
+                "goal": petition.goal,
+                "url": settings.SITE_URL + petition.get_absolute_url(),
+                "signatures_by_province": [
+                    {"code": a.code, "name": a.name, "signature_count": a.count}
+                    for a in by_province
+                ],
+                "signatures_by_riding": [
+                    {"code": a.code, "name": a.name, "signature_count": a.count} for a in by_riding
+                ],
+            }
+        )
+        content = response.content
+        pages.page_set(slug=slug, variant="json", language=language, content=content)
+    return _public(HttpResponse(content, content_type="application/json"))

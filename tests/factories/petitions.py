@@ -1,6 +1,8 @@
 import factory
+from django.utils import timezone
 
-from petitions.models import Petition
+from petitions.addresses import email_key
+from petitions.models import Petition, Signature
 from tests.factories.campaign import CampaignFactory
 
 
@@ -15,3 +17,27 @@ class PetitionFactory(factory.django.DjangoModelFactory):
     addressed_to = "the Government of Canada"
     goal = 1000
     status = Petition.Status.OPEN
+
+    class Params:
+        draft = factory.Trait(status=Petition.Status.DRAFT)
+        closed = factory.Trait(status=Petition.Status.CLOSED)
+
+
+class SignatureFactory(factory.django.DjangoModelFactory):
+    """An unconfirmed signature; `confirmed=True` makes a counted one."""
+
+    class Meta:
+        model = Signature
+
+    petition = factory.SubFactory(PetitionFactory)
+    first_name = factory.Sequence(lambda n: f"Signer{n}")
+    last_name = "Tremblay"
+    email = factory.Sequence(lambda n: f"signer{n}@example.org")
+    email_key = factory.LazyAttribute(lambda signature: email_key(signature.email))
+    postal_code = "K1A 0A6"
+    province = "ON"
+    confirmation_sends = 1
+
+    class Params:
+        confirmed = factory.Trait(confirmed_at=factory.LazyFunction(timezone.now))
+        public = factory.Trait(confirmed_at=factory.LazyFunction(timezone.now), show_name=True)

@@ -1,0 +1,148 @@
+"""The sign form: what a supporter types, validated before anything is stored."""
+
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Layout, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from campaign.postal_codes import PostalCodeField
+from petitions.services import SignatureInput
+
+# CASL: this exact wording is stored with every signature that ticks the box.
+NEWSLETTER_CONSENT = _(
+    "Yes, email me news about this campaign and related campaigns run with Chorus. "
+    "I can unsubscribe at any time."
+)
+
+# A web address in a name is spam; the shapes spammers use, not every dot.
+_URLISH = re.compile(
+    r"(https?:|www\.|://|\.(?:com|net|org|ca|ru|cn|info|io|xyz|top|biz|link|ly)\b)",
+    re.IGNORECASE,
+)
+# A leading =, +, - or @ makes a spreadsheet run a formula when the export is opened.
+_FORMULA_START = ("=", "+", "-", "@")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffd<>]")
+
+
+def validate_person_name(value: str) -> None:
+    if _CONTROL.search(value):
+        raise ValidationError(
+            _("Use letters, spaces, apostrophes and hyphens only."), code="characters"
+        )
+    if value.startswith(_FORMULA_START) or any(ch in value for ch in '="|;\\{}[]'):
+        raise ValidationError(
+            _("Use letters, spaces, apostrophes and hyphens only."), code="formula"
+        )
+    if _URLISH.search(value):
+        raise ValidationError(_("A name cannot contain a web address."), code="url")
+    if not any(ch.isalpha() for ch in value):
+        raise ValidationError(_("Enter your name."), code="letters")
+
+
+def validate_readable_text(value: str) -> None:
+    if "\ufffd" in value or re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value):
+        raise ValidationError(
+            _("This contains characters we cannot read; please retype it."), code="characters"
+        )
+
+
+class SignatureForm(forms.Form):
+    """First name, last name, email, postal code, optional comment and two opt-in boxes.
+
+    Only these fields are read from the POST: extra fields (`confirmed=1`, `is_flagged=0`)
+    are ignored because nothing else is ever copied into the signature.
+    """
+
+    first_name = forms.CharField(
+        label=_("First name"),
+        max_length=50,
+        validators=[validate_person_name],
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+    )
+    last_name = forms.CharField(
+        label=_("Last name"),
+        max_length=50,
+        validators=[validate_person_name],
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+    )
+    email = forms.EmailField(
+        label=_("Email"),
+        max_length=254,
+        help_text=_("We send you a link to confirm your signature."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    postal_code = PostalCodeField(
+        help_text=_("Canadian postal code, to count signatures by riding."),
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        max_length=500,
+        required=False,
+        validators=[validate_readable_text],
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    show_name = forms.BooleanField(
+        label=_("Show my first name, last initial and riding on this petition's page"),
+        required=False,
+    )
+    newsletter = forms.BooleanField(label=NEWSLETTER_CONSENT, required=False)
+    # Honeypot: hidden from people (and screen readers); bots fill every field they find.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, petition=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_method = "post"
+        if petition is not None:
+            self.helper.form_action = reverse("petitions:sign", kwargs={"slug": petition.slug})
+        self.helper.layout = Layout(
+            Div(Field("first_name"), css_class="col-sm-6"),
+            Div(Field("last_name"), css_class="col-sm-6"),
+            Div(Field("email"), css_class="col-12"),
+            Div(Field("postal_code"), css_class="col-sm-6"),
+            Div(Field("comment"), css_class="col-12"),
+            Div(Field("show_name"), Field("newsletter"), css_class="col-12"),
+            Div(
+                Field("website"),
+                css_class="chorus-hp",
+                aria_hidden="true",
+                style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden",
+            ),
+            HTML(
+                '<p class="small col-12"><a href="{% url "campaign:privacy" %}">'
+                "{% load i18n %}{% translate 'How we use your information' %}</a></p>"
+            ),
+            Div(
+                Submit("sign", _("Sign the petition"), css_class="btn-lg w-100"),
+                css_class="col-12",
+            ),
+        )
+        self.helper.form_class = "row g-2"
+
+    @property
+    def is_honeypot_filled(self) -> bool:
+        return bool(self.cleaned_data.get("website"))
+
+    def to_input(self, *, consent_page: str, language: str) -> SignatureInput:
+        data = self.cleaned_data
+        return SignatureInput(
+            first_name=data["first_name"].strip(),
+            last_name=data["last_name"].strip(),
+            email=data["email"],
+            postal_code=data["postal_code"],
+            comment=data["comment"].strip(),
+            show_name=data["show_name"],
+            newsletter_opt_in=data["newsletter"],
+            newsletter_consent_text=str(NEWSLETTER_CONSENT),
+            consent_page=consent_page,
+            language=language,
+        )

@@ -1,0 +1,135 @@
+"""Reads of the petitions app, for views, the admin and the JSON feed."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.http import Http404
+from django.utils import timezone
+
+from campaign.models import Campaign
+from petitions import counters
+from petitions.models import Petition, Signature
+
+PROVINCE_NAMES = {
+    "AB": "Alberta",
+    "BC": "British Columbia",
+    "MB": "Manitoba",
+    "NB": "New Brunswick",
+    "NL": "Newfoundland and Labrador",
+    "NS": "Nova Scotia",
+    "NT": "Northwest Territories and Nunavut",
+    "ON": "Ontario",
+    "PE": "Prince Edward Island",
+    "QC": "Quebec",
+    "SK": "Saskatchewan",
+    "YT": "Yukon",
+}
+
+RECENT_SIGNERS = 10
+
+_COUNTED = Q(confirmed_at__isnull=False, is_flagged=False)
+
+
+def petition_get_public(*, slug: str) -> Petition:
+    """A petition supporters may see (open or closed, in a public campaign); 404 otherwise."""
+    try:
+        return Petition.objects.select_related("campaign").get(
+            slug=slug,
+            status__in=[Petition.Status.OPEN, Petition.Status.CLOSED],
+            campaign__status__in=[Campaign.Status.PUBLISHED, Campaign.Status.CLOSED],
+        )
+    except Petition.DoesNotExist as error:
+        raise Http404 from error
+
+
+def petition_count(*, petition: Petition) -> int:
+    """The public count (from the cache; see petitions.counters)."""
+    return counters.count_read(petition.pk)
+
+
+def petition_progress(*, count: int, goal: int) -> int:
+    """Percent of the goal reached, 0 to 100, for the progress bar."""
+    if goal <= 0:
+        return 100
+    return min(100, count * 100 // goal)
+
+
+def signature_list_public_recent(*, petition: Petition, limit: int = RECENT_SIGNERS) -> list:
+    """The latest confirmed signers who asked to be shown: first name, initial, riding."""
+    return list(
+        Signature.objects.filter(_COUNTED, petition=petition, show_name=True)
+        .order_by("-confirmed_at")
+        .only(
+            "first_name",
+            "last_name",
+            "riding_name",
+            "province",
+            "comment",
+            "comment_hidden",
+            "confirmed_at",
+        )[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class AreaCount:
+    code: str
+    name: str
+    count: int
+
+
+def petition_counts_by_area(*, petition: Petition) -> tuple[list[AreaCount], list[AreaCount]]:
+    """Counted signatures by province and by riding (riding unknown is left out of the
+    riding list), largest first; one GROUP BY on the partial index of counted rows."""
+    rows = (
+        Signature.objects.filter(_COUNTED, petition=petition)
+        .values("province", "riding_code", "riding_name")
+        .annotate(n=Count("id"))
+    )
+    provinces: dict[str, int] = {}
+    ridings: dict[str, AreaCount] = {}
+    for row in rows:
+        provinces[row["province"]] = provinces.get(row["province"], 0) + row["n"]
+        if row["riding_code"]:
+            previous = ridings.get(row["riding_code"])
+            total = row["n"] + (previous.count if previous else 0)
+            ridings[row["riding_code"]] = AreaCount(row["riding_code"], row["riding_name"], total)
+    by_province = [
+        AreaCount(code, PROVINCE_NAMES.get(code, code), n) for code, n in provinces.items()
+    ]
+    by_province.sort(key=lambda area: (-area.count, area.code))
+    by_riding = sorted(ridings.values(), key=lambda area: (-area.count, area.code))
+    return by_province, by_riding
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: datetime.date
+    signed: int
+    confirmed: int
+
+
+def petition_signatures_per_day(*, petition: Petition, days: int = 60) -> list[DayCount]:
+    """Signatures made per day (and how many of those are confirmed), for the admin chart."""
+    since = timezone.now() - datetime.timedelta(days=days)
+    rows = (
+        Signature.objects.filter(petition=petition, created_at__gte=since)
+        .annotate(day=TruncDate("created_at"))
+        .values("day")
+        .annotate(signed=Count("id"), confirmed=Count("id", filter=_COUNTED))
+        .order_by("day")
+    )
+    return [DayCount(row["day"], row["signed"], row["confirmed"]) for row in rows]
+
+
+def petition_next_action_url(*, petition: Petition) -> str:
+    """Where a signer goes next: the campaign's write-to-your-MP letter, else its page."""
+    campaign = petition.campaign
+    templates = getattr(campaign, "letter_templates", None)
+    if templates is not None and campaign.is_open:
+        template = templates.filter(kind="mp").order_by("id").first()
+        if template is not None:
+            return template.get_absolute_url()
+    return campaign.get_absolute_url()

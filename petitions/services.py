@@ -1,0 +1,338 @@
+"""Writes of the petitions app: signing, confirming, moderating, and the petition lifecycle.
+
+Every function is keyword-only and named `<entity>_<action>`. Views call exactly one of them.
+"""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from campaign.models import CallToAction, Campaign
+from campaign.outbox.models import OutboundEmail
+from campaign.outbox.services import queue_templated_email
+from campaign.postal_codes import province_of
+from petitions import counters, pages
+from petitions.addresses import email_key, ip_hash
+from petitions.models import Petition, Signature
+from petitions.tokens import confirmation_token_make
+
+log = logging.getLogger(__name__)
+
+
+class PetitionClosed(Exception):
+    """The petition no longer (or not yet) accepts signatures or confirmations."""
+
+
+@dataclass(frozen=True)
+class SignatureInput:
+    """What a supporter submitted, already validated by the sign form."""
+
+    first_name: str
+    last_name: str
+    email: str
+    postal_code: str
+    comment: str = ""
+    show_name: bool = False
+    newsletter_opt_in: bool = False
+    newsletter_consent_text: str = ""
+    consent_page: str = ""
+    language: str = ""
+
+
+@dataclass(frozen=True)
+class SignOutcome:
+    signature: Signature
+    created: bool
+    email_queued: bool
+
+
+# --- Signing ---------------------------------------------------------------------------------
+
+
+def _riding_of(postal_code: str) -> tuple[str, str]:
+    """(code, name) of the riding when the local directory is certain of it, else ("", "").
+
+    Only the local FSA table is consulted (never the network: signing must stay fast when
+    a campaign goes viral). An FSA spanning several ridings leaves the riding unknown.
+    """
+    try:
+        from letters.lookup import local_ridings_for_postal_code
+    except ImportError:
+        return "", ""
+    try:
+        ridings = local_ridings_for_postal_code(postal_code)
+    except Exception:
+        log.warning("petitions: local riding lookup failed; riding left unknown")
+        return "", ""
+    if len(ridings) != 1:
+        return "", ""
+    return str(ridings[0].code)[:10], str(ridings[0].name_en)[:200]
+
+
+def _queue_confirmation(*, signature: Signature) -> OutboundEmail:
+    petition = signature.petition
+    token = confirmation_token_make(signature_id=signature.pk)
+    context = {
+        "petition": petition,
+        "first_name": signature.first_name,
+        "confirm_url": settings.SITE_URL + reverse("petitions:confirm", kwargs={"token": token}),
+        "days": settings.PETITIONS_CONFIRMATION_DAYS,
+        "site_url": settings.SITE_URL,
+    }
+    return queue_templated_email(
+        template="petition-confirm",
+        context=context,
+        to=signature.email,
+        purpose=OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+        related=signature,
+    )
+
+
+def signature_create(
+    *,
+    petition: Petition,
+    data: SignatureInput,
+    ip: str = "",
+    flag_reason: str = "",
+) -> SignOutcome:
+    """Sign `petition`: write an unconfirmed Signature and its confirmation email together.
+
+    The signature row and the outbox row are one transaction, so a signature never exists
+    without its email (and the email goes only once the row is committed). A second signing
+    with the same address (see addresses.email_key) creates nothing: it re-sends the
+    confirmation while fewer than PETITIONS_MAX_CONFIRMATION_SENDS have gone and the
+    signature is unconfirmed. `flag_reason` (rate limit, honeypot) keeps the signature but
+    never counts it and sends no email. Raises PetitionClosed unless the petition is open.
+    """
+    if not petition.is_open:
+        raise PetitionClosed
+    flagged = bool(flag_reason)
+    riding_code, riding_name = _riding_of(data.postal_code)
+    signature = Signature(
+        petition=petition,
+        first_name=data.first_name,
+        last_name=data.last_name,
+        email=data.email,
+        email_key=email_key(data.email),
+        postal_code=data.postal_code,
+        province=province_of(data.postal_code),
+        riding_code=riding_code,
+        riding_name=riding_name,
+        comment=data.comment,
+        show_name=data.show_name,
+        newsletter_opt_in=data.newsletter_opt_in,
+        newsletter_consent_text=data.newsletter_consent_text if data.newsletter_opt_in else "",
+        newsletter_consent_at=timezone.now() if data.newsletter_opt_in else None,
+        consent_page=data.consent_page[:300],
+        language=data.language[:8],
+        ip_hash=ip_hash(ip=ip, salt=petition.ip_salt),
+        is_flagged=flagged,
+        flag_reason=flag_reason,
+        confirmation_sends=0 if flagged else 1,
+    )
+    try:
+        # No savepoint: on a duplicate the whole (tiny) transaction is rolled back instead,
+        # which saves two round trips on every new signature.
+        with transaction.atomic():
+            signature.save(force_insert=True)
+            if not flagged:
+                _queue_confirmation(signature=signature)
+    except IntegrityError:
+        existing = Signature.objects.filter(
+            petition=petition, email_key=signature.email_key
+        ).first()
+        if existing is None:
+            raise
+        return SignOutcome(
+            signature=existing, created=False, email_queued=signature_resend(signature=existing)
+        )
+    log.info(
+        "petitions: signature %s on petition %s (flag=%s)", signature.pk, petition.pk, flag_reason
+    )
+    return SignOutcome(signature=signature, created=True, email_queued=not flagged)
+
+
+def signature_resend(*, signature: Signature) -> bool:
+    """Queue the confirmation again if the signature is unconfirmed, unflagged and under the
+    limit of emails. The limit is claimed with a conditional UPDATE, so twenty simultaneous
+    re-signings still send at most the limit."""
+    with transaction.atomic():
+        claimed = Signature.objects.filter(
+            pk=signature.pk,
+            confirmed_at__isnull=True,
+            is_flagged=False,
+            confirmation_sends__lt=settings.PETITIONS_MAX_CONFIRMATION_SENDS,
+        ).update(confirmation_sends=F("confirmation_sends") + 1)
+        if not claimed:
+            return False
+        signature = Signature.objects.select_related("petition").get(pk=signature.pk)
+        _queue_confirmation(signature=signature)
+    log.info("petitions: re-sent confirmation for signature %s", signature.pk)
+    return True
+
+
+# --- Confirming ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConfirmOutcome:
+    signature: Signature
+    newly_confirmed: bool
+
+
+def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
+    """Confirm a signature once; confirming again changes nothing.
+
+    Raises Signature.DoesNotExist for an unknown id and PetitionClosed when the petition is no
+    longer open. The count goes up by one, after commit, only for the request that actually
+    confirmed an unflagged signature (one conditional UPDATE decides which that is).
+    """
+    signature = Signature.objects.select_related("petition", "petition__campaign").get(
+        pk=signature_id
+    )
+    if signature.confirmed_at is not None:
+        return ConfirmOutcome(signature=signature, newly_confirmed=False)
+    if not signature.petition.is_open:
+        raise PetitionClosed
+    now = timezone.now()
+    with transaction.atomic():
+        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
+            confirmed_at=now
+        )
+        if updated and not signature.is_flagged:
+            petition_id = signature.petition_id
+            transaction.on_commit(lambda: counters.count_increment(petition_id))
+    if updated:
+        signature.confirmed_at = now
+        log.info("petitions: signature %s confirmed", signature.pk)
+    return ConfirmOutcome(signature=signature, newly_confirmed=bool(updated))
+
+
+# --- Moderation ------------------------------------------------------------------------------
+
+
+def signature_comments_hide(*, signature_ids: list[int], hidden: bool = True) -> int:
+    """Hide (or show again) the comments of these signatures; returns how many changed."""
+    changed = Signature.objects.filter(pk__in=signature_ids).exclude(comment_hidden=hidden)
+    petition_ids = set(changed.values_list("petition_id", flat=True))
+    count = changed.update(comment_hidden=hidden)
+    for petition_id in petition_ids:
+        pages.page_forget(petition_id=petition_id)
+    return count
+
+
+def signature_unflag(*, signature_ids: list[int]) -> int:
+    """Clear the flag of signatures an organiser judged genuine and send their confirmation.
+
+    Already-confirmed ones start counting at once (the counter is rebuilt)."""
+    unflagged = 0
+    petition_ids = set()
+    for signature in Signature.objects.filter(pk__in=signature_ids, is_flagged=True).select_related(
+        "petition"
+    ):
+        with transaction.atomic():
+            updated = Signature.objects.filter(pk=signature.pk, is_flagged=True).update(
+                is_flagged=False, flag_reason=""
+            )
+            if not updated:
+                continue
+            unflagged += 1
+            petition_ids.add(signature.petition_id)
+            if signature.confirmed_at is None and signature.petition.is_open:
+                Signature.objects.filter(pk=signature.pk).update(
+                    confirmation_sends=F("confirmation_sends") + 1
+                )
+                _queue_confirmation(signature=signature)
+    for petition_id in petition_ids:
+        counters.count_rebuild(petition_id)
+    return unflagged
+
+
+# --- Petitions -------------------------------------------------------------------------------
+
+# How documents name the federal government; a petition addresses it by its proper name.
+_GOVERNMENT_OF_CANADA = "the Government of Canada"
+_GOVERNMENT_PHRASES = re.compile(
+    r"^(?:the\s+)?(?:"
+    r"(?:canadian|federal|liberal|conservative|trudeau|carney|harper)\s+government"
+    r"|government\s+of\s+canada|canada(?:'s)?\s+government|canadian\s+federal\s+government"
+    r"|federal\s+liberal\s+government|ottawa|canada"
+    r")\.?$",
+    re.IGNORECASE,
+)
+
+
+def addressee_normalise(addressee: str) -> str:
+    """`the Canadian government`, `Ottawa`, `the Liberal government` → `the Government of Canada`.
+
+    Anything else (a named minister, a foreign government) is kept as written, tidied."""
+    text = " ".join(addressee.split()).strip(" .,;:")
+    if not text:
+        return _GOVERNMENT_OF_CANADA
+    if _GOVERNMENT_PHRASES.match(text):
+        return _GOVERNMENT_OF_CANADA
+    return text[:200]
+
+
+def _title_from_demand(demand: str) -> str:
+    text = " ".join(demand.split()).strip(" .;:")
+    if not text:
+        return "Petition"
+    text = text[0].upper() + text[1:]
+    if len(text) <= 120:
+        return text
+    cut = text[:120].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return f"{cut}…"
+
+
+def _unique_slug(base: str) -> str:
+    base = (slugify(base)[:70].strip("-")) or "petition"
+    slug, n = base, 2
+    while Petition.objects.filter(slug=slug).exists():
+        slug = f"{base}-{n}"
+        n += 1
+    return slug
+
+
+def petition_draft_from_action(*, campaign: Campaign, action: CallToAction) -> Petition:
+    """A draft petition built from a petition call to action (idempotent on `action`)."""
+    existing = Petition.objects.filter(source=action).first()
+    if existing is not None:
+        return existing
+    demand = " ".join(action.text.split())
+    title = _title_from_demand(demand)
+    return Petition.objects.create(
+        campaign=campaign,
+        slug=_unique_slug(title),
+        title=title[:200],
+        demand=demand[0].upper() + demand[1:] if demand else title,
+        addressed_to=addressee_normalise(action.addressee),
+        status=Petition.Status.DRAFT,
+        source=action,
+    )
+
+
+def petition_open_for_campaign(*, campaign: Campaign) -> int:
+    """When a campaign is published its draft petitions open; returns how many opened."""
+    return _petitions_move(campaign=campaign, old=Petition.Status.DRAFT, new=Petition.Status.OPEN)
+
+
+def petition_close_for_campaign(*, campaign: Campaign) -> int:
+    """When a campaign closes its open petitions close; returns how many closed."""
+    return _petitions_move(campaign=campaign, old=Petition.Status.OPEN, new=Petition.Status.CLOSED)
+
+
+def _petitions_move(*, campaign: Campaign, old: str, new: str) -> int:
+    petitions = Petition.objects.filter(campaign=campaign, status=old)
+    ids = list(petitions.values_list("pk", flat=True))
+    moved = Petition.objects.filter(pk__in=ids, status=old).update(status=new)
+    for petition_id in ids:
+        pages.page_forget(petition_id=petition_id)
+    return moved

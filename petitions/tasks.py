@@ -1,0 +1,15 @@
+"""Periodic work of the petitions app (thin: the work is in petitions.counters)."""
+
+from celery import shared_task
+
+from petitions import counters
+from petitions.models import Petition
+
+
+@shared_task
+def rebuild_open_petition_counts() -> int:
+    """Recount open petitions, so a counter that drifted is right again within minutes."""
+    ids = list(Petition.objects.filter(status=Petition.Status.OPEN).values_list("pk", flat=True))
+    for petition_id in ids:
+        counters.count_rebuild(petition_id)
+    return len(ids)
