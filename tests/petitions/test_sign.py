@@ -237,3 +237,40 @@ def test_it_labels_every_input_of_the_sign_form(client, petition):
     ]:
         assert f'for="id_{field}"' in html
     assert 'name="newsletter"' in html and "checked" not in html
+
+
+def test_it_records_the_riding_when_the_local_directory_is_certain_of_it(
+    client, petition, valid_form
+):
+    from letters.models import FsaRiding, Riding
+
+    riding = Riding.objects.create(code="35075", name_en="Ottawa Centre", province="ON")
+    FsaRiding.objects.create(fsa="K1A", riding=riding)
+
+    sign(client, petition, valid_form)
+
+    signature = Signature.objects.get()
+    assert (signature.riding_code, signature.riding_name) == ("35075", "Ottawa Centre")
+
+
+def test_it_leaves_the_riding_blank_when_the_area_spans_several_ridings(
+    client, petition, valid_form
+):
+    from letters.models import FsaRiding, Riding
+
+    for code, name in [("35075", "Ottawa Centre"), ("35076", "Ottawa South")]:
+        FsaRiding.objects.create(
+            fsa="K1A", riding=Riding.objects.create(code=code, name_en=name, province="ON")
+        )
+
+    sign(client, petition, valid_form)
+
+    assert Signature.objects.get().riding_code == ""
+
+
+def test_it_stores_only_a_salted_hash_of_the_address(client, petition, valid_form):
+    sign(client, petition, valid_form, REMOTE_ADDR="203.0.113.9")
+
+    signature = Signature.objects.get()
+    assert len(signature.ip_hash) == 64
+    assert "203.0.113.9" not in str(Signature.objects.values().get())

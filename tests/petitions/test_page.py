@@ -1,0 +1,146 @@
+"""The public petition page: what it shows, and that it is cacheable by anyone."""
+
+import pytest
+from django.urls import reverse
+
+from campaign.models import Campaign
+from tests.factories.campaign import SourceDocumentFactory
+from tests.factories.petitions import PetitionFactory, SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, petition):
+    return client.get(reverse("petitions:detail", kwargs={"slug": petition.slug}))
+
+
+def test_it_shows_the_demand_the_addressee_the_count_and_the_goal(client, petition):
+    SignatureFactory.create_batch(3, petition=petition, confirmed=True)
+
+    html = page(client, petition).content.decode()
+
+    assert "Issue emergency visas to LGBT people fleeing Chechnya." in html
+    assert "To the Government of Canada" in html
+    assert "<strong>3</strong> signatures" in html
+    assert "Goal: 1000 signatures" in html
+    assert 'aria-valuenow="0"' in html
+
+
+def test_it_links_to_the_sign_form(client, petition):
+    html = page(client, petition).content.decode()
+
+    assert reverse("petitions:sign", kwargs={"slug": "visas"}) in html
+
+
+def test_it_lists_only_confirmed_signers_who_asked_to_be_shown(client, petition):
+    SignatureFactory(
+        petition=petition,
+        first_name="Shown",
+        last_name="Person",
+        public=True,
+        riding_name="Ottawa Centre",
+    )
+    SignatureFactory(petition=petition, first_name="Private", confirmed=True)
+    SignatureFactory(petition=petition, first_name="Unconfirmed", show_name=True)
+    SignatureFactory(petition=petition, first_name="Flagged", public=True, is_flagged=True)
+
+    html = page(client, petition).content.decode()
+
+    assert "Shown P.</strong>, Ottawa Centre" in html
+    assert "Person" not in html
+    for hidden in ["Private", "Unconfirmed", "Flagged"]:
+        assert hidden not in html
+
+
+def test_it_hides_a_comment_an_organiser_hid(client, petition):
+    SignatureFactory(petition=petition, public=True, comment="Kind words")
+    SignatureFactory(petition=petition, public=True, comment="Rude words", comment_hidden=True)
+
+    html = page(client, petition).content.decode()
+
+    assert "Kind words" in html
+    assert "Rude words" not in html
+
+
+def test_it_lists_the_campaigns_sources(client, petition):
+    petition.campaign.sources.add(SourceDocumentFactory(title="Rainbow Railroad appeal"))
+
+    assert "Rainbow Railroad appeal" in page(client, petition).content.decode()
+
+
+def test_it_is_cacheable_by_anyone_without_a_cookie(client, petition):
+    response = page(client, petition)
+
+    assert "public" in response["Cache-Control"]
+    assert "max-age=" in response["Cache-Control"]
+    assert not response.cookies
+    assert "Cookie" not in response.get("Vary", "")
+    assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_it_serves_later_views_without_touching_the_database(
+    client, petition, django_assert_num_queries
+):
+    page(client, petition)
+
+    with django_assert_num_queries(0):
+        response = page(client, petition)
+
+    assert response.status_code == 200
+
+
+def test_it_reads_the_count_from_the_cache_not_the_table(client, petition):
+    from django.core.cache import cache
+
+    page(client, petition)
+    cache.set(f"petitions:count:{petition.pk}", 4321)
+    from django.core.cache import caches
+
+    caches["petition_pages"].clear()
+
+    assert "<strong>4321</strong>" in page(client, petition).content.decode()
+
+
+def test_it_answers_404_for_a_draft_petition(client):
+    petition = PetitionFactory(draft=True)
+
+    assert page(client, petition).status_code == 404
+
+
+def test_it_answers_404_for_a_petition_of_a_draft_campaign(client):
+    petition = PetitionFactory(campaign__status=Campaign.Status.DRAFT)
+
+    assert page(client, petition).status_code == 404
+
+
+def test_it_shows_the_final_count_and_no_sign_link_when_closed(client):
+    petition = PetitionFactory(closed=True)
+    SignatureFactory.create_batch(2, petition=petition, confirmed=True)
+
+    html = page(client, petition).content.decode()
+
+    assert "This petition is closed. It gathered 2 signatures." in html
+    assert reverse("petitions:sign", kwargs={"slug": petition.slug}) not in html
+
+
+def test_it_never_caches_the_sign_form_page(client, petition):
+    response = client.get(reverse("petitions:sign", kwargs={"slug": petition.slug}))
+
+    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    assert "csrfmiddlewaretoken" in response.content.decode()
+
+
+def test_it_offers_plain_share_links_and_the_next_action_after_signing(client, petition):
+    from tests.factories.letters import LetterTemplateFactory
+
+    template = LetterTemplateFactory(campaign=petition.campaign)
+
+    html = client.get(reverse("petitions:thanks", kwargs={"slug": "visas"})).content.decode()
+
+    assert "https://www.facebook.com/sharer/sharer.php?u=" in html
+    assert "https://x.com/intent/post?" in html
+    assert "https://wa.me/?text=" in html
+    assert "mailto:?subject=" in html
+    assert 'id="share-link"' in html
+    assert "<script" not in html
+    assert template.get_absolute_url() in html
