@@ -122,12 +122,18 @@ CELERY_TIMEZONE = "UTC"
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Publishing from a web request must fail fast when Redis is down or hung (the row stays queued
+# and the outbox sweep publishes it later): no publish retries, one-second socket timeouts.
+# Measured with the defaults: a publish to a hung Redis blocked 25 s without an error.
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    # Longer than any retry countdown the outbox uses (see campaign.outbox.delivery).
-    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3 * 60 * 60),
+    # Longer than any countdown the outbox gives a task (outbox.E001 and a test enforce it):
+    # Redis hands an unacknowledged task to another worker once this has passed.
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=2 * 60 * 60),
     "socket_connect_timeout": 1,
-    "socket_timeout": 2,
+    "socket_timeout": 1,
     "max_retries": 0,
 }
 CELERY_BEAT_SCHEDULE = {
@@ -211,6 +217,28 @@ LOGGING = {
 }
 
 # --- Outbox (campaign.outbox) ----------------------------------------------------------------
+# Transient failures (timeouts, SMTP 4xx) retry after RETRY_BASE, 2x, 4x… (capped, with jitter)
+# until MAX_ATTEMPTS; then the row is failed. A wait longer than MAX_COUNTDOWN gets no Celery
+# countdown (it must stay below the visibility timeout): the sweep publishes the row when due.
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30.0)
+OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=30 * 60.0)
+OUTBOX_MAX_COUNTDOWN_SECONDS = env.float("OUTBOX_MAX_COUNTDOWN_SECONDS", default=60 * 60.0)
+# How long a claimed row belongs to its worker; tasks are killed before it runs out.
+OUTBOX_LEASE_SECONDS = env.float("OUTBOX_LEASE_SECONDS", default=10 * 60.0)
+OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
+OUTBOX_SWEEP_MAX_BATCHES = env.int("OUTBOX_SWEEP_MAX_BATCHES", default=20)
+# After a failed publish, web requests stop trying the broker for this long (the sweep covers).
+OUTBOX_PUBLISH_PAUSE_SECONDS = env.float("OUTBOX_PUBLISH_PAUSE_SECONDS", default=30.0)
+# Pacing per recipient domain or address, shared by all workers through Redis:
+# OUTBOX_RATE_LIMITS=parl.gc.ca=60/m,pm.gc.ca=30/m,minister@example.gc.ca=10/h
+OUTBOX_RATE_LIMITS = env.dict("OUTBOX_RATE_LIMITS", default={"parl.gc.ca": "60/m"})
+# An ESP through django-anymail: ANYMAIL_BACKEND=anymail.backends.postmark.EmailBackend and
+# ANYMAIL='{"POSTMARK_SERVER_TOKEN": "…", "WEBHOOK_SECRET": "user:password"}'. Only then is the
+# bounce webhook served (campaign/outbox/urls.py).
+if env.str("ANYMAIL", default=""):
+    ANYMAIL = env.json("ANYMAIL")
+    EMAIL_BACKEND = env.str("ANYMAIL_BACKEND")
 
 # --- Petitions ------------------------------------------------------------------------------
 # Per client address and petition; signatures over the limit are kept, flagged and not counted.

@@ -21,6 +21,11 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests publish through an eager Celery unless they start real workers themselves.
 CELERY_TASK_ALWAYS_EAGER = True
+# Celery workers started by the fault tests (tests/outbox) use the real broker and EMAIL_URL.
+if os.environ.get("CHORUS_REAL_WORKER") == "1":
+    from campaign.settings import EMAIL_BACKEND  # noqa: F811
+
+    CELERY_TASK_ALWAYS_EAGER = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the app folders, as in development: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True

@@ -1,30 +1,92 @@
-"""Sending one outbox row: claim it, send it, record the outcome. Safe to run many times."""
+"""Sending outbox rows: claim them, send them, record each outcome. Safe to run many times.
+
+A row is claimed (queued -> sending, with a lease) by one conditional UPDATE or by
+`SELECT … FOR UPDATE SKIP LOCKED`, so concurrent or repeated runs never send it twice. Each row
+is marked sent the moment the server accepts it, so a worker killed mid-batch leaves at most the
+one message it was sending in doubt (see README, "How delivery works").
+"""
 
 import logging
+import random
+import time
+from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection as db_connection
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import pacing
+from campaign.outbox.failures import classify
+from campaign.outbox.models import OutboundEmail, Suppression
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
+Status = OutboundEmail.Status
+
+# Rows claimed per UPDATE in a batch: small, so a lease covers a chunk with a wide margin.
+CHUNK = 25
+# How long a row waits when Redis cannot be asked for a pacing slot.
+PACING_UNAVAILABLE_WAIT = 30.0
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one row. `retry_in` is set when the row waits (retry or pacing)."""
+
+    email_id: int
+    status: str  # "sent", "failed", "retry", "paced", "cancelled", "released"
+    retry_in: float | None = None
+
+
+def lease() -> timedelta:
+    return timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
+
+
+def backoff(attempt: int) -> float:
+    """Seconds before attempt `attempt + 1`: exponential, capped, with jitter (equal jitter).
+
+    Jitter spreads the retries of a burst that failed together (a server that said "try later"
+    to a thousand messages should not get them back in the same second).
+    """
+    ceiling = min(
+        settings.OUTBOX_RETRY_MAX_SECONDS,
+        settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** max(0, attempt - 1),
+    )
+    return ceiling / 2 + random.uniform(0, ceiling / 2)  # noqa: S311 - not cryptographic
 
 
 def claim(email_id: int) -> bool:
-    """Take the row for sending with one conditional UPDATE; only one caller ever wins."""
+    """Take one row for sending with one conditional UPDATE; only one caller ever wins."""
     now = timezone.now()
-    claimed = OutboundEmail.objects.filter(
-        pk=email_id, status=OutboundEmail.Status.QUEUED, next_attempt_at__lte=now
-    ).update(
-        status=OutboundEmail.Status.SENDING,
-        lease_expires_at=now + LEASE,
-        attempts=F("attempts") + 1,
+    return (
+        OutboundEmail.objects.filter(
+            pk=email_id, status=Status.QUEUED, next_attempt_at__lte=now
+        ).update(status=Status.SENDING, lease_expires_at=now + lease())
+        == 1
     )
-    return claimed == 1
+
+
+def claim_due(limit: int) -> list[int]:
+    """Take up to `limit` due rows, oldest due first, skipping rows another worker is taking."""
+    now = timezone.now()
+    # SQLite (local use) has neither; its single writer serialises the claims anyway.
+    skip_locked = db_connection.features.has_select_for_update_skip_locked
+    with transaction.atomic():
+        ids = list(
+            OutboundEmail.objects.select_for_update(skip_locked=skip_locked)
+            .filter(status=Status.QUEUED, next_attempt_at__lte=now)
+            .order_by("next_attempt_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+        if ids:
+            OutboundEmail.objects.filter(pk__in=ids).update(
+                status=Status.SENDING, lease_expires_at=now + lease()
+            )
+    return ids
 
 
 def build_message(email: OutboundEmail, connection=None) -> EmailMultiAlternatives:
@@ -40,26 +102,213 @@ def build_message(email: OutboundEmail, connection=None) -> EmailMultiAlternativ
     )
     if email.body_html:
         message.attach_alternative(email.body_html, "text/html")
+    # Anymail passes this to the ESP, whose bounce webhooks echo it back (ignored by SMTP).
+    message.metadata = {"outbox_id": str(email.pk)}
     return message
 
 
-def send_claimed(email: OutboundEmail, connection=None) -> None:
-    """Send a row this process has claimed and mark it sent."""
-    connection = connection or get_connection()
-    build_message(email, connection).send()
-    OutboundEmail.objects.filter(pk=email.pk, status=OutboundEmail.Status.SENDING).update(
-        status=OutboundEmail.Status.SENT,
+def _mine(email: OutboundEmail):
+    """Conditional updates of a row this run holds: a no-op if it is no longer `sending`."""
+    return OutboundEmail.objects.filter(pk=email.pk, status=Status.SENDING)
+
+
+def _mark_sent(email: OutboundEmail, message) -> Outcome:
+    anymail_status = getattr(message, "anymail_status", None)
+    _mine(email).update(
+        status=Status.SENT,
         sent_at=timezone.now(),
+        attempts=F("attempts") + 1,
         last_error="",
         lease_expires_at=None,
+        pacing_slot_reserved=False,
+        esp_message_id=(getattr(anymail_status, "message_id", None) or "")[:255],
     )
-    log.info("outbox: sent email %s", email.pk)
+    log.info("outbox: email %s sent", email.pk)
+    return Outcome(email.pk, "sent")
 
 
-def deliver(email_id: int) -> bool:
-    """Claim and send one row. Returns False when another run already has it or it is not due."""
+def _mark_failed(email: OutboundEmail, reason: str) -> Outcome:
+    _mine(email).update(
+        status=Status.FAILED,
+        attempts=F("attempts") + 1,
+        last_error=reason,
+        lease_expires_at=None,
+        pacing_slot_reserved=False,
+    )
+    return Outcome(email.pk, "failed")
+
+
+def _mark_transient(email: OutboundEmail, reason: str, log_label: str) -> Outcome:
+    attempt = email.attempts + 1
+    if attempt >= settings.OUTBOX_MAX_ATTEMPTS:
+        log.warning("outbox: email %s failed for good after %s attempts", email.pk, attempt)
+        return _mark_failed(email, f"Gave up after {attempt} attempts. Last error: {reason}")
+    wait = backoff(attempt)
+    _mine(email).update(
+        status=Status.QUEUED,
+        attempts=attempt,
+        next_attempt_at=timezone.now() + timedelta(seconds=wait),
+        last_error=reason,
+        lease_expires_at=None,
+        pacing_slot_reserved=False,
+    )
+    log.warning(
+        "outbox: email %s attempt %s failed (%s), retry in %.1fs",
+        email.pk,
+        attempt,
+        log_label,
+        wait,
+    )
+    return Outcome(email.pk, "retry", wait)
+
+
+def _release(
+    email: OutboundEmail, *, wait: float, slot_reserved: bool, status: str, note: str = ""
+) -> Outcome:
+    """Give a claimed row back without it counting as an attempt (paced, or never tried)."""
+    changes = {
+        "status": Status.QUEUED,
+        "next_attempt_at": timezone.now() + timedelta(seconds=wait),
+        "lease_expires_at": None,
+        "pacing_slot_reserved": slot_reserved,
+    }
+    if note:
+        changes["last_error"] = note
+    _mine(email).update(**changes)
+    return Outcome(email.pk, status, wait)
+
+
+def _cancel_suppressed(email: OutboundEmail, suppression: Suppression) -> Outcome:
+    _mine(email).update(
+        status=Status.CANCELLED,
+        last_error=f"Not sent: the address is suppressed ({suppression.get_reason_display()}).",
+        lease_expires_at=None,
+        pacing_slot_reserved=False,
+    )
+    log.info("outbox: email %s cancelled, its address is suppressed", email.pk)
+    return Outcome(email.pk, "cancelled")
+
+
+def _pacing_wait(email: OutboundEmail) -> float | None:
+    """Seconds this row must wait for its pacing slot (reserved now), or None on no Redis."""
+    if email.pacing_slot_reserved:
+        return 0.0
+    try:
+        return pacing.reserve_slot(email.to)
+    except Exception as error:  # redis.RedisError, or a timeout: pacing never silently lapses.
+        log.warning("outbox: email %s held back, pacing unavailable (%s)", email.pk, type(error))
+        return None
+
+
+def _close_quietly(connection) -> None:
+    try:
+        connection.close()
+    except Exception:
+        # A dead or hung connection: drop the socket, there is nothing more to say to it.
+        sock = getattr(connection, "connection", None)
+        connection.connection = None
+        if sock is not None:
+            try:
+                sock.close()
+            except Exception:
+                log.debug("outbox: closing a broken SMTP socket failed", exc_info=True)
+
+
+def deliver_claimed(ids: list[int]) -> list[Outcome]:
+    """Send rows this run has claimed, over one SMTP connection (a new one after a failure)."""
+    outcomes: list[Outcome] = []
+    emails = list(OutboundEmail.objects.filter(pk__in=ids, status=Status.SENDING).order_by("pk"))
+    suppressed = {
+        s.address: s for s in Suppression.objects.filter(address__in={e.to.lower() for e in emails})
+    }
+    connection = None
+    try:
+        for index, email in enumerate(emails):
+            if email.to.lower() in suppressed:
+                outcomes.append(_cancel_suppressed(email, suppressed[email.to.lower()]))
+                continue
+            wait = _pacing_wait(email)
+            if wait is None:
+                outcomes.append(
+                    _release(
+                        email, wait=PACING_UNAVAILABLE_WAIT, slot_reserved=False, status="paced"
+                    )
+                )
+                continue
+            if wait > 0:
+                outcomes.append(_release(email, wait=wait, slot_reserved=True, status="paced"))
+                continue
+            try:
+                if connection is None:
+                    connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
+                    connection.open()
+                message = build_message(email, connection)
+                connection.send_messages([message])
+            except Exception as error:
+                failure = classify(error)
+                if failure.permanent:
+                    log.warning("outbox: email %s failed (%s)", email.pk, failure.log_label)
+                    outcomes.append(_mark_failed(email, failure.reason))
+                else:
+                    outcomes.append(_mark_transient(email, failure.reason, failure.log_label))
+                if failure.connection_broken and connection is not None:
+                    _close_quietly(connection)
+                    connection = None
+                    # The server is unwell: hand the untried rows back to be sent separately,
+                    # so one hung server does not hold a whole batch for timeout after timeout.
+                    for rest in emails[index + 1 :]:
+                        outcomes.append(
+                            _release(rest, wait=0, slot_reserved=False, status="released")
+                        )
+                    break
+                continue
+            outcomes.append(_mark_sent(email, message))
+    finally:
+        if connection is not None:
+            _close_quietly(connection)
+    return outcomes
+
+
+def deliver(email_id: int) -> Outcome | None:
+    """Claim and send one row. None when another run has it, or it is not queued or not due."""
     if not claim(email_id):
-        return False
-    email = OutboundEmail.objects.get(pk=email_id)
-    send_claimed(email)
-    return True
+        return None
+    outcomes = deliver_claimed([email_id])
+    return outcomes[0] if outcomes else None
+
+
+def deliver_due(*, limit: int, budget_seconds: float) -> list[Outcome]:
+    """Claim and send due rows in chunks until `limit` rows or `budget_seconds` are used up."""
+    outcomes: list[Outcome] = []
+    started = time.monotonic()
+    while len(outcomes) < limit and time.monotonic() - started < budget_seconds:
+        ids = claim_due(min(CHUNK, limit - len(outcomes)))
+        if not ids:
+            break
+        outcomes.extend(deliver_claimed(ids))
+    return outcomes
+
+
+def requeue_expired_leases() -> int:
+    """Take back rows left `sending` by a worker that died: they go out again.
+
+    Their last attempt may have reached the server (killed between the server's acceptance and
+    the row's update): that one message can be sent twice, which is the price of never losing it.
+    """
+    return OutboundEmail.objects.filter(
+        status=Status.SENDING, lease_expires_at__lt=timezone.now()
+    ).update(
+        status=Status.QUEUED,
+        next_attempt_at=timezone.now(),
+        lease_expires_at=None,
+        last_error="The worker sending this stopped before recording the result; sent again.",
+    )
+
+
+def due_count(cap: int) -> int:
+    """How many rows are due now, counting no further than `cap` (cheap on a huge backlog)."""
+    return (
+        OutboundEmail.objects.filter(status=Status.QUEUED, next_attempt_at__lte=timezone.now())
+        .values("pk")[:cap]
+        .count()
+    )

@@ -1,4 +1,8 @@
-"""The outbox: every email Chorus sends is first a row here, written in the caller's transaction."""
+"""The outbox: every email Chorus sends is first a row here, written in the caller's transaction.
+
+Also the two tables the bounce webhook keeps: suppressed addresses (no more mail to them) and
+the ESP events already processed (so a replayed webhook changes nothing).
+"""
 
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -8,6 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OutboundEmail(models.Model):
+    """One message, from queueing to its final state (sent, failed or cancelled).
+
+    queued -> sending (claimed by one worker, until `lease_expires_at`) -> sent | failed, or back
+    to queued with a later `next_attempt_at` after a transient failure or while paced.
+    """
+
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
         SENDING = "sending", _("Sending")
@@ -46,8 +56,14 @@ class OutboundEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     # While `sending`, the claim expires at this time; the sweep takes the row back after it.
     lease_expires_at = models.DateTimeField(_("lease expires at"), null=True, blank=True)
+    # The row already holds a slot in its recipient's rate limit (reserved when it was paced).
+    pacing_slot_reserved = models.BooleanField(_("pacing slot reserved"), default=False)
     last_error = models.TextField(_("last error"), blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
+    # The ESP's own id for the message, when sent through an ESP (matches its webhooks).
+    esp_message_id = models.CharField(
+        _("ESP message id"), max_length=255, blank=True, db_index=True
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
@@ -62,3 +78,62 @@ class OutboundEmail(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.get_purpose_display()} ({self.get_status_display()})"
+
+    @property
+    def recipient_domain(self) -> str:
+        return self.to.rsplit("@", 1)[-1].lower()
+
+
+class Suppression(models.Model):
+    """An address Chorus no longer writes to: it bounced, complained or was suppressed by hand.
+
+    Lifting a suppression is deleting the row (admin); queued mail is not resurrected by that,
+    but a staff member can retry it.
+    """
+
+    class Reason(models.TextChoices):
+        BOUNCE = "bounce", _("Bounced")
+        COMPLAINT = "complaint", _("Marked as spam")
+        UNSUBSCRIBE = "unsubscribe", _("Unsubscribed")
+        MANUAL = "manual", _("Suppressed by staff")
+
+    # Stored lower-case: addresses are compared case-insensitively.
+    address = models.EmailField(_("address"), max_length=254, unique=True)
+    reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    source_email = models.ForeignKey(
+        OutboundEmail,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("email that bounced"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("suppressed address")
+        verbose_name_plural = _("suppressed addresses")
+
+    def __str__(self) -> str:
+        return f"{self.address} ({self.get_reason_display()})"
+
+
+class ProcessedWebhookEvent(models.Model):
+    """An ESP event already handled: a replayed webhook finds its id here and changes nothing."""
+
+    esp = models.CharField(_("ESP"), max_length=40)
+    event_id = models.CharField(_("event id"), max_length=255)
+    event_type = models.CharField(_("event type"), max_length=40)
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("processed webhook event")
+        verbose_name_plural = _("processed webhook events")
+        constraints = [
+            models.UniqueConstraint(fields=["esp", "event_id"], name="outbox_webhook_event_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.esp} {self.event_type} {self.event_id}"

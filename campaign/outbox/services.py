@@ -1,13 +1,29 @@
-"""The outbox API for the apps: queue an email inside your transaction; it goes after commit."""
+"""The outbox API for the apps: queue an email inside your transaction; it goes after commit.
 
-from collections.abc import Mapping
+Also the staff actions (retry, cancel), the sweep, and what a bounce changes.
+"""
+
+import logging
+import math
+import threading
+import time
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.mail.message import make_msgid
+from django.core.validators import validate_email
 from django.db import models, transaction
 from django.template.loader import render_to_string
+from django.utils import timezone
 
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import delivery
+from campaign.outbox.models import OutboundEmail, Suppression
+
+log = logging.getLogger(__name__)
+
+Status = OutboundEmail.Status
 
 
 def _single_line(value: str) -> str:
@@ -36,10 +52,20 @@ def queue_email(
 
     Call it inside the transaction that writes the row the email serves: if that transaction
     rolls back, no email exists and nothing is published. If the broker is down the row stays
-    queued and the sweep delivers it later.
-    """
-    from django.contrib.contenttypes.models import ContentType
+    queued and the sweep delivers it later; publishing never holds the caller for more than
+    about a second (see `publish_delivery`).
 
+    An address that bounced or complained (`selectors.is_suppressed`) still gets a row, already
+    `cancelled` with the reason, so the caller's flow is unchanged and staff can see why.
+
+    Raises ValidationError when `to` is not one valid address (a programming error upstream:
+    forms validate addresses before this).
+    """
+    to = to.strip()
+    validate_email(to)
+    if "\n" in to or "\r" in to or "," in to:
+        raise ValidationError("queue_email sends to exactly one address.")
+    suppression = Suppression.objects.filter(address=to.lower()).first()
     email = OutboundEmail.objects.create(
         to=to,
         from_email=_single_line(from_email or settings.DEFAULT_FROM_EMAIL),
@@ -47,13 +73,20 @@ def queue_email(
         subject=_single_line(subject),
         body_text=body_text,
         body_html=body_html,
-        headers=dict(headers or {}),
+        headers={_single_line(k): _single_line(v) for k, v in (headers or {}).items()},
         purpose=purpose,
         related_type=ContentType.objects.get_for_model(related) if related else None,
         related_id=related.pk if related else None,
         message_id=make_msgid(domain=_message_id_domain()),
+        status=Status.CANCELLED if suppression else Status.QUEUED,
+        last_error=(
+            f"Not sent: the address is suppressed ({suppression.get_reason_display()})."
+            if suppression
+            else ""
+        ),
     )
-    transaction.on_commit(lambda: publish_delivery(email.pk))
+    if suppression is None:
+        transaction.on_commit(lambda: publish_delivery(email.pk))
     return email
 
 
@@ -69,15 +102,137 @@ def queue_templated_email(
     )
 
 
-def publish_delivery(email_id: int) -> None:
+class _BrokerBreaker:
+    """After a failed publish, skip publishing for a while: the sweep delivers those rows.
+
+    One request may queue several emails (a letter to three ministers); with the broker hung,
+    each publish would wait for its socket timeout. The first failure opens the breaker, so a
+    request waits at most about one timeout, whatever it queues.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._open_until = 0.0
+
+    def is_open(self) -> bool:
+        return time.monotonic() < self._open_until
+
+    def trip(self) -> None:
+        with self._lock:
+            self._open_until = time.monotonic() + settings.OUTBOX_PUBLISH_PAUSE_SECONDS
+
+    def reset(self) -> None:
+        with self._lock:
+            self._open_until = 0.0
+
+
+broker_breaker = _BrokerBreaker()
+
+
+def _publish(task, *, args: list, countdown: float | None, what: str) -> bool:
+    if broker_breaker.is_open():
+        log.info("outbox: broker recently unreachable, %s left to the sweep", what)
+        return False
+    try:
+        # retry=False: a down broker fails at once (socket timeouts in CELERY_BROKER_*).
+        task.apply_async(args=args, countdown=countdown, retry=False)
+    except Exception as error:
+        broker_breaker.trip()
+        log.warning("outbox: could not publish %s (%s); the sweep will", what, type(error))
+        return False
+    return True
+
+
+def publish_delivery(email_id: int, *, countdown: float | None = None) -> bool:
     """Hand the row to a worker; a broken broker never fails the caller (the sweep catches up)."""
     from campaign.outbox.tasks import deliver_email
 
-    try:
-        deliver_email.apply_async(args=[email_id])
-    except Exception:
-        import logging
+    return _publish(deliver_email, args=[email_id], countdown=countdown, what=f"email {email_id}")
 
-        logging.getLogger(__name__).warning(
-            "outbox: could not publish email %s; the sweep will deliver it", email_id
+
+def publish_batch() -> bool:
+    """Ask a worker to deliver due rows in a batch over one SMTP connection."""
+    from campaign.outbox.tasks import deliver_batch
+
+    return _publish(deliver_batch, args=[], countdown=None, what="a batch")
+
+
+def outbox_sweep(*, deliver_here: bool = False) -> dict:
+    """Catch up on everything the normal path missed. Run every minute by beat.
+
+    Rows left `sending` past their lease go back to the queue; then one batch task is published
+    per OUTBOX_BATCH_SIZE due rows (at most OUTBOX_SWEEP_MAX_BATCHES; each batch hands on while
+    rows stay due). With `deliver_here` the rows are sent by this process instead, which needs
+    no broker (the management command's --deliver).
+    """
+    reclaimed = delivery.requeue_expired_leases()
+    if reclaimed:
+        log.warning("outbox: took back %s rows whose worker stopped while sending", reclaimed)
+    batch_size = settings.OUTBOX_BATCH_SIZE
+    due = delivery.due_count(cap=batch_size * settings.OUTBOX_SWEEP_MAX_BATCHES)
+    report = {"reclaimed": reclaimed, "due": due, "batches": 0, "delivered": 0}
+    if deliver_here:
+        while True:
+            outcomes = delivery.deliver_due(limit=batch_size, budget_seconds=60)
+            sent = sum(1 for o in outcomes if o.status == "sent")
+            report["delivered"] += sent
+            if not sent:
+                # Nothing left, or the server refuses everything: the next sweep tries again.
+                break
+        return report
+    for _ in range(math.ceil(due / batch_size)):
+        if not publish_batch():
+            break
+        report["batches"] += 1
+    return report
+
+
+def outbound_email_retry(*, emails: Iterable[OutboundEmail]) -> int:
+    """Queue failed, cancelled or waiting rows again now, with a fresh attempt budget.
+
+    Sent rows and rows being sent are left alone (retrying them would send twice). Returns the
+    number of rows queued.
+    """
+    ids = [e.pk for e in emails]
+    with transaction.atomic():
+        retried = list(
+            OutboundEmail.objects.select_for_update()
+            .filter(pk__in=ids, status__in=[Status.FAILED, Status.CANCELLED, Status.QUEUED])
+            .values_list("pk", flat=True)
         )
+        OutboundEmail.objects.filter(pk__in=retried).update(
+            status=Status.QUEUED,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            pacing_slot_reserved=False,
+        )
+        for email_id in retried:
+            transaction.on_commit(lambda email_id=email_id: publish_delivery(email_id))
+    return len(retried)
+
+
+def outbound_email_cancel(*, emails: Iterable[OutboundEmail]) -> int:
+    """Cancel rows that are still queued. A row being sent or sent cannot be called back."""
+    return OutboundEmail.objects.filter(pk__in=[e.pk for e in emails], status=Status.QUEUED).update(
+        status=Status.CANCELLED, last_error="Cancelled by staff."
+    )
+
+
+def suppression_add(
+    *, address: str, reason: str, detail: str = "", source_email: OutboundEmail | None = None
+) -> tuple[Suppression, int]:
+    """Stop all further mail to `address`; cancel what is queued for it. Idempotent.
+
+    Returns the suppression and the number of queued rows cancelled.
+    """
+    address = address.strip().lower()
+    with transaction.atomic():
+        suppression, _ = Suppression.objects.get_or_create(
+            address=address,
+            defaults={"reason": reason, "detail": detail[:500], "source_email": source_email},
+        )
+        cancelled = OutboundEmail.objects.filter(to__iexact=address, status=Status.QUEUED).update(
+            status=Status.CANCELLED,
+            last_error=f"Not sent: the address is suppressed ({suppression.get_reason_display()}).",
+        )
+    return suppression, cancelled

@@ -1,0 +1,54 @@
+"""System checks: the outbox's timings only guarantee "once" when they fit inside each other.
+
+A task held by a worker longer than the broker's visibility timeout is handed to a second
+worker (Redis redelivers it), so every countdown must stay below that timeout. A row's lease must
+outlast the task that holds it, or the sweep would hand a row still being sent to another worker.
+"""
+
+from django.conf import settings
+from django.core.checks import Error, Tags, register
+
+from campaign.outbox import pacing
+
+
+def longest_countdown() -> float:
+    """The longest countdown the outbox ever gives Celery (retries and pacing both use it)."""
+    return max(settings.OUTBOX_MAX_COUNTDOWN_SECONDS, settings.OUTBOX_RETRY_MAX_SECONDS)
+
+
+@register(Tags.compatibility)
+def check_outbox_timings(app_configs, **kwargs) -> list[Error]:
+    errors = []
+    visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
+    if longest_countdown() >= visibility:
+        errors.append(
+            Error(
+                f"An outbox countdown ({longest_countdown():.0f}s) reaches the broker's "
+                f"visibility timeout ({visibility}s): delayed tasks would run more than once.",
+                hint="Lower OUTBOX_MAX_COUNTDOWN_SECONDS / OUTBOX_RETRY_MAX_SECONDS or raise "
+                "CELERY_VISIBILITY_TIMEOUT.",
+                id="outbox.E001",
+            )
+        )
+    if settings.OUTBOX_LEASE_SECONDS <= 3 * settings.EMAIL_TIMEOUT:
+        errors.append(
+            Error(
+                "OUTBOX_LEASE_SECONDS must be well above EMAIL_TIMEOUT: a lease that expires while "
+                "a message is being sent lets a second worker send it too.",
+                id="outbox.E002",
+            )
+        )
+    for key, rate in settings.OUTBOX_RATE_LIMITS.items():
+        try:
+            pacing.parse_rate(rate)
+        except Exception as error:
+            errors.append(Error(str(error), id="outbox.E003", obj=key))
+    anymail = getattr(settings, "ANYMAIL", None)
+    if anymail is not None and not anymail.get("WEBHOOK_SECRET"):
+        errors.append(
+            Error(
+                "ANYMAIL is configured without WEBHOOK_SECRET: anyone could post fake bounces.",
+                id="outbox.E004",
+            )
+        )
+    return errors
