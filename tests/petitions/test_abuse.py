@@ -124,7 +124,7 @@ def test_it_normalises_addresses_to_one_identity(typed, key):
     assert email_key(typed) == key
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_it_keeps_exactly_one_signature_for_20_simultaneous_submissions(valid_form):
     from tests.factories.petitions import PetitionFactory
 

@@ -1,0 +1,164 @@
+"""The signatures admin: fast on big tables, filters, moderation, and the per-day chart."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaign.outbox.models import OutboundEmail
+from petitions.models import Signature
+from petitions.selectors import petition_count
+from tests.factories.petitions import SignatureFactory
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = reverse("admin:petitions_signature_changelist")
+
+
+def test_it_lists_signatures_without_counting_the_whole_table(
+    organiser_client, petition, django_assert_max_num_queries
+):
+    SignatureFactory.create_batch(5, petition=petition)
+
+    with django_assert_max_num_queries(12) as captured:
+        response = organiser_client.get(CHANGELIST)
+
+    assert response.status_code == 200
+    sql = [q["sql"] for q in captured.captured_queries]
+    # Only a capped count (COUNT over a LIMITed subquery), never a bare COUNT(*) of the table.
+    counts = [q for q in sql if "COUNT(" in q.upper() and "petitions_signature" in q]
+    assert counts and all("LIMIT" in q.upper() for q in counts)
+    # The petition of each row comes with it, not one query per row.
+    assert sum('FROM "petitions_petition"' in q for q in sql) <= 1
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("confirmed=yes", {"Confirmed"}),
+        ("confirmed=no", {"Pending", "Flagged"}),
+        ("is_flagged__exact=1", {"Flagged"}),
+        ("newsletter_opt_in__exact=1", {"Confirmed"}),
+    ],
+)
+def test_it_filters_signatures(organiser_client, petition, query, expected):
+    SignatureFactory(
+        petition=petition, first_name="Confirmed", confirmed=True, newsletter_opt_in=True
+    )
+    SignatureFactory(petition=petition, first_name="Pending")
+    SignatureFactory(petition=petition, first_name="Flagged", is_flagged=True)
+
+    response = organiser_client.get(f"{CHANGELIST}?{query}")
+
+    shown = {s.first_name for s in response.context["cl"].result_list}
+    assert shown == expected
+
+
+def test_it_filters_signatures_by_date(organiser_client, petition):
+    old = SignatureFactory(petition=petition, first_name="Old")
+    Signature.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=40))
+    SignatureFactory(petition=petition, first_name="Today")
+
+    response = organiser_client.get(
+        CHANGELIST,
+        {
+            "created_at__gte": str(
+                timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+            )
+        },
+    )
+
+    assert {s.first_name for s in response.context["cl"].result_list} == {"Today"}
+
+
+def test_it_finds_a_signature_by_any_variant_of_its_address(organiser_client, petition):
+    SignatureFactory(petition=petition, email="jane.doe@gmail.com", first_name="Jane")
+    SignatureFactory(petition=petition)
+
+    response = organiser_client.get(CHANGELIST, {"q": "JaneDoe+x@gmail.com"})
+
+    assert [s.first_name for s in response.context["cl"].result_list] == ["Jane"]
+
+
+def test_it_lets_an_organiser_hide_a_comment(organiser_client, petition):
+    signature = SignatureFactory(petition=petition, public=True, comment="Rude words")
+
+    response = organiser_client.post(
+        CHANGELIST, {"action": "hide_comments", "_selected_action": [signature.pk]}
+    )
+
+    assert response.status_code == 302
+    assert Signature.objects.get().comment_hidden is True
+    page = organiser_client.get(reverse("petitions:detail", kwargs={"slug": "visas"}))
+    assert "Rude words" not in page.content.decode()
+
+
+def test_it_does_not_let_data_staff_hide_comments(client, data_staff, petition):
+    signature = SignatureFactory(petition=petition, comment="Words")
+    client.force_login(data_staff)
+
+    client.post(CHANGELIST, {"action": "hide_comments", "_selected_action": [signature.pk]})
+
+    assert Signature.objects.get().comment_hidden is False
+
+
+def test_it_lets_an_organiser_clear_a_flag_and_send_the_confirmation(organiser_client, petition):
+    signature = SignatureFactory(
+        petition=petition, is_flagged=True, flag_reason="rate_limit", confirmation_sends=0
+    )
+
+    organiser_client.post(CHANGELIST, {"action": "clear_flags", "_selected_action": [signature.pk]})
+
+    signature.refresh_from_db()
+    assert (signature.is_flagged, signature.confirmation_sends) == (False, 1)
+    assert OutboundEmail.objects.filter(to=signature.email).count() == 1
+
+
+def test_it_counts_a_confirmed_signature_once_its_flag_is_cleared(organiser_client, petition):
+    signature = SignatureFactory(petition=petition, confirmed=True, is_flagged=True)
+    assert petition_count(petition=petition) == 0
+
+    organiser_client.post(CHANGELIST, {"action": "clear_flags", "_selected_action": [signature.pk]})
+
+    assert petition_count(petition=petition) == 1
+
+
+def test_it_charts_signatures_per_day_for_a_petition(organiser_client, petition):
+    for days_ago, n in [(2, 3), (0, 1)]:
+        for signature in SignatureFactory.create_batch(n, petition=petition, confirmed=True):
+            Signature.objects.filter(pk=signature.pk).update(
+                created_at=timezone.now() - timedelta(days=days_ago)
+            )
+
+    response = organiser_client.get(reverse("admin:petitions_petition_per_day", args=[petition.pk]))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="chart-title"' in html
+    assert '<script src="http' not in html
+    assert [(r["day"].signed, r["day"].confirmed) for r in response.context["rows"]] == [
+        (3, 3),
+        (1, 1),
+    ]
+
+
+def test_it_keeps_the_chart_from_people_without_access(client, outsider, petition):
+    client.force_login(outsider)
+
+    response = client.get(reverse("admin:petitions_petition_per_day", args=[petition.pk]))
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_it_lets_data_staff_read_but_not_change_signatures(client, data_staff, petition):
+    signature = SignatureFactory(petition=petition)
+    client.force_login(data_staff)
+
+    assert client.get(CHANGELIST).status_code == 200
+    response = client.post(
+        reverse("admin:petitions_signature_change", args=[signature.pk]),
+        {"first_name": "Changed", "last_name": "X", "comment": ""},
+    )
+    assert response.status_code == 403
