@@ -1,0 +1,119 @@
+"""queue_email: a row in the caller's transaction, published only once that commits."""
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from campaign.outbox import selectors
+from campaign.outbox.models import OutboundEmail
+from campaign.outbox.services import queue_email, queue_templated_email
+from tests.factories import CampaignFactory
+from tests.factories.outbox import SuppressionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _queue(**overrides) -> OutboundEmail:
+    values = {
+        "to": "supporter@example.org",
+        "subject": "Please confirm",
+        "body_text": "Click the link.",
+        "purpose": OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+    }
+    return queue_email(**{**values, **overrides})
+
+
+def test_it_writes_a_queued_row_with_its_message_id_fixed_at_creation():
+    email = _queue()
+
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.QUEUED
+    assert email.attempts == 0
+    assert email.message_id.startswith("<") and email.message_id.endswith(">")
+
+
+def test_it_publishes_only_after_the_transaction_commits(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        email = _queue()
+        assert mail.outbox == []
+
+    assert len(callbacks) == 1
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.SENT
+    assert mail.outbox[0].extra_headers["Message-ID"] == email.message_id
+
+
+def test_it_leaves_no_row_and_publishes_nothing_when_the_transaction_rolls_back(
+    django_capture_on_commit_callbacks,
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        _queue()
+        raise RuntimeError("the supporter's row could not be saved")
+
+    assert callbacks == []
+    assert not OutboundEmail.objects.exists()
+    assert mail.outbox == []
+
+
+def test_it_strips_newlines_from_header_values():
+    email = _queue(subject="Hello\nBcc: everyone@example.org", reply_to="a@example.org\n")
+
+    assert email.subject == "Hello Bcc: everyone@example.org"
+    assert email.reply_to == "a@example.org"
+
+
+@pytest.mark.parametrize("to", ["not-an-address", "a@example.org, b@example.org", ""])
+def test_it_refuses_anything_but_one_valid_address(to):
+    with pytest.raises(ValidationError):
+        _queue(to=to)
+
+    assert not OutboundEmail.objects.exists()
+
+
+def test_it_creates_a_cancelled_row_for_a_suppressed_address(django_capture_on_commit_callbacks):
+    SuppressionFactory(address="supporter@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        email = _queue(to="Supporter@Example.org")
+
+    assert callbacks == []
+    assert email.status == OutboundEmail.Status.CANCELLED
+    assert "suppressed" in email.last_error
+    assert mail.outbox == []
+
+
+def test_it_links_the_email_to_the_object_it_serves():
+    campaign = CampaignFactory()
+    first = _queue(related=campaign)
+    second = _queue(related=campaign, to="other@example.org")
+    _queue(to="unrelated@example.org")
+
+    assert list(selectors.emails_for(campaign)) == [first, second]
+
+
+def test_it_renders_templated_emails_from_the_three_templates(tmp_path, settings):
+    folder = tmp_path / "emails"
+    folder.mkdir()
+    (folder / "hello-subject.txt").write_text("Hello {{ name }}\n")
+    (folder / "hello-body.txt").write_text("Dear {{ name }},")
+    (folder / "hello-body.html").write_text("<p>Dear {{ name }},</p>")
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+
+    email = queue_templated_email(
+        template="hello",
+        context={"name": "Ada"},
+        to="ada@example.org",
+        purpose=OutboundEmail.Purpose.RECEIPT,
+        reply_to="organiser@example.org",
+    )
+
+    assert (email.subject, email.body_text) == ("Hello Ada", "Dear Ada,")
+    assert email.body_html == "<p>Dear Ada,</p>"
+    assert email.reply_to == "organiser@example.org"
