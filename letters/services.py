@@ -1,13 +1,23 @@
 """Writes of the letters app: drafting templates, submitting and confirming letters."""
 
 import logging
+from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
 
-from django.db import transaction
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from campaign.models import CallToAction, Campaign, Target
-from letters.models import LetterTemplate
+from campaign.outbox.models import OutboundEmail
+from campaign.outbox.services import queue_templated_email
+from letters.composing import LetterContext, fingerprint, render_text
+from letters.models import Letter, LetterRecipient, LetterTemplate, Representative, Riding
 
 log = logging.getLogger(__name__)
 
@@ -133,3 +143,324 @@ def letter_template_draft_from_action(
         if targets:
             template.targets.set(targets)
     return template
+
+
+# --- Writing and sending letters ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Someone a letter is addressed to, always taken from the campaign or the directory."""
+
+    name: str
+    role: str
+    email: str
+    target: Target | None = None
+    representative: Representative | None = None
+
+    @property
+    def salutation_name(self) -> str:
+        return self.name or self.role
+
+
+class AlreadyWritten(Exception):
+    """The supporter has already written to these recipients in this campaign."""
+
+    def __init__(self, names: list[str]):
+        super().__init__(", ".join(names))
+        self.names = names
+
+
+def name_marker() -> str:
+    """Stands for the supporter's name in a prefilled letter until they give it."""
+    return _("[your name]")
+
+
+def recipient_marker() -> str:
+    """Stands for each recipient's name in a letter to several people."""
+    return _("[recipient's name]")
+
+
+def postal_code_marker() -> str:
+    """Stands for the supporter's postal code when they have not given it yet."""
+    return _("[your postal code]")
+
+
+def _markers(make) -> set[str]:
+    """A marker in every site language: the letter may be composed in one and sent in another."""
+    found = set()
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            found.add(make())
+    return found
+
+
+def _replace_markers(text: str, make, value: str) -> str:
+    for marker in _markers(make):
+        text = text.replace(marker, value)
+    return text
+
+
+def has_line_break(value: str) -> bool:
+    """CR, LF or any other line separator: what would let a value add an email header."""
+    return len(value.splitlines()) > 1 or "\r" in value or "\n" in value
+
+
+def letter_subject_next(*, template: LetterTemplate) -> str:
+    """The template's next subject variant, in rotation across supporters.
+
+    The counter lives in the cache; if the cache is down the number of letters so far picks
+    the variant instead, so rotation degrades but writing never fails.
+    """
+    subjects = template.subjects or [template.title]
+    try:
+        turn = cache.incr(f"letters:subject-turn:{template.pk}")
+    except ValueError:
+        try:
+            cache.add(f"letters:subject-turn:{template.pk}", 0, timeout=None)
+            turn = cache.incr(f"letters:subject-turn:{template.pk}")
+        except Exception:
+            turn = template.letters.count() + 1
+    except Exception:
+        turn = template.letters.count() + 1
+    return subjects[(turn - 1) % len(subjects)]
+
+
+def letter_draft(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+) -> str:
+    """The body a supporter starts from: the template with what we know filled in."""
+    if template.kind == LetterTemplate.Kind.MP and len(recipients) == 1:
+        representative_name = recipients[0].salutation_name
+    else:
+        representative_name = recipient_marker()
+    return render_text(
+        template.body,
+        LetterContext(
+            representative_name=representative_name,
+            riding=riding.name_en if riding else "",
+            supporter_name=name_marker(),
+            supporter_postal_code=postal_code or postal_code_marker(),
+            talking_points=list(template.talking_points or []),
+        ),
+    )
+
+
+def _test_address(campaign: Campaign) -> str:
+    return (
+        campaign.test_email
+        or settings.LETTERS_TEST_EMAIL
+        or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    )
+
+
+def _site_address() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient) -> dict:
+    """Exactly what goes out to one recipient: used for the preview and for sending."""
+    body = _replace_markers(letter.body, recipient_marker, recipient.name or recipient.role)
+    subject = letter.subject
+    to = recipient.email
+    if letter.test_mode:
+        to = _test_address(letter.campaign)
+        subject = f"[TEST] {subject}"
+    return {
+        "from_email": formataddr((letter.supporter_name, _site_address())),
+        "reply_to": formataddr((letter.supporter_name, letter.supporter_email)),
+        "to": to,
+        "subject": subject,
+        "body": body,
+        "intended": recipient,
+        "test_mode": letter.test_mode,
+    }
+
+
+def _check_single_line(**values: str) -> None:
+    errors = {
+        field: _("This must be a single line.")
+        for field, value in values.items()
+        if has_line_break(value)
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+def letter_build(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    supporter_name: str,
+    supporter_email: str,
+    supporter_postal_code: str,
+    subject: str = "",
+    body: str = "",
+    send_copy: bool = False,
+) -> Letter:
+    """The letter as it will be sent, validated but not saved (the preview shows this).
+
+    A locked template ignores `body` and uses its own text, and accepts only its own subjects.
+    Raises ValidationError for a multi-line subject or name (header injection) or text out of
+    bounds.
+    """
+    _check_single_line(subject=subject, supporter_name=supporter_name)
+    supporter_name = supporter_name.strip()
+    supporter_email = supporter_email.strip()
+    if not recipients:
+        raise ValidationError(_("This letter has no recipient."))
+    if not template.editable:
+        if subject not in template.subjects:
+            subject = letter_subject_next(template=template)
+        body = letter_draft(
+            template=template,
+            recipients=recipients,
+            riding=riding,
+            postal_code=supporter_postal_code,
+        )
+    subject = subject.strip()
+    body = _replace_markers(body.strip(), name_marker, supporter_name)
+    body = _replace_markers(body, postal_code_marker, supporter_postal_code)
+    if not subject or len(subject) > SUBJECT_MAX_LENGTH:
+        raise ValidationError({"subject": _("Give a subject of at most 200 characters.")})
+    if not supporter_name or len(supporter_name) > NAME_MAX_LENGTH:
+        raise ValidationError({"supporter_name": _("Give your name (at most 100 characters).")})
+    if not BODY_MIN_LENGTH <= len(body) <= BODY_MAX_LENGTH:
+        raise ValidationError(
+            {
+                "body": _("A letter is between %(min)d and %(max)d characters long.")
+                % {"min": BODY_MIN_LENGTH, "max": BODY_MAX_LENGTH}
+            }
+        )
+    campaign = template.campaign
+    return Letter(
+        template=template,
+        campaign=campaign,
+        supporter_name=supporter_name,
+        supporter_email=supporter_email,
+        supporter_postal_code=supporter_postal_code,
+        riding=riding,
+        subject=subject,
+        body=body,
+        send_copy=send_copy,
+        test_mode=campaign.letters_in_test_mode,
+        text_hash=fingerprint(
+            body=body, supporter_name=supporter_name, supporter_postal_code=supporter_postal_code
+        ),
+    )
+
+
+def letter_preview(*, letter: Letter, recipients: list[Recipient]) -> list[dict]:
+    """The messages a built letter becomes, one per recipient, exactly as they will be sent."""
+    return [letter_message_for(letter=letter, recipient=recipient) for recipient in recipients]
+
+
+def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
+    """Save an unconfirmed letter and queue its confirmation email, in one transaction.
+
+    Takes letter_build's arguments. Raises ValidationError as letter_build does, and
+    AlreadyWritten when the supporter already wrote to any of the recipients in this campaign.
+    """
+    letter = letter_build(recipients=recipients, **letter_fields)
+    any_recipient = Q()
+    for recipient in recipients:
+        any_recipient |= Q(email__iexact=recipient.email)
+    already = LetterRecipient.objects.filter(
+        any_recipient, campaign=letter.campaign, supporter_email__iexact=letter.supporter_email
+    )
+    if already.exists():
+        raise AlreadyWritten([r.name or r.role for r in already])
+    try:
+        with transaction.atomic():
+            letter.save()
+            LetterRecipient.objects.bulk_create(
+                LetterRecipient(
+                    letter=letter,
+                    campaign=letter.campaign,
+                    supporter_email=letter.supporter_email,
+                    target=recipient.target,
+                    representative=recipient.representative,
+                    name=recipient.name,
+                    role=recipient.role,
+                    email=recipient.email,
+                )
+                for recipient in recipients
+            )
+            _flag_if_form_letter(letter)
+            queue_templated_email(
+                template="letter-confirmation",
+                context={
+                    "letter": letter,
+                    "recipients": recipients,
+                    "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
+                    "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
+                },
+                to=letter.supporter_email,
+                purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION,
+                related=letter,
+            )
+    except IntegrityError as error:
+        # Two submissions raced past the check above: the constraint decides.
+        raise AlreadyWritten([r.name or r.role for r in recipients]) from error
+    log.info("letters: letter %s submitted (template %s)", letter.pk, letter.template_id)
+    return letter
+
+
+def _flag_if_form_letter(letter: Letter) -> None:
+    """Flag letters of one template whose text matches many others, for the organiser.
+
+    They are still sent: the organiser decides what to do with a wave of copies.
+    """
+    if not letter.template.editable:
+        return  # a locked template's letters are identical by design
+    same = Letter.objects.filter(template=letter.template, text_hash=letter.text_hash)
+    if same.count() >= settings.LETTERS_SIMILAR_THRESHOLD:
+        same.filter(flagged_similar=False).update(flagged_similar=True)
+        letter.flagged_similar = True
+
+
+def letter_confirm(*, letter: Letter) -> bool:
+    """Confirm the supporter's address and queue one email per recipient (and the copy).
+
+    Idempotent: confirming twice queues nothing more. Returns True when this call confirmed.
+    """
+    with transaction.atomic():
+        letter = Letter.objects.select_for_update().select_related("campaign").get(pk=letter.pk)
+        if letter.status != Letter.Status.UNCONFIRMED:
+            return False
+        recipients = list(letter.recipients.all())
+        for recipient in recipients:
+            message = letter_message_for(letter=letter, recipient=recipient)
+            _check_single_line(subject=message["subject"], supporter_name=letter.supporter_name)
+            email = queue_templated_email(
+                template="letter-message",
+                context=message,
+                to=message["to"],
+                purpose=OutboundEmail.Purpose.LETTER,
+                related=letter,
+                from_email=message["from_email"],
+                reply_to=message["reply_to"],
+            )
+            LetterRecipient.objects.filter(pk=recipient.pk).update(message_id=email.message_id)
+        if letter.send_copy:
+            queue_templated_email(
+                template="letter-copy",
+                context={
+                    "letter": letter,
+                    "recipients": recipients,
+                    "status_url": settings.SITE_URL + letter.get_status_url(),
+                },
+                to=letter.supporter_email,
+                purpose=OutboundEmail.Purpose.LETTER_COPY,
+                related=letter,
+            )
+        Letter.objects.filter(pk=letter.pk).update(
+            status=Letter.Status.CONFIRMED, confirmed_at=timezone.now()
+        )
+    log.info("letters: letter %s confirmed, %d recipients", letter.pk, len(recipients))
+    return True

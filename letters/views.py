@@ -1,10 +1,216 @@
-from django.shortcuts import get_object_or_404, render
+"""Public pages of the letters app: find your MP, write, preview, confirm, follow delivery.
 
-from letters.models import LetterTemplate
+Views authorise, bind a form, call one service and render or redirect. The page state between
+steps (postal code, riding) travels in the query string or hidden fields, never in a session,
+so every step works without JavaScript and can be bookmarked.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from campaign.postal_codes import normalise_postal_code, province_of
+from letters import selectors, services
+from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
+from letters.lookup import RidingLookup, ridings_for_postal_code
+from letters.models import LetterTemplate, Riding
 
 
-def letter_start(request, campaign: str, template: str):
-    letter_template = get_object_or_404(
-        LetterTemplate, campaign__slug=campaign, slug=template, campaign__status="published"
+def _write_url(template: LetterTemplate, **params) -> str:
+    url = reverse(
+        "letters:write", kwargs={"campaign": template.campaign.slug, "template": template.slug}
     )
-    return render(request, "letters/start.html", {"template": letter_template})
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+@require_http_methods(["GET", "POST"])
+def letter_start(request, campaign: str, template: str):
+    """Step 1 for a letter to your MP: the postal code. Fixed-recipient letters skip it."""
+    letter_template = selectors.letter_template_get_public(
+        campaign_slug=campaign, template_slug=template
+    )
+    if letter_template.kind == LetterTemplate.Kind.TARGETS:
+        return redirect(_write_url(letter_template))
+    form = PostalCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        lookup = ridings_for_postal_code(form.cleaned_data["postal_code"])
+        if lookup.is_certain:
+            return redirect(
+                _write_url(
+                    letter_template, postal_code=lookup.postal_code, riding=lookup.ridings[0].code
+                )
+            )
+        return _render_choose(request, letter_template, lookup)
+    return render(request, "letters/start.html", {"template": letter_template, "form": form})
+
+
+def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLookup):
+    form = RidingChoiceForm(
+        initial={"postal_code": lookup.postal_code}, ridings=lookup.choices, auto_id="choose_%s"
+    )
+    return render(
+        request,
+        "letters/choose.html",
+        {"template": letter_template, "form": form, "lookup": lookup},
+    )
+
+
+def _riding_from_request(data, letter_template: LetterTemplate) -> tuple[str, Riding] | None:
+    """The postal code and riding chosen in step 1, if they fit together."""
+    postal_code = normalise_postal_code(data.get("postal_code", ""))
+    if postal_code is None:
+        return None
+    riding = Riding.objects.filter(code=data.get("riding", "")[:5]).first()
+    if riding is None:
+        return None
+    province = province_of(postal_code)
+    allowed = {"NT", "NU"} if province == "NT" else {province}
+    if riding.province not in allowed:
+        return None
+    return postal_code, riding
+
+
+@require_http_methods(["GET", "POST"])
+def letter_write(request, campaign: str, template: str):
+    """Steps 2 to 3: compose the letter (prefilled), preview it exactly, then send it."""
+    letter_template = selectors.letter_template_get_public(
+        campaign_slug=campaign, template_slug=template
+    )
+    riding, postal_code = None, ""
+    is_mp = letter_template.kind == LetterTemplate.Kind.MP
+    if is_mp:
+        found = _riding_from_request(
+            request.POST if request.method == "POST" else request.GET, letter_template
+        )
+        if found is None:
+            messages.error(request, _("Enter your postal code to find your MP."))
+            return redirect(letter_template.get_absolute_url())
+        postal_code, riding = found
+    recipients = selectors.recipients_for(template=letter_template, riding=riding)
+    context = {"template": letter_template, "riding": riding, "recipients": recipients}
+    if not recipients:
+        return render(request, "letters/no_recipient.html", context)
+    if not letter_template.editable:
+        context["locked_preview"] = services.letter_draft(
+            template=letter_template, recipients=recipients, riding=riding, postal_code=postal_code
+        )
+
+    if request.method == "GET":
+        form = LetterForm(
+            template=letter_template,
+            postal_code_fixed=is_mp,
+            initial={
+                "supporter_postal_code": postal_code,
+                "subject": services.letter_subject_next(template=letter_template),
+                "body": services.letter_draft(
+                    template=letter_template,
+                    recipients=recipients,
+                    riding=riding,
+                    postal_code=postal_code,
+                ),
+            },
+        )
+        return render(request, "letters/write.html", {**context, "form": form})
+
+    form = LetterForm(request.POST, template=letter_template, postal_code_fixed=is_mp)
+    if not form.is_valid() or "edit" in request.POST:
+        return render(request, "letters/write.html", {**context, "form": form})
+    data = form.cleaned_data
+    if is_mp and data["supporter_postal_code"] != postal_code:
+        form.add_error("supporter_postal_code", _("Start again to change your postal code."))
+        return render(request, "letters/write.html", {**context, "form": form})
+    fields = {
+        "template": letter_template,
+        "recipients": recipients,
+        "riding": riding,
+        "supporter_name": data["supporter_name"],
+        "supporter_email": data["supporter_email"],
+        "supporter_postal_code": data["supporter_postal_code"],
+        "subject": data.get("subject", ""),
+        "body": data.get("body", ""),
+        "send_copy": data["send_copy"],
+    }
+    try:
+        if "send" not in request.POST:
+            letter = services.letter_build(**fields)
+            return render(
+                request,
+                "letters/preview.html",
+                {
+                    **context,
+                    "form": form,
+                    "letter": letter,
+                    "messages_to_send": services.letter_preview(
+                        letter=letter, recipients=recipients
+                    ),
+                    "unchanged": _is_unchanged(letter_template, recipients, riding, data),
+                },
+            )
+        letter = services.letter_submit(**fields)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return render(request, "letters/write.html", {**context, "form": form})
+    except services.AlreadyWritten as error:
+        form.add_error(
+            None,
+            _(
+                "You have already written to %(names)s in this campaign. If you have not "
+                "confirmed that letter yet, look for our email in your inbox."
+            )
+            % {"names": ", ".join(error.names)},
+        )
+        return render(request, "letters/write.html", {**context, "form": form})
+    return redirect("letters:sent")
+
+
+def _is_unchanged(letter_template, recipients, riding, data) -> bool:
+    """Whether the supporter sends the template's text untouched (we nudge, never block)."""
+    if not letter_template.editable:
+        return False
+    draft = services.letter_draft(
+        template=letter_template,
+        recipients=recipients,
+        riding=riding,
+        postal_code=data["supporter_postal_code"],
+    )
+    return " ".join(draft.split()) == " ".join(data.get("body", "").split())
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+@require_safe
+def letter_sent(request):
+    return render(request, "letters/sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+def letter_confirm(request, token: str):
+    """The link in the confirmation email: a page with a button, so mail scanners that follow
+    links never send a letter."""
+    letter = selectors.letter_from_token(token=token, purpose="confirm")
+    if request.method == "POST":
+        if services.letter_confirm(letter=letter):
+            messages.success(request, _("Thank you! Your letter is on its way."))
+        return redirect(letter.get_status_url())
+    return render(request, "letters/confirm.html", {"letter": letter})
+
+
+@require_safe
+def letter_status(request, token: str):
+    letter = selectors.letter_from_token(token=token, purpose="status")
+    return render(
+        request,
+        "letters/status.html",
+        {"letter": letter, "deliveries": selectors.letter_delivery(letter)},
+    )

@@ -1,0 +1,147 @@
+"""Supporter forms (postal code, riding, the letter) and the organiser's template form."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from campaign.postal_codes import PostalCodeField
+from letters.composing import validate_template_source
+from letters.models import LetterTemplate, Riding
+from letters.services import (
+    BODY_MAX_LENGTH,
+    BODY_MIN_LENGTH,
+    NAME_MAX_LENGTH,
+    SUBJECT_MAX_LENGTH,
+    has_line_break,
+)
+
+SINGLE_LINE_ERROR = _("This must be a single line: remove the line break.")
+
+
+class PostalCodeForm(forms.Form):
+    postal_code = PostalCodeField(
+        help_text=_("We use it to find your Member of Parliament."),
+    )
+
+
+class RidingChoiceForm(forms.Form):
+    """The supporter picks their riding when the postal code alone cannot tell."""
+
+    postal_code = PostalCodeField(widget=forms.HiddenInput)
+    riding = forms.ChoiceField(label=_("Your riding"), widget=forms.RadioSelect)
+
+    def __init__(self, *args, ridings: list[Riding], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["riding"].choices = [(riding.code, _label_for(riding)) for riding in ridings]
+
+
+def _label_for(riding: Riding) -> str:
+    representative = riding.current_representative
+    if representative is None:
+        return riding.name_en
+    return f"{riding.name_en} — {representative.name}"
+
+
+class SingleLineField(forms.CharField):
+    """A text field refusing CR/LF: its value goes into an email header."""
+
+    def __init__(self, **kwargs):
+        # Not stripped before validation, so "\r\nBcc: …" is refused rather than trimmed.
+        kwargs["strip"] = False
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value and has_line_break(value):
+            raise forms.ValidationError(SINGLE_LINE_ERROR, code="line_break")
+        value = (value or "").strip()
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return value
+
+
+class LetterForm(forms.Form):
+    """The letter itself. Recipients are not fields: they come from the campaign or directory."""
+
+    supporter_name = SingleLineField(
+        label=_("Your name"),
+        max_length=NAME_MAX_LENGTH,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    supporter_email = forms.EmailField(
+        label=_("Your email address"),
+        help_text=_("We send you a link to confirm it; replies from recipients come to it."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    supporter_postal_code = PostalCodeField(label=_("Your postal code"))
+    subject = SingleLineField(label=_("Subject"), max_length=SUBJECT_MAX_LENGTH)
+    body = forms.CharField(
+        label=_("Your letter"),
+        min_length=BODY_MIN_LENGTH,
+        max_length=BODY_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_(
+            "A sentence or two in your own words — why this matters to you — makes your "
+            "letter count far more than a copy of the template."
+        ),
+    )
+    send_copy = forms.BooleanField(label=_("Email me a copy of my letter"), required=False)
+
+    def __init__(self, *args, template: LetterTemplate, postal_code_fixed: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not template.editable:
+            # A locked template: the organiser's text goes out as written, under one of the
+            # organiser's subjects.
+            del self.fields["body"]
+            subjects = template.subjects or [template.title]
+            self.fields["subject"] = forms.ChoiceField(
+                choices=[(subject, subject) for subject in subjects], widget=forms.HiddenInput
+            )
+        if postal_code_fixed:
+            self.fields["supporter_postal_code"].widget = forms.HiddenInput()
+
+
+class LetterTemplateAdminForm(forms.ModelForm):
+    """Catches template syntax errors when the organiser saves, not when a supporter sends."""
+
+    class Meta:
+        model = LetterTemplate
+        fields = [
+            "campaign",
+            "slug",
+            "title",
+            "kind",
+            "targets",
+            "subject_variants",
+            "body",
+            "talking_points",
+            "editable",
+            "source",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = None
+        try:
+            validate_template_source(
+                body=cleaned.get("body", ""),
+                subject_variants=cleaned.get("subject_variants", ""),
+            )
+        except forms.ValidationError as error:
+            errors = error
+        if errors is not None:
+            for field, messages in errors.message_dict.items():
+                for message in messages:
+                    self.add_error(field, message)
+        for line in (cleaned.get("subject_variants") or "").splitlines():
+            if len(line.strip()) > SUBJECT_MAX_LENGTH:
+                self.add_error(
+                    "subject_variants",
+                    _("Each subject is at most %(max)d characters.") % {"max": SUBJECT_MAX_LENGTH},
+                )
+                break
+        talking_points = cleaned.get("talking_points")
+        if talking_points is not None and not (
+            isinstance(talking_points, list) and all(isinstance(p, str) for p in talking_points)
+        ):
+            self.add_error("talking_points", _('Give a list of short texts, like ["…", "…"].'))
+        return cleaned

@@ -1,0 +1,101 @@
+"""Reads of the letters app: public templates, recipients, signed links, delivery state."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from campaign.models import Campaign
+from campaign.outbox.models import OutboundEmail
+from campaign.outbox.selectors import emails_for
+from letters.models import Letter, LetterRecipient, LetterTemplate, Riding
+from letters.services import Recipient
+
+
+def letter_template_get_public(*, campaign_slug: str, template_slug: str) -> LetterTemplate:
+    """A template supporters can write from (its campaign is published), else 404."""
+    return get_object_or_404(
+        LetterTemplate.objects.select_related("campaign"),
+        campaign__slug=campaign_slug,
+        slug=template_slug,
+        campaign__status=Campaign.Status.PUBLISHED,
+    )
+
+
+def recipients_for(*, template: LetterTemplate, riding: Riding | None) -> list[Recipient]:
+    """Who a letter from this template goes to: the riding's current MP, or the fixed targets.
+
+    Recipients come only from the directory or the campaign, never from the request.
+    """
+    if template.kind == LetterTemplate.Kind.MP:
+        representative = riding.current_representative if riding else None
+        if representative is None or not representative.email:
+            return []
+        return [
+            Recipient(
+                name=representative.name,
+                role=str(_("Member of Parliament for %(riding)s") % {"riding": riding.name_en}),
+                email=representative.email,
+                representative=representative,
+            )
+        ]
+    return [
+        Recipient(name=target.name, role=target.role, email=target.email, target=target)
+        for target in template.targets.filter(campaign=template.campaign).order_by("id")
+        if target.email
+    ]
+
+
+def letter_from_token(*, token: str, purpose: str) -> Letter:
+    """The letter a signed link stands for; 404 when the link is tampered with or expired."""
+    max_age = (
+        settings.LETTERS_CONFIRM_MAX_AGE
+        if purpose == "confirm"
+        else settings.LETTERS_STATUS_MAX_AGE
+    )
+    try:
+        letter_id = signing.TimestampSigner(salt=f"letters.{purpose}").unsign(
+            token, max_age=max_age
+        )
+    except signing.BadSignature as error:  # SignatureExpired is a BadSignature
+        raise Http404("invalid or expired link") from error
+    return get_object_or_404(
+        Letter.objects.select_related("template", "campaign", "riding"), pk=letter_id
+    )
+
+
+@dataclass(frozen=True)
+class RecipientDelivery:
+    recipient: LetterRecipient
+    status: str
+    status_label: str
+    sent_at: object = None
+
+
+def letter_delivery(letter: Letter) -> list[RecipientDelivery]:
+    """Each recipient with the delivery state of the outbox row carrying their copy.
+
+    The outbox is the only record of delivery; a recipient with no row yet is waiting for the
+    supporter to confirm.
+    """
+    by_message_id = {
+        email.message_id: email
+        for email in emails_for(letter).filter(purpose=OutboundEmail.Purpose.LETTER)
+    }
+    deliveries = []
+    for recipient in letter.recipients.all():
+        email = by_message_id.get(recipient.message_id) if recipient.message_id else None
+        if email is None:
+            deliveries.append(
+                RecipientDelivery(recipient, "unconfirmed", _("Waiting for your confirmation"))
+            )
+        else:
+            deliveries.append(
+                RecipientDelivery(
+                    recipient, email.status, email.get_status_display(), email.sent_at
+                )
+            )
+    return deliveries
