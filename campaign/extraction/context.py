@@ -1,0 +1,18 @@
+"""What every detector may know about the whole document, computed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .orgs import OrgIndex
+from .text import Span
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    text: str
+    sentences: tuple[Span, ...]
+    orgs: OrgIndex
+    # The organisation the document raises money for; its own asks in the third person
+    # ("The Centre calls on ...") count as the author's asks.
+    main_org: str = ""

@@ -1,0 +1,100 @@
+"""Donation appeals: 'Donate today', 'we recommend donating to X', 'Your gift today will ...'.
+
+News often mentions donations without asking for any ("donations poured in"), so an appeal
+needs an asking stance: an order to the reader, first or second person, or an organisation
+encouraging the public. The organisation comes from the sentence when it is named there;
+otherwise `pipeline` fills it in from the rest of the document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import wording
+from .context import DocumentContext
+from .orgs import clean_org, is_org_like, org_at, subject_org
+from .stance import APPEAL, DIRECT, IMPERATIVE, assess
+from .text import Span
+from .types import DONATE, CallToAction, Evidence
+
+_TRIGGER_RE = re.compile(
+    r"(?i)\b(?P<trigger>donat(?:e|es|ing|ion|ions)|(?:your|a|make\s+a)\s+(?:gift|contribution)|"
+    r"give\s+(?:generously|now|today|monthly|what\s+you\s+can|a\s+gift|\$\d+)|chip\s+in|"
+    r"become\s+a\s+(?:monthly\s+)?(?:donor|supporter)|"
+    r"tax[- ]receipt\w*)\b"
+)
+# A passive appeal: "Donations can be made at ...", "Donations are urgently needed".
+_PASSIVE_APPEAL_RE = re.compile(
+    r"(?i)^\s*(?:can|may)\s+be\s+(?:made|sent|given)|^\s*(?:are|is)\s+(?:\w+ly\s+)?"
+    r"(?:welcome|needed|appreciated)"
+)
+_RECIPIENT_RE = re.compile(
+    r"(?i:\b(?:donat\w*|give|giving|gift|contribut\w*|support)\b(?:\s+\w+){0,3}?\s+to\s+)"
+    r"(?:the\s+)?(?P<org>[A-Z].*)",
+    re.S,
+)
+_PURPOSE_RE = re.compile(
+    r"(?i)\b(?P<purpose>(?:to\s+(?:help\s+)?(?:fund|support|help|pay\s+for|provide|cover)|"
+    r"will\s+(?:help\s+)?(?:pay\s+for|fund|help|support|provide|cover))\s+[^.;]+)"
+)
+# Navigation menus ("Home | About | Donate") and one-word buttons are not appeals.
+_MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
+
+
+def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """A donation appeal in `sentence`, or None. `organisation` may be empty."""
+    if _MENU_RE.search(sentence.text):
+        return None
+    match = _TRIGGER_RE.search(sentence.text)
+    if not match:
+        return None
+    trigger = match.group("trigger").casefold()
+    verb_form = trigger.startswith(("donate", "give", "chip", "make", "become"))
+    # "Your gift today ..." addresses the reader: let "Your" count as the subject.
+    start = match.start() + (len("your ") if trigger.startswith("your") else 0)
+    stance = assess(sentence.text, start, match.end(), imperative=verb_form)
+    score = stance.score
+    if stance.label not in (DIRECT, IMPERATIVE, APPEAL):
+        if not _PASSIVE_APPEAL_RE.search(sentence.text[match.end() :]):
+            return None
+        score = 0.7
+
+    organisation = _recipient(sentence.text) or subject_org(sentence.text[: match.start()])
+    organisation = context.orgs.canonical(organisation) if organisation else ""
+    # Naming the organisation makes the appeal both clearer and better evidence.
+    score += 0.05 if organisation else -0.05
+    return CallToAction(
+        kind=DONATE,
+        text=describe(organisation, sentence.text),
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=score,
+        organisation=organisation,
+    )
+
+
+def describe(organisation: str, *sentences: str) -> str:
+    """'Donate to X to help fund Y' from the organisation and the purpose in any sentence."""
+    purpose = ""
+    for sentence in sentences:
+        found = _PURPOSE_RE.search(sentence)
+        if found:
+            purpose = wording.finish(found.group("purpose"))
+            purpose = re.sub(r"(?i)^will\s+(?:help\s+)?", "to ", purpose)
+            break
+    if organisation:
+        return f"Donate to {organisation}" + (f" {purpose}" if purpose else "")
+    return "Donate" + (f" {purpose}" if purpose else "")
+
+
+def _recipient(sentence: str) -> str:
+    match = _RECIPIENT_RE.search(sentence)
+    if not match:
+        return ""
+    name = clean_org(org_at(match.group("org")))
+    if not name:
+        return ""
+    # A lone capitalised word after "donate to" is usually an organisation (Oxfam), but
+    # pronoun-like words are not.
+    if len(name.split()) == 1 and not (is_org_like(name) or name[0].isupper()):
+        return ""
+    return name

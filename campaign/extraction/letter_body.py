@@ -1,0 +1,95 @@
+"""Template letters printed in the document: 'Dear ____,' ... 'Sincerely, [Your name]'.
+
+The blank in the salutation becomes `{{ representative_name }}` and a blank or placeholder
+signature becomes `{{ supporter_name }}`, so Chorus can send the letter as a template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .text import lines
+
+REPRESENTATIVE = "{{ representative_name }}"
+SUPPORTER = "{{ supporter_name }}"
+
+# A blank to fill in: "____", "[MP name]", "<name>", "{name}", "...", "XXX".
+BLANK = r"(?:_{2,}|\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>|\{\{?[^}\n]{1,40}\}?\}|\.{3,}|\u2026|X{3,})"
+_SALUTATION_RE = re.compile(r"^[ \t]*Dear[ \t]+(?P<who>[^\n,:]{1,60}?)[ \t]*[,:][ \t]*$", re.M)
+_GENERIC_ADDRESSEE_RE = re.compile(
+    r"(?i)^(?:(?:the\s+)?(?:hon(?:ourable|\.)?\s+)?(?:MPP?|MLA|member\s+of\s+parliament|"
+    r"representative|councill?or|senator|sir\s+or\s+madam|sir/madam|friend))$"
+)
+_SIGN_OFF_RE = re.compile(
+    r"(?i)^[ \t]*(?:sincerely(?:\s+yours)?|yours\s+(?:truly|sincerely|faithfully|respectfully)|"
+    r"(?:best|kind|warm(?:est)?)?\s*regards|respectfully(?:\s+yours)?|with\s+thanks|"
+    r"thank\s+you|cordially)[ \t]*[,.!]?[ \t]*$"
+)
+_SIGNATURE_PLACEHOLDER_RE = re.compile(
+    rf"(?i)^[ \t]*(?:{BLANK}|\(?your\s+(?:full\s+)?name\)?|\(?name\)?|signature)[ \t]*$"
+)
+
+
+@dataclass(frozen=True)
+class LetterBody:
+    start: int
+    end: int
+    body: str  # with placeholders substituted
+    generic: bool  # addressed to a blank or "MP" rather than a named person
+    addressee: str  # the named addressee when not generic ("Prime Minister Trudeau")
+
+
+def find_letter_bodies(text: str) -> list[LetterBody]:
+    """Every 'Dear ...' letter that runs to a sign-off within a dozen paragraphs."""
+    letters = []
+    for salutation in _SALUTATION_RE.finditer(text):
+        end = _letter_end(text, salutation.end())
+        if end is None:
+            continue
+        who = salutation.group("who").strip()
+        blank = re.search(BLANK, who)
+        generic = bool(blank) or bool(_GENERIC_ADDRESSEE_RE.match(who))
+        start = salutation.start() + len(salutation.group(0)) - len(salutation.group(0).lstrip())
+        body = text[start:end]
+        if blank:
+            at = salutation.start("who") - start + blank.start()
+            body = body[:at] + REPRESENTATIVE + body[at + len(blank.group(0)) :]
+        body = _substitute_signature(body)
+        body = re.sub(r"(?i)\[\s*your\s+(?:full\s+)?name\s*\]", SUPPORTER, body)
+        letters.append(LetterBody(start, end, body.strip(), generic, "" if generic else who))
+    return letters
+
+
+def _letter_end(text: str, after: int) -> int | None:
+    """End of the signature after the sign-off, or None when no sign-off follows."""
+    following = lines(text[after:])
+    for index, line in enumerate(following[:120]):
+        if index and _SALUTATION_RE.match(line.text):
+            return None  # another letter starts before this one is signed
+        if not _SIGN_OFF_RE.match(line.text):
+            continue
+        end = after + line.end
+        for signature in following[index + 1 : index + 4]:
+            if not signature.text.strip():
+                continue
+            stripped = signature.text.strip()
+            if _SIGNATURE_PLACEHOLDER_RE.match(signature.text) or (
+                len(stripped.split()) <= 5 and not re.search(r"[.!?:]$", stripped)
+            ):
+                end = after + signature.end
+            break
+        return end
+    return None
+
+
+def _substitute_signature(body: str) -> str:
+    body_lines = body.split("\n")
+    for index in range(len(body_lines) - 1, -1, -1):
+        if not body_lines[index].strip():
+            continue
+        if _SIGNATURE_PLACEHOLDER_RE.match(body_lines[index]):
+            indent = re.match(r"[ \t]*", body_lines[index]).group(0)
+            body_lines[index] = indent + SUPPORTER
+        break
+    return "\n".join(body_lines)

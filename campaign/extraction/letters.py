@@ -1,0 +1,186 @@
+"""Letters and calls: 'contact your MP', 'email the Minister (x@y)', 'call the office at 613-...'.
+
+Two detectors share the verbs:
+
+* `detect_to_mp` - the supporter's own representative ("your MP", "your local representative"),
+  who Chorus looks up from the supporter's postal code, so no contact details are needed.
+* `detect_to_targets` - named officials, usually with contact details, found by
+  `targets.find_targets` in the words after the verb (and in a contact block after a colon).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import wording
+from .context import DocumentContext
+from .orgs import subject_org
+from .stance import assess
+from .targets import EMAIL_RE, PHONE_RE, POSTAL_CODE_RE, find_roles, find_targets
+from .text import LIST_ITEM_RE, Span, lines
+from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
+
+_VERB = (
+    r"(?:contact(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?(?:\s+to)?|"
+    r"call(?:ing)?|phon(?:e|ing)|ring|e-?mail(?:ing)?|"
+    r"send(?:ing)?\s+(?:an?\s+)?(?:email|e-mail|letter|message|note|fax|postcard)s?\s+to|"
+    r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|tweet(?:\s+at)?|"
+    r"meet(?:ing)?(?:\s+with)?|visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
+    r"fax)"
+)
+_VERBS = rf"(?i:{_VERB}(?:\s*(?:,|/|\bor\b|\band\b|\band/or\b)\s*{_VERB})*)"
+_GENERIC_REP = (
+    r"(?i:representatives?|elected\s+(?:officials?|representatives?)|(?:city\s+)?councill?ors?|"
+    r"senators?|congress(?:wo)?m[ae]n|members?\s+of\s+congress|legislators?)"
+)
+_MP = (
+    r"(?:(?i:(?:your|their|our|the|local|federal|provincial|state|own)\s+){0,3}"
+    r"(?:MPs?|M\.P\.|MPPs?|MLAs?|MNAs?|(?i:members?\s+of\s+parliament))"
+    rf"|(?i:(?:your|their|our|the)\s+(?:(?:local|federal|provincial|state|own)\s+)*){_GENERIC_REP})"
+)
+_MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})\b")
+_PURPOSE_RE = re.compile(
+    r"(?i)\b(?:(?:and\s+)?(?:ask|tell|urge)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
+    r"|(?:asking|urging|telling)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
+    r"|to\s+(?:(?:ask|tell|urge)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?)?"
+    r"|(?:saying|say)\s+(?:that\s+)?)(?P<purpose>[a-z].*)",
+    re.S,
+)
+_CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
+
+_TARGET_VERB_RE = re.compile(
+    r"(?i)\b(?P<verb>send(?:ing)?\s+(?:an?\s+)?(?:email|e-mail|letter|message|note|fax|postcard|"
+    r"tweet)s?\s+to|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?"
+    r"\s+to|writ(?:e|ing)|contact(?:ing)?|call(?:ing)?|phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
+    r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
+    r"(?!\s*:)"  # "Email: x@y" and "Phone: 613-..." are labels in a contact block, not asks
+)
+# The object is the organisation itself: "contact us", "email our team".
+_OWN_OBJECT_RE = re.compile(
+    r"(?i)^\s*(?:us|me|our\s+\w+|(?:your|any)\s+(?:stor(?:y|ies)|photos?|questions?|"
+    r"pictures?|tips?))\b"
+)
+_CONTACT_LINE_RE = re.compile(
+    rf"{EMAIL_RE.pattern}|{PHONE_RE.pattern}|{POSTAL_CODE_RE.pattern}|"
+    r"(?i:\b(?:e-?mail|phone|tel|fax|mail|address)\s*:)|\bHon(?:ourable|\.)"
+)
+_SAYING_TAIL_RE = re.compile(
+    r"(?i)[\s,]*(?:(?:and\s+)?(?:saying|stating|to\s+say|say|telling\s+them|tell\s+them|"
+    r"asking\s+them\s+to|urging\s+them\s+to)(?:\s+that)?(?:\s+you)?)?[\s:]*$"
+)
+
+
+def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """'Contact your MP to ...' -> LETTER_TO_MP (or CALL for call/phone)."""
+    match = _MP_RE.search(sentence.text)
+    if not match:
+        return None
+    stance = assess(sentence.text, match.start("verbs"), match.end("verbs"))
+    verbs = {word.casefold() for word in re.findall(r"[A-Za-z-]+", match.group("verbs"))}
+    written = verbs - _CALL_VERBS - {"or", "and", "and/or"}
+    kind = CALL if not written else LETTER_TO_MP
+    remainder = wording.strip_links(sentence.text[match.end() :])
+    purpose = _PURPOSE_RE.search(remainder)
+    text = wording.demand(purpose.group("purpose")) if purpose else ""
+    if len(text.split()) < 2 or remainder.rstrip().endswith(":"):
+        text = wording.capitalise(wording.finish(sentence.text[match.start() :]))
+    return CallToAction(
+        kind=kind,
+        text=text,
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=stance.score,
+        organisation=subject_org(sentence.text[: match.start()]),
+    )
+
+
+def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """'Email the Minister of X (x@y) and the Prime Minister (z@w)' -> LETTER_TO_TARGETS / CALL."""
+    text = context.text
+    for match in _TARGET_VERB_RE.finditer(sentence.text):
+        region_start = sentence.start + match.end()
+        if _OWN_OBJECT_RE.match(sentence.text[match.end() :]):
+            continue
+        region_end = _contact_block_end(text, sentence)
+        targets = _direct_targets(text, region_start, region_end)
+        if not targets:
+            continue
+        stance = assess(sentence.text, match.start("verb"), match.end("verb"))
+        verb = match.group("verb").casefold()
+        kind = CALL if verb.split()[0] in _CALL_VERBS else LETTER_TO_TARGETS
+        score = stance.score
+        if any(target.email or target.phone for target in targets):
+            score += 0.05
+        return CallToAction(
+            kind=kind,
+            text=_describe(sentence.text[match.start() :]),
+            evidence=Evidence.of(text, sentence.start, sentence.end),
+            confidence=score,
+            targets=tuple(targets),
+            organisation=subject_org(sentence.text[: match.start()]),
+        )
+    return None
+
+
+def _contact_block_end(text: str, sentence: Span) -> int:
+    """Where the contact details for an instruction end.
+
+    Usually the sentence itself. When it ends with a colon, the following lines that carry
+    contact details (a name, a role, 'Email: ...', a phone, an address) belong to it too; so does
+    an address block in the very next paragraph when it names an official.
+    """
+    colon = sentence.text.rstrip().endswith(":")
+    following = lines(text[sentence.end :])
+    if not colon and following[0].text.strip():
+        return sentence.end  # the paragraph goes on, so no contact block follows this sentence
+    end = sentence.end
+    blank_run = 0
+    has_contact = False
+    for line in following[1:15]:
+        if not line.text.strip():
+            blank_run += 1
+            if blank_run > 1:
+                break
+            continue
+        blank_run = 0
+        if LIST_ITEM_RE.match(line.text):
+            break  # talking points, not contact details
+        words = line.text.split()
+        contact = _CONTACT_LINE_RE.search(line.text)
+        if contact or (len(words) <= 10 and not re.search(r"[.!?]$", line.text.strip())):
+            has_contact = has_contact or bool(contact)
+            end = sentence.end + line.end
+            continue
+        break
+    if not colon and not (has_contact and find_roles(text, sentence.end, end)):
+        return sentence.end
+    return end
+
+
+def _direct_targets(text: str, start: int, end: int) -> list[Target]:
+    """Targets in the region, minus generic 'your MP' mentions and roles that are not objects."""
+    kept = []
+    previous_end = start
+    for target in find_targets(text, start, end):
+        if target.email or target.phone or target.postal_address:
+            kept.append(target)
+            continue
+        if target.kind == MP:
+            continue
+        # A role without contact details only counts as the direct object of the verb
+        # ("write to the Prime Minister and the Minister of X"), not a later mention.
+        position = text.find(target.role, previous_end, end)
+        gap = text[previous_end:position] if position >= 0 else "?"
+        if re.fullmatch(r"(?i)[\s,&/]*(?:(?:the|and|or|to|your|both|also|with)\b[\s,&/]*)*", gap):
+            kept.append(target)
+            previous_end = position + len(target.role)
+    return kept
+
+
+def _describe(clause: str) -> str:
+    """'send an email to the Minister (x@y) & the PM (z@w) saying that you:' ->
+    'Send an email to the Minister & the PM'."""
+    clause = wording.strip_links(clause)
+    clause = re.sub(rf"\s+(?:at|on|:)\s+(?:{EMAIL_RE.pattern}|{PHONE_RE.pattern})", "", clause)
+    clause = wording.finish(clause)
+    clause = _SAYING_TAIL_RE.sub("", clause)
+    return wording.capitalise(wording.finish(clause))

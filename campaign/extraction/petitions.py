@@ -1,0 +1,173 @@
+"""Petitions: demands addressed to a government or official that supporters can sign.
+
+Recognised phrasings (subject and tense are judged separately by `stance.assess`):
+
+* "we call on / urge / ask / petition / press <addressee> to <demand>"
+* "... demanding that <addressee> <demand>", "join us in demanding that ..."
+* "Amnesty's call to <addressee> to <demand>"
+* "we call for <demand>"
+* "sign our petition", "add your name"
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from . import wording
+from .context import DocumentContext
+from .stance import IMPERATIVE, PUBLIC, assess
+from .text import Span
+from .types import PETITION, CallToAction, Evidence
+
+_AUTHORITY = (
+    r"(?i:governments?|authorities|parliament|ministers?|prime\s+minister|president|premier|"
+    r"officials|leaders|congress|senate|council|administration|ministry|department|UN|"
+    r"United\s+Nations|EU|European\s+Union|embassy|ambassador|mayor|MPs|"
+    r"members\s+of\s+parliament|states?|countr(?:y|ies)|compan(?:y|ies)|corporations?|"
+    r"board|police|courts?|regime|premiers|legislature|cabinet)"
+)
+_ASK_VERB = (
+    r"(?i:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
+    r"petition(?:s|ed|ing)?|implor(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
+    r"appeal(?:s|ed|ing)?\s+to|request(?:s|ed|ing)?|tell(?:s|ing)?|"
+    r"demand(?:s|ed|ing)?(?!\s+that\b)|call\s+to)"
+)
+_ADDRESSEE = r"(?P<addr>(?:(?!\bto\b|\bthat\b)[^.;:!?\u201c\u201d\"()]){2,100}?)"
+_ASK_TO_RE = re.compile(rf"\b(?P<verb>{_ASK_VERB})\s+{_ADDRESSEE}\s+to\s+(?P<demand>\S.*)", re.S)
+_DEMAND_THAT_RE = re.compile(
+    r"\b(?P<verb>(?i:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
+    r"insist(?:s|ed|ing)?|request(?:s|ed|ing)?))\s+that\s+"
+    rf"(?P<addr>(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+){{0,4}}{_AUTHORITY}\b"
+    r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\s+"
+    r"(?:must\s+|should\s+|will\s+)?(?P<demand>[a-z].*)",
+    re.S,
+)
+_CALL_FOR_RE = re.compile(
+    r"\b(?P<verb>(?i:call(?:s|ed|ing)?|join\s+(?:us\s+)?in\s+calling))\s+for\s+(?P<demand>\S.*)",
+    re.S,
+)
+_SIGN_RE = re.compile(
+    r"(?i)\b(?P<verb>sign(?:ing)?\s+(?:(?:our|the|this|my|a|an)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"petition|add(?:ing)?\s+your\s+(?:name|voice|signature)|sign\s+(?:it\s+)?(?:now|today|here))"
+    r"\b(?P<rest>.*)",
+    re.S,
+)
+# Asking the readers themselves is not a petition to anyone ("We ask Canadians to ...").
+_NOT_ADDRESSEE_RE = re.compile(
+    rf"(?i)^(?:{PUBLIC}|yourself|yourselves|them|him|her|it|me|anyone|all|action|"
+    r"questions?|for|about|everyone\s+\w+|all\s+(?:canadians|of\s+you|our\s+\w+))\b"
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    addressee: str
+    text: str
+    label: str
+
+
+def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """The best petition-like demand in `sentence`, or None."""
+    signing = _signing(sentence.text, context)
+    asks = _asks(sentence.text, context)
+    if signing:
+        # "Sign the petition calling on the Premier to X": the ask is the reader's to sign,
+        # so it is as strong as the signing request, and says more.
+        asks = [dataclasses.replace(a, score=max(a.score, signing[0].score)) for a in asks]
+    candidates = [*asks, *_calls_for(sentence.text, context), *signing]
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda c: (c.score, bool(c.addressee), len(c.text)))
+    return CallToAction(
+        kind=PETITION,
+        text=best.text,
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=best.score,
+        addressee=best.addressee,
+    )
+
+
+def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
+    found = []
+    for pattern in (_ASK_TO_RE, _DEMAND_THAT_RE):
+        for match in _overlapping(pattern, sentence):
+            addressee = wording.finish(match.group("addr"))
+            if not addressee or len(addressee.split()) > 12 or _NOT_ADDRESSEE_RE.match(addressee):
+                continue
+            verb = match.group("verb").casefold()
+            # "our petition calling on X" - the noun, not the verb "to petition".
+            if verb.startswith("petition") and re.search(
+                r"(?i)\b(?:our|the|this|a|an|my)\s+(?:\w+\s+){0,2}$", sentence[: match.start()]
+            ):
+                continue
+            stance = assess(
+                sentence,
+                match.start("verb"),
+                match.end("verb"),
+                imperative=not verb.startswith("call to"),
+                main_org=context.main_org,
+            )
+            # "Tell the minister to ..." is only an ask as an order to the reader.
+            if verb.startswith("tell") and stance.label != IMPERATIVE:
+                continue
+            text = wording.demand(match.group("demand"))
+            if not text:
+                continue
+            score = stance.score
+            if not re.search(_AUTHORITY, addressee) and not re.search(r"[A-Z]", addressee):
+                score -= 0.15
+            found.append(_Candidate(score, addressee, text, stance.label))
+    return found
+
+
+def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """Every match, including ones that start inside an earlier match's demand.
+
+    "We call on X to act, and we urge Y to Z": the first demand runs to the end of the
+    sentence, so plain `finditer` would never see the second ask.
+    """
+    found = []
+    position = 0
+    while match := pattern.search(sentence, position):
+        found.append(match)
+        position = match.end("verb")
+    return found
+
+
+def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
+    found = []
+    for match in _CALL_FOR_RE.finditer(sentence):
+        text = wording.demand(match.group("demand"))
+        if len(text.split()) < 2:
+            continue
+        stance = assess(sentence, match.start("verb"), match.end("verb"), main_org=context.main_org)
+        # Without an addressee the demand is vaguer than "call on X to Y".
+        found.append(_Candidate(stance.score - 0.05, "", text, stance.label))
+    return found
+
+
+def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
+    match = _SIGN_RE.search(sentence)
+    if not match:
+        return []
+    stance = assess(sentence, match.start("verb"), match.end("verb"), main_org=context.main_org)
+    rest = match.group("rest")
+    addressee = ""
+    # "Sign our petition to the Minister of X" names who it goes to, not what it asks.
+    to_whom = re.match(
+        rf"\s*(?:to|addressed\s+to)\s+(?P<addr>(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+"
+        rf"(?:(?:of|for|and|the)\s+)*)*(?:[A-Z][\w'\u2019-]*|{_AUTHORITY}))\b",
+        rest,
+    )
+    purpose = re.match(r"\s*(?:to|that|for|against)\s+(?P<demand>\S.*)", rest, re.S)
+    if to_whom:
+        addressee = wording.finish(to_whom.group("addr"))
+        text = wording.capitalise(wording.finish(wording.strip_links(sentence)))
+    elif purpose:
+        text = wording.demand(purpose.group("demand"))
+    else:
+        text = wording.capitalise(wording.finish(wording.strip_links(sentence)))
+    return [_Candidate(stance.score, addressee, text, stance.label)]

@@ -1,0 +1,130 @@
+"""Who is asking? Scoring whether a trigger phrase is the document's own ask or reported speech.
+
+"We call on the government to ..." and "Contact your MP" are the author asking the reader;
+"She urged the government to ..." and "'We need help,' he said" report someone else. The same
+verbs appear in both, so detectors hand the words before the trigger to `assess`, which looks at
+the grammatical subject nearest to the trigger, the tense, quotation marks and headline shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+DIRECT = "direct"  # we / I / you / our ...
+IMPERATIVE = "imperative"  # "Sign the petition", "Please donate"
+APPEAL = "appeal"  # "X is encouraging Canadians to ..."
+MAIN_ORG = "main_org"  # the document's own organisation, named in the third person
+THIRD_PARTY = "third_party"  # "Amnesty International is calling on ..."
+REPORTED = "reported"  # he / she / they, said, told, quoted speech
+
+_BASE_SCORES = {
+    DIRECT: 0.85,
+    IMPERATIVE: 0.85,
+    APPEAL: 0.75,
+    MAIN_ORG: 0.7,
+    THIRD_PARTY: 0.4,
+    REPORTED: 0.2,
+}
+
+PUBLIC = (
+    r"(?:you|canadians|americans|britons|australians|citizens|people|everyone|everybody|"
+    r"supporters|members|readers|the\s+public|individuals|donors|friends|residents|voters|"
+    r"all\s+of\s+us|us\s+all)"
+)
+_FIRST_OR_SECOND_RE = re.compile(r"(?i:\b(?:we|us|our|ours|you|your)\b)|\bI\b")
+_THIRD_PERSON_RE = re.compile(r"(?i:\b(?:he|she|they|his|her|their|him|them)\b)")
+_REPORTING_RE = re.compile(
+    r"(?i:\b(?:said|says|told|tells|according\s+to|reportedly|claim(?:s|ed)?|stated|wrote|added|"
+    r"reported)\b)"
+)
+_APPEAL_RE = re.compile(
+    rf"(?i:\b(?:encourag\w*|invit(?:es|ing)|ask(?:s|ing)|urg(?:es|ing)|call(?:s|ing)\s+on|"
+    rf"appeal(?:s|ing)\s+to)\s+{PUBLIC}\b)"
+)
+# What may precede an imperative verb: "Please", "Now,", "Act now:", "Click here to" ...
+_IMPERATIVE_LEAD_RE = re.compile(
+    r"(?i)^(?:\W*(?:please|now|today|so|and|also|then|together|urgently|right\s+now|act\s+now|"
+    r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next)"
+    r"\b[\s,:!.\u2013\u2014-]*)*$"
+)
+_PERFECT_RE = re.compile(r"(?i:\b(?:has|have|had|was|were)\s+(?:\w+ly\s+|also\s+|been\s+)?$)")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    label: str
+    score: float
+
+
+def inside_quotes(prefix: str, suffix: str = "") -> bool:
+    """True when the trigger sits inside quoted speech."""
+    if prefix.count("\u201c") > prefix.count("\u201d") or prefix.count('"') % 2:
+        return True
+    # Single curly quotes double as apostrophes ("Canada's"): only an opening mark at a word
+    # start counts, and only a closing mark not followed by a letter closes it.
+    opening = [m.end() for m in re.finditer(r"(?:^|(?<=[\s(\u2014-]))\u2018", prefix)]
+    if opening and not re.search(r"\u2019(?![a-zA-Z])", prefix[opening[-1] :]):
+        return True
+    # A closing quote later in the sentence before any opening one: "We demand ...," he said.
+    closing = re.search(r"\u201d|\u2019(?![a-zA-Z])", suffix)
+    opening_after = re.search(r"\u201c|(?:^|(?<=\s))\u2018", suffix)
+    return bool(closing and (not opening_after or closing.start() < opening_after.start()))
+
+
+def assess(
+    sentence: str,
+    trigger_start: int,
+    trigger_end: int,
+    *,
+    imperative: bool = True,
+    main_org: str = "",
+) -> Assessment:
+    """Score how likely the trigger at `sentence[trigger_start:trigger_end]` is the author's ask.
+
+    `imperative` says whether the trigger is a verb in the base form, so that an empty subject
+    means an order to the reader ("Donate today") rather than a noun phrase ("Donations ...").
+    """
+    prefix = sentence[:trigger_start]
+    suffix = sentence[trigger_end:]
+    trigger = sentence[trigger_start:trigger_end]
+    if inside_quotes(prefix, suffix):
+        return Assessment(REPORTED, 0.15)
+
+    markers: list[tuple[int, int, str]] = []
+    for priority, (pattern, label) in enumerate(
+        (
+            (_REPORTING_RE, REPORTED),
+            (_THIRD_PERSON_RE, REPORTED),
+            (_APPEAL_RE, APPEAL),
+            (_FIRST_OR_SECOND_RE, DIRECT),
+        )
+    ):
+        markers.extend((match.end(), priority, label) for match in pattern.finditer(prefix))
+    if markers:
+        label = max(markers)[2]
+    elif imperative and _IMPERATIVE_LEAD_RE.match(prefix.strip()):
+        label = IMPERATIVE
+    elif main_org and main_org.casefold() in prefix.casefold():
+        label = MAIN_ORG
+    else:
+        label = THIRD_PARTY
+    score = _BASE_SCORES[label]
+
+    past = bool(re.search(r"(?i)\w+ed\b", trigger.split()[0]) or _PERFECT_RE.search(prefix))
+    if past:
+        score -= 0.2
+    if re.search(r"(?i)\bplease\b", prefix):
+        score += 0.05
+    stripped = sentence.rstrip()
+    if stripped.endswith("?"):
+        score -= 0.3
+    elif _is_headline(stripped) and label not in (DIRECT, IMPERATIVE):
+        # Headlines ("Charity calls for all hands on deck") report rather than ask.
+        score -= 0.1
+    return Assessment(label, round(max(0.0, min(1.0, score)), 2))
+
+
+def _is_headline(sentence: str) -> bool:
+    """Short and without final punctuation."""
+    return not re.search(r"[.!:;\u2026\u201d\"\u2019)]$", sentence) and len(sentence.split()) <= 12

@@ -1,0 +1,276 @@
+"""Splitting a document into paragraphs, sentences and lists, keeping offsets into the original.
+
+Every detector works on `Span`s so that the evidence it reports can always be quoted verbatim
+from the source (`text[span.start:span.end] == span.text`). Nothing here rewrites the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A slice of the original document."""
+
+    start: int
+    end: int
+    text: str
+
+    def contains(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A bullet or numbered list introduced by a line ending with a colon."""
+
+    intro: Span  # the whole introducing line ("Tell them:", "... saying that you:")
+    items: tuple[Span, ...]  # each item's text, marker and surrounding whitespace excluded
+
+    @property
+    def end(self) -> int:
+        return self.items[-1].end if self.items else self.intro.end
+
+
+# Whitespace including the no-break spaces that web scrapes are full of.
+_WS = " \t\u00a0\u2009\u202f"
+_WS_CLASS = r"[ \t\u00a0\u2009\u202f]"
+
+# A list marker: a bullet glyph, "1." / "1)" / "(1)", "a." / "(a)", or roman "(iv)".
+_BULLETS = "\u2022\u25aa\u25e6\u25cf\u2023\u2219\u00b7\u2043\u2013\u2014*-"
+LIST_ITEM_RE = re.compile(
+    rf"^{_WS_CLASS}*(?:[{re.escape(_BULLETS)}]|\(?\d{{1,2}}[.)]|\(?[a-zA-Z][.)]|\([ivxIVX]+\))"
+    rf"{_WS_CLASS}+(?P<item>\S.*?){_WS_CLASS}*$"
+)
+
+# Words that end with a full stop without ending a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "hon",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "gen",
+        "sen",
+        "rep",
+        "gov",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "e.g",
+        "i.e",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "ave",
+        "blvd",
+        "rd",
+        "mt",
+        "ft",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "p.o",
+        "approx",
+        "dept",
+        "est",
+        "fig",
+        "ph.d",
+        "a.m",
+        "p.m",
+        "cf",
+        "al",
+        "op",
+        "ed",
+        "tel",
+        "ext",
+    ]
+)
+_BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_TERMINAL_RE = re.compile(r"[.!?:\u2026\"\u201d\u2019]\s*$")
+
+
+def collapse(text: str) -> str:
+    """Collapse runs of whitespace (including no-break spaces) to single spaces and trim."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def trimmed(text: str, start: int, end: int) -> Span:
+    """The span `text[start:end]` with surrounding whitespace moved out of it."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def lines(text: str) -> list[Span]:
+    """Every line of the text (without its newline), blank lines included."""
+    spans = []
+    offset = 0
+    for raw in text.split("\n"):
+        spans.append(Span(offset, offset + len(raw), raw))
+        offset += len(raw) + 1
+    return spans
+
+
+def paragraphs(text: str) -> list[Span]:
+    """Blocks of text separated by blank lines, trimmed."""
+    spans = []
+    start = 0
+    for match in re.finditer(r"\n[ \t\u00a0]*\n\s*", text):
+        span = trimmed(text, start, match.start())
+        if span.text:
+            spans.append(span)
+        start = match.end()
+    span = trimmed(text, start, len(text))
+    if span.text:
+        spans.append(span)
+    return spans
+
+
+def _is_heading(line: str) -> bool:
+    # A short line without final punctuation ("Speak out") is a heading, not half a sentence.
+    return len(line.split()) <= 6 and not _TERMINAL_RE.search(line)
+
+
+def _chunks(text: str, paragraph: Span) -> list[Span]:
+    """Group a paragraph's lines into runs that may be one (hard-wrapped) sentence or several.
+
+    List items, headings and lines ending in terminal punctuation always close a run; other line
+    breaks are treated as wrapping inside a sentence.
+    """
+    chunks: list[Span] = []
+    current: Span | None = None
+    for line in lines(paragraph.text):
+        start = paragraph.start + line.start
+        end = paragraph.start + line.end
+        item = LIST_ITEM_RE.match(line.text)
+        if item:
+            # The marker is not part of what the item says.
+            if current:
+                chunks.append(current)
+            chunks.append(trimmed(text, start + item.start("item"), end))
+            current = None
+            continue
+        if not line.text.strip():
+            continue
+        if current is None:
+            current = trimmed(text, start, end)
+        else:
+            current = trimmed(text, current.start, end)
+        if _TERMINAL_RE.search(line.text) or _is_heading(line.text):
+            chunks.append(current)
+            current = None
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
+    punctuation = match.group(0)
+    following = chunk[match.end() :].lstrip()
+    if following[:1].islower():
+        return False
+    if punctuation.startswith(".") and len(punctuation.rstrip("\"'\u201d\u2019)]")) == 1:
+        word = re.search(r"([\w.]+)$", chunk[: match.start()])
+        token = word.group(1).lower() if word else ""
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            return False
+    return True
+
+
+def sentences(text: str) -> list[Span]:
+    """Split the document into sentence spans (list items and headings are their own sentences)."""
+    spans: list[Span] = []
+    for paragraph in paragraphs(text):
+        for chunk in _chunks(text, paragraph):
+            start = chunk.start
+            for match in _BOUNDARY_RE.finditer(chunk.text):
+                if _ends_sentence(chunk.text, match):
+                    end = chunk.start + match.end()
+                    span = trimmed(text, start, end)
+                    if span.text:
+                        spans.append(span)
+                    start = end
+            span = trimmed(text, start, chunk.end)
+            if span.text:
+                spans.append(span)
+    return spans
+
+
+def list_blocks(text: str) -> list[ListBlock]:
+    """Find bullet/numbered lists whose introducing line ends with a colon.
+
+    Blank lines between items are allowed; an indented non-item line directly after an item is
+    treated as the item's wrapped continuation.
+    """
+    all_lines = lines(text)
+    blocks: list[ListBlock] = []
+    index = 0
+    while index < len(all_lines):
+        line = all_lines[index]
+        if not line.text.rstrip(_WS).endswith(":"):
+            index += 1
+            continue
+        items: list[Span] = []
+        cursor = index + 1
+        while cursor < len(all_lines):
+            candidate = all_lines[cursor]
+            if not candidate.text.strip(_WS):
+                cursor += 1
+                continue
+            match = LIST_ITEM_RE.match(candidate.text)
+            if match:
+                items.append(trimmed(text, candidate.start + match.start("item"), candidate.end))
+                cursor += 1
+                continue
+            indented = candidate.text[:1] in _WS
+            if items and indented and all_lines[cursor - 1].text.strip(_WS):
+                items[-1] = trimmed(text, items[-1].start, candidate.end)
+                cursor += 1
+                continue
+            break
+        if items:
+            blocks.append(ListBlock(intro=trimmed(text, line.start, line.end), items=tuple(items)))
+            index = cursor
+        else:
+            index += 1
+    return blocks
+
+
+def sentence_at(spans: list[Span], offset: int) -> Span | None:
+    """The sentence containing `offset`, if any."""
+    for span in spans:
+        if span.contains(offset):
+            return span
+    return None

@@ -1,0 +1,180 @@
+"""Whole documents: titles, dates, evidence offsets, deduplication, news without asks."""
+
+import dataclasses
+import datetime
+
+from campaign.extraction import (
+    LOW_CONFIDENCE,
+    CallToAction,
+    Evidence,
+    Target,
+    extract_actions,
+    extract_date,
+    extract_document,
+    extract_title,
+)
+from campaign.extraction.pipeline import merge_overlapping
+from campaign.extraction.text import list_blocks, sentences
+
+NEWS = (
+    "Officials in Ottawa urged calm on Tuesday after reports of new detentions. \u201cWe are "
+    "calling on all parties to respect human rights,\u201d a spokesperson told reporters. Human "
+    "rights groups have called for an independent inquiry, and the opposition urged the "
+    "government to do more. The minister said Canada had raised the matter with Moscow. "
+    "Donations to local charities have risen sharply since the story broke.\n\n"
+    "Please enter your comment!\nPlease enter your name here\n\n"
+    "Please follow and like us:\n\nLearn more here:\n\nShare this\n"
+)
+
+APPEAL = (
+    "Home News Stand with Refugees\n\n"
+    "Stand with Refugees\n\n"
+    "May 3, 2023\n\n"
+    "We call on the Government of Canada to lift the cap on refugee sponsorship. Please "
+    "contact your MP to ask for an end to the cap. You can also email the Minister of "
+    "Immigration (marc.miller@parl.gc.ca).\n\n"
+    "Donate to Refugee Rights Canada today!\n"
+)
+
+
+def test_it_yields_no_confident_actions_for_reported_news():
+    assert [a for a in extract_actions(NEWS) if a.confidence >= LOW_CONFIDENCE] == []
+
+
+def test_it_ignores_comment_and_share_boilerplate():
+    text = "Please enter your comment!\nPlease follow and like us:\nLearn more here:\nShare this"
+    assert extract_actions(text) == []
+
+
+def test_it_quotes_every_evidence_from_the_original_text():
+    for action in extract_actions(APPEAL):
+        assert APPEAL[action.evidence.start : action.evidence.end] == action.evidence.quote
+
+
+def test_it_sorts_actions_by_position():
+    starts = [action.evidence.start for action in extract_actions(APPEAL)]
+    assert starts == sorted(starts)
+    assert len(starts) == 4
+
+
+def test_it_rounds_confidence_to_two_decimals():
+    action = CallToAction(kind="call", text="x", evidence=Evidence(0, 1, "x"), confidence=0.8567)
+    assert action.confidence == 0.86
+    assert action.low_confidence is False
+
+
+def test_it_serialises_actions_to_plain_dicts():
+    document = extract_document(APPEAL)
+    data = document.to_dict()
+    assert data["title"] == "Stand with Refugees"
+    assert data["published"] == "2023-05-03"
+    action = data["actions"][0]
+    assert set(action) == {
+        "kind",
+        "text",
+        "targets",
+        "talking_points",
+        "organisation",
+        "addressee",
+        "letter_body",
+        "evidence",
+        "confidence",
+        "low_confidence",
+    }
+    assert set(action["evidence"]) == {"start", "end", "quote"}
+    letter = next(a for a in data["actions"] if a["targets"])
+    assert set(letter["targets"][0]) == {"name", "role", "email", "phone", "postal_address", "kind"}
+
+
+def test_it_keeps_one_ask_per_sentence():
+    text = (
+        "We call on the government to act, and we urge the Prime Minister to issue emergency "
+        "visas today."
+    )
+    (petition,) = [a for a in extract_actions(text) if a.kind == "petition"]
+    assert petition.addressee == "the Prime Minister"
+    assert petition.text == "issue emergency visas today"
+
+
+def test_it_merges_the_same_kind_with_overlapping_evidence():
+    quote = "Email the Minister (a.b@x.ca) or the Prime Minister (pm@x.ca)."
+    first = CallToAction(
+        kind="letter_to_targets",
+        text="Email the Minister",
+        evidence=Evidence(0, 40, quote[:40]),
+        confidence=0.9,
+        targets=(Target(role="Minister", email="a.b@x.ca"),),
+        talking_points=("Act now",),
+    )
+    second = CallToAction(
+        kind="letter_to_targets",
+        text="Email the Prime Minister",
+        evidence=Evidence(20, len(quote), quote[20:]),
+        confidence=0.6,
+        targets=(
+            Target(role="Minister", email="a.b@x.ca", phone="613-555-0100"),
+            Target(role="Prime Minister", email="pm@x.ca"),
+        ),
+        talking_points=("Act now", "Save lives"),
+    )
+    other_kind = dataclasses.replace(second, kind="petition")
+    merged = merge_overlapping([first, second, other_kind])
+    assert len(merged) == 2
+    (letter,) = [a for a in merged if a.kind == "letter_to_targets"]
+    assert letter.text == "Email the Minister"
+    assert [(t.email, t.phone) for t in letter.targets] == [
+        ("a.b@x.ca", "613-555-0100"),
+        ("pm@x.ca", ""),
+    ]
+    assert letter.talking_points == ("Act now", "Save lives")
+
+
+def test_it_prefers_a_title_that_appears_twice():
+    text = "Home World Stand With Chechnya Now\n\nStand With Chechnya Now\n\nBody text here."
+    assert extract_title(text) == "Stand With Chechnya Now"
+
+
+def test_it_prefers_a_title_glued_to_the_first_paragraph():
+    text = "Emergency in Chechnya\n\nEmergency in chechnyaThe Centre is raising funds.\n"
+    assert extract_title(text) == "Emergency in Chechnya"
+
+
+def test_it_skips_junk_lines_before_the_title():
+    text = "Pin It\nfight genocide\n\nPin It\nfight genocide\n\nCanada quietly grants asylum\n\nx."
+    assert extract_title(text) == "Canada quietly grants asylum"
+
+
+def test_it_falls_back_to_the_first_line():
+    assert extract_title("\n\nShort\n\nThis is the body. It has sentences.") == "Short"
+
+
+def test_it_reads_dates_in_common_formats():
+    assert extract_date("April 20 2017") == datetime.date(2017, 4, 20)
+    assert extract_date("Posted on April 20, 2017 by staff") == datetime.date(2017, 4, 20)
+    assert extract_date("20 April 2017") == datetime.date(2017, 4, 20)
+    assert extract_date("2017-04-20") == datetime.date(2017, 4, 20)
+    assert extract_date("Sept. 3rd, 2019") == datetime.date(2019, 9, 3)
+    assert extract_date("No date here, only 2017.") is None
+
+
+def test_it_splits_sentences_without_breaking_on_abbreviations():
+    text = "Write to Hon. J. Smith today. Mr. Smith is the Minister.\nA new line."
+    assert [span.text for span in sentences(text)] == [
+        "Write to Hon. J. Smith today.",
+        "Mr. Smith is the Minister.",
+        "A new line.",
+    ]
+
+
+def test_it_finds_list_blocks_after_a_colon():
+    text = "Our demands:\n\n- End the purge\n- Free the detained\n\nAfterwards."
+    (block,) = list_blocks(text)
+    assert block.intro.text == "Our demands:"
+    assert [item.text for item in block.items] == ["End the purge", "Free the detained"]
+
+
+def test_it_turns_an_our_demands_list_into_a_petition():
+    text = "Our demands:\n\n- End the purge in Chechnya\n- Free the detained men\n"
+    (action,) = extract_actions(text)
+    assert action.kind == "petition"
+    assert action.talking_points == ("End the purge in Chechnya", "Free the detained men")

@@ -1,0 +1,89 @@
+"""Donation appeals and the organisation they raise money for."""
+
+from campaign.extraction import DONATE, extract_actions
+
+
+def _donations(text):
+    return [action for action in extract_actions(text) if action.kind == DONATE]
+
+
+def test_it_takes_the_organisation_from_donating_to():
+    text = (
+        "For Canadians who wish to help, we recommend donating to Rainbow Railroad, a Canadian "
+        "organization based in Toronto."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Rainbow Railroad"
+    assert action.text == "Donate to Rainbow Railroad"
+    assert not action.low_confidence
+
+
+def test_it_takes_the_organisation_that_encourages_donations():
+    text = (
+        "As such, the Canadian Centre for Gender & Sexual Diversity is encouraging Canadians to "
+        "make a tax receiptable donation to help fund LGBT people in need."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Canadian Centre for Gender & Sexual Diversity"
+    assert action.text.endswith("to help fund LGBT people in need")
+
+
+def test_it_infers_the_organisation_from_the_document():
+    text = (
+        "The Toronto Refugee Support Network is raising funds for emergency housing.\n\n"
+        "Families arrive with nothing.\n\n"
+        "Please make your donation now."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Toronto Refugee Support Network"
+    assert action.evidence.quote == "Please make your donation now."
+
+
+def test_it_falls_back_to_the_most_mentioned_organisation():
+    text = (
+        "The Prairie Pride Foundation runs a shelter. The Prairie Pride Foundation also runs a "
+        "helpline. Human Rights Watch documented the abuse.\n\nDonate today!"
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Prairie Pride Foundation"
+
+
+def test_it_merges_several_appeals_for_the_same_organisation():
+    text = (
+        "The Northern Lights Refugee Fund is encouraging Canadians to donate.\n\n"
+        "Your gift today will pay for travel costs and safe housing.\n\n"
+        "Please make your donation now."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Northern Lights Refugee Fund"
+    assert "pay for travel costs" in action.text
+
+
+def test_it_recognises_second_person_gift_language():
+    (action,) = _donations("Your gift today will pay for food and shelter.")
+    assert not action.low_confidence
+
+
+def test_it_ignores_news_about_donations():
+    texts = [
+        "Donations poured in after the story was published.",
+        "The charity said it received donations from hundreds of Canadians.",
+        "Home | About | Donate | Contact",
+        "Donate",
+    ]
+    for text in texts:
+        assert _donations(text) == [], text
+
+
+def test_it_recognises_monthly_giving():
+    text = "Amnesty International Canada relies on donations. Give monthly to protect defenders."
+    (action,) = _donations(text)
+    assert action.organisation == "Amnesty International Canada"
+    assert action.evidence.quote == "Give monthly to protect defenders."
+
+
+def test_it_leaves_the_organisation_empty_rather_than_guess_a_headline_word():
+    text = "URGENT: Floods\n\nMillions are homeless.\n\nDonate now to help families survive."
+    (action,) = _donations(text)
+    assert action.organisation == ""
+    assert action.text == "Donate to help families survive"

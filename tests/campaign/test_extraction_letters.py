@@ -1,0 +1,161 @@
+"""Letters to MPs, letters to named officials, calls, and template letter bodies."""
+
+from campaign.extraction import (
+    CALL,
+    LETTER_TO_MP,
+    LETTER_TO_TARGETS,
+    LOW_CONFIDENCE,
+    extract_actions,
+)
+
+
+def _of_kind(text, kind):
+    return [action for action in extract_actions(text) if action.kind == kind]
+
+
+def test_it_finds_contact_your_mp_with_its_purpose():
+    text = (
+        "We also suggest you contact your Member of Parliament (contact info here) to indicate "
+        "your support for immediate government action."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "indicate your support for immediate government action"
+    assert action.confidence >= LOW_CONFIDENCE
+
+
+def test_it_finds_imperative_write_to_your_local_mp():
+    text = "Write to your local MP and ask them to back the refugee sponsorship motion."
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "back the refugee sponsorship motion"
+    assert not action.low_confidence
+
+
+def test_it_finds_reach_out_to_your_representative():
+    text = "Please reach out to your representative today to demand a vote on the bill."
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "demand a vote on the bill"
+
+
+def test_it_falls_back_to_the_sentence_when_there_is_no_purpose():
+    text = "Email your MP today!"
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "Email your MP today"
+
+
+def test_it_makes_calling_your_mp_a_call_action():
+    text = "Call your MP and tell them to support emergency visas for those at risk."
+    assert _of_kind(text, LETTER_TO_MP) == []
+    (action,) = _of_kind(text, CALL)
+    assert action.text == "support emergency visas for those at risk"
+
+
+def test_it_ignores_news_about_someone_contacting_their_mp():
+    text = "Residents say they contacted their MP last year, but nothing happened."
+    assert [a for a in extract_actions(text) if not a.low_confidence] == []
+
+
+def test_it_lists_talking_points_after_a_colon():
+    text = (
+        "Write to the Minister of Immigration (marc.miller@parl.gc.ca). Tell them:\n"
+        "\n"
+        "1. Issue emergency visas now\n"
+        "2) Fund resettlement through Rainbow Railroad\n"
+        "(c) Speak out against the detentions\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.talking_points == (
+        "Issue emergency visas now",
+        "Fund resettlement through Rainbow Railroad",
+        "Speak out against the detentions",
+    )
+
+
+def test_it_strips_bullets_and_whitespace_from_talking_points():
+    text = (
+        "Send an email to the Prime Minister (pm@pm.gc.ca) saying that you:\n"
+        "  \u2022 Condemn the   arrests\n"
+        "  - Want the camps closed\n"
+        "  * Support asylum\n"
+        "  \u25aa Expect an answer\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.talking_points == (
+        "Condemn the arrests",
+        "Want the camps closed",
+        "Support asylum",
+        "Expect an answer",
+    )
+    assert action.text == "Send an email to the Prime Minister"
+
+
+def test_it_extracts_a_template_letter_with_placeholders():
+    text = (
+        "Write to your MP today. You can use this letter:\n"
+        "\n"
+        "Dear ____,\n"
+        "\n"
+        "I am writing to urge you to support emergency visas for LGBT Chechens.\n"
+        "\n"
+        "Sincerely,\n"
+        "________\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.startswith("Dear {{ representative_name }},\n")
+    assert "urge you to support emergency visas" in action.letter_body
+    assert action.letter_body.endswith("Sincerely,\n{{ supporter_name }}")
+
+
+def test_it_creates_a_letter_action_from_a_letter_alone():
+    text = (
+        "Dear [MP name],\n"
+        "I urge you to press the government to resettle refugees from Chechnya.\n"
+        "Yours truly,\n"
+        "[Your name]\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body == (
+        "Dear {{ representative_name }},\n"
+        "I urge you to press the government to resettle refugees from Chechnya.\n"
+        "Yours truly,\n"
+        "{{ supporter_name }}"
+    )
+    assert action.text == "press the government to resettle refugees from Chechnya"
+    assert action.evidence.quote.startswith("Dear [MP name],")
+
+
+def test_it_keeps_the_title_before_a_blank_salutation():
+    text = "Dear Minister ____:\nPlease act now to save lives.\nRegards,\n<your name>\n"
+    (action,) = extract_actions(text)
+    assert action.letter_body.startswith("Dear Minister {{ representative_name }}:")
+    assert action.letter_body.endswith("{{ supporter_name }}")
+
+
+def test_it_makes_a_letter_to_targets_when_emails_precede_the_letter():
+    text = (
+        "Send this letter to the Minister of Foreign Affairs (foreign.minister@example.gc.ca):\n"
+        "\n"
+        "Dear <name>,\n"
+        "We ask you to condemn the abductions.\n"
+        "Sincerely,\n"
+        "____\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.targets[0].email == "foreign.minister@example.gc.ca"
+    assert action.letter_body.startswith("Dear {{ representative_name }},")
+
+
+def test_it_does_not_read_the_letter_itself_as_a_petition():
+    text = "Dear ____,\nI call on the government to issue emergency visas.\nSincerely,\n____\n"
+    assert [action.kind for action in extract_actions(text)] == [LETTER_TO_MP]
+
+
+def test_it_takes_the_text_from_the_letter_when_the_instruction_only_introduces_it():
+    text = (
+        "Then write to your MP:\n\n"
+        "Dear [MP name],\n\n"
+        "I am writing to ask you to urge the government to match donations to flood relief.\n\n"
+        "Sincerely,\n[Your name]\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "urge the government to match donations to flood relief"
+    assert action.evidence.quote == "Then write to your MP:"

@@ -1,0 +1,104 @@
+"""Petitions: first-person and imperative demands score high; reported speech does not."""
+
+from campaign.extraction import LOW_CONFIDENCE, PETITION, extract_actions
+
+
+def _petitions(text):
+    return [action for action in extract_actions(text) if action.kind == PETITION]
+
+
+def test_it_finds_we_call_on_the_government_with_addressee_and_demand():
+    text = "We call on the Canadian government to issue emergency visas to LGBT Chechens."
+    (action,) = _petitions(text)
+    assert action.addressee == "the Canadian government"
+    assert action.text == "issue emergency visas to LGBT Chechens"
+    assert action.confidence >= 0.8
+
+
+def test_it_finds_demanding_that_with_a_subjunctive_demand():
+    text = (
+        "Join us in demanding that the Liberal government take steps now to issue emergency "
+        "visas to LGBT Chechens in danger and to help evacuate and resettle them in Canada."
+    )
+    (action,) = _petitions(text)
+    assert action.addressee == "the Liberal government"
+    assert action.text == (
+        "issue emergency visas to LGBT Chechens in danger and help evacuate and resettle them "
+        "in Canada"
+    )
+    assert not action.low_confidence
+
+
+def test_it_finds_we_urge_an_official():
+    text = "We urge Prime Minister Carney to suspend deportations to Haiti immediately."
+    (action,) = _petitions(text)
+    assert action.addressee == "Prime Minister Carney"
+    assert action.text == "suspend deportations to Haiti immediately"
+
+
+def test_it_finds_an_imperative_tell():
+    text = "Tell the Minister of Immigration to reopen the private sponsorship program."
+    (action,) = _petitions(text)
+    assert action.addressee == "the Minister of Immigration"
+    assert not action.low_confidence
+
+
+def test_it_finds_sign_our_petition():
+    text = "Sign our petition calling on Parliament to ban conversion therapy nationwide."
+    (action,) = _petitions(text)
+    assert action.addressee == "Parliament"
+    assert action.text == "ban conversion therapy nationwide"
+    assert not action.low_confidence
+
+
+def test_it_finds_add_your_name():
+    (action,) = _petitions("Add your name to demand justice for the victims!")
+    assert not action.low_confidence
+
+
+def test_it_does_not_treat_asking_the_public_as_a_petition():
+    text = "We also ask Canadians to support organizations who are working to help."
+    assert _petitions(text) == []
+
+
+def test_it_scores_reported_urging_low():
+    texts = [
+        "Alex Neve, Secretary-General of Amnesty International Canada, has urged the Canadian "
+        "government to put diplomatic pressure on Russia.",
+        "She urged the Liberal government to produce a budgeted plan to resettle gay Chechens.",
+        "He actually urged all of the gay people in the region to flee to Canada.",
+        "Officials urged the province to reopen the shelters, according to the report.",
+    ]
+    for text in texts:
+        assert all(action.confidence < LOW_CONFIDENCE for action in _petitions(text)), text
+
+
+def test_it_scores_headlines_that_call_for_something_low():
+    actions = _petitions("Canadian charity calls for all hands on deck")
+    assert all(action.low_confidence for action in actions)
+
+
+def test_it_scores_quoted_speech_low():
+    text = "\u201cWe call on the government to act now,\u201d said the spokesperson."
+    assert all(action.low_confidence for action in _petitions(text))
+
+
+def test_it_finds_a_demands_list_and_uses_its_items_as_talking_points():
+    text = (
+        "We call on the Government of Canada to act:\n"
+        "\u2022 Issue emergency visas\n"
+        "\u2022 Fund Rainbow Railroad\n"
+    )
+    (action,) = _petitions(text)
+    assert action.talking_points == ("Issue emergency visas", "Fund Rainbow Railroad")
+
+
+def test_it_reads_the_addressee_of_sign_our_petition_to():
+    (action,) = _petitions("Sign our petition to the Minister of Foreign Affairs today.")
+    assert action.addressee == "the Minister of Foreign Affairs"
+
+
+def test_it_gives_the_ask_inside_a_signing_request_full_confidence():
+    (action,) = _petitions("1. Sign the petition calling on the Premier to fund shelters.")
+    assert (action.addressee, action.text) == ("the Premier", "fund shelters")
+    assert not action.low_confidence

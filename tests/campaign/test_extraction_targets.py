@@ -1,0 +1,160 @@
+"""Targets: roles, names, emails, phones and postal addresses of the people to contact."""
+
+from campaign.extraction import CALL, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction.targets import (
+    classify_role,
+    find_addresses,
+    find_phones,
+    find_targets,
+    name_from_email,
+)
+
+
+def _only(actions, kind):
+    found = [action for action in actions if action.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_it_pairs_each_role_with_the_email_in_parentheses_after_it():
+    text = (
+        "Please send an email to the Minister of Immigration (Marc.Miller@parl.gc.ca), the Prime "
+        "Minister (pm@pm.gc.ca) & the Nigerian High Commissioner (info@nigeriahcottawa.ca) "
+        "saying that you:"
+    )
+    action = _only(extract_actions(text), LETTER_TO_TARGETS)
+    assert [(t.role, t.email, t.kind) for t in action.targets] == [
+        ("Minister of Immigration", "Marc.Miller@parl.gc.ca", "minister"),
+        ("Prime Minister", "pm@pm.gc.ca", "head_of_government"),
+        ("Nigerian High Commissioner", "info@nigeriahcottawa.ca", "diplomat"),
+    ]
+
+
+def test_it_derives_a_name_from_a_firstname_lastname_email():
+    assert name_from_email("chrystia.freeland@parl.gc.ca") == "Chrystia Freeland"
+    assert name_from_email("Mary_Ng@parl.gc.ca") == "Mary Ng"
+
+
+def test_it_derives_no_name_from_generic_mailboxes():
+    assert name_from_email("info@rusembassy.ca") == ""
+    assert name_from_email("media.relations@example.org") == ""
+    assert name_from_email("pm@pm.gc.ca") == ""
+
+
+def test_it_reads_name_then_role_then_email():
+    text = "Email Mélanie Joly, Minister of Foreign Affairs, at melanie.joly@parl.gc.ca today."
+    action = _only(extract_actions(text), LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert (target.name, target.role, target.email) == (
+        "Mélanie Joly",
+        "Minister of Foreign Affairs",
+        "melanie.joly@parl.gc.ca",
+    )
+
+
+def test_it_reads_an_honorific_name_with_the_email_in_parentheses():
+    text = "Write to Hon. Sean Fraser (sean.fraser@parl.gc.ca) and ask him to act."
+    (target,) = find_targets(text)
+    assert (target.name, target.email) == ("Sean Fraser", "sean.fraser@parl.gc.ca")
+
+
+def test_it_reads_minister_followed_by_a_name():
+    text = "Email Minister Ahmed Hussen at ahmed.hussen@parl.gc.ca and urge him to help."
+    (target,) = find_targets(text)
+    assert (target.role, target.name, target.kind) == ("Minister", "Ahmed Hussen", "minister")
+
+
+def test_it_recognises_common_phone_formats():
+    text = "Call 613-992-4211, (613) 992-4211, 1-800-555-0199 or +1 613 992 4211."
+    assert [found.value for found in find_phones(text)] == [
+        "613-992-4211",
+        "(613) 992-4211",
+        "1-800-555-0199",
+        "+1 613 992 4211",
+    ]
+
+
+def test_it_does_not_read_dates_or_years_as_phone_numbers():
+    assert find_phones("On 2017-04-20, 200 men were detained in 1997 and 2017.") == []
+
+
+def test_it_recognises_postal_addresses_ending_in_a_postal_code():
+    text = "Write to her at House of Commons, Ottawa, Ontario K1A 0A6 or visit."
+    (address,) = find_addresses(text)
+    assert address.value == "House of Commons, Ottawa, Ontario K1A 0A6"
+
+
+def test_it_recognises_a_street_address():
+    text = "Mail your letter to 80 Wellington Street, Ottawa, ON K1A 0A2."
+    (address,) = find_addresses(text)
+    assert address.value == "80 Wellington Street, Ottawa, ON K1A 0A2"
+
+
+def test_it_fills_phone_and_address_of_the_official_they_follow():
+    text = (
+        "Contact the Minister of Public Safety:\n"
+        "Hon. Dominic LeBlanc\n"
+        "Email: dominic.leblanc@parl.gc.ca\n"
+        "Phone: 613-992-1020\n"
+        "House of Commons, Ottawa, Ontario K1A 0A6\n"
+    )
+    action = _only(extract_actions(text), LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert target.name == "Dominic LeBlanc"
+    assert target.role == "Minister of Public Safety"
+    assert target.email == "dominic.leblanc@parl.gc.ca"
+    assert target.phone == "613-992-1020"
+    assert target.postal_address == "House of Commons, Ottawa, Ontario K1A 0A6"
+
+
+def test_it_turns_call_the_ministers_office_into_a_call_action():
+    text = "Call the Minister's office at 613-995-0777 and ask her to stop the deportation."
+    action = _only(extract_actions(text), CALL)
+    (target,) = action.targets
+    assert (target.role, target.phone) == ("Minister", "613-995-0777")
+    assert not action.low_confidence
+
+
+def test_it_classifies_roles_into_target_kinds():
+    assert classify_role("Minister of Foreign Affairs") == "minister"
+    assert classify_role("Foreign Affairs Minister") == "minister"
+    assert classify_role("Prime Minister") == "head_of_government"
+    assert classify_role("Deputy Prime Minister") == "minister"
+    assert classify_role("Premier") == "head_of_government"
+    assert classify_role("Russian Ambassador") == "diplomat"
+    assert classify_role("High Commissioner") == "diplomat"
+    assert classify_role("Member of Parliament") == "mp"
+    assert classify_role("Mayor") == "other"
+
+
+def test_it_never_targets_the_organisations_own_address():
+    texts = [
+        "Questions? Email us at info@chorus-example.org.",
+        "Contact us at hello@rainbow-example.ca to volunteer.",
+        "Please email photos to media@example.org.",
+        "Send your stories to stories@example.org.",
+        "For media inquiries, contact Jane Doe at jane.doe@example.org or 416-555-0100.",
+        "Subscribe to our newsletter by writing to news@example.org.",
+        "To unsubscribe, email unsubscribe@example.org.",
+    ]
+    for text in texts:
+        assert [a for a in extract_actions(text) if a.targets] == [], text
+
+
+def test_it_attaches_an_address_block_in_the_next_paragraph_to_the_official():
+    text = (
+        "Write to the Saudi Ambassador to Canada and urge him to lift the travel ban.\n"
+        "\n"
+        "His Excellency Ambassador\n"
+        "Embassy of the Kingdom of Saudi Arabia\n"
+        "201 Sussex Drive, Ottawa, ON K1N 1K6\n"
+        "Fax: 613-237-0567\n"
+    )
+    action = _only(extract_actions(text), LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert target.role == "Saudi Ambassador to Canada"
+    assert target.kind == "diplomat"
+    assert target.postal_address == (
+        "Embassy of the Kingdom of Saudi Arabia, 201 Sussex Drive, Ottawa, ON K1N 1K6"
+    )
+    assert target.phone == ""  # a fax number is not a number to call
