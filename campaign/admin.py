@@ -1,0 +1,191 @@
+"""Admin for organisers: campaigns, their source documents, and the evidence for each action."""
+
+from django.contrib import admin, messages
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from campaign import services
+from campaign.evidence import evidence_html, highlighted_document_html
+from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    fields = ["name", "role", "kind", "email", "phone", "organisation", "found_in"]
+    readonly_fields = ["found_in"]
+
+    @admin.display(description=_("found in"))
+    def found_in(self, obj):
+        return evidence_html(obj.source)
+
+
+class DonationLinkInline(admin.TabularInline):
+    model = DonationLink
+    extra = 0
+    fields = ["organisation", "url", "ask", "found_in"]
+    readonly_fields = ["found_in"]
+
+    @admin.display(description=_("found in"))
+    def found_in(self, obj):
+        return evidence_html(obj.source)
+
+
+class CallToActionInline(admin.TabularInline):
+    model = CallToAction
+    extra = 0
+    can_delete = False
+    fields = ["kind", "text", "confidence_label", "evidence"]
+    readonly_fields = fields
+    show_change_link = True
+    verbose_name_plural = _("calls to action found in the sources")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document")
+
+    @admin.display(description=_("confidence"))
+    def confidence_label(self, obj):
+        return _confidence_label(obj)
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, obj):
+        return evidence_html(obj)
+
+
+def _confidence_label(obj: CallToAction) -> str:
+    if obj.is_low_confidence:
+        return format_html("{} <strong>({})</strong>", f"{obj.confidence:.2f}", _("low"))
+    return f"{obj.confidence:.2f}"
+
+
+def _campaign_inlines():
+    # The apps that hang off a campaign provide their own inlines.
+    from letters.admin import LetterTemplateInline
+    from petitions.admin import PetitionInline
+
+    return [PetitionInline, LetterTemplateInline, TargetInline, DonationLinkInline]
+
+
+@admin.register(Campaign)
+class CampaignAdmin(admin.ModelAdmin):
+    list_display = ["title", "status", "published_at", "test_mode", "updated_at"]
+    list_filter = ["status", "test_mode"]
+    search_fields = ["title", "slug", "summary"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["sources"]
+    readonly_fields = ["published_at", "closed_at", "public_link"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "sources"]}),
+        (_("Status"), {"fields": ["status", "published_at", "closed_at", "public_link"]}),
+        (_("Testing"), {"fields": ["test_mode", "test_email"]}),
+    ]
+    actions = ["publish", "close"]
+
+    def get_inlines(self, request, obj):
+        return [*_campaign_inlines(), CallToActionInline] if obj else []
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj):
+        if not obj.pk or not obj.is_public:
+            return _("Not public until published.")
+        return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
+
+    @admin.action(description=_("Publish the selected campaigns"), permissions=["change"])
+    def publish(self, request, queryset):
+        for campaign in queryset:
+            services.campaign_publish(campaign=campaign)
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext("Published %d campaign.", "Published %d campaigns.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Close the selected campaigns"), permissions=["change"])
+    def close(self, request, queryset):
+        for campaign in queryset:
+            services.campaign_close(campaign=campaign)
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext("Closed %d campaign.", "Closed %d campaigns.", count) % count,
+            messages.SUCCESS,
+        )
+
+
+@admin.register(CallToAction)
+class CallToActionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "confidence_label", "document", "campaign"]
+    list_filter = ["kind", "campaign"]
+    list_select_related = ["document", "campaign"]
+    search_fields = ["text", "evidence_quote", "organisation", "addressee"]
+    readonly_fields = [
+        "document",
+        "kind",
+        "evidence",
+        "confidence",
+        "evidence_start",
+        "evidence_end",
+        "targets_found",
+    ]
+    fields = [
+        "campaign",
+        "document",
+        "kind",
+        "text",
+        "addressee",
+        "organisation",
+        "talking_points",
+        "letter_body",
+        "targets_found",
+        "confidence",
+        "evidence",
+        "evidence_start",
+        "evidence_end",
+    ]
+
+    @admin.display(description=_("confidence"), ordering="confidence")
+    def confidence_label(self, obj):
+        return _confidence_label(obj)
+
+    @admin.display(description=_("evidence"))
+    def evidence(self, obj):
+        return evidence_html(obj, with_context=True)
+
+    @admin.display(description=_("targets found"))
+    def targets_found(self, obj):
+        if not obj.targets:
+            return "—"
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                "<li>{} {} &lt;{}&gt;</li>",
+                ((t.get("role", ""), t.get("name", ""), t.get("email", "")) for t in obj.targets),
+            ),
+        )
+
+
+@admin.register(SourceDocument)
+class SourceDocumentAdmin(admin.ModelAdmin):
+    list_display = ["title", "file_name", "published", "imported_at", "action_count"]
+    search_fields = ["title", "file_name", "text"]
+    readonly_fields = ["file_name", "sha256", "imported_at", "document_with_evidence"]
+    fields = ["title", "published", "file_name", "sha256", "imported_at", "document_with_evidence"]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(_action_count=Count("calls_to_action"))
+
+    @admin.display(description=_("calls to action"), ordering="_action_count")
+    def action_count(self, obj):
+        return obj._action_count
+
+    @admin.display(description=_("text, with the evidence highlighted"))
+    def document_with_evidence(self, obj):
+        return highlighted_document_html(obj)

@@ -1,0 +1,85 @@
+"""Import source documents, find their calls to action and draft a campaign from them."""
+
+import json
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from campaign import extraction
+from campaign.document_files import UnreadableDocument, expand_paths, read_document
+from campaign.services import campaign_publish, documents_import
+
+
+class DryRunRollback(Exception):
+    """Raised inside the import transaction to undo a --dry-run."""
+
+
+class Command(BaseCommand):
+    help = (
+        "Import source documents (default: seeds/), record their calls to action with the "
+        "quoted evidence, and draft a campaign: petition, letters, donation links."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
+        parser.add_argument("--campaign", metavar="SLUG", help="add to (or create) this campaign")
+        parser.add_argument("--publish", action="store_true", help="publish the campaign")
+        parser.add_argument("--dry-run", action="store_true", help="change nothing")
+        parser.add_argument("--json", action="store_true", help="print the extraction as JSON")
+
+    def handle(self, *args, **options):
+        paths = expand_paths(options["paths"] or [settings.CHORUS_SEEDS_DIR])
+        documents = []
+        for path in paths:
+            try:
+                document = read_document(path)
+            except UnreadableDocument as problem:
+                self.stderr.write(f"warning: {path}: {problem}; skipped")
+                continue
+            documents.append(document)
+        if not documents:
+            shown = ", ".join(str(p) for p in options["paths"]) or str(settings.CHORUS_SEEDS_DIR)
+            raise CommandError(f"nothing could be imported from {shown}")
+
+        if options["json"]:
+            self.stdout.write(json.dumps(self._extraction_json(documents), indent=2))
+
+        try:
+            with transaction.atomic():
+                report = documents_import(
+                    documents=[(d.name, d.text) for d in documents],
+                    campaign_slug=options["campaign"],
+                )
+                if options["publish"] and report.campaign:
+                    campaign_publish(campaign=report.campaign)
+                if options["dry_run"]:
+                    raise DryRunRollback
+        except DryRunRollback:
+            pass
+
+        if not options["json"]:
+            self._say(report, dry_run=options["dry_run"], published=options["publish"])
+
+    @staticmethod
+    def _extraction_json(documents) -> dict:
+        result = []
+        for document in documents:
+            extracted = extraction.extract_document(document.text)
+            result.append({"file": document.name, **extracted.to_dict()})
+        return {"documents": result}
+
+    def _say(self, report, *, dry_run: bool, published: bool) -> None:
+        prefix = "(dry run, nothing saved) " if dry_run else ""
+        self.stdout.write(
+            f"{prefix}documents: {report.documents_created} new, "
+            f"{report.documents_existing} already imported; "
+            f"calls to action: {report.actions_created} new"
+        )
+        if report.campaign:
+            state = "created" if report.campaign_created else "updated"
+            if published:
+                state += " and published"
+            self.stdout.write(f"{prefix}campaign {report.campaign.slug!r} {state}")
+        for line in report.drafted:
+            self.stdout.write(f"{prefix}  drafted {line}")

@@ -1,0 +1,252 @@
+"""Writes of the campaign app: importing documents, drafting campaigns, publishing them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from campaign import extraction
+from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, content_hash
+
+
+@dataclass
+class ImportReport:
+    """What an import created, so the command can say it and a second run can show zero."""
+
+    documents_created: int = 0
+    documents_existing: int = 0
+    actions_created: int = 0
+    campaign: Campaign | None = None
+    campaign_created: bool = False
+    drafted: list[str] = field(default_factory=list)
+
+
+def source_document_import(
+    *, file_name: str, text: str
+) -> tuple[SourceDocument, extraction.ExtractedDocument, bool]:
+    """Store a document (once per distinct text) and return it with its extraction.
+
+    Returns (document, extracted, created). Extraction is pure and cheap, so it is always
+    re-run; the stored document is never changed.
+    """
+    extracted = extraction.extract_document(text)
+    document, created = SourceDocument.objects.get_or_create(
+        sha256=content_hash(text),
+        defaults={
+            "file_name": file_name[:255],
+            "title": (extracted.title or file_name)[:300],
+            "published": extracted.published,
+            "text": text,
+        },
+    )
+    return document, extracted, created
+
+
+def calls_to_action_record(
+    *, document: SourceDocument, extracted: extraction.ExtractedDocument, campaign: Campaign
+) -> tuple[list[CallToAction], int]:
+    """Store the document's calls to action with their evidence; returns (all, newly created)."""
+    recorded, created_count = [], 0
+    for action in extracted.actions:
+        cta, created = CallToAction.objects.get_or_create(
+            document=document,
+            kind=action.kind,
+            evidence_start=action.evidence.start,
+            defaults={
+                "campaign": campaign,
+                "text": action.text,
+                "addressee": action.addressee[:200],
+                "organisation": action.organisation[:200],
+                "targets": [_target_dict(t) for t in action.targets],
+                "talking_points": list(action.talking_points),
+                "letter_body": action.letter_body,
+                "evidence_end": action.evidence.end,
+                "evidence_quote": action.evidence.quote,
+                "confidence": action.confidence,
+            },
+        )
+        if cta.campaign_id is None:
+            cta.campaign = campaign
+            cta.save(update_fields=["campaign"])
+        recorded.append(cta)
+        created_count += created
+    return recorded, created_count
+
+
+def _target_dict(target: extraction.Target) -> dict:
+    return {
+        "name": target.name,
+        "role": target.role,
+        "email": target.email,
+        "phone": target.phone,
+        "postal_address": target.postal_address,
+        "kind": target.kind,
+        "organisation": target.organisation,
+    }
+
+
+def _summary_from(text: str, title: str, limit: int = 600) -> str:
+    """The document's first real paragraph (two sentences or more), cut at a sentence end."""
+    for paragraph in re.split(r"\n\s*\n", text):
+        paragraph = " ".join(paragraph.split())
+        if paragraph == title or len(re.findall(r"[.!?](?:\s|$)", paragraph)) < 2:
+            continue
+        if len(paragraph) <= limit:
+            return paragraph
+        cut = paragraph[:limit]
+        end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+        return cut[: end + 1] if end > 0 else cut.rstrip() + "…"
+    return ""
+
+
+def _unique_campaign_slug(base: str) -> str:
+    base = slugify(base)[:70] or "campaign"
+    slug, n = base, 2
+    while Campaign.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _actionable(actions: Sequence[CallToAction], kind: str) -> list[CallToAction]:
+    """Actions of a kind worth drafting, strongest first (low-confidence ones stay as notes)."""
+    # On equal confidence the fuller demand wins: "issue emergency visas to … and resettle them
+    # in Canada" says more than "take steps to rescue them".
+    return sorted(
+        (a for a in actions if a.kind == kind and not a.is_low_confidence),
+        key=lambda a: (-a.confidence, -len(a.text), a.document.file_name, a.evidence_start),
+    )
+
+
+def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> list[str]:
+    """Draft a campaign's petition, letters and donation links from its calls to action.
+
+    One petition (from the strongest petition demand), one letter to the supporter's MP, one
+    letter per distinct set of named recipients, one donation link per organisation. Each item
+    keeps a link to the call to action it came from. Running it again drafts nothing new.
+    """
+    from letters.services import letter_template_draft_from_action
+    from petitions.services import petition_draft_from_action
+
+    drafted = []
+    petitions = _actionable(actions, CallToAction.Kind.PETITION)
+    if petitions:
+        petition = petition_draft_from_action(campaign=campaign, action=petitions[0])
+        drafted.append(f"petition: {petition.title}")
+
+    mp_letters = _actionable(actions, CallToAction.Kind.LETTER_TO_MP)
+    if mp_letters:
+        template = letter_template_draft_from_action(campaign=campaign, action=mp_letters[0])
+        drafted.append(f"letter to MP: {template.title}")
+
+    seen_target_sets = set()
+    for action in _actionable(actions, CallToAction.Kind.LETTER_TO_TARGETS):
+        emails = frozenset(t["email"].lower() for t in action.targets if t.get("email"))
+        if not emails or emails in seen_target_sets:
+            continue
+        seen_target_sets.add(emails)
+        template = letter_template_draft_from_action(campaign=campaign, action=action)
+        drafted.append(f"letter to {len(emails)} recipients: {template.title}")
+
+    for action in _actionable(actions, CallToAction.Kind.DONATE):
+        if not action.organisation:
+            continue
+        link, created = DonationLink.objects.get_or_create(
+            campaign=campaign,
+            organisation=action.organisation,
+            defaults={"ask": action.text, "source": action},
+        )
+        if created:
+            drafted.append(f"donation: {link.organisation}")
+    return drafted
+
+
+@transaction.atomic
+def documents_import(
+    *, documents: Sequence[tuple[str, str]], campaign_slug: str | None = None
+) -> ImportReport:
+    """Import (file name, text) pairs and draft one campaign from their calls to action.
+
+    Idempotent: documents are keyed by their text's hash, calls to action by their evidence,
+    drafted items by the call to action they came from.
+    """
+    report = ImportReport()
+    imported = []
+    for file_name, text in documents:
+        document, extracted, created = source_document_import(file_name=file_name, text=text)
+        imported.append((document, extracted))
+        if created:
+            report.documents_created += 1
+        else:
+            report.documents_existing += 1
+    if not imported:
+        return report
+
+    campaign = _campaign_for(imported, campaign_slug, report)
+    campaign.sources.add(*(document for document, _ in imported))
+
+    all_actions = []
+    for document, extracted in imported:
+        actions, created = calls_to_action_record(
+            document=document, extracted=extracted, campaign=campaign
+        )
+        all_actions.extend(actions)
+        report.actions_created += created
+    report.drafted = campaign_draft(campaign=campaign, actions=all_actions)
+    report.campaign = campaign
+    return report
+
+
+def _campaign_for(imported, campaign_slug: str | None, report: ImportReport) -> Campaign:
+    """The named campaign, else the one these documents already belong to, else a new draft."""
+    if campaign_slug:
+        existing = Campaign.objects.filter(slug=campaign_slug).first()
+    else:
+        existing = Campaign.objects.filter(
+            sources__in=[document for document, _ in imported]
+        ).first()
+    if existing:
+        return existing
+    # The document with the strongest calls to action names and summarises the campaign.
+    lead_document, lead = max(
+        imported,
+        key=lambda pair: (
+            sum(a.confidence for a in pair[1].actions if not a.low_confidence),
+            -imported.index(pair),
+        ),
+    )
+    report.campaign_created = True
+    return Campaign.objects.create(
+        slug=campaign_slug or _unique_campaign_slug(lead.title or lead_document.file_name),
+        title=(lead.title or lead_document.file_name)[:200],
+        summary=_summary_from(lead_document.text, lead.title),
+    )
+
+
+@transaction.atomic
+def campaign_publish(*, campaign: Campaign) -> Campaign:
+    """Open a campaign to supporters, and its draft petitions with it."""
+    from petitions.services import petition_open_for_campaign
+
+    campaign.status = Campaign.Status.PUBLISHED
+    campaign.published_at = campaign.published_at or timezone.now()
+    campaign.closed_at = None
+    campaign.save(update_fields=["status", "published_at", "closed_at", "updated_at"])
+    petition_open_for_campaign(campaign=campaign)
+    return campaign
+
+
+@transaction.atomic
+def campaign_close(*, campaign: Campaign) -> Campaign:
+    """Stop taking signatures and letters; the pages stay up with their final counts."""
+    from petitions.services import petition_close_for_campaign
+
+    campaign.status = Campaign.Status.CLOSED
+    campaign.closed_at = timezone.now()
+    campaign.save(update_fields=["status", "closed_at", "updated_at"])
+    petition_close_for_campaign(campaign=campaign)
+    return campaign

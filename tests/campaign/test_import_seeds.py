@@ -1,0 +1,169 @@
+"""`import_seeds`: documents in, a drafted campaign out, each item traced to its evidence."""
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
+from letters.models import LetterTemplate
+from petitions.models import Petition
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_TARGETS = {
+    "chrystia.freeland@parl.gc.ca": "Minister of Foreign Affairs",
+    "justin.trudeau@parl.gc.ca": "Prime Minister",
+    "info@rusembassy.ca": "Russian Ambassador",
+}
+
+pytestmark = pytest.mark.django_db
+
+
+def _import(*args) -> str:
+    out = StringIO()
+    call_command("import_seeds", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def _counts() -> dict:
+    models = [
+        SourceDocument,
+        CallToAction,
+        Campaign,
+        Petition,
+        LetterTemplate,
+        Target,
+        DonationLink,
+    ]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+@pytest.fixture
+def seed_campaign():
+    _import()
+    return Campaign.objects.get()
+
+
+def test_it_imports_the_five_seed_documents_as_sources_of_one_draft_campaign(seed_campaign):
+    assert SourceDocument.objects.count() == 5
+    assert seed_campaign.sources.count() == 5
+    assert seed_campaign.status == Campaign.Status.DRAFT
+
+
+def test_it_drafts_a_petition_for_emergency_visas_from_document_000(seed_campaign):
+    petition = seed_campaign.petitions.get()
+
+    assert petition.source.document.file_name.startswith("000_")
+    assert "emergency visas" in petition.demand
+    assert "resettle" in petition.demand
+    assert petition.addressed_to == "the Government of Canada"
+    assert petition.source.evidence_quote in petition.source.document.text
+
+
+def test_it_drafts_a_letter_to_the_supporters_mp_from_document_000(seed_campaign):
+    template = seed_campaign.letter_templates.get(kind=LetterTemplate.Kind.MP)
+
+    assert template.source.document.file_name.startswith("000_")
+    assert "immediate government action" in template.source.text
+
+
+def test_it_drafts_one_letter_to_the_three_targets_of_document_004(seed_campaign):
+    template = seed_campaign.letter_templates.get(kind=LetterTemplate.Kind.TARGETS)
+
+    roles = {t.email.lower(): t.role for t in template.targets.all()}
+    assert roles == SEED_TARGETS
+    assert template.talking_points[0] == "Condemn the actions of the authorities in Chechnya"
+    assert len(template.talking_points) == 3
+
+
+def test_it_drafts_the_two_donation_asks(seed_campaign):
+    organisations = set(seed_campaign.donation_links.values_list("organisation", flat=True))
+
+    assert organisations == {"Rainbow Railroad", "Canadian Centre for Gender & Sexual Diversity"}
+
+
+def test_it_keeps_each_drafted_items_evidence_verbatim_from_its_document(seed_campaign):
+    for action in CallToAction.objects.select_related("document"):
+        assert action.evidence_matches_document, action
+
+
+def test_it_creates_nothing_new_when_run_twice(seed_campaign):
+    before = _counts()
+
+    output = _import()
+
+    assert _counts() == before
+    assert "documents: 0 new, 5 already imported; calls to action: 0 new" in output
+
+
+def test_it_changes_nothing_on_a_dry_run():
+    output = _import("--dry-run")
+
+    assert _counts() == dict.fromkeys(_counts(), 0)
+    assert "dry run" in output
+
+
+def test_it_publishes_the_campaign_and_opens_its_petition_with_publish():
+    _import("--publish")
+
+    campaign = Campaign.objects.get()
+    assert campaign.status == Campaign.Status.PUBLISHED
+    assert campaign.petitions.get().status == Petition.Status.OPEN
+
+
+def test_it_adds_documents_to_a_named_campaign(tmp_path):
+    (tmp_path / "appeal.txt").write_text(
+        "Act now\n\nPlease contact your MP to ask for more refugee sponsorship places.\n"
+    )
+
+    _import(str(tmp_path), "--campaign", "sponsorship")
+
+    campaign = Campaign.objects.get(slug="sponsorship")
+    assert campaign.letter_templates.filter(kind=LetterTemplate.Kind.MP).exists()
+
+
+def test_it_prints_the_extraction_as_json_without_saving_on_a_dry_run():
+    output = _import("--dry-run", "--json", str(SEEDS))
+
+    data = json.loads(output)
+    assert [d["file"] for d in data["documents"]] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    appeal = next(d for d in data["documents"] if d["file"].startswith("004_"))
+    letter = next(a for a in appeal["actions"] if a["kind"] == "letter_to_targets")
+    assert {t["email"].lower() for t in letter["targets"]} == set(SEED_TARGETS)
+    assert set(letter["evidence"]) == {"start", "end", "quote"}
+    assert {"kind", "text", "targets", "talking_points", "organisation", "confidence"} <= set(
+        letter
+    )
+    assert SourceDocument.objects.count() == 0
+
+
+def test_it_warns_about_unusable_files_and_imports_the_rest(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "latin1.txt").write_bytes("Pétition: signez maintenant".encode("latin-1"))
+    (tmp_path / "good.txt").write_text("Sign our petition\n\nWe call on the government to act.\n")
+    err = StringIO()
+
+    call_command("import_seeds", str(tmp_path), stdout=StringIO(), stderr=err)
+
+    warnings = err.getvalue().splitlines()
+    assert f"warning: {tmp_path / 'empty.txt'}: empty; skipped" in warnings
+    assert f"warning: {tmp_path / 'latin1.txt'}: not UTF-8 text; skipped" in warnings
+    assert SourceDocument.objects.get().file_name == "good.txt"
+
+
+def test_it_fails_with_one_line_when_nothing_could_be_imported(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+
+    with pytest.raises(CommandError, match=r"^nothing could be imported from "):
+        call_command("import_seeds", str(tmp_path), stdout=StringIO(), stderr=StringIO())
+
+    assert SourceDocument.objects.count() == 0
+
+
+def test_it_fails_when_the_path_does_not_exist(tmp_path):
+    with pytest.raises(CommandError):
+        call_command(
+            "import_seeds", str(tmp_path / "missing.txt"), stdout=StringIO(), stderr=StringIO()
+        )
