@@ -263,6 +263,15 @@ CELERY_BEAT_SCHEDULE["petitions-rebuild-counts"] = {
     "task": "petitions.tasks.rebuild_open_petition_counts",
     "schedule": 300.0,
 }
+# Retention (stated on the privacy page): unconfirmed signatures, IP hashes, and everything
+# but the counts of a closed campaign's signatures, after these many days.
+PETITIONS_UNCONFIRMED_DAYS = 30
+PETITIONS_IP_HASH_DAYS = 90
+PETITIONS_RETENTION_AFTER_CLOSE_DAYS = 2 * 365
+CELERY_BEAT_SCHEDULE["petitions-purge"] = {
+    "task": "petitions.tasks.purge_expired_signatures",
+    "schedule": 24 * 60 * 60.0,
+}
 
 
 # --- Letters --------------------------------------------------------------------------------

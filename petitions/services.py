@@ -3,13 +3,15 @@
 Every function is keyword-only and named `<entity>_<action>`. Views call exactly one of them.
 """
 
+import datetime
 import logging
 import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat, Substr
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -336,3 +338,59 @@ def _petitions_move(*, campaign: Campaign, old: str, new: str) -> int:
     for petition_id in ids:
         pages.page_forget(petition_id=petition_id)
     return moved
+
+
+# --- Retention -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PurgeOutcome:
+    unconfirmed_deleted: int
+    ip_hashes_cleared: int
+    anonymised: int
+
+
+def signature_purge_expired() -> PurgeOutcome:
+    """Apply the retention periods the privacy notice promises.
+
+    - unconfirmed signatures are deleted PETITIONS_UNCONFIRMED_DAYS after signing;
+    - IP hashes are cleared PETITIONS_IP_HASH_DAYS after signing;
+    - PETITIONS_RETENTION_AFTER_CLOSE_DAYS after a campaign closes, its signatures keep only
+      what the published counts need (province, riding, dates): names, address, postal code
+      beyond its first three characters, comment and consent are erased.
+    """
+    now = timezone.now()
+    days = datetime.timedelta
+    deleted, _ = Signature.objects.filter(
+        confirmed_at__isnull=True,
+        created_at__lt=now - days(days=settings.PETITIONS_UNCONFIRMED_DAYS),
+    ).delete()
+    cleared = (
+        Signature.objects.filter(created_at__lt=now - days(days=settings.PETITIONS_IP_HASH_DAYS))
+        .exclude(ip_hash="")
+        .update(ip_hash="")
+    )
+    expired = Signature.objects.filter(
+        petition__campaign__closed_at__lt=now
+        - days(days=settings.PETITIONS_RETENTION_AFTER_CLOSE_DAYS),
+    ).exclude(email="")
+    anonymised = expired.update(
+        first_name="",
+        last_name="",
+        email="",
+        email_key=Concat(Value("anonymised-"), Cast("id", CharField())),
+        postal_code=Substr("postal_code", 1, 3),
+        comment="",
+        show_name=False,
+        newsletter_opt_in=False,
+        newsletter_consent_text="",
+        newsletter_consent_at=None,
+        ip_hash="",
+    )
+    log.info(
+        "petitions: purge deleted %s unconfirmed, cleared %s IP hashes, anonymised %s",
+        deleted,
+        cleared,
+        anonymised,
+    )
+    return PurgeOutcome(deleted, cleared, anonymised)

@@ -13,3 +13,11 @@ def rebuild_open_petition_counts() -> int:
     for petition_id in ids:
         counters.count_rebuild(petition_id)
     return len(ids)
+
+
+@shared_task
+def purge_expired_signatures() -> None:
+    """Daily: apply the retention periods of the privacy notice."""
+    from petitions.services import signature_purge_expired
+
+    signature_purge_expired()

@@ -144,3 +144,18 @@ def test_it_offers_plain_share_links_and_the_next_action_after_signing(client, p
     assert 'id="share-link"' in html
     assert "<script" not in html
     assert template.get_absolute_url() in html
+
+
+def test_it_publishes_a_privacy_notice_of_what_is_kept_why_and_for_how_long(client):
+    html = client.get(reverse("campaign:privacy")).content.decode()
+
+    for promise in [
+        "Your email address",
+        "postal code",
+        "salted fingerprint",
+        "CASL",
+        "30 days after signing",
+        "90 days after signing",
+        "two years after",
+    ]:
+        assert promise in html
