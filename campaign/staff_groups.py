@@ -17,9 +17,29 @@ def ensure_permissions_exist(apps) -> None:
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
+        if app_config.models_module is not None:  # the live registry, not a migration state
+            create_permissions(app_config, verbosity=0, apps=apps)
+            continue
         app_config.models_module = True
-        create_permissions(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = None
+
+
+def restore_staff_groups() -> None:
+    """Grant again what every data migration granted (they keep their spec in PERMISSIONS).
+
+    For tests: a transactional test flushes every table, and the groups with it.
+    """
+    from importlib import import_module
+
+    from django.apps import apps as live_apps
+    from django.db.migrations.loader import MigrationLoader
+
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    for migration in loader.disk_migrations.values():
+        spec = getattr(import_module(type(migration).__module__), "PERMISSIONS", None)
+        if spec:
+            grant_permissions(live_apps, spec)
 
 
 def grant_permissions(apps, spec: PermissionSpec) -> None:

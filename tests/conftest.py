@@ -53,25 +53,32 @@ def _clean_cache():
     yield
 
 
-@pytest.fixture
-def organiser(db, django_user_model):
+def _staff_group(name: str):
+    """The group the migrations created; put back if a transactional test flushed it."""
     from django.contrib.auth.models import Group
 
+    from campaign.staff_groups import restore_staff_groups
+
+    if not Group.objects.filter(name=name).exists():
+        restore_staff_groups()
+    return Group.objects.get(name=name)
+
+
+@pytest.fixture
+def organiser(db, django_user_model):
     user = django_user_model.objects.create_user(
         "alice", "alice@example.org", "password", is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Organisers"))
+    user.groups.add(_staff_group("Organisers"))
     return user
 
 
 @pytest.fixture
 def data_staff(db, django_user_model):
-    from django.contrib.auth.models import Group
-
     user = django_user_model.objects.create_user(
         "bob", "bob@example.org", "password", is_staff=True
     )
-    user.groups.add(Group.objects.get(name="Data staff"))
+    user.groups.add(_staff_group("Data staff"))
     return user
 
 
