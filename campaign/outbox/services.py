@@ -129,8 +129,8 @@ class _BrokerBreaker:
 broker_breaker = _BrokerBreaker()
 
 
-def _publish(task, *, args: list, countdown: float | None, what: str) -> bool:
-    if broker_breaker.is_open():
+def _publish(task, *, args: list, countdown: float | None, what: str, breaker: bool) -> bool:
+    if breaker and broker_breaker.is_open():
         log.info("outbox: broker recently unreachable, %s left to the sweep", what)
         return False
     try:
@@ -140,21 +140,31 @@ def _publish(task, *, args: list, countdown: float | None, what: str) -> bool:
         broker_breaker.trip()
         log.warning("outbox: could not publish %s (%s); the sweep will", what, type(error))
         return False
+    broker_breaker.reset()
     return True
 
 
 def publish_delivery(email_id: int, *, countdown: float | None = None) -> bool:
-    """Hand the row to a worker; a broken broker never fails the caller (the sweep catches up)."""
+    """Hand the row to a worker; a broken broker never fails the caller (the sweep catches up).
+
+    After a failure, further calls skip the broker for OUTBOX_PUBLISH_PAUSE_SECONDS.
+    """
     from campaign.outbox.tasks import deliver_email
 
-    return _publish(deliver_email, args=[email_id], countdown=countdown, what=f"email {email_id}")
+    return _publish(
+        deliver_email, args=[email_id], countdown=countdown, what=f"email {email_id}", breaker=True
+    )
 
 
 def publish_batch() -> bool:
-    """Ask a worker to deliver due rows in a batch over one SMTP connection."""
+    """Ask a worker to deliver due rows in a batch over one SMTP connection.
+
+    Used by the sweep and by batches handing on: background paths, so they always try the
+    broker (a success closes the breaker again for the web requests).
+    """
     from campaign.outbox.tasks import deliver_batch
 
-    return _publish(deliver_batch, args=[], countdown=None, what="a batch")
+    return _publish(deliver_batch, args=[], countdown=None, what="a batch", breaker=False)
 
 
 def outbox_sweep(*, deliver_here: bool = False) -> dict:

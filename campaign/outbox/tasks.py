@@ -52,7 +52,9 @@ def deliver_batch() -> int:
     """Deliver due rows over one SMTP connection; hand on to a new batch while more are due."""
     outcomes = delivery.deliver_due(limit=settings.OUTBOX_BATCH_SIZE, budget_seconds=_LEASE * 0.25)
     _schedule(outcomes)
-    if len(outcomes) >= settings.OUTBOX_BATCH_SIZE and delivery.due_count(cap=1):
+    # Hand on while rows are due (at most one successor: the number of batches in flight stays
+    # what the sweep started). Not after a batch that sent nothing: the server is unwell.
+    if any(o.status == "sent" for o in outcomes) and delivery.due_count(cap=1):
         publish_batch()
     return len(outcomes)
 

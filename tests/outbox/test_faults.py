@@ -1,0 +1,265 @@
+"""Fault tests: the outbox's promises with real processes failing for real.
+
+Each test starts its own redis-server (on a free port; the machine's Redis is never touched),
+real `celery -A campaign worker` processes on the test database, and a local SMTP server that
+refuses, fails, delays or hangs on cue. Run them alone with `pytest -m faults`.
+"""
+
+import base64
+import json
+import os
+import socket
+import time
+from contextlib import contextmanager
+
+import pytest
+from django.db import transaction
+
+from campaign.celery import app as celery_app
+from campaign.outbox.models import OutboundEmail
+from campaign.outbox.services import outbox_sweep, queue_email
+from campaign.outbox.tasks import deliver_email
+from tests.factories.outbox import OutboundEmailFactory
+from tests.outbox.processes import CeleryWorker, RedisServer, wait_until, worker_env
+from tests.outbox.smtp_server import HANG, ScriptedSMTPServer
+
+pytestmark = [
+    pytest.mark.faults,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+Status = OutboundEmail.Status
+# Generous on a loaded two-core machine; every wait polls and returns as soon as it can.
+DEADLINE = 45
+
+
+@contextmanager
+def publishing_to(broker_url: str):
+    """This test process publishes for real (not eagerly) to `broker_url`."""
+
+    def reset_pools():
+        if celery_app._pool is not None:
+            celery_app._pool.force_close_all()
+        celery_app._pool = None
+        celery_app.amqp._producer_pool = None
+
+    saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
+    celery_app.conf.broker_url, celery_app.conf.task_always_eager = broker_url, False
+    reset_pools()
+    try:
+        yield
+    finally:
+        celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
+        reset_pools()
+
+
+@pytest.fixture
+def broker():
+    server = RedisServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp():
+    server = ScriptedSMTPServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def start_worker(broker, smtp):
+    """Start workers on the test's database, broker and SMTP server; all stopped afterwards."""
+    workers = []
+
+    def start(*, concurrency: int = 1, **overrides) -> CeleryWorker:
+        settings = {
+            "OUTBOX_RETRY_BASE_SECONDS": 0.3,
+            "OUTBOX_RETRY_MAX_SECONDS": 1,
+            "OUTBOX_MAX_ATTEMPTS": 5,
+            "OUTBOX_LEASE_SECONDS": 6,
+            "OUTBOX_BATCH_SIZE": 100,
+            "OUTBOX_RATE_LIMITS": "pacing.invalid=1000/s",
+            **overrides,
+        }
+        env = worker_env(
+            database_url=os.environ["DATABASE_URL"],
+            broker_url=broker.url,
+            smtp_port=smtp.port,
+            **settings,
+        )
+        worker = CeleryWorker(env, concurrency=concurrency)
+        workers.append(worker)
+        return worker.start()
+
+    yield start
+    for worker in workers:
+        worker.stop()
+
+
+def _queue(**overrides) -> OutboundEmail:
+    values = {
+        "to": "supporter@example.org",
+        "subject": "Please confirm your signature",
+        "body_text": "Confirm here.",
+        "purpose": OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+    }
+    return queue_email(**{**values, **overrides})
+
+
+def _status(email: OutboundEmail) -> str:
+    email.refresh_from_db()
+    return email.status
+
+
+def test_it_answers_within_two_seconds_when_redis_is_stopped_and_the_sweep_delivers_later(
+    broker, smtp, start_worker
+):
+    broker.stop()
+
+    with publishing_to(broker.url):
+        started = time.monotonic()
+        with transaction.atomic():
+            email = _queue()
+        elapsed = time.monotonic() - started
+
+        assert elapsed < 2
+        assert _status(email) == Status.QUEUED
+
+        broker.start()  # same port: Redis is back
+        start_worker()
+        outbox_sweep()
+        assert wait_until(lambda: _status(email) == Status.SENT, DEADLINE)
+        # Later sweeps find nothing to do: the message went out exactly once.
+        outbox_sweep()
+        assert wait_until(lambda: broker.queue_length() == 0, DEADLINE)
+
+    assert smtp.message_ids == [email.message_id]
+
+
+def test_it_answers_within_two_seconds_when_redis_hangs():
+    # Accepts connections (the kernel's backlog) and never answers: a hung broker.
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(16)
+        hung_url = f"redis://127.0.0.1:{hung.getsockname()[1]}/0"
+
+        with publishing_to(hung_url):
+            started = time.monotonic()
+            with transaction.atomic():
+                # A letter to three ministers and its copy: one request, four emails.
+                emails = [_queue(to=f"person{n}@example.org") for n in range(4)]
+            elapsed = time.monotonic() - started
+
+    assert elapsed < 2
+    assert {_status(e) for e in emails} == {Status.QUEUED}
+
+
+def test_it_publishes_nothing_when_the_transaction_rolls_back(broker):
+    with publishing_to(broker.url):
+        with pytest.raises(RuntimeError), transaction.atomic():
+            _queue()
+            raise RuntimeError("the signature could not be saved")
+
+        assert not OutboundEmail.objects.exists()
+        assert broker.queue_length() == 0
+
+        # The same call, committed, publishes one task carrying nothing but the row id.
+        email = _queue(to="ada.lovelace@example.org")
+
+    assert broker.queue_length() == 1
+    raw = broker.client().lindex("celery", 0)
+    message = json.loads(raw)
+    args, kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+    assert (args, kwargs) == ([email.pk], {})
+    assert b"ada.lovelace" not in raw and b"Please confirm" not in raw
+
+
+def test_it_puts_one_message_on_the_wire_when_the_same_task_runs_three_times_at_once(
+    broker, smtp, start_worker
+):
+    smtp.data_delay = 0.3  # keep the first run busy while the others try
+    email = OutboundEmailFactory()
+    worker = start_worker(concurrency=3)
+
+    with publishing_to(broker.url):
+        for _ in range(3):
+            deliver_email.apply_async(args=[email.pk])
+
+    assert wait_until(lambda: worker.log_text().count("succeeded") >= 3, DEADLINE)
+    assert _status(email) == Status.SENT
+    assert smtp.message_ids == [email.message_id]
+
+
+def test_it_delivers_once_after_two_451_replies(broker, smtp, start_worker):
+    smtp.script("busy@example.org", "451 4.3.0 Try again later", "451 4.3.0 Try again later")
+    start_worker()
+
+    with publishing_to(broker.url):
+        email = _queue(to="busy@example.org")
+
+    assert wait_until(lambda: _status(email) == Status.SENT, DEADLINE)
+    assert email.attempts == 3
+    assert smtp.rcpt_attempts["busy@example.org"] == 3
+    assert smtp.message_ids == [email.message_id]
+
+
+def test_it_fails_a_550_without_retrying_and_shows_the_reason_in_the_admin(
+    broker, smtp, start_worker, admin_client
+):
+    smtp.script("nobody@example.org", "550 5.1.1 No such user here")
+    start_worker()
+
+    with publishing_to(broker.url):
+        email = _queue(to="nobody@example.org")
+
+    assert wait_until(lambda: _status(email) == Status.FAILED, DEADLINE)
+    # A retry would come within 0.3-1 s (the worker's backoff): none comes.
+    assert not wait_until(lambda: smtp.rcpt_attempts["nobody@example.org"] > 1, 2)
+    assert email.attempts == 1
+    page = admin_client.get("/admin/outbox/outboundemail/?status__exact=failed")
+    assert "550 5.1.1 No such user here" in page.content.decode()
+
+
+def test_it_times_out_on_a_hung_server_retries_and_keeps_serving_other_rows(
+    broker, smtp, start_worker
+):
+    smtp.script("hang@example.org", HANG)  # the first attempt hangs, the retry is accepted
+    start_worker(concurrency=1)
+
+    with publishing_to(broker.url):
+        hung = _queue(to="hang@example.org")
+        others = [_queue(to=f"other{n}@example.org") for n in range(5)]
+
+    assert wait_until(lambda: {_status(e) for e in others} == {Status.SENT}, DEADLINE)
+    assert wait_until(lambda: _status(hung) == Status.SENT, DEADLINE)
+    assert hung.attempts == 2
+    assert sorted(smtp.message_ids) == sorted(e.message_id for e in [hung, *others])
+
+
+def test_it_delivers_every_message_once_after_a_worker_is_killed_mid_batch(
+    broker, smtp, start_worker
+):
+    smtp.data_delay = 0.01  # about 100 messages a second: the kill lands mid-batch
+    emails = OutboundEmailFactory.create_batch(200)
+    worker = start_worker(concurrency=1)
+
+    with publishing_to(broker.url):
+        assert outbox_sweep()["batches"] == 2
+        assert smtp.wait_for(40, DEADLINE)
+        worker.kill()
+        assert smtp.count() < 200
+
+        start_worker(concurrency=1)
+
+        def all_sent() -> bool:
+            outbox_sweep()  # takes the killed worker's rows back once their lease runs out
+            return OutboundEmail.objects.filter(status=Status.SENT).count() == 200
+
+        assert wait_until(all_sent, DEADLINE, interval=0.5)
+
+    delivered = smtp.message_ids
+    assert set(delivered) == {e.message_id for e in emails}
+    # The one accepted residual case: killed after the server accepted a message and before
+    # its row was marked sent. At most the one message in flight is sent twice.
+    assert len(delivered) - len(set(delivered)) <= 1
