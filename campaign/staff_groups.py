@@ -14,12 +14,14 @@ PermissionSpec = dict[str, dict[str, dict[str, list[str]]]]
 
 def ensure_permissions_exist(apps) -> None:
     """On a fresh database permissions are only created after every migration; make them now."""
+    from django.apps import apps as live_apps
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        if app_config.models_module is not None:  # the live registry, not a migration state
+        if apps is live_apps:
             create_permissions(app_config, verbosity=0, apps=apps)
             continue
+        # A migration state's app configs look model-less to create_permissions; say otherwise.
         app_config.models_module = True
         create_permissions(app_config, verbosity=0, apps=apps)
         app_config.models_module = None
