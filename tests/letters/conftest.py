@@ -29,8 +29,8 @@ def _no_pacing(settings):
 def ottawa(db):
     """Ottawa Centre (K1A, K1P) and its MP, plus Ottawa West—Nepean sharing the FSA K1Z."""
     centre = RidingFactory(code="35079", name_en="Ottawa Centre", name_fr="Ottawa-Centre")
-    west = RidingFactory(code="35080", name_en="Ottawa West—Nepean", name_fr="Ottawa-Ouest—Nepean")
-    RidingFactory(code="35081", name_en="Orléans", name_fr="Orléans")
+    west = RidingFactory(code="35082", name_en="Ottawa West—Nepean", name_fr="Ottawa-Ouest—Nepean")
+    RidingFactory(code="35077", name_en="Orléans", name_fr="Orléans")
     RidingFactory(code="24054", name_en="Papineau", name_fr="Papineau", province="QC")
     RepresentativeFactory(riding=centre, name="Yasir Naqvi", email="Yasir.Naqvi@parl.gc.ca")
     RepresentativeFactory(riding=west, name="Anita Vandenbeld", email="Anita.Vandenbeld@parl.gc.ca")
@@ -92,7 +92,7 @@ def represent(settings):
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     settings.REPRESENT_API_ENABLED = True
     settings.REPRESENT_API_URL = f"http://127.0.0.1:{server.server_address[1]}"

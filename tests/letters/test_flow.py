@@ -74,14 +74,14 @@ def test_it_lets_the_supporter_choose_in_a_straddling_fsa(client, mp_template):
     response = client.post(mp_template.get_absolute_url(), {"postal_code": "K1Z 7B5"})
     assert response.status_code == 200
     choices = [code for code, _label in response.context["form"].fields["riding"].choices]
-    assert choices == ["35079", "35080"]
+    assert choices == ["35079", "35082"]
     assert "Anita Vandenbeld" in response.content.decode()
 
 
 def test_it_lets_the_supporter_choose_from_the_province_when_nothing_is_known(client, mp_template):
     response = client.post(mp_template.get_absolute_url(), {"postal_code": "K2P 1L4"})
     choices = [code for code, _label in response.context["form"].fields["riding"].choices]
-    assert choices == ["35081", "35079", "35080"]
+    assert choices == ["35077", "35079", "35082"]
 
 
 def test_it_refuses_a_riding_outside_the_postal_codes_province(client, mp_template):

@@ -18,7 +18,7 @@ def test_it_reads_the_centroid_riding_of_the_newest_representation_order():
 
 def test_it_reads_every_riding_of_the_concordance_centroid_first():
     payload = recorded_json("represent_postcode_K1Z7B5.json")
-    assert riding_codes_from_postcode(payload) == ["35080", "35079"]
+    assert riding_codes_from_postcode(payload) == ["35082", "35079"]
 
 
 def test_it_reads_a_concordance_without_centroid():
@@ -37,7 +37,7 @@ def test_it_offers_each_riding_of_a_straddling_postal_code(ottawa, represent):
     represent.add("/postcodes/K1Z7B5/", recorded_json("represent_postcode_K1Z7B5.json"))
     lookup = ridings_for_postal_code("K1Z 7B5")
     assert not lookup.is_certain
-    assert [r.code for r in lookup.choices] == ["35080", "35079"]
+    assert [r.code for r in lookup.choices] == ["35082", "35079"]
 
 
 def test_it_caches_represent_answers(ottawa, represent):

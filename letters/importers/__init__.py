@@ -1,0 +1,33 @@
+"""Reading the directory's sources (Represent, House of Commons, CSV files) into the tables.
+
+`parsing` turns a file's bytes into plain records (no database); `directory` writes records
+into Riding, Representative and FsaRiding idempotently and counts what changed. Management
+commands, the admin's import page and the weekly sync all go through `directory`.
+"""
+
+from dataclasses import dataclass
+
+
+class ImportFailed(Exception):
+    """The input cannot be imported; the message is one line for the organiser."""
+
+
+@dataclass
+class ImportCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    skipped: int = 0
+
+    def summary(self, what: str) -> str:
+        parts = [
+            f"{self.created} created",
+            f"{self.updated} updated",
+            f"{self.unchanged} unchanged",
+        ]
+        if self.retired:
+            parts.append(f"{self.retired} marked former")
+        if self.skipped:
+            parts.append(f"{self.skipped} skipped")
+        return f"{what}: " + ", ".join(parts) + "."
