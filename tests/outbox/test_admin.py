@@ -1,0 +1,80 @@
+"""The outbox in the admin: counts per status, filters, last error, retry and cancel."""
+
+import pytest
+from django.core import mail
+
+from campaign.outbox.models import OutboundEmail
+from tests.factories.outbox import OutboundEmailFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/admin/outbox/outboundemail/"
+Status = OutboundEmail.Status
+
+
+def test_it_shows_how_many_emails_are_in_each_status(organiser_client):
+    OutboundEmailFactory.create_batch(3)
+    OutboundEmailFactory(failed=True)
+
+    page = organiser_client.get(URL).content.decode()
+
+    assert "Queue by status" in page
+    assert "Queued</a>: <strong>3</strong>" in page
+    assert "Failed</a>: <strong>1</strong>" in page
+    assert "Sent</a>: <strong>0</strong>" in page
+
+
+def test_it_filters_by_status_and_shows_the_last_error(organiser_client):
+    OutboundEmailFactory(failed=True, last_error="SMTP 550 5.1.1 No such user")
+    OutboundEmailFactory(to="queued@example.org")
+
+    page = organiser_client.get(URL, {"status__exact": "failed"}).content.decode()
+
+    assert "SMTP 550 5.1.1 No such user" in page
+    assert "queued@example.org" not in page
+
+
+def test_it_retries_failed_emails_from_the_list(
+    organiser_client, django_capture_on_commit_callbacks
+):
+    failed = OutboundEmailFactory(failed=True)
+    sent = OutboundEmailFactory(status=Status.SENT)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = organiser_client.post(
+            URL, {"action": "retry", "_selected_action": [failed.pk, sent.pk]}, follow=True
+        )
+
+    assert "1 email queued again." in response.content.decode()
+    failed.refresh_from_db()
+    sent.refresh_from_db()
+    assert failed.status == Status.SENT  # published on commit, delivered (eager in tests)
+    assert sent.status == Status.SENT and len(mail.outbox) == 1
+
+
+def test_it_cancels_queued_emails_but_not_sent_ones(organiser_client):
+    queued = OutboundEmailFactory()
+    sent = OutboundEmailFactory(status=Status.SENT)
+
+    organiser_client.post(URL, {"action": "cancel", "_selected_action": [queued.pk, sent.pk]})
+
+    queued.refresh_from_db()
+    sent.refresh_from_db()
+    assert (queued.status, sent.status) == (Status.CANCELLED, Status.SENT)
+
+
+def test_it_lets_data_staff_look_but_not_act(client, data_staff):
+    client.force_login(data_staff)
+    queued = OutboundEmailFactory()
+
+    response = client.post(URL, {"action": "cancel", "_selected_action": [queued.pk]})
+
+    assert response.status_code == 403
+    queued.refresh_from_db()
+    assert queued.status == Status.QUEUED
+
+
+def test_it_does_not_count_the_whole_table_on_every_page():
+    from django.contrib import admin
+
+    assert admin.site._registry[OutboundEmail].show_full_result_count is False
