@@ -68,7 +68,9 @@ def validate_template_source(*, body: str, subject_variants: str) -> None:
             )
             continue
         try:
-            _ENGINE.from_string(source or "").render(Context(SAMPLE_CONTEXT.as_dict()))
+            _ENGINE.from_string(source or "").render(
+                Context(SAMPLE_CONTEXT.as_dict(), autoescape=False)
+            )
         except Exception as error:  # a syntax error or a filter failing on sample values
             errors.setdefault(field, []).append(
                 _("Template error: %(error)s") % {"error": str(error)}
@@ -90,7 +92,7 @@ def validate_template_source(*, body: str, subject_variants: str) -> None:
 
 def render_text(source: str, context: LetterContext) -> str:
     """Render organiser-written template text with the letter's variables."""
-    text = _ENGINE.from_string(source).render(Context(context.as_dict()))
+    text = _ENGINE.from_string(source).render(Context(context.as_dict(), autoescape=False))
     # Collapse the blank lines an empty variable leaves behind.
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

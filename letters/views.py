@@ -200,7 +200,12 @@ def letter_confirm(request, token: str):
     links never send a letter."""
     letter = selectors.letter_from_token(token=token, purpose="confirm")
     if request.method == "POST":
-        if services.letter_confirm(letter=letter):
+        try:
+            confirmed = services.letter_confirm(letter=letter)
+        except ValidationError:
+            # Only a row written around the form's checks gets here; it is never sent.
+            return render(request, "letters/cannot_send.html", {"letter": letter}, status=400)
+        if confirmed:
             messages.success(request, _("Thank you! Your letter is on its way."))
         return redirect(letter.get_status_url())
     return render(request, "letters/confirm.html", {"letter": letter})

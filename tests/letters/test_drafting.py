@@ -107,3 +107,19 @@ def test_it_refuses_an_action_that_is_not_a_letter():
     action = _action(kind=CallToAction.Kind.PETITION)
     with pytest.raises(ValueError):
         letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+
+def test_it_renders_letter_text_without_html_escaping():
+    from letters.composing import LetterContext
+
+    text = render_text(
+        "Dear {{ representative_name }}, from {{ riding }}",
+        LetterContext(
+            representative_name="Seamus O'Regan",
+            riding="Saint-Jean & <Île>",
+            supporter_name="",
+            supporter_postal_code="",
+            talking_points=[],
+        ),
+    )
+    assert text == "Dear Seamus O'Regan, from Saint-Jean & <Île>"
