@@ -1,0 +1,240 @@
+"""The admin: directory browsing and import, template validation and preview, letters."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from letters.models import LetterTemplate, Representative, Riding
+from letters.services import Recipient, letter_confirm, letter_submit
+from tests.factories import CampaignFactory
+from tests.factories.letters import LetterTemplateFactory
+from tests.letters.conftest import FIXTURES
+
+pytestmark = pytest.mark.django_db
+
+IMPORT_URL = "admin:letters_directory_import"
+
+
+def upload(name: str) -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, (FIXTURES / name).read_bytes())
+
+
+@pytest.mark.parametrize("model", ["representative", "riding", "fsariding"])
+def test_it_lets_organisers_browse_the_directory(organiser_client, ottawa, model):
+    response = organiser_client.get(reverse(f"admin:letters_{model}_changelist"))
+    assert response.status_code == 200
+
+
+def test_it_searches_representatives_by_riding(organiser_client, ottawa):
+    response = organiser_client.get(
+        reverse("admin:letters_representative_changelist"), {"q": "Ottawa Centre"}
+    )
+    assert "Yasir Naqvi" in response.content.decode()
+    assert "Anita Vandenbeld" not in response.content.decode()
+
+
+def test_it_imports_a_directory_file_from_the_admin(organiser_client):
+    response = organiser_client.post(
+        reverse(IMPORT_URL), {"kind": "ridings", "file": upload("ridings.csv")}, follow=True
+    )
+    assert "Ridings: 5 created, 0 updated, 0 unchanged." in response.content.decode()
+    assert Riding.objects.count() == 5
+    response = organiser_client.post(
+        reverse(IMPORT_URL), {"kind": "representatives", "file": upload("hoc_members.xml")}
+    )
+    assert Representative.objects.count() == 3
+
+
+def test_it_shows_a_bad_import_file_as_a_form_error(organiser_client):
+    response = organiser_client.post(
+        reverse(IMPORT_URL), {"kind": "ridings", "file": upload("hoc_members.xml")}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    assert Riding.objects.count() == 0
+
+
+def test_it_keeps_the_import_page_from_non_staff(client, outsider):
+    client.force_login(outsider)
+    response = client.get(reverse(IMPORT_URL))
+    assert response.status_code == 302
+
+
+def test_it_keeps_the_import_page_from_data_staff(client, data_staff):
+    client.force_login(data_staff)
+    assert client.get(reverse(IMPORT_URL)).status_code == 403
+
+
+def template_form_data(campaign, **overrides):
+    data = {
+        "campaign": campaign.pk,
+        "title": "Write to your MP",
+        "slug": "write",
+        "kind": "mp",
+        "editable": "on",
+        "subject_variants": "Please act\nAct now",
+        "body": "Dear {{ representative_name }},\n\nPlease act.\n\n{{ supporter_name }}",
+        "talking_points": '["One.", "Two."]',
+    }
+    return {**data, **overrides}
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("body", "Dear {% if representative_name %}", "Template error"),
+        ("body", "Dear {{ mp_name }}", "Unknown variable: mp_name"),
+        ("body", "{% include 'base.html' %}", "cannot be used"),
+        ("subject_variants", "Hello {% endif %}", "Template error"),
+        ("subject_variants", "", "required"),
+        ("talking_points", '{"a": 1}', "list"),
+    ],
+)
+def test_it_catches_template_errors_when_the_organiser_saves(
+    organiser_client, field, value, message
+):
+    campaign = CampaignFactory()
+    response = organiser_client.post(
+        reverse("admin:letters_lettertemplate_add"),
+        template_form_data(campaign, **{field: value}),
+    )
+    assert response.status_code == 200
+    assert message in str(response.context["adminform"].form.errors[field])
+    assert LetterTemplate.objects.count() == 0
+
+
+def test_it_saves_a_valid_template(organiser_client):
+    campaign = CampaignFactory()
+    response = organiser_client.post(
+        reverse("admin:letters_lettertemplate_add"), template_form_data(campaign)
+    )
+    assert response.status_code == 302
+    assert LetterTemplate.objects.get().talking_points == ["One.", "Two."]
+
+
+def test_it_validates_the_template_in_model_clean(db):
+    template = LetterTemplateFactory.build(
+        campaign=CampaignFactory(), body="Dear {% for %}", subject_variants="Hi"
+    )
+    with pytest.raises(ValidationError) as error:
+        template.full_clean()
+    assert "body" in error.value.message_dict
+
+
+def test_it_previews_the_template_for_a_sample_mp(organiser_client, mp_template):
+    mp_template.talking_points = ["<b>Bold claim</b>"]
+    mp_template.save()
+    response = organiser_client.get(
+        reverse("admin:letters_lettertemplate_change", args=[mp_template.pk])
+    )
+    page = response.content.decode()
+    assert "Dear Anita Vandenbeld," in page  # the first current MP by name
+    assert "As a constituent in Ottawa West—Nepean" in page
+    assert "- &lt;b&gt;Bold claim&lt;/b&gt;" in page
+    assert "Please act now" in page and "Emergency visas, now" in page
+
+
+def submitted_letter(mp_template, body_extra=""):
+    riding = Riding.objects.get(code="35079")
+    representative = riding.current_representative
+    return letter_submit(
+        template=mp_template,
+        recipients=[
+            Recipient(
+                name=representative.name,
+                role="MP",
+                email=representative.email,
+                representative=representative,
+            )
+        ],
+        riding=riding,
+        supporter_name="Sam Supporter",
+        supporter_email="sam@example.org",
+        supporter_postal_code="K1A 0A6",
+        subject="Please act",
+        body="Dear Yasir Naqvi, please act now for the people in danger." + body_extra,
+    )
+
+
+def test_it_lists_letters_with_status_and_delivery(organiser_client, mp_template):
+    letter = submitted_letter(mp_template)
+    letter_confirm(letter=letter)
+    response = organiser_client.get(reverse("admin:letters_letter_changelist"))
+    page = response.content.decode()
+    assert "Confirmed and queued" in page
+    assert "Queued: 1" in page or "Sent: 1" in page
+
+
+def test_it_shows_each_recipients_delivery_and_escapes_the_letter(organiser_client, mp_template):
+    letter = submitted_letter(mp_template, body_extra="<script>alert(1)</script>")
+    response = organiser_client.get(reverse("admin:letters_letter_change", args=[letter.pk]))
+    page = response.content.decode()
+    assert "Yasir.Naqvi@parl.gc.ca" in page
+    assert "Waiting for your confirmation" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert(1)" not in page
+
+
+def test_it_lets_data_staff_read_letters(client, data_staff, mp_template):
+    submitted_letter(mp_template)
+    client.force_login(data_staff)
+    assert client.get(reverse("admin:letters_letter_changelist")).status_code == 200
+
+
+def test_it_flags_near_identical_letters_for_the_organiser(organiser_client, ottawa, settings):
+    settings.LETTERS_SIMILAR_THRESHOLD = 3
+    template = LetterTemplateFactory()
+    riding = Riding.objects.get(code="35079")
+    rep = riding.current_representative
+    letters = []
+    for n, name in enumerate(["Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"]):
+        letters.append(
+            letter_submit(
+                template=template,
+                recipients=[
+                    Recipient(name=rep.name, role="MP", email=rep.email, representative=rep)
+                ],
+                riding=riding,
+                supporter_name=name,
+                supporter_email=f"s{n}@example.org",
+                supporter_postal_code="K1A 0A6",
+                subject="Please act",
+                # Same words; spacing, case and the signature differ.
+                body=f"Dear  Yasir Naqvi,\n\nPLEASE act now for the people in danger!\n\n{name}",
+            )
+        )
+    flags = [letter.__class__.objects.get(pk=letter.pk).flagged_similar for letter in letters]
+    assert flags == [True, True, True, True]
+    response = organiser_client.get(
+        reverse("admin:letters_letter_changelist"), {"flagged_similar__exact": "1"}
+    )
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 4
+
+
+def test_it_does_not_flag_letters_in_the_supporters_own_words(ottawa, settings):
+    settings.LETTERS_SIMILAR_THRESHOLD = 2
+    template = LetterTemplateFactory()
+    riding = Riding.objects.get(code="35079")
+    rep = riding.current_representative
+    for n in range(2):
+        letter = letter_submit(
+            template=template,
+            recipients=[Recipient(name=rep.name, role="MP", email=rep.email, representative=rep)],
+            riding=riding,
+            supporter_name=f"Person {n}",
+            supporter_email=f"p{n}@example.org",
+            supporter_postal_code="K1A 0A6",
+            subject="Please act",
+            body=f"Dear Yasir Naqvi, my reason number {n} is that people are in danger now.",
+        )
+    assert letter.flagged_similar is False
+
+
+def test_it_renders_the_campaign_admin_with_letter_templates_inline(organiser_client, mp_template):
+    response = organiser_client.get(
+        reverse("admin:campaign_campaign_change", args=[mp_template.campaign.pk])
+    )
+    assert response.status_code == 200
+    assert "Write to your MP" in response.content.decode()
