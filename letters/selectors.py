@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from campaign.models import Campaign
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.selectors import emails_for
+from campaign.outbox.selectors import emails_for, is_suppressed, suppression_for
 from letters.models import Letter, LetterRecipient, LetterTemplate, Riding
 from letters.services import Recipient
 
@@ -40,10 +40,17 @@ def recipients_for(*, template: LetterTemplate, riding: Riding | None) -> list[R
                 role=str(_("Member of Parliament for %(riding)s") % {"riding": riding.name_en}),
                 email=representative.email,
                 representative=representative,
+                suppressed=is_suppressed(representative.email),
             )
         ]
     return [
-        Recipient(name=target.name, role=target.role, email=target.email, target=target)
+        Recipient(
+            name=target.name,
+            role=target.role,
+            email=target.email,
+            target=target,
+            suppressed=is_suppressed(target.email),
+        )
         for target in template.targets.filter(campaign=template.campaign).order_by("id")
         if target.email
     ]
@@ -92,6 +99,16 @@ def letter_delivery(letter: Letter) -> list[RecipientDelivery]:
             deliveries.append(
                 RecipientDelivery(recipient, "unconfirmed", _("Waiting for your confirmation"))
             )
+        elif email.status == OutboundEmail.Status.CANCELLED:
+            # Cancelled by the outbox: the address is suppressed (bounced), or staff stopped it.
+            suppression = suppression_for(email.to)
+            label = (
+                _("Not sent: this address refuses our email (%(reason)s)")
+                % {"reason": suppression.get_reason_display()}
+                if suppression
+                else _("Not sent (cancelled)")
+            )
+            deliveries.append(RecipientDelivery(recipient, email.status, label))
         else:
             deliveries.append(
                 RecipientDelivery(

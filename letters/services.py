@@ -157,6 +157,8 @@ class Recipient:
     email: str
     target: Target | None = None
     representative: Representative | None = None
+    # Our mail to this address bounced or was refused: the outbox will not send to it.
+    suppressed: bool = False
 
     @property
     def salutation_name(self) -> str:

@@ -236,3 +236,23 @@ def test_it_quotes_a_supporter_name_with_a_comma_or_accents(
     to_mp = smtp.messages[1]
     assert getaddresses([str(to_mp["From"])]) == [("Côté, Zoë", "letters@chorus.example")]
     assert smtp.received[1][1] == ["Yasir.Naqvi@parl.gc.ca"]
+
+
+def test_it_warns_about_and_does_not_send_to_a_suppressed_address(
+    client, mp_template, smtp, django_capture_on_commit_callbacks
+):
+    from campaign.outbox.models import Suppression
+
+    Suppression.objects.create(address="yasir.naqvi@parl.gc.ca", reason="bounce")
+    draft = client.get(write_url(mp_template), {"postal_code": "K1A 0A6", "riding": "35079"})
+    assert "Our recent emails to this address were refused" in draft.content.decode()
+    letter = write_and_confirm(
+        client,
+        mp_template,
+        django_capture_on_commit_callbacks,
+        smtp,
+        draft_params={"postal_code": "K1A 0A6", "riding": "35079"},
+    )
+    assert smtp.rcpt_tos == ["sam@example.org"]  # the confirmation only
+    page = client.get(letter.get_status_url()).content.decode()
+    assert "Not sent: this address refuses our email (Bounced)" in page
