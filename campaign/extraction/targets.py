@@ -38,9 +38,12 @@ _ROLE_WORD = (
     r"(?:Prime|Minister|Ambassador|President|Premier|Secretary|Consul|Senator|Mayor|High|"
     r"Deputy|Governor|Chancellor|Member|MP|MPP|MLA|Representative|Commissioner|Attorney)\b"
 )
-_DEPARTMENT = rf"(?:the\s+)?{_CAP}(?:\s+(?:{_CONNECTOR}\s+)*(?!{_ROLE_WORD}){_CAP})*"
+# Role words are joined by spaces, not line breaks: in a contact block the line above a role is a
+# name ("Hon. Jane Doe") and the line below a label ("Phone: ...").
+_SP = r"[ \t\u00a0]+"
+_DEPARTMENT = rf"(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CONNECTOR}{_SP})*(?!{_ROLE_WORD}){_CAP})*"
 _DEPARTMENTS = (
-    rf"{_DEPARTMENT}(?:(?:\s*,\s*(?!{_ROLE_WORD}){_DEPARTMENT})*,?\s+(?:and|&)\s+"
+    rf"{_DEPARTMENT}(?:(?:[ \t]*,[ \t]*(?!{_ROLE_WORD}){_DEPARTMENT})*,?{_SP}(?:and|&){_SP}"
     rf"(?!{_ROLE_WORD}){_DEPARTMENT})?"
 )
 _TITLE_OF = (
@@ -51,12 +54,12 @@ _TITLE_OF = (
 )
 _ROLE_PATTERNS = (
     # "Minister of Immigration, Refugees and Citizenship", "Ambassador to Canada"
-    re.compile(rf"\b{_TITLE_OF}\s+(?:of|for|to|at)\s+{_DEPARTMENTS}"),
+    re.compile(rf"\b{_TITLE_OF}{_SP}(?:of|for|to|at){_SP}{_DEPARTMENTS}"),
     # "Foreign Affairs Minister", "Russian Ambassador", "Deputy Prime Minister"
     re.compile(
         r"\b(?:(?!(?:Email|E-mail|Write|Contact|Call|Phone|Send|Tell|Ask|Urge|Dear|The|Our|Your|"
         r"Please|Hon|Honourable|Mr|Ms|Mrs|Dr|And|Or|To|His|Her|Excellency)\b)"
-        r"[A-Z][\w'\u2019-]*\s+){1,3}?"
+        r"[A-Z][\w'\u2019-]*[ \t\u00a0]+){1,3}?"
         r"(?:Minister|Ambassador|High\s+Commissioner|Consul(?:\s+General)?|Secretary|Critic)\b"
     ),
     re.compile(
@@ -69,12 +72,17 @@ _ROLE_PATTERNS = (
 
 _HONORIFIC = (
     r"(?:The\s+Hon(?:ourable|\.)?|Hon(?:ourable|\.)|Right\s+Hon(?:ourable|\.)|"
-    r"Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Sen\.?)"
+    r"(?:His|Her)\s+Excellency|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Sen\.?)"
 )
 # "Joly", "LeBlanc", "McKenna", "O'Regan", "Mélanie".
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:[A-Z][a-z\u00e0-\u00ff]+)?"
 _HONORIFIC_NAME_RE = re.compile(
     rf"\b{_HONORIFIC}\s+(?P<name>{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{0,2}})"
+)
+# "Premier Ford", "Minister Sawhney": a surname straight after a title.
+_SURNAME_RE = re.compile(rf"[ \t]+(?P<name>{_NAME_WORD})\b(?![ \t]+[A-Z])")
+_TITLE_END_RE = re.compile(
+    r"(?:Minister|Premier|Mayor|Ambassador|President|Senator|Councill?or|MPP|MLA|MNA|MP)$"
 )
 _PLAIN_NAME_RE = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
@@ -241,22 +249,48 @@ def find_roles(text: str, start: int = 0, end: int | None = None) -> list[Found]
 
 
 def find_names(text: str, start: int, end: int, avoid: list[Found]) -> list[Found]:
-    """Likely person names in `text[start:end]` that do not overlap the `avoid` spans."""
+    """Likely person names in `text[start:end]` that do not overlap the `avoid` spans.
+
+    Names are searched in the gaps between the avoided spans (roles, contact details), so that
+    "Immigration Minister Lena Metlege Diab" yields the whole name after the role. A single
+    capitalised word straight after a title ("Premier Ford") is a surname.
+    """
+    honorific: list[Found] = []
+    plain: list[Found] = []
+    for gap_start, gap_end, after in _gaps(start, end, avoid):
+        honorific.extend(_names(_HONORIFIC_NAME_RE, text, gap_start, gap_end))
+        found = _names(_PLAIN_NAME_RE, text, gap_start, gap_end)
+        if after is not None and _TITLE_END_RE.search(after.value):
+            surname = _SURNAME_RE.match(text, gap_start, gap_end)
+            if surname and not any(name.start == surname.start("name") for name in found):
+                found.extend(_names(_SURNAME_RE, text, gap_start, gap_end))
+        plain.extend(found)
+    # An honorific name is much stronger evidence than two capitalised words.
+    return sorted(honorific or plain, key=lambda name: name.start)
+
+
+def _gaps(start: int, end: int, avoid: list[Found]) -> list[tuple[int, int, Found | None]]:
+    """The parts of `[start, end)` outside the `avoid` spans, each with the span just before."""
+    gaps = []
+    cursor, previous = start, None
+    for span in sorted(avoid, key=lambda found: found.start):
+        if span.end <= start or span.start >= end:
+            continue
+        if span.start > cursor:
+            gaps.append((cursor, span.start, previous))
+        cursor, previous = max(cursor, span.end), span
+    if cursor < end:
+        gaps.append((cursor, end, previous))
+    return gaps
+
+
+def _names(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[Found]:
     found = []
-    for pattern in (_HONORIFIC_NAME_RE, _PLAIN_NAME_RE):
-        for match in pattern.finditer(text, start, end):
-            name_start, name_end = match.span("name")
-            if any(name_start < other.end and other.start < name_end for other in avoid):
-                continue
-            words = match.group("name").split()
-            if pattern is _PLAIN_NAME_RE and any(
-                word.casefold() in _NOT_NAME_WORDS for word in words
-            ):
-                continue
-            found.append(Found(name_start, name_end, " ".join(words)))
-        if found:
-            # An honorific name is much stronger evidence than two capitalised words.
-            break
+    for match in pattern.finditer(text, start, end):
+        words = match.group("name").split()
+        if any(word.casefold() in _NOT_NAME_WORDS for word in words):
+            continue
+        found.append(Found(match.start("name"), match.end("name"), " ".join(words)))
     return found
 
 
@@ -290,6 +324,8 @@ def _looks_like_address_part(part: str) -> bool:
         return False
     if any(pattern.search(part) for pattern in _ROLE_PATTERNS):
         return False
+    if _HONORIFIC_NAME_RE.match(part.strip()):
+        return False  # "Hon. Jane Doe, House of Commons, ..." - the person, not the place
     return all(
         word[:1].isupper() or word[:1].isdigit() or word in {"of", "the", "de", "du", "and", "&"}
         for word in words
@@ -329,6 +365,18 @@ def find_addresses(text: str, start: int = 0, end: int | None = None) -> list[Fo
     return found
 
 
+def _after_roles(text: str, address: Found, roles: list[Found]) -> Found:
+    """Cut a role off the front of an address: in "Minister of Immigration, Refugees and
+    Citizenship, House of Commons, ..." the department's words look like address parts."""
+    start = max([role.end for role in roles if address.start < role.end < address.end], default=0)
+    if not start:
+        return address
+    while start < address.end and text[start] in ", \t\n\u00a0":
+        start += 1
+    value = re.sub(r"\s*\n\s*", ", ", text[start : address.end])
+    return Found(start, address.end, re.sub(r"[ \t\u00a0]+", " ", value))
+
+
 def _part_start(text: str, position: int, floor: int) -> int:
     """Start of the comma/line/bracket-separated part that ends at `position`."""
     cursor = position
@@ -354,7 +402,8 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> list[Targ
     become targets, so "write to the Prime Minister" yields a target with only a role.
     """
     end = len(text) if end is None else end
-    addresses = find_addresses(text, start, end)
+    roles = find_roles(text, start, end)
+    addresses = [_after_roles(text, address, roles) for address in find_addresses(text, start, end)]
     emails = find_emails(text, start, end)
     phones = [
         phone
@@ -369,7 +418,6 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> list[Targ
         + [("postal_address", item) for item in addresses],
         key=lambda pair: pair[1].start,
     )
-    roles = find_roles(text, start, end)
     occupied = roles + [item for _, item in contacts]
 
     targets: list[Target] = []
