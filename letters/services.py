@@ -17,6 +17,7 @@ from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
 from letters.composing import LetterContext, fingerprint, render_text
+from letters.drafting import draft_body, draft_subjects
 from letters.models import Letter, LetterRecipient, LetterTemplate, Representative, Riding
 
 log = logging.getLogger(__name__)
@@ -40,39 +41,6 @@ _TARGET_KINDS = {choice for choice, _label in Target.Kind.choices}
 def _target_kind(value: str) -> str:
     value = (value or "").strip().lower().replace(" ", "_")
     return value if value in _TARGET_KINDS else Target.Kind.OTHER
-
-
-def _draft_body(action: CallToAction) -> str:
-    ask = " ".join((action.text or "").split())
-    paragraphs = ["Dear {{ representative_name }},"]
-    if action.letter_body.strip():
-        paragraphs.append(action.letter_body.strip())
-        if ask and ask not in action.letter_body:
-            paragraphs.append(f"I am writing to ask you to {ask.rstrip('.')}.")
-    elif ask:
-        paragraphs.append(
-            f"I am writing to ask you to {ask[0].lower()}{ask[1:].rstrip('.')}."
-            if ask[:1].isupper() and not ask[:2].isupper()
-            else f"I am writing to ask you to {ask.rstrip('.')}."
-        )
-    paragraphs.append("{{ talking_points }}")
-    paragraphs.append("I look forward to your reply.")
-    paragraphs.append("Sincerely,\n{{ supporter_name }}\n{{ supporter_postal_code }}")
-    return "\n\n".join(paragraphs)
-
-
-def _draft_subjects(action: CallToAction) -> str:
-    ask = " ".join((action.text or "").split()).rstrip(".")
-    short = ask if len(ask) <= 80 else ask[:77].rsplit(" ", 1)[0] + "…"
-    variants = [
-        f"Please {short[0].lower()}{short[1:]}" if short else "Please act now",
-        "A constituent asks you to act"
-        if action.kind == CallToAction.Kind.LETTER_TO_MP
-        else "A Canadian asks you to act",
-        "Please act now, and reply to me",
-    ]
-    # Subjects are single header lines: nothing the document said can add a line.
-    return "\n".join(" ".join(variant.split()) for variant in variants)
 
 
 def letter_template_draft_from_action(
@@ -134,8 +102,8 @@ def letter_template_draft_from_action(
                 else _("Write to the decision-makers")
             ),
             kind=kind,
-            subject_variants=_draft_subjects(action),
-            body=_draft_body(action),
+            subject_variants=draft_subjects(action=action, campaign=campaign),
+            body=draft_body(action=action, campaign=campaign),
             talking_points=talking_points or list(talking_points_fallback),
             editable=True,
             source=action,

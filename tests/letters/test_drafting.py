@@ -123,3 +123,33 @@ def test_it_renders_letter_text_without_html_escaping():
         ),
     )
     assert text == "Dear Seamus O'Regan, from Saint-Jean & <Île>"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Email your MP and urge them to stop Ahmed's deportation.", "stop Ahmed's deportation"),
+        ("Write to the Minister of Immigration and ask her to grant visas", "grant visas"),
+        ("Issue emergency visas to LGBT people", "issue emergency visas to LGBT people"),
+        ("Send an email to the Minister of Foreign Affairs, the Prime Minister", ""),
+    ],
+)
+def test_it_turns_the_supporters_instruction_into_the_recipients_ask(text, expected):
+    from letters.drafting import letter_ask
+
+    assert letter_ask(CallToActionFactory.build(text=text)) == expected
+
+
+def test_it_falls_back_on_the_campaign_title_when_the_action_only_says_to_write():
+    action = _action(
+        kind=CallToAction.Kind.LETTER_TO_TARGETS,
+        text="Send an email to the Minister of Foreign Affairs, the Prime Minister & others",
+        targets=THREE_TARGETS,
+    )
+    action.campaign.title = "LGBT people in Chechnya need Canada's help"
+    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    assert "Send an email" not in template.body
+    assert "something that matters to me: LGBT people in Chechnya need Canada's help." in (
+        template.body
+    )
+    assert template.subjects[0] == "LGBT people in Chechnya need Canada's help"

@@ -1,0 +1,79 @@
+"""Wording a first draft of a letter template from a document's call to action.
+
+A call to action speaks to supporters ("Email the Minister and urge her to…"); a letter speaks
+to the recipient ("I am writing to ask you to…"). These functions turn the one into the other
+where they can, and fall back on the campaign's title where they cannot. The organiser edits
+the draft before publishing.
+"""
+
+import re
+
+from campaign.models import CallToAction, Campaign
+
+# "Email your MP and urge them to stop the deportation" -> "stop the deportation"
+_RELAYED_ASK = re.compile(
+    r"\b(?:ask|urge|tell|call on|demand|request)\s+(?:that\s+)?"
+    r"(?:them|him|her|it|your\s+mp|the\s+[\w\s\u2019'-]{1,60}?)\s+to\s+(?P<ask>.+)$",
+    re.IGNORECASE,
+)
+# An instruction to the supporter to get in touch, not something the recipient can do.
+_CONTACT_INSTRUCTION = re.compile(
+    r"^\s*(?:please\s+)?(?:send|write|e-?mail|contact|call|phone|tweet|message|reach out|"
+    r"sign|share|tell|let)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_case(text: str) -> str:
+    if text[:1].isupper() and not text[:2].isupper():
+        return text[0].lower() + text[1:]
+    return text
+
+
+def letter_ask(action: CallToAction) -> str:
+    """What the recipient is asked to do, as a verb phrase ("stop the deportation"), or ""."""
+    text = " ".join((action.text or "").split()).rstrip(" .!")
+    if not text:
+        return ""
+    relayed = _RELAYED_ASK.search(text)
+    if relayed:
+        return _sentence_case(relayed.group("ask").rstrip(" .!"))
+    if _CONTACT_INSTRUCTION.match(text):
+        return ""
+    return _sentence_case(text)
+
+
+def draft_body(*, action: CallToAction, campaign: Campaign) -> str:
+    ask = letter_ask(action)
+    paragraphs = ["Dear {{ representative_name }},"]
+    if action.letter_body.strip():
+        paragraphs.append(action.letter_body.strip())
+    if ask and ask not in action.letter_body:
+        paragraphs.append(f"I am writing to ask you to {ask}.")
+    elif not ask and not action.letter_body.strip():
+        paragraphs.append(
+            f"I am writing to you about something that matters to me: {campaign.title.strip()}."
+        )
+    paragraphs.append("{{ talking_points }}")
+    paragraphs.append("I look forward to your reply.")
+    paragraphs.append("Sincerely,\n{{ supporter_name }}\n{{ supporter_postal_code }}")
+    return "\n\n".join(paragraphs)
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
+
+
+def draft_subjects(*, action: CallToAction, campaign: Campaign) -> str:
+    """Three subject lines, one per line (supporters get them in turn)."""
+    ask = letter_ask(action)
+    first = f"Please {_shorten(ask)}" if ask else _shorten(campaign.title.strip() or "Please act")
+    variants = [
+        first,
+        "A constituent asks you to act"
+        if action.kind == CallToAction.Kind.LETTER_TO_MP
+        else "A Canadian asks you to act",
+        "Please act now, and reply to me",
+    ]
+    # Subjects are single header lines: nothing the document said can add a line.
+    return "\n".join(" ".join(variant.split()) for variant in variants)
