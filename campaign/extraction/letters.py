@@ -22,7 +22,7 @@ from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evid
 
 _VERB = (
     r"(?:contact(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?(?:\s+to)?|"
-    r"call(?:ing)?|phon(?:e|ing)|ring|e-?mail(?:ing)?|"
+    r"call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|e-?mail(?:ing)?|"
     r"send(?:ing)?\s+(?:an?\s+)?(?:email|e-mail|letter|message|note|fax|postcard)s?\s+to|"
     r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|tweet(?:\s+at)?|"
     r"meet(?:ing)?(?:\s+with)?|visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
@@ -51,7 +51,8 @@ _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
 _TARGET_VERB_RE = re.compile(
     r"(?i)\b(?P<verb>send(?:ing)?\s+(?:an?\s+)?(?:email|e-mail|letter|message|note|fax|postcard|"
     r"tweet)s?\s+to|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?"
-    r"\s+to|writ(?:e|ing)|contact(?:ing)?|call(?:ing)?|phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
+    r"\s+to|writ(?:e|ing)|contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|"
+    r"fax|tweet(?:\s+at)?|"
     r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
     r"(?!\s*:)"  # "Email: x@y" and "Phone: 613-..." are labels in a contact block, not asks
 )
@@ -63,6 +64,11 @@ _OWN_OBJECT_RE = re.compile(
 _CONTACT_LINE_RE = re.compile(
     rf"{EMAIL_RE.pattern}|{PHONE_RE.pattern}|{POSTAL_CODE_RE.pattern}|"
     r"(?i:\b(?:e-?mail|phone|tel|fax|mail|address)\s*:)|\bHon(?:ourable|\.)"
+)
+# A line that gives a new instruction ends a contact block ("Write to: ...", "Call your MP ...").
+_INSTRUCTION_LINE_RE = re.compile(
+    r"(?i)^\W*(?:please\s+)?(?:write|call|phone|e-?mail|contact|send|tell|ask|sign|donate|"
+    r"join|visit|share)\b(?!\s*:)"
 )
 _SAYING_TAIL_RE = re.compile(
     r"(?i)[\s,]*(?:(?:and\s+)?(?:saying|stating|to\s+say|say|telling\s+them|tell\s+them|"
@@ -146,6 +152,11 @@ def _contact_block_end(text: str, sentence: Span) -> int:
             break  # talking points, not contact details
         words = line.text.split()
         contact = _CONTACT_LINE_RE.search(line.text)
+        # "Send appeals to:" or "Write to:" alone introduces the block; with more after it, or
+        # in a long line, a new instruction or paragraph starts.
+        introduces = re.fullmatch(r"[^:]{0,40}:\s*", line.text)
+        if (_INSTRUCTION_LINE_RE.match(line.text) and not introduces) or len(words) > 16:
+            break  # a new instruction or a paragraph of prose, not an address block
         if contact or (len(words) <= 10 and not re.search(r"[.!?]$", line.text.strip())):
             has_contact = has_contact or bool(contact)
             end = sentence.end + line.end
@@ -161,6 +172,10 @@ def _direct_targets(text: str, start: int, end: int) -> list[Target]:
     kept = []
     previous_end = start
     for target in find_targets(text, start, end):
+        if not (target.role or target.name):
+            # "Email volunteer@x.org", "Call Margaret at 306-...": a mailbox or a first name
+            # alone is somebody at the organisation, not an official to lobby.
+            continue
         if target.email or target.phone or target.postal_address:
             kept.append(target)
             continue

@@ -39,7 +39,7 @@ _ASK_TO_RE = re.compile(rf"\b(?P<verb>{_ASK_VERB})\s+{_ADDRESSEE}\s+to\s+(?P<dem
 _DEMAND_THAT_RE = re.compile(
     r"\b(?P<verb>(?i:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
     r"insist(?:s|ed|ing)?|request(?:s|ed|ing)?))\s+that\s+"
-    rf"(?P<addr>(?:the\s+)?(?:[A-Z][\w'\u2019.-]*\s+){{0,4}}{_AUTHORITY}\b"
+    rf"(?P<addr>(?:the\s+)?(?:[\w'\u2019.-]+\s+){{0,4}}?{_AUTHORITY}\b"
     r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\s+"
     r"(?:must\s+|should\s+|will\s+)?(?P<demand>[a-z].*)",
     re.S,
@@ -53,6 +53,12 @@ _SIGN_RE = re.compile(
     r"petition|add(?:ing)?\s+your\s+(?:name|voice|signature)|sign\s+(?:it\s+)?(?:now|today|here))"
     r"\b(?P<rest>.*)",
     re.S,
+)
+# An instruction to write or call, earlier in the same sentence, followed by a participle
+# ("..., urging ..."); "join us in calling on" is a petition in its own right.
+_CONTACT_VERB_RE = re.compile(
+    r"(?i)\b(?:write|writing|e-?mail|call|phone|contact|send|fax|tweet|letters?|appeals?)\b"
+    r"(?!.*\bin\s*$)"
 )
 # Asking the readers themselves is not a petition to anyone ("We ask Canadians to ...").
 _NOT_ADDRESSEE_RE = re.compile(
@@ -103,6 +109,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 r"(?i)\b(?:our|the|this|a|an|my)\s+(?:\w+\s+){0,2}$", sentence[: match.start()]
             ):
                 continue
+            if _is_letter_content(sentence[: match.start("verb")], verb):
+                continue
             stance = assess(
                 sentence,
                 match.start("verb"),
@@ -121,6 +129,12 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 score -= 0.15
             found.append(_Candidate(score, addressee, text, stance.label))
     return found
+
+
+def _is_letter_content(prefix: str, verb: str) -> bool:
+    """True for "Please write to the ambassador, urging the authorities to ...": the ask is what
+    the letter or call says, and the letter detector reports it, not a separate petition."""
+    return verb.endswith("ing") and bool(_CONTACT_VERB_RE.search(prefix))
 
 
 def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:

@@ -48,6 +48,13 @@ _IMPERATIVE_LEAD_RE = re.compile(
     r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next)"
     r"\b[\s,:!.\u2013\u2014-]*)*$"
 )
+# Instructions that may come first in a sentence of several: "Copy the letter below and email it".
+_INSTRUCTION_RE = re.compile(
+    r"(?i)^(?:please\s+)?(?:copy|paste|print|fill\s+(?:in|out)|sign|download|use|add|adapt|"
+    r"personali[sz]e|customi[sz]e|edit|open|click|visit|go|read|share|join|contact|write|call|"
+    r"phone|e-?mail|send|tell|ask|pick\s+up|take|grab|cut|find|look\s+up)\b"
+    r"[^:;.!?]*?(?:,?\s+(?:and|then)|,)$"
+)
 _PERFECT_RE = re.compile(r"(?i:\b(?:has|have|had|was|were)\s+(?:\w+ly\s+|also\s+|been\s+)?$)")
 
 
@@ -101,10 +108,10 @@ def assess(
         )
     ):
         markers.extend((match.end(), priority, label) for match in pattern.finditer(prefix))
-    if markers:
-        label = max(markers)[2]
-    elif imperative and _IMPERATIVE_LEAD_RE.match(prefix.strip()):
+    if imperative and is_imperative_prefix(prefix):
         label = IMPERATIVE
+    elif markers:
+        label = max(markers)[2]
     elif main_org and main_org.casefold() in prefix.casefold():
         label = MAIN_ORG
     else:
@@ -123,6 +130,26 @@ def assess(
         # Headlines ("Charity calls for all hands on deck") report rather than ask.
         score -= 0.1
     return Assessment(label, round(max(0.0, min(1.0, score)), 2))
+
+
+def is_imperative_prefix(prefix: str) -> bool:
+    """True when the words before a verb leave it an order to the reader.
+
+    Besides lead words ("Please", "Act now:"), that is a short lead-in before a colon ("Support
+    the legal fund: donate ...", "Add your name: tell ...") and an earlier instruction joined by
+    "and" ("Copy the letter below and email it ...").
+    """
+    prefix = prefix.strip()
+    if _IMPERATIVE_LEAD_RE.match(prefix):
+        return True
+    reported = _REPORTING_RE.search(prefix) or _THIRD_PERSON_RE.search(prefix)
+    if reported or inside_quotes(prefix):
+        return False
+    if ":" in prefix:
+        before, after = prefix.rsplit(":", 1)
+        if len(before.split()) <= 8 and is_imperative_prefix(after):
+            return True
+    return bool(_INSTRUCTION_RE.match(prefix))
 
 
 def _is_headline(sentence: str) -> bool:
