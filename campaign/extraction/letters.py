@@ -65,6 +65,16 @@ _CONTACT_LINE_RE = re.compile(
     rf"{EMAIL_RE.pattern}|{PHONE_RE.pattern}|{POSTAL_CODE_RE.pattern}|"
     r"(?i:\b(?:e-?mail|phone|tel|fax|mail|address)\s*:)|\bHon(?:ourable|\.)"
 )
+# What an instruction asks for: "... and ask her to", "saying that", "to support ...".
+_PURPOSE_MARK_RE = re.compile(
+    r"(?i:\b(?:ask|tell|urge|asking|telling|urging|saying|say|demand\w*|call(?:ing)?\s+(?:on|for))\b)"
+    r"|\bto\s+(?!(?:the|your|our|a|an|him|her|them|us|me|it|this|these|that)\b)[a-z]+"
+)
+_FOLLOW_UP_RE = re.compile(
+    r"(?i)^(?:please\s+|and\s+|then\s+)*(?:ask|tell|urge)\s+(?:him|her|them|the\s+\w+)\s+"
+    r"(?:to|that)\s+(?P<purpose>\S.*)",
+    re.S,
+)
 # A line that gives a new instruction ends a contact block ("Write to: ...", "Call your MP ...").
 _INSTRUCTION_LINE_RE = re.compile(
     r"(?i)^\W*(?:please\s+)?(?:write|call|phone|e-?mail|contact|send|tell|ask|sign|donate|"
@@ -116,15 +126,30 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
         score = stance.score
         if any(target.email or target.phone for target in targets):
             score += 0.05
+        follow_up = "" if states_purpose(sentence.text) else _follow_up(context, region_end)
         return CallToAction(
             kind=kind,
-            text=_describe(sentence.text[match.start() :]),
+            text=follow_up or _describe(sentence.text[match.start() :]),
             evidence=Evidence.of(text, sentence.start, sentence.end),
             confidence=score,
             targets=tuple(targets),
             organisation=subject_org(sentence.text[: match.start()]),
         )
     return None
+
+
+def states_purpose(sentence: str) -> bool:
+    """True when an instruction says what to ask for, not only whom to write to."""
+    return bool(_PURPOSE_MARK_RE.search(sentence))
+
+
+def _follow_up(context: DocumentContext, after: int) -> str:
+    """The ask in "Ask him to X" when that sentence comes right after a contact block."""
+    following = next((s for s in context.sentences if s.start >= after), None)
+    if following is None:
+        return ""
+    match = _FOLLOW_UP_RE.match(following.text)
+    return wording.demand(match.group("purpose")) if match else ""
 
 
 def _contact_block_end(text: str, sentence: Span) -> int:

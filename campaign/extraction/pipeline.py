@@ -135,8 +135,10 @@ def _attach_letters(
             index, action = max(introducing, key=lambda pair: pair[1].evidence.end)
             text = action.text
             ask = _letter_ask(body.body)
-            if ask and action.evidence.quote.rstrip().endswith(":"):
-                # "Write to your MP:" says nothing about what to ask; the letter does.
+            quote = action.evidence.quote.rstrip()
+            if ask and (quote.endswith(":") or not letters.states_purpose(quote)):
+                # "Write to your MP:" or "Email it to the Minister" says nothing about what to
+                # ask; the letter does.
                 text = ask
             actions[index] = dataclasses.replace(action, letter_body=body.body, text=text)
             continue
