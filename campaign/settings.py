@@ -250,15 +250,8 @@ PETITIONS_MAX_CONFIRMATION_SENDS = 3
 PETITIONS_COUNT_TTL = env.int("PETITIONS_COUNT_TTL", default=600)
 # Public petition pages: rendered once per process per this many seconds, and what proxies
 # may cache them for (Cache-Control max-age). The count shown is at most this stale.
+# They are kept in each process's memory (petitions.local_cache): a hit costs no round trip.
 PETITIONS_PAGE_CACHE_SECONDS = env.int("PETITIONS_PAGE_CACHE_SECONDS", default=5)
-CACHES["petition_pages"] = {
-    # Per process on purpose: a hit costs no network round trip, which is what lets a
-    # petition page keep up with a constant page when a campaign goes viral.
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "petition-pages",
-    "TIMEOUT": PETITIONS_PAGE_CACHE_SECONDS,
-    "OPTIONS": {"MAX_ENTRIES": 2000},
-}
 CELERY_BEAT_SCHEDULE["petitions-rebuild-counts"] = {
     "task": "petitions.tasks.rebuild_open_petition_counts",
     "schedule": 300.0,
@@ -287,3 +280,5 @@ LETTERS_SIMILAR_THRESHOLD = env.int("LETTERS_SIMILAR_THRESHOLD", default=10)
 # How long a confirmation link works (the status link works for a year).
 LETTERS_CONFIRM_MAX_AGE = env.int("LETTERS_CONFIRM_MAX_AGE", default=7 * 24 * 60 * 60)
 LETTERS_STATUS_MAX_AGE = env.int("LETTERS_STATUS_MAX_AGE", default=365 * 24 * 60 * 60)
+# Letters one client address may submit (django-ratelimit rate), against scripted floods.
+LETTERS_SUBMIT_RATELIMIT = env.str("LETTERS_SUBMIT_RATELIMIT", default="10/h")

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.postal_codes import PostalCodeField
 from letters.composing import validate_template_source
-from letters.models import LetterTemplate, Riding
+from letters.models import LetterTemplate, Representative, Riding
 from letters.services import (
     BODY_MAX_LENGTH,
     BODY_MIN_LENGTH,
@@ -31,14 +31,17 @@ class RidingChoiceForm(forms.Form):
 
     def __init__(self, *args, ridings: list[Riding], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["riding"].choices = [(riding.code, _label_for(riding)) for riding in ridings]
-
-
-def _label_for(riding: Riding) -> str:
-    representative = riding.current_representative
-    if representative is None:
-        return riding.name_en
-    return f"{riding.name_en} — {representative.name}"
+        # One query for every riding's MP: a province can have 122 ridings.
+        members = {
+            rep.riding_id: rep.name
+            for rep in Representative.objects.current().filter(riding__in=ridings)
+        }
+        self.fields["riding"].choices = [
+            (riding.code, f"{riding.name_en} — {members[riding.pk]}")
+            if riding.pk in members
+            else (riding.code, riding.name_en)
+            for riding in ridings
+        ]
 
 
 class SingleLineField(forms.CharField):

@@ -19,6 +19,7 @@ from letters import selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
 from letters.lookup import RidingLookup, ridings_for_postal_code
 from letters.models import LetterTemplate, Riding
+from letters.throttle import letter_submit_throttled
 
 
 def _write_url(template: LetterTemplate, **params) -> str:
@@ -151,6 +152,15 @@ def letter_write(request, campaign: str, template: str):
                     "unchanged": _is_unchanged(letter_template, recipients, riding, data),
                 },
             )
+        if letter_submit_throttled(request):
+            form.add_error(
+                None,
+                _(
+                    "Too many letters have been sent from your connection in the last hour. "
+                    "Please try again later."
+                ),
+            )
+            return render(request, "letters/write.html", {**context, "form": form}, status=429)
         letter = services.letter_submit(**fields)
     except ValidationError as error:
         _add_errors(form, error)

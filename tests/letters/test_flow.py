@@ -287,3 +287,13 @@ def test_it_explains_when_the_riding_has_no_mp(client, mp_template):
     response = client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35079"))
     assert response.status_code == 200
     assert "no email address on record" in response.content.decode()
+
+
+def test_it_limits_letters_per_client_address(client, mp_template, settings):
+    settings.LETTERS_SUBMIT_RATELIMIT = "2/h"
+    for n in range(2):
+        assert submit(client, mp_template, supporter_email=f"s{n}@example.org").status_code == 302
+    response = submit(client, mp_template, supporter_email="s3@example.org")
+    assert response.status_code == 429
+    assert "Too many letters" in response.content.decode()
+    assert Letter.objects.count() == 2
