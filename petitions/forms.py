@@ -7,6 +7,7 @@ from crispy_forms.layout import HTML, Div, Field, Layout, Submit
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from campaign.postal_codes import PostalCodeField
@@ -100,11 +101,18 @@ class SignatureForm(forms.Form):
 
     def __init__(self, *args, petition=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_method = "post"
+        self.petition = petition
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        # Built only when the form is rendered: a valid POST never needs the layout.
+        petition = self.petition
+        helper = FormHelper()
+        helper.form_method = "post"
         if petition is not None:
-            self.helper.form_action = reverse("petitions:sign", kwargs={"slug": petition.slug})
-        self.helper.layout = Layout(
+            helper.form_action = reverse("petitions:sign", kwargs={"slug": petition.slug})
+        helper.form_class = "row g-2"
+        helper.layout = Layout(
             Div(Field("first_name"), css_class="col-sm-6"),
             Div(Field("last_name"), css_class="col-sm-6"),
             Div(Field("email"), css_class="col-12"),
@@ -126,7 +134,7 @@ class SignatureForm(forms.Form):
                 css_class="col-12",
             ),
         )
-        self.helper.form_class = "row g-2"
+        return helper
 
     @property
     def is_honeypot_filled(self) -> bool:

@@ -9,7 +9,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from campaign.models import Campaign
-from petitions import counters
+from petitions import counters, local_cache
 from petitions.models import Petition, Signature
 
 PROVINCE_NAMES = {
@@ -42,6 +42,16 @@ def petition_get_public(*, slug: str) -> Petition:
         )
     except Petition.DoesNotExist as error:
         raise Http404 from error
+
+
+def petition_get_public_cached(*, slug: str) -> Petition:
+    """petition_get_public, remembered by this process for a few seconds (see local_cache):
+    the sign form of a viral petition should not read the same row for every signer."""
+    petition = local_cache.petition_get(slug=slug)
+    if petition is None:
+        petition = petition_get_public(slug=slug)
+        local_cache.petition_set(slug=slug, petition=petition)
+    return petition
 
 
 def petition_count(*, petition: Petition) -> int:

@@ -19,8 +19,8 @@ from django.utils.text import slugify
 from campaign.models import CallToAction, Campaign
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
-from campaign.postal_codes import province_of
-from petitions import counters, pages
+from campaign.postal_codes import fsa_of, province_of
+from petitions import counters, local_cache
 from petitions.addresses import email_key, ip_hash
 from petitions.models import Petition, Signature
 from petitions.tokens import confirmation_token_make
@@ -62,8 +62,13 @@ def _riding_of(postal_code: str) -> tuple[str, str]:
     """(code, name) of the riding when the local directory is certain of it, else ("", "").
 
     Only the local FSA table is consulted (never the network: signing must stay fast when
-    a campaign goes viral). An FSA spanning several ridings leaves the riding unknown.
+    a campaign goes viral), and its answer is remembered per FSA for a few minutes. An FSA
+    spanning several ridings leaves the riding unknown.
     """
+    fsa = fsa_of(postal_code)
+    riding = local_cache.riding_get(fsa=fsa)
+    if riding is not None:
+        return riding
     try:
         from letters.lookup import local_ridings_for_postal_code
     except ImportError:
@@ -73,9 +78,11 @@ def _riding_of(postal_code: str) -> tuple[str, str]:
     except Exception:
         log.warning("petitions: local riding lookup failed; riding left unknown")
         return "", ""
-    if len(ridings) != 1:
-        return "", ""
-    return str(ridings[0].code)[:10], str(ridings[0].name_en)[:200]
+    riding = ("", "")
+    if len(ridings) == 1:
+        riding = (str(ridings[0].code)[:10], str(ridings[0].name_en)[:200])
+    local_cache.riding_set(fsa=fsa, riding=riding)
+    return riding
 
 
 def _queue_confirmation(*, signature: Signature) -> OutboundEmail:
@@ -226,7 +233,7 @@ def signature_comments_hide(*, signature_ids: list[int], hidden: bool = True) ->
     petition_ids = set(changed.values_list("petition_id", flat=True))
     count = changed.update(comment_hidden=hidden)
     for petition_id in petition_ids:
-        pages.page_forget(petition_id=petition_id)
+        local_cache.page_forget(petition_id=petition_id)
     return count
 
 
@@ -336,7 +343,7 @@ def _petitions_move(*, campaign: Campaign, old: str, new: str) -> int:
     ids = list(petitions.values_list("pk", flat=True))
     moved = Petition.objects.filter(pk__in=ids, status=old).update(status=new)
     for petition_id in ids:
-        pages.page_forget(petition_id=petition_id)
+        local_cache.page_forget(petition_id=petition_id)
     return moved
 
 

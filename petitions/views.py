@@ -11,7 +11,7 @@ without JavaScript and a POST without a token is refused with 403 as everywhere 
 form re-renders on that page with the errors next to their fields.
 
 The petition page itself is rendered once per process every PETITIONS_PAGE_CACHE_SECONDS
-(petitions.pages) and sent with `Cache-Control: public` so a proxy or CDN can hold it too.
+(petitions.local_cache) and sent with `Cache-Control: public` so a proxy or CDN can hold it too.
 """
 
 import logging
@@ -26,7 +26,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from petitions import pages, selectors, services
+from petitions import local_cache, selectors, services
 from petitions.addresses import client_ip, ratelimit_key
 from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
@@ -54,7 +54,7 @@ def _render_shared(request, template: str, context: dict) -> str:
 def petition_detail(request, slug: str):
     """The public petition page (cached; see the module docstring)."""
     language = get_language()
-    content = pages.page_get(slug=slug, variant="page", language=language)
+    content = local_cache.page_get(slug=slug, variant="page", language=language)
     if content is None:
         petition = selectors.petition_get_public(slug=slug)
         count = selectors.petition_count(petition=petition)
@@ -70,7 +70,7 @@ def petition_detail(request, slug: str):
                 "sources": list(petition.campaign.sources.all()),
             },
         ).encode()
-        pages.page_set(slug=slug, variant="page", language=language, content=content)
+        local_cache.page_set(slug=slug, variant="page", language=language, content=content)
     return _public(HttpResponse(content))
 
 
@@ -97,7 +97,7 @@ def signature_sign(request, slug: str):
     """The sign form. A valid POST signs (or finds the earlier signature) and redirects to the
     thank-you page, which looks the same whatever happened, so it reveals nothing about who
     has signed. Over-limit and honeypot submissions are stored flagged and not counted."""
-    petition = selectors.petition_get_public(slug=slug)
+    petition = selectors.petition_get_public_cached(slug=slug)
     form = SignatureForm(request.POST or None, petition=petition)
     status = 200
     if request.method == "POST":
@@ -143,7 +143,7 @@ def _share_context(petition: Petition) -> dict:
 @require_safe
 def signature_thanks(request, slug: str):
     """After signing: check your email. The same for everyone, so it is cacheable."""
-    petition = selectors.petition_get_public(slug=slug)
+    petition = selectors.petition_get_public_cached(slug=slug)
     content = _render_shared(request, "petitions/thanks.html", _share_context(petition))
     return _public(HttpResponse(content))
 
@@ -204,7 +204,7 @@ def signature_confirm(request, token: str):
 def petition_json(request, slug: str):
     """Title, status, count, goal and counts by province and riding, as UK petitions does."""
     language = get_language()
-    content = pages.page_get(slug=slug, variant="json", language=language)
+    content = local_cache.page_get(slug=slug, variant="json", language=language)
     if content is None:
         petition = selectors.petition_get_public(slug=slug)
         by_province, by_riding = selectors.petition_counts_by_area(petition=petition)
@@ -228,5 +228,5 @@ def petition_json(request, slug: str):
             }
         )
         content = response.content
-        pages.page_set(slug=slug, variant="json", language=language, content=content)
+        local_cache.page_set(slug=slug, variant="json", language=language, content=content)
     return _public(HttpResponse(content, content_type="application/json"))

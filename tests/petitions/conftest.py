@@ -1,15 +1,15 @@
 """Fixtures of the petitions tests: a clean page cache, an open petition, a valid submission."""
 
 import pytest
-from django.core.cache import caches
 
+from petitions import local_cache
 from tests.factories.petitions import PetitionFactory
 
 
 @pytest.fixture(autouse=True)
 def _clean_page_cache():
     """Rendered pages are cached per process; every test starts without them."""
-    caches["petition_pages"].clear()
+    local_cache.clear()
     yield
 
 

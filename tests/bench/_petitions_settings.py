@@ -1,0 +1,22 @@
+"""Settings for the petitions benchmark's gunicorn: the real settings plus baseline views.
+
+Bench-only (never in the product): ROOT_URLCONF adds the two baseline views; the sign rate
+limit is lifted (every request comes from 127.0.0.1); Celery publishes to its own queue so
+the bench can remove what it queued.
+"""
+
+from campaign.settings import *  # noqa: F403
+
+ROOT_URLCONF = "tests.bench._petitions_urls"
+PETITIONS_SIGN_RATELIMIT = "100000000/h"
+CELERY_TASK_DEFAULT_QUEUE = "bench-petitions"
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "root": {"handlers": [], "level": "WARNING"},
+}
+# No collectstatic in a bench run: plain static URLs instead of the manifest.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
