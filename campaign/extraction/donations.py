@@ -18,7 +18,8 @@ from .text import Span
 from .types import DONATE, CallToAction, Evidence
 
 _TRIGGER_RE = re.compile(
-    r"(?i)\b(?P<trigger>donat(?:e|es|ing|ion|ions)|(?:your|a|make\s+a)\s+(?:gift|contribution)|"
+    r"(?i)\b(?P<trigger>(?:make|send|give)\s+(?:a|your|an?\s+\w+)\s+(?:donation|gift|contribution)|"
+    r"donat(?:e|es|ing|ion|ions)|(?:your|a|make\s+a)\s+(?:gift|contribution)|"
     r"give\s+(?:generously|now|today|monthly|what\s+you\s+can|a\s+gift|\$\d+)|chip\s+in|"
     r"become\s+a\s+(?:monthly\s+)?(?:donor|supporter)|"
     r"tax[- ]receipt\w*)\b"
@@ -49,7 +50,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     if not match:
         return None
     trigger = match.group("trigger").casefold()
-    verb_form = trigger.startswith(("donate", "give", "chip", "make", "become"))
+    verb_form = trigger.startswith(("donate", "give", "chip", "make", "become", "send"))
     # "Your gift today ..." addresses the reader: let "Your" count as the subject.
     start = match.start() + (len("your ") if trigger.startswith("your") else 0)
     stance = assess(sentence.text, start, match.end(), imperative=verb_form)

@@ -13,7 +13,8 @@ from collections import Counter
 
 from .text import Span
 
-_WORD = r"[A-Z][\w'\u2019+-]*"
+# "St. Andrew's Food Cupboard": a few abbreviations keep their full stop inside a name.
+_WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w'\u2019+-]*)"
 ORG_RE = re.compile(
     rf"(?<![\w'\u2019]){_WORD}(?:\s+(?:(?:of|for|and|&|the|de|du|des|la|le)\s+)*{_WORD})*"
 )
