@@ -37,9 +37,9 @@ class RidingChoiceForm(forms.Form):
             for rep in Representative.objects.current().filter(riding__in=ridings)
         }
         self.fields["riding"].choices = [
-            (riding.code, f"{riding.name_en} — {members[riding.pk]}")
+            (riding.code, f"{riding.name} — {members[riding.pk]}")
             if riding.pk in members
-            else (riding.code, riding.name_en)
+            else (riding.code, riding.name)
             for riding in ridings
         ]
 

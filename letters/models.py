@@ -44,6 +44,15 @@ class Riding(models.Model):
         return f"{self.name_en} ({self.code})"
 
     @property
+    def name(self) -> str:
+        """The name in the page's language (French when there is one and the page is French)."""
+        from django.utils.translation import get_language
+
+        if self.name_fr and (get_language() or "").startswith("fr"):
+            return self.name_fr
+        return self.name_en
+
+    @property
     def current_representative(self) -> "Representative | None":
         return self.representatives.filter(is_current=True).order_by("-updated_at").first()
 

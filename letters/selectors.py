@@ -37,7 +37,7 @@ def recipients_for(*, template: LetterTemplate, riding: Riding | None) -> list[R
         return [
             Recipient(
                 name=representative.name,
-                role=str(_("Member of Parliament for %(riding)s") % {"riding": riding.name_en}),
+                role=_("Member of Parliament for %(riding)s") % {"riding": riding.name},
                 email=representative.email,
                 representative=representative,
                 suppressed=is_suppressed(representative.email),

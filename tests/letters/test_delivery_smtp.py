@@ -256,3 +256,22 @@ def test_it_warns_about_and_does_not_send_to_a_suppressed_address(
     assert smtp.rcpt_tos == ["sam@example.org"]  # the confirmation only
     page = client.get(letter.get_status_url()).content.decode()
     assert "Not sent: this address refuses our email (Bounced)" in page
+
+
+def test_it_escapes_the_letter_in_the_html_part(
+    client, mp_template, smtp, django_capture_on_commit_callbacks
+):
+    write_and_confirm(
+        client,
+        mp_template,
+        django_capture_on_commit_callbacks,
+        smtp,
+        draft_params={"postal_code": "K1A 0A6", "riding": "35079"},
+        body="<script>alert(1)</script> " + PERSONAL * 2,
+        send_copy="on",
+    )
+    for message in smtp.messages:  # the confirmation, the letter and the copy
+        html = message.get_body(preferencelist=("html",)).get_content()
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        assert "<script>" not in html
+    assert "<script>alert(1)</script>" in plain(smtp.messages[1])  # plain text stays as written
