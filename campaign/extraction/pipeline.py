@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import donations, letters, petitions, wording
+from . import donations, letters, petitions, tell, wording
 from .context import DocumentContext
 from .letter_body import LetterBody, find_letter_bodies
 from .orgs import OrgIndex
@@ -78,7 +78,8 @@ def extract_actions(text: str) -> list[CallToAction]:
 
     actions = list(gifts)
     for span in candidates:
-        for detector in (petitions.detect, letters.detect_to_mp, letters.detect_to_targets):
+        detectors = (petitions.detect, letters.detect_to_mp, letters.detect_to_targets, tell.detect)
+        for detector in detectors:
             found = detector(span, context)
             if found:
                 actions.append(found)

@@ -257,7 +257,7 @@ def find_names(text: str, start: int, end: int, avoid: list[Found]) -> list[Foun
     """
     honorific: list[Found] = []
     plain: list[Found] = []
-    for gap_start, gap_end, after in _gaps(start, end, avoid):
+    for gap_start, gap_end, after in _gaps(text, start, end, avoid):
         honorific.extend(_names(_HONORIFIC_NAME_RE, text, gap_start, gap_end))
         found = _names(_PLAIN_NAME_RE, text, gap_start, gap_end)
         if after is not None and _TITLE_END_RE.search(after.value):
@@ -269,11 +269,15 @@ def find_names(text: str, start: int, end: int, avoid: list[Found]) -> list[Foun
     return sorted(honorific or plain, key=lambda name: name.start)
 
 
-def _gaps(start: int, end: int, avoid: list[Found]) -> list[tuple[int, int, Found | None]]:
+def _gaps(
+    text: str, start: int, end: int, avoid: list[Found]
+) -> list[tuple[int, int, Found | None]]:
     """The parts of `[start, end)` outside the `avoid` spans, each with the span just before."""
     gaps = []
     cursor, previous = start, None
     for span in sorted(avoid, key=lambda found: found.start):
+        if span.end <= start and not text[span.end : start].strip():
+            previous = span  # "Premier| Ford": the role ends where the region starts
         if span.end <= start or span.start >= end:
             continue
         if span.start > cursor:
@@ -452,9 +456,17 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> list[Targ
 
     for role in roles:
         if role.start not in used_roles and _matching(targets, role.value, "") is None:
-            targets.append(_new_target(role.value, ""))
+            targets.append(_new_target(role.value, _name_after(text, role, end, occupied)))
 
     return [_with_email_name(target) for target in targets]
+
+
+def _name_after(text: str, role: Found, end: int, occupied: list[Found]) -> str:
+    """The name written straight after a role ("Premier Ford", "Minister Jane Doe")."""
+    names = find_names(text, role.end, min(end, role.end + 60), occupied)
+    if names and not text[role.end : names[0].start].strip(" \t,"):
+        return names[0].value
+    return ""
 
 
 def _new_target(role: str, name: str) -> Target:

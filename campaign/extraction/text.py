@@ -115,6 +115,10 @@ _ABBREVIATIONS = frozenset(
         "ext",
     ]
 )
+# Words a hard-wrapped line may end with in the middle of a sentence.
+_WRAPPING_WORDS = frozenset(
+    ["a", "an", "the", "to", "of", "and", "or", "for", "in", "on", "with", "that", "by", "at"]
+)
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _TERMINAL_RE = re.compile(r"[.!?:\u2026\"\u201d\u2019]\s*$")
 
@@ -163,15 +167,34 @@ def _is_heading(line: str) -> bool:
     return len(line.split()) <= 6 and not _TERMINAL_RE.search(line)
 
 
-def _chunks(text: str, paragraph: Span) -> list[Span]:
+def _is_title_line(line: str, following: str) -> bool:
+    # The document's first line, when the next line starts afresh, is its title even if it is
+    # long ("We demand that Ottawa end fossil fuel subsidies this year\nCoalition name\n...").
+    words = line.split()
+    return (
+        len(words) <= 16
+        and following[:1].isupper()
+        and words[-1].casefold() not in _WRAPPING_WORDS
+        and not _TERMINAL_RE.search(line)
+    )
+
+
+def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
     """Group a paragraph's lines into runs that may be one (hard-wrapped) sentence or several.
 
-    List items, headings and lines ending in terminal punctuation always close a run; other line
-    breaks are treated as wrapping inside a sentence.
+    List items, headings, the document's title line (in the `first` paragraph) and lines ending
+    in terminal punctuation always close a run; other line breaks are treated as wrapping inside
+    a sentence.
     """
     chunks: list[Span] = []
     current: Span | None = None
-    for line in lines(paragraph.text):
+    paragraph_lines = lines(paragraph.text)
+    if first and len(paragraph_lines) > 1:
+        title = paragraph_lines[0]
+        if _is_title_line(title.text, paragraph_lines[1].text.lstrip()):
+            chunks.append(trimmed(text, paragraph.start, paragraph.start + title.end))
+            paragraph_lines = paragraph_lines[1:]
+    for line in paragraph_lines:
         start = paragraph.start + line.start
         end = paragraph.start + line.end
         item = LIST_ITEM_RE.match(line.text)
@@ -212,8 +235,8 @@ def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
 def sentences(text: str) -> list[Span]:
     """Split the document into sentence spans (list items and headings are their own sentences)."""
     spans: list[Span] = []
-    for paragraph in paragraphs(text):
-        for chunk in _chunks(text, paragraph):
+    for index, paragraph in enumerate(paragraphs(text)):
+        for chunk in _chunks(text, paragraph, first=index == 0):
             start = chunk.start
             for match in _BOUNDARY_RE.finditer(chunk.text):
                 if _ends_sentence(chunk.text, match):

@@ -1,0 +1,65 @@
+"""'Tell <someone>: <message>' - the classic action-alert headline.
+
+"Tell Premier Ford: hands off the Greenbelt!" asks readers to send the official a message, so it
+becomes a letter to that official with the message as its ask; "Tell your MP: ..." a letter to
+the reader's own representative; "Tell Loblaw: ..." (nobody with a role) a petition to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import wording
+from .context import DocumentContext
+from .stance import IMPERATIVE, assess
+from .targets import EMAIL_RE, PHONE_RE, find_targets
+from .text import Span
+from .types import LETTER_TO_MP, LETTER_TO_TARGETS, MP, PETITION, CallToAction, Evidence
+
+_TELL_RE = re.compile(
+    r"\b(?P<verb>(?i:tell|remind|ask|urge|message))\s+"
+    r"(?P<who>(?!(?i:them|him|her|us|me|you|everyone|friends|others)\b)[^:;.!?\n]{2,80}?)"
+    r"\s*:\s*(?P<message>\S[^\n]*)"
+)
+_OWN_REPRESENTATIVE_RE = re.compile(
+    r"(?i)^(?:your|their)\s+(?:(?:local|federal|provincial|city)\s+)*"
+    r"(?:MPP?s?|MLAs?|MNAs?|members?\s+of\s+parliament|representatives?|councill?ors?)$"
+)
+_PROPER_RE = re.compile(r"^(?:the\s+)?[A-Z]")
+
+
+def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """A 'Tell <someone>: <message>' order in `sentence`, or None."""
+    match = _TELL_RE.search(sentence.text)
+    if not match:
+        return None
+    message = wording.finish(match.group("message"))
+    if len(message.split()) < 2 or EMAIL_RE.search(message) or PHONE_RE.search(message):
+        return None  # "Tell them: 613-..." gives contact details, not a message
+    stance = assess(sentence.text, match.start("verb"), match.end("verb"))
+    if stance.label != IMPERATIVE:
+        return None
+    who = wording.finish(match.group("who"))
+    start = sentence.start + match.start("who")
+    targets = [
+        target
+        for target in find_targets(context.text, start, start + len(match.group("who")))
+        if target.kind != MP
+    ]
+    evidence = Evidence.of(context.text, sentence.start, sentence.end)
+    if _OWN_REPRESENTATIVE_RE.match(who):
+        kind, addressee = LETTER_TO_MP, ""
+    elif targets:
+        kind, addressee = LETTER_TO_TARGETS, ""
+    elif _PROPER_RE.match(who):
+        kind, addressee = PETITION, who
+    else:
+        return None
+    return CallToAction(
+        kind=kind,
+        text=wording.capitalise(message),
+        evidence=evidence,
+        confidence=stance.score,
+        targets=tuple(targets),
+        addressee=addressee,
+    )
