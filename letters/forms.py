@@ -89,13 +89,19 @@ class LetterForm(forms.Form):
     )
     send_copy = forms.BooleanField(label=_("Email me a copy of my letter"), required=False)
 
-    def __init__(self, *args, template: LetterTemplate, postal_code_fixed: bool = False, **kwargs):
+    def __init__(
+        self,
+        *args,
+        template: LetterTemplate,
+        subjects: list[str],
+        postal_code_fixed: bool = False,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         if not template.editable:
             # A locked template: the organiser's text goes out as written, under one of the
             # organiser's subjects.
             del self.fields["body"]
-            subjects = template.subjects or [template.title]
             self.fields["subject"] = forms.ChoiceField(
                 choices=[(subject, subject) for subject in subjects], widget=forms.HiddenInput
             )

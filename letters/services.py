@@ -176,19 +176,67 @@ def has_line_break(value: str) -> bool:
     return len(value.splitlines()) > 1 or "\r" in value or "\n" in value
 
 
-def letter_subject_next(*, template: LetterTemplate) -> str:
+def _draft_context(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+) -> LetterContext:
+    """What a draft knows before the supporter writes: markers stand for the rest."""
+    if template.kind == LetterTemplate.Kind.MP and len(recipients) == 1:
+        representative_name = recipients[0].salutation_name
+    else:
+        representative_name = recipient_marker()
+    return LetterContext(
+        representative_name=representative_name,
+        riding=riding.name_en if riding else "",
+        supporter_name=name_marker(),
+        supporter_postal_code=postal_code or postal_code_marker(),
+        talking_points=list(template.talking_points or []),
+    )
+
+
+def letter_subjects(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+) -> list[str]:
+    """The template's subject variants with their variables filled in, each one line."""
+    context = _draft_context(
+        template=template, recipients=recipients, riding=riding, postal_code=postal_code
+    )
+    subjects = [
+        " ".join(render_text(subject, context).split())[:SUBJECT_MAX_LENGTH]
+        for subject in template.subjects or [template.title]
+    ]
+    return [subject for subject in subjects if subject] or [template.title]
+
+
+def letter_subject_next(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+) -> str:
     """The template's next subject variant, in rotation across supporters.
 
     The counter lives in the cache; if the cache is down the number of letters so far picks
     the variant instead, so rotation degrades but writing never fails.
     """
-    subjects = template.subjects or [template.title]
+    subjects = letter_subjects(
+        template=template, recipients=recipients, riding=riding, postal_code=postal_code
+    )
+    key = f"letters:subject-turn:{template.pk}"
     try:
-        turn = cache.incr(f"letters:subject-turn:{template.pk}")
-    except ValueError:
+        turn = cache.incr(key)
+    except ValueError:  # no counter yet
         try:
-            cache.add(f"letters:subject-turn:{template.pk}", 0, timeout=None)
-            turn = cache.incr(f"letters:subject-turn:{template.pk}")
+            cache.add(key, 0, timeout=None)
+            turn = cache.incr(key)
         except Exception:
             turn = template.letters.count() + 1
     except Exception:
@@ -204,18 +252,10 @@ def letter_draft(
     postal_code: str,
 ) -> str:
     """The body a supporter starts from: the template with what we know filled in."""
-    if template.kind == LetterTemplate.Kind.MP and len(recipients) == 1:
-        representative_name = recipients[0].salutation_name
-    else:
-        representative_name = recipient_marker()
     return render_text(
         template.body,
-        LetterContext(
-            representative_name=representative_name,
-            riding=riding.name_en if riding else "",
-            supporter_name=name_marker(),
-            supporter_postal_code=postal_code or postal_code_marker(),
-            talking_points=list(template.talking_points or []),
+        _draft_context(
+            template=template, recipients=recipients, riding=riding, postal_code=postal_code
         ),
     )
 
@@ -235,7 +275,7 @@ def _site_address() -> str:
 def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient) -> dict:
     """Exactly what goes out to one recipient: used for the preview and for sending."""
     body = _replace_markers(letter.body, recipient_marker, recipient.name or recipient.role)
-    subject = letter.subject
+    subject = _replace_markers(letter.subject, recipient_marker, recipient.name or recipient.role)
     to = recipient.email
     if letter.test_mode:
         to = _test_address(letter.campaign)
@@ -285,15 +325,22 @@ def letter_build(
     if not recipients:
         raise ValidationError(_("This letter has no recipient."))
     if not template.editable:
-        if subject not in template.subjects:
-            subject = letter_subject_next(template=template)
+        draft = {
+            "template": template,
+            "recipients": recipients,
+            "riding": riding,
+            "postal_code": supporter_postal_code,
+        }
+        if subject not in letter_subjects(**draft):
+            subject = letter_subject_next(**draft)
         body = letter_draft(
             template=template,
             recipients=recipients,
             riding=riding,
             postal_code=supporter_postal_code,
         )
-    subject = subject.strip()
+    subject = _replace_markers(subject.strip(), name_marker, supporter_name)
+    subject = _replace_markers(subject, postal_code_marker, supporter_postal_code)
     body = _replace_markers(body.strip(), name_marker, supporter_name)
     body = _replace_markers(body, postal_code_marker, supporter_postal_code)
     if not subject or len(subject) > SUBJECT_MAX_LENGTH:

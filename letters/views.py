@@ -96,29 +96,32 @@ def letter_write(request, campaign: str, template: str):
     context = {"template": letter_template, "riding": riding, "recipients": recipients}
     if not recipients:
         return render(request, "letters/no_recipient.html", context)
+    draft = {
+        "template": letter_template,
+        "recipients": recipients,
+        "riding": riding,
+        "postal_code": postal_code,
+    }
+    form_options = {
+        "template": letter_template,
+        "postal_code_fixed": is_mp,
+        "subjects": services.letter_subjects(**draft),
+    }
     if not letter_template.editable:
-        context["locked_preview"] = services.letter_draft(
-            template=letter_template, recipients=recipients, riding=riding, postal_code=postal_code
-        )
+        context["locked_preview"] = services.letter_draft(**draft)
 
     if request.method == "GET":
         form = LetterForm(
-            template=letter_template,
-            postal_code_fixed=is_mp,
+            **form_options,
             initial={
                 "supporter_postal_code": postal_code,
-                "subject": services.letter_subject_next(template=letter_template),
-                "body": services.letter_draft(
-                    template=letter_template,
-                    recipients=recipients,
-                    riding=riding,
-                    postal_code=postal_code,
-                ),
+                "subject": services.letter_subject_next(**draft),
+                "body": services.letter_draft(**draft),
             },
         )
         return render(request, "letters/write.html", {**context, "form": form})
 
-    form = LetterForm(request.POST, template=letter_template, postal_code_fixed=is_mp)
+    form = LetterForm(request.POST, **form_options)
     if not form.is_valid() or "edit" in request.POST:
         return render(request, "letters/write.html", {**context, "form": form})
     data = form.cleaned_data

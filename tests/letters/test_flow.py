@@ -297,3 +297,22 @@ def test_it_limits_letters_per_client_address(client, mp_template, settings):
     assert response.status_code == 429
     assert "Too many letters" in response.content.decode()
     assert Letter.objects.count() == 2
+
+
+def test_it_fills_variables_in_subject_variants(client, mp_template):
+    mp_template.subject_variants = "A constituent of {{ riding }} asks you to act"
+    mp_template.save()
+    response = client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35079"))
+    assert response.context["form"].initial["subject"] == (
+        "A constituent of Ottawa Centre asks you to act"
+    )
+
+
+def test_it_sends_a_locked_template_under_one_of_its_subjects_only(client, mp_template):
+    mp_template.editable = False
+    mp_template.subject_variants = "For {{ riding }}: please act"
+    mp_template.save()
+    response = submit(client, mp_template, subject="My own subject")
+    assert response.context["form"].errors["subject"]
+    submit(client, mp_template, subject="For Ottawa Centre: please act")
+    assert Letter.objects.get().subject == "For Ottawa Centre: please act"
