@@ -83,7 +83,7 @@ def extract_title(text: str) -> str:
     for line in candidates:
         if _is_body_sentence(line):
             break
-        if _words(line) >= 4:
+        if _words(line) >= 3:
             return line
     return candidates[0]
 

@@ -72,6 +72,14 @@ def test_it_finds_exactly_the_expected_confident_actions(case):
     assert not failures, "\n".join(failures)
 
 
+@pytest.mark.parametrize(
+    "name", [name for name, spec in sorted(EXPECTED.items()) if "title" in spec]
+)
+def test_it_extracts_the_title(name):
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    assert extract_document(text).title == EXPECTED[name]["title"]
+
+
 def test_it_never_targets_the_organisations_own_contacts(case):
     _, document, spec = case
     for action in document.actions:
