@@ -16,7 +16,14 @@ from . import wording
 from .context import DocumentContext
 from .orgs import subject_org
 from .stance import assess
-from .targets import EMAIL_RE, PHONE_RE, POSTAL_CODE_RE, find_roles, find_targets
+from .targets import (
+    EMAIL_RE,
+    PHONE_RE,
+    POSTAL_CODE_RE,
+    find_addresses,
+    find_roles,
+    find_targets,
+)
 from .text import LIST_ITEM_RE, Span, lines
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
 
@@ -40,10 +47,10 @@ _MP = (
 )
 _MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})\b")
 _PURPOSE_RE = re.compile(
-    r"(?i)\b(?:(?:and\s+)?(?:ask|tell|urge)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
+    r"(?i)(?:\b(?:(?:and\s+)?(?:ask|tell|urge)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
     r"|(?:asking|urging|telling)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
     r"|to\s+(?:(?:ask|tell|urge)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?)?"
-    r"|(?:saying|say)\s+(?:that\s+)?)(?P<purpose>[a-z].*)",
+    r"|(?:saying|say)\s+(?:that\s+)?)|^\s*:\s*)(?P<purpose>[a-z].*)",
     re.S,
 )
 _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
@@ -221,6 +228,9 @@ def _describe(clause: str) -> str:
     'Send an email to the Minister & the PM'."""
     clause = wording.strip_links(clause)
     clause = re.sub(rf"\s+(?:at|on|:)\s+(?:{EMAIL_RE.pattern}|{PHONE_RE.pattern})", "", clause)
+    for address in reversed(find_addresses(clause)):
+        # "Write to Hon. X, House of Commons, Ottawa, ON K1A 0A6, and ..." - the target has it.
+        clause = clause[: address.start].rstrip(" ,") + clause[address.end :]
     clause = wording.finish(clause)
     clause = _SAYING_TAIL_RE.sub("", clause)
     return wording.capitalise(wording.finish(clause))

@@ -365,7 +365,8 @@ def find_addresses(text: str, start: int = 0, end: int | None = None) -> list[Fo
         while part_start < match.end() and text[part_start] in " \t\u00a0":
             part_start += 1
         value = re.sub(r"\s*\n\s*", ", ", text[part_start : match.end()])
-        found.append(Found(part_start, match.end(), re.sub(r"[ \t\u00a0]+", " ", value)))
+        address = Found(part_start, match.end(), re.sub(r"[ \t\u00a0]+", " ", value))
+        found.append(_after_roles(text, address, find_roles(text, start, match.start())))
     return found
 
 
@@ -407,7 +408,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> list[Targ
     """
     end = len(text) if end is None else end
     roles = find_roles(text, start, end)
-    addresses = [_after_roles(text, address, roles) for address in find_addresses(text, start, end)]
+    addresses = find_addresses(text, start, end)
     emails = find_emails(text, start, end)
     phones = [
         phone
