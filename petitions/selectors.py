@@ -54,6 +54,11 @@ def petition_get_public_cached(*, slug: str) -> Petition:
     return petition
 
 
+def signature_get_for_confirmation(*, signature_id: int) -> Signature | None:
+    """The signature a confirmation link stands for, with its petition (None if gone)."""
+    return Signature.objects.select_related("petition").filter(pk=signature_id).first()
+
+
 def petition_count(*, petition: Petition) -> int:
     """The public count (from the cache; see petitions.counters)."""
     return counters.count_read(petition.pk)

@@ -121,7 +121,7 @@ def signature_create(
     never counts it and sends no email. Raises PetitionClosed unless the petition is open.
     """
     if not petition.is_open:
-        raise PetitionClosed
+        raise PetitionClosed(petition)
     flagged = bool(flag_reason)
     riding_code, riding_name = _riding_of(data.postal_code)
     signature = Signature(
@@ -199,29 +199,29 @@ class ConfirmOutcome:
 def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
     """Confirm a signature once; confirming again changes nothing.
 
-    Raises Signature.DoesNotExist for an unknown id and PetitionClosed when the petition is no
-    longer open. The count goes up by one, after commit, only for the request that actually
-    confirmed an unflagged signature (one conditional UPDATE decides which that is).
+    Raises Signature.DoesNotExist for an unknown id and PetitionClosed (carrying the petition)
+    when the petition is no longer open. One conditional UPDATE, committed on its own, decides
+    which request confirmed: only that one adds one to the count, and only if the signature
+    is not flagged.
     """
-    signature = Signature.objects.select_related("petition", "petition__campaign").get(
-        pk=signature_id
-    )
+    signature = Signature.objects.select_related("petition").get(pk=signature_id)
     if signature.confirmed_at is not None:
         return ConfirmOutcome(signature=signature, newly_confirmed=False)
     if not signature.petition.is_open:
-        raise PetitionClosed
+        raise PetitionClosed(signature.petition)
     now = timezone.now()
-    with transaction.atomic():
-        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
-            confirmed_at=now
-        )
-        if updated and not signature.is_flagged:
-            petition_id = signature.petition_id
-            transaction.on_commit(lambda: counters.count_increment(petition_id))
-    if updated:
-        signature.confirmed_at = now
-        log.info("petitions: signature %s confirmed", signature.pk)
-    return ConfirmOutcome(signature=signature, newly_confirmed=bool(updated))
+    updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
+        confirmed_at=now
+    )
+    if not updated:
+        return ConfirmOutcome(signature=signature, newly_confirmed=False)
+    signature.confirmed_at = now
+    if not signature.is_flagged:
+        petition_id = signature.petition_id
+        # Straight away outside a transaction; after commit inside one.
+        transaction.on_commit(lambda: counters.count_increment(petition_id))
+    log.info("petitions: signature %s confirmed", signature.pk)
+    return ConfirmOutcome(signature=signature, newly_confirmed=True)
 
 
 # --- Moderation ------------------------------------------------------------------------------

@@ -166,38 +166,35 @@ def signature_confirm(request, token: str):
     try:
         signature_id = confirmation_token_read(token)
     except TokenExpired:
-        return render(request, "petitions/confirm_problem.html", {"problem": "expired"}, status=410)
+        return _confirm_problem(request, "expired", status=410)
     except TokenInvalid:
-        return render(request, "petitions/confirm_problem.html", {"problem": "invalid"}, status=400)
-    signature = (
-        Signature.objects.select_related("petition", "petition__campaign")
-        .filter(pk=signature_id)
-        .first()
-    )
+        return _confirm_problem(request, "invalid", status=400)
+    if request.method == "POST":
+        try:
+            outcome = services.signature_confirm(signature_id=signature_id)
+        except Signature.DoesNotExist:
+            return _confirm_problem(request, "unknown", status=404)
+        except services.PetitionClosed as closed:
+            return _confirm_problem(request, "closed", status=409, petition=closed.args[0])
+        return redirect("petitions:confirmed", slug=outcome.signature.petition.slug)
+    signature = selectors.signature_get_for_confirmation(signature_id=signature_id)
     if signature is None:
-        return render(request, "petitions/confirm_problem.html", {"problem": "unknown"}, status=404)
+        return _confirm_problem(request, "unknown", status=404)
     petition = signature.petition
     if signature.is_confirmed:
         return redirect("petitions:confirmed", slug=petition.slug)
     if not petition.is_open:
-        return render(
-            request,
-            "petitions/confirm_problem.html",
-            {"problem": "closed", "petition": petition},
-            status=409,
-        )
-    if request.method == "POST":
-        try:
-            services.signature_confirm(signature_id=signature.pk)
-        except services.PetitionClosed:
-            return render(
-                request,
-                "petitions/confirm_problem.html",
-                {"problem": "closed", "petition": petition},
-                status=409,
-            )
-        return redirect("petitions:confirmed", slug=petition.slug)
+        return _confirm_problem(request, "closed", status=409, petition=petition)
     return render(request, "petitions/confirm.html", {"petition": petition, "token": token})
+
+
+def _confirm_problem(request, problem: str, *, status: int, petition: Petition | None = None):
+    return render(
+        request,
+        "petitions/confirm_problem.html",
+        {"problem": problem, "petition": petition},
+        status=status,
+    )
 
 
 @require_safe

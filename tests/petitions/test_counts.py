@@ -35,7 +35,7 @@ def test_it_bumps_the_cached_count_on_confirm_without_touching_the_petition_row(
 
     with (
         django_capture_on_commit_callbacks(execute=True),
-        django_assert_num_queries(4) as captured,
+        django_assert_num_queries(2) as captured,
     ):
         signature_confirm(signature_id=signature.pk)
 
