@@ -1,0 +1,23 @@
+"""System checks for the letters settings that must be right in production (`check --deploy`)."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.security, deploy=True)
+def check_letters_settings(app_configs, **kwargs):
+    problems = []
+    if settings.LETTERS_TEST_MODE:
+        problems.append(
+            Warning(
+                "LETTERS_TEST_MODE is on: every letter goes to a test address, none to MPs or "
+                "ministers.",
+                hint="Set LETTERS_TEST_MODE=0 in production.",
+                id="letters.W001",
+            )
+        )
+    # Represent off is a fair production choice (the directory is kept by imports), so only a
+    # plain-http URL is worth a warning.
+    if settings.REPRESENT_API_ENABLED and not settings.REPRESENT_API_URL.startswith("https://"):
+        problems.append(Warning("REPRESENT_API_URL should be https://.", id="letters.W002"))
+    return problems
