@@ -178,3 +178,34 @@ def test_it_turns_an_our_demands_list_into_a_petition():
     (action,) = extract_actions(text)
     assert action.kind == "petition"
     assert action.talking_points == ("End the purge in Chechnya", "Free the detained men")
+
+
+def test_it_keeps_a_title_line_that_is_also_a_demand_as_its_own_sentence():
+    text = (
+        "We demand that Ottawa end fossil fuel subsidies this year\n"
+        "Climate Action Coalition\n"
+        "Canada still hands billions to oil companies.\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.evidence.quote == "We demand that Ottawa end fossil fuel subsidies this year"
+    assert action.text == "end fossil fuel subsidies this year"
+
+
+def test_it_still_joins_a_hard_wrapped_first_sentence():
+    text = "We call on the government to issue emergency visas to\nLGBT people in Chechnya.\n"
+    (action,) = extract_actions(text)
+    assert action.text == "issue emergency visas to LGBT people in Chechnya"
+
+
+def test_it_finds_each_action_in_a_numbered_take_action_list():
+    text = (
+        "Take action today:\n\n"
+        "1. Sign the petition calling on the Ontario government to withdraw Bill 23.\n"
+        "2. Call your MPP and ask them to vote against the bill.\n"
+        "3. Donate to Ontario Nature Watch to fund the legal challenge.\n"
+    )
+    assert [(a.kind, a.text) for a in extract_actions(text)] == [
+        ("petition", "withdraw Bill 23"),
+        ("call", "vote against the bill"),
+        ("donate", "Donate to Ontario Nature Watch to fund the legal challenge"),
+    ]

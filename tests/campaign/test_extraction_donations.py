@@ -87,3 +87,20 @@ def test_it_leaves_the_organisation_empty_rather_than_guess_a_headline_word():
     (action,) = _donations(text)
     assert action.organisation == ""
     assert action.text == "Donate to help families survive"
+
+
+def test_it_reads_a_donation_after_a_lead_in_colon():
+    text = "Support the legal fund: donate to the Manitoba Interfaith Immigration Council today."
+    (action,) = _donations(text)
+    assert action.organisation == "Manitoba Interfaith Immigration Council"
+    assert not action.low_confidence
+
+
+def test_it_reads_make_a_donation_to():
+    (action,) = _donations("Please make a donation to Knox United Church before Sunday.")
+    assert action.organisation == "Knox United Church"
+
+
+def test_it_keeps_saint_abbreviations_inside_the_organisation_name():
+    (action,) = _donations("Please give generously to the St. Andrew's Food Cupboard.")
+    assert action.organisation == "St. Andrew's Food Cupboard"

@@ -159,3 +159,52 @@ def test_it_takes_the_text_from_the_letter_when_the_instruction_only_introduces_
     (action,) = _of_kind(text, LETTER_TO_MP)
     assert action.text == "urge the government to match donations to flood relief"
     assert action.evidence.quote == "Then write to your MP:"
+
+
+def test_it_takes_the_ask_from_the_letter_when_the_instruction_only_names_the_recipient():
+    text = (
+        "Copy the letter below and email it to the Minister of Environment at min@example.ca.\n"
+        "\n"
+        "Dear Minister,\n"
+        "\n"
+        "I urge you to issue an emergency protection order for the caribou.\n"
+        "\n"
+        "Sincerely,\n"
+        "[Your name]\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "issue an emergency protection order for the caribou"
+    assert not action.low_confidence
+
+
+def test_it_takes_the_ask_from_the_sentence_after_a_contact_block():
+    text = (
+        "Call the Minister of Public Safety:\n"
+        "\n"
+        "Hon. Jane Doe\n"
+        "Phone: 613-555-0111\n"
+        "\n"
+        "Ask her to cancel the expansion of the detention centre.\n"
+    )
+    (action,) = _of_kind(text, CALL)
+    assert action.text == "cancel the expansion of the detention centre"
+    assert action.targets[0].phone == "613-555-0111"
+
+
+def test_it_reads_tell_an_official_colon_message_as_a_letter_to_them():
+    (action,) = _of_kind("Tell Premier Ford: hands off the Greenbelt!", LETTER_TO_TARGETS)
+    assert action.text == "Hands off the Greenbelt"
+    assert [(t.role, t.name) for t in action.targets] == [("Premier", "Ford")]
+    assert not action.low_confidence
+
+
+def test_it_reads_tell_your_mp_colon_message_as_a_letter_to_the_mp():
+    (action,) = _of_kind("Tell your MPP: fund our schools now!", LETTER_TO_MP)
+    assert action.text == "fund our schools now"
+
+
+def test_it_ignores_tell_them_colon_before_a_list():
+    text = "Contact your MLA today. Tell them:\n* Defer old-growth logging\n* Fund workers\n"
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_MP
+    assert action.talking_points == ("Defer old-growth logging", "Fund workers")

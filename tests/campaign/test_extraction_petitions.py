@@ -102,3 +102,49 @@ def test_it_gives_the_ask_inside_a_signing_request_full_confidence():
     (action,) = _petitions("1. Sign the petition calling on the Premier to fund shelters.")
     assert (action.addressee, action.text) == ("the Premier", "fund shelters")
     assert not action.low_confidence
+
+
+def test_it_reads_adjectives_before_the_addressee_of_demand_that():
+    text = (
+        "We demand that the federal government halt the removal and grant Ahmed permanent "
+        "residence on humanitarian grounds."
+    )
+    (action,) = _petitions(text)
+    assert action.addressee == "the federal government"
+    assert action.text == (
+        "halt the removal and grant Ahmed permanent residence on humanitarian grounds"
+    )
+    assert not action.low_confidence
+
+
+def test_it_names_the_addressee_of_we_urge_and_calling_on():
+    urge, join = (
+        _petitions("We urge Canada to lift every long-term drinking water advisory.")[0],
+        _petitions("Join us in calling on Parliament to pass universal pharmacare.")[0],
+    )
+    assert (urge.addressee, join.addressee) == ("Canada", "Parliament")
+
+
+def test_it_accepts_a_city_as_an_addressee():
+    (action,) = _petitions("We urge the city to build protected bike lanes on Bloor.")
+    assert action.addressee == "the city"
+    assert not action.low_confidence
+
+
+def test_it_reads_an_order_after_a_lead_in_colon():
+    (action,) = _petitions("Add your name: tell Loblaw to freeze prices on essential foods.")
+    assert (action.addressee, action.text) == ("Loblaw", "freeze prices on essential foods")
+    assert not action.low_confidence
+
+
+def test_it_leaves_the_ask_of_a_letter_to_the_letter():
+    text = (
+        "Please write to the Ambassador of Egypt (embassy@example.org), urging the authorities "
+        "to release Mona Adel."
+    )
+    assert _petitions(text) == []
+
+
+def test_it_reads_tell_someone_colon_message_without_a_role_as_a_petition():
+    (action,) = _petitions("Tell Loblaw: stop price gouging now!")
+    assert (action.addressee, action.text) == ("Loblaw", "Stop price gouging now")

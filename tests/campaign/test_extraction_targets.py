@@ -158,3 +158,77 @@ def test_it_attaches_an_address_block_in_the_next_paragraph_to_the_official():
         "Embassy of the Kingdom of Saudi Arabia, 201 Sussex Drive, Ottawa, ON K1N 1K6"
     )
     assert target.phone == ""  # a fax number is not a number to call
+
+
+def test_it_keeps_the_whole_name_after_a_role():
+    text = "Email Immigration Minister Lena Metlege Diab at minister@cic.gc.ca and tell her."
+    (target,) = find_targets(text)
+    assert (target.role, target.name) == ("Immigration Minister", "Lena Metlege Diab")
+
+
+def test_it_reads_a_surname_straight_after_a_title():
+    (target,) = find_targets("Tell Premier Ford")
+    assert (target.role, target.name, target.kind) == ("Premier", "Ford", "head_of_government")
+
+
+def test_it_separates_a_long_department_from_the_postal_address():
+    text = (
+        "Write to: The Honourable Lena Metlege Diab, Minister of Immigration, Refugees and "
+        "Citizenship, House of Commons, Ottawa, Ontario K1A 0A6."
+    )
+    (target,) = find_targets(text)
+    assert target.name == "Lena Metlege Diab"
+    assert target.role == "Minister of Immigration, Refugees and Citizenship"
+    assert target.postal_address == "House of Commons, Ottawa, Ontario K1A 0A6"
+
+
+def test_it_keeps_an_honorific_name_out_of_the_postal_address():
+    text = (
+        "Write to the Minister of Indigenous Services, Hon. Mandy Gull-Masty, House of Commons, "
+        "Ottawa, Ontario K1A 0A6."
+    )
+    (target,) = find_targets(text)
+    assert target.name == "Mandy Gull-Masty"
+    assert target.postal_address == "House of Commons, Ottawa, Ontario K1A 0A6"
+
+
+def test_it_reads_a_contact_block_line_by_line():
+    text = (
+        "Send appeals to:\n"
+        "His Excellency Ahmed Hafez\n"
+        "Ambassador of the Arab Republic of Egypt\n"
+        "454 Laurier Avenue East\n"
+        "Ottawa, Ontario K1N 6R3\n"
+        "Phone: 613-234-4931\n"
+    )
+    (target,) = find_targets(text)
+    assert target.name == "Ahmed Hafez"
+    assert target.role == "Ambassador of the Arab Republic of Egypt"
+    assert target.postal_address == "454 Laurier Avenue East, Ottawa, Ontario K1N 6R3"
+    assert target.phone == "613-234-4931"
+
+
+def test_it_does_not_target_a_mailbox_or_a_first_name_alone():
+    texts = [
+        "Want to volunteer at our booth? Email volunteer@example.org.",
+        "Call Margaret at 306-555-0178 if you can help.",
+        "Please let us know if you receive a reply: write to urgent@example.org.",
+    ]
+    for text in texts:
+        assert [a for a in extract_actions(text) if a.targets] == [], text
+
+
+def test_it_does_not_read_calling_on_as_a_phone_call():
+    text = "Join us in calling on Parliament to pass pharmacare. Call your MP at 1-866-555-0120."
+    assert [a.evidence.quote for a in extract_actions(text) if a.kind == CALL] == [
+        "Call your MP at 1-866-555-0120."
+    ]
+
+
+def test_it_stops_a_contact_block_at_the_next_instruction():
+    text = (
+        "Please write a letter today.\n\n"
+        "Write to: Hon. Jane Doe, Minister of Housing, House of Commons, Ottawa, ON K1A 0A6.\n"
+    )
+    (action,) = [a for a in extract_actions(text) if a.targets]
+    assert action.evidence.quote.startswith("Write to:")
