@@ -9,6 +9,7 @@ one message it was sending in doubt (see README, "How delivery works").
 import logging
 import random
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -107,22 +108,60 @@ def build_message(email: OutboundEmail, connection=None) -> EmailMultiAlternativ
     return message
 
 
+@contextmanager
+def _commits_not_waiting_for_disk():
+    """While sending, this connection's commits do not wait for the disk (PostgreSQL only).
+
+    Recording outcomes is the hot path: one commit per message, so that a killed worker leaves at
+    most one message in doubt. A commit is visible to every other connection as soon as it
+    returns, so a killed worker changes nothing; only a crash of PostgreSQL itself can lose the
+    last fraction of a second of these updates, and a lost update can only make a message go out
+    again, never lose it. The setting is put back afterwards: other tasks share the connection.
+    """
+    postgres = db_connection.vendor == "postgresql"
+    if postgres:
+        with db_connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        if postgres:
+            try:
+                with db_connection.cursor() as cursor:
+                    cursor.execute("SET synchronous_commit TO DEFAULT")
+            except Exception:  # a broken connection is discarded, and the setting with it
+                log.debug("outbox: could not restore synchronous_commit", exc_info=True)
+
+
 def _mine(email: OutboundEmail):
     """Conditional updates of a row this run holds: a no-op if it is no longer `sending`."""
     return OutboundEmail.objects.filter(pk=email.pk, status=Status.SENDING)
 
 
+# Column for column what `_mine(email).update(...)` would send for a row sent (see _mark_sent).
+_MARK_SENT_SQL = (
+    'UPDATE "outbox_outboundemail" SET "status" = %s, "sent_at" = %s, '
+    '"attempts" = "attempts" + 1, "last_error" = \'\', "lease_expires_at" = NULL, '
+    '"pacing_slot_reserved" = %s, "esp_message_id" = %s WHERE "id" = %s AND "status" = %s'
+)
+
+
 def _mark_sent(email: OutboundEmail, message) -> Outcome:
     anymail_status = getattr(message, "anymail_status", None)
-    _mine(email).update(
-        status=Status.SENT,
-        sent_at=timezone.now(),
-        attempts=F("attempts") + 1,
-        last_error="",
-        lease_expires_at=None,
-        pacing_slot_reserved=False,
-        esp_message_id=(getattr(anymail_status, "message_id", None) or "")[:255],
-    )
+    # The hot path (one statement per message sent): plain SQL costs a seventh of the ORM's CPU,
+    # and the benchmark is CPU-bound. Same conditional update as `_mine(email).update(...)`.
+    with db_connection.cursor() as cursor:
+        cursor.execute(
+            _MARK_SENT_SQL,
+            [
+                Status.SENT,
+                timezone.now(),
+                False,
+                (getattr(anymail_status, "message_id", None) or "")[:255],
+                email.pk,
+                Status.SENDING,
+            ],
+        )
     log.info("outbox: email %s sent", email.pk)
     return Outcome(email.pk, "sent")
 
@@ -216,6 +255,11 @@ def _close_quietly(connection) -> None:
 
 def deliver_claimed(ids: list[int]) -> list[Outcome]:
     """Send rows this run has claimed, over one SMTP connection (a new one after a failure)."""
+    with _commits_not_waiting_for_disk():
+        return _deliver_claimed(ids)
+
+
+def _deliver_claimed(ids: list[int]) -> list[Outcome]:
     outcomes: list[Outcome] = []
     emails = list(OutboundEmail.objects.filter(pk__in=ids, status=Status.SENDING).order_by("pk"))
     suppressed = {

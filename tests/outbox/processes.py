@@ -100,10 +100,13 @@ def worker_env(*, database_url: str, broker_url: str, smtp_port: int, **extra) -
 class CeleryWorker:
     """`celery -A campaign worker` in its own process group, so SIGKILL takes all of it."""
 
-    def __init__(self, env: dict, *, pool: str = "threads", concurrency: int = 1) -> None:
+    def __init__(
+        self, env: dict, *, pool: str = "threads", concurrency: int = 1, loglevel: str = "INFO"
+    ) -> None:
         self.env = env
         self.pool = pool
         self.concurrency = concurrency
+        self.loglevel = loglevel
         self.name = f"outbox-test-{uuid.uuid4().hex[:8]}@%h"
         self._log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - lives as long as the worker
             prefix="outbox-worker-", suffix=".log", delete=False
@@ -134,7 +137,7 @@ class CeleryWorker:
                 "--without-mingle",
                 "--without-heartbeat",
                 "--loglevel",
-                "INFO",
+                self.loglevel,
                 "-n",
                 self.name,
             ],

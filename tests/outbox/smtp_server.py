@@ -90,7 +90,8 @@ class ScriptedSMTPServer:
 
     def _record(self, message_id: str, recipients: list[str]) -> None:
         with self._lock:
-            self.message_ids.append(message_id)
+            # A long Message-ID header is folded onto a second line: unfold it.
+            self.message_ids.append("".join(str(message_id).split()))
             self.recipients.extend(r.lower() for r in recipients)
 
     def count(self) -> int:
