@@ -1,6 +1,7 @@
 """Admin for organisers: campaigns, their source documents, and the evidence for each action."""
 
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -24,6 +25,7 @@ class TargetInline(admin.TabularInline):
 class DonationLinkInline(admin.TabularInline):
     model = DonationLink
     extra = 0
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["organisation", "url", "ask", "found_in"]
     readonly_fields = ["found_in"]
 

@@ -1,0 +1,94 @@
+"""The admin for organisers: drafts with their evidence, publish and close."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from campaign.models import CallToAction, Campaign
+from tests.factories import CampaignFactory, PetitionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def seed_campaign():
+    call_command("import_seeds", stdout=StringIO(), stderr=StringIO())
+    return Campaign.objects.get()
+
+
+def test_it_shows_a_campaign_with_its_drafts_and_their_quoted_evidence(
+    organiser_client, seed_campaign
+):
+    response = organiser_client.get(
+        reverse("admin:campaign_campaign_change", args=[seed_campaign.pk])
+    )
+
+    assert response.status_code == 200
+    petition = seed_campaign.petitions.get()
+    assert petition.source.evidence_quote[:60] in response.text
+    assert "Rainbow Railroad" in response.text
+
+
+def test_it_shows_a_source_document_with_its_evidence_marked(organiser_client, seed_campaign):
+    action = CallToAction.objects.filter(kind="letter_to_targets").first()
+
+    response = organiser_client.get(
+        reverse("admin:campaign_sourcedocument_change", args=[action.document_id])
+    )
+
+    assert response.status_code == 200
+    assert f'<mark id="cta-{action.pk}"' in response.text
+
+
+def test_it_publishes_selected_campaigns_and_opens_their_petitions(organiser_client):
+    campaign = CampaignFactory(draft=True)
+    petition = PetitionFactory(campaign=campaign, status="draft")
+
+    organiser_client.post(
+        reverse("admin:campaign_campaign_changelist"),
+        {"action": "publish", "_selected_action": [campaign.pk]},
+    )
+
+    campaign.refresh_from_db()
+    petition.refresh_from_db()
+    assert campaign.status == Campaign.Status.PUBLISHED
+    assert campaign.published_at is not None
+    assert petition.status == "open"
+
+
+def test_it_closes_selected_campaigns_and_their_petitions(organiser_client):
+    campaign = CampaignFactory()
+    petition = PetitionFactory(campaign=campaign)
+
+    organiser_client.post(
+        reverse("admin:campaign_campaign_changelist"),
+        {"action": "close", "_selected_action": [campaign.pk]},
+    )
+
+    campaign.refresh_from_db()
+    petition.refresh_from_db()
+    assert campaign.status == Campaign.Status.CLOSED
+    assert petition.status == "closed"
+
+
+def test_it_lets_data_staff_view_but_not_change_campaigns(client, data_staff):
+    campaign = CampaignFactory()
+    client.force_login(data_staff)
+
+    url = reverse("admin:campaign_campaign_change", args=[campaign.pk])
+    response = client.post(url, {"title": "Hijacked"})
+
+    campaign.refresh_from_db()
+    assert client.get(url).status_code == 200
+    assert response.status_code == 403
+    assert campaign.title != "Hijacked"
+
+
+def test_it_keeps_outsiders_out_of_the_admin(client, outsider):
+    client.force_login(outsider)
+
+    response = client.get(reverse("admin:campaign_campaign_changelist"))
+
+    assert response.status_code == 302
