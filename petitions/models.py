@@ -108,13 +108,14 @@ class Signature(models.Model):
         verbose_name_plural = _("signatures")
         permissions = [("moderate_signature", _("Can hide comments and clear flags"))]
         constraints = [
+            # Address first: the same index finds an address across petitions (admin search),
+            # so a signature costs one index fewer to write.
             models.UniqueConstraint(
-                fields=["petition", "email_key"], name="signature_unique_email_per_petition"
+                fields=["email_key", "petition"], name="signature_unique_email_per_petition"
             ),
         ]
         indexes = [
             models.Index(fields=["petition", "created_at"], name="signature_petition_day_idx"),
-            models.Index(fields=["email_key"], name="signature_email_key_idx"),
             # The counter rebuild and the public figures read only counted signatures.
             models.Index(
                 fields=["petition", "province", "riding_code"],

@@ -113,7 +113,7 @@ def signature_sign(request, slug: str):
                 services.signature_create(
                     petition=petition,
                     data=form.to_input(
-                        consent_page=settings.SITE_URL + petition.get_absolute_url(),
+                        consent_page=settings.SITE_URL + request.path,
                         language=get_language() or "",
                     ),
                     ip=client_ip(request),

@@ -57,7 +57,7 @@ def test_it_stores_the_exact_newsletter_wording_time_and_page_when_ticked(
     assert signature.newsletter_opt_in is True
     assert signature.newsletter_consent_text == str(NEWSLETTER_CONSENT)
     assert signature.newsletter_consent_at is not None
-    assert signature.consent_page.endswith("/petitions/visas/")
+    assert signature.consent_page.endswith("/petitions/visas/sign/")
 
 
 def test_it_stores_no_consent_when_the_box_is_left_unticked(client, petition, valid_form):
