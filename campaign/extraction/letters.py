@@ -23,6 +23,7 @@ from .targets import (
     find_addresses,
     find_roles,
     find_targets,
+    is_official_mailbox,
 )
 from .text import LIST_ITEM_RE, Span, lines
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
@@ -56,8 +57,8 @@ _PURPOSE_RE = re.compile(
 _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
 
 _TARGET_VERB_RE = re.compile(
-    r"(?i)\b(?P<verb>send(?:ing)?\s+(?:an?\s+)?(?:email|e-mail|letter|message|note|fax|postcard|"
-    r"tweet)s?\s+to|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?"
+    r"(?i)\b(?P<verb>send(?:ing)?\s+(?:(?:an?|your|this|the|our|my)\s+)?(?:email|e-mail|letter|"
+    r"message|note|fax|postcard|tweet|cop(?:y|ie)|appeal)s?\s+to|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?"
     r"\s+to|writ(?:e|ing)|contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|"
     r"fax|tweet(?:\s+at)?|"
     r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
@@ -75,7 +76,8 @@ _CONTACT_LINE_RE = re.compile(
 # What an instruction asks for: "... and ask her to", "saying that", "to support ...".
 _PURPOSE_MARK_RE = re.compile(
     r"(?i:\b(?:ask|tell|urge|asking|telling|urging|saying|say|demand\w*|call(?:ing)?\s+(?:on|for))\b)"
-    r"|\bto\s+(?!(?:the|your|our|a|an|him|her|them|us|me|it|this|these|that)\b)[a-z]+"
+    r"|\bto\s+(?!(?:the|your|our|a|an|him|her|them|us|me|it|this|these|that|e-?mail|write|"
+    r"call|phone|contact|send|sign|tweet|reach)\b)[a-z]+"
 )
 _FOLLOW_UP_RE = re.compile(
     r"(?i)^(?:please\s+|and\s+|then\s+)*(?:ask|tell|urge)\s+(?:him|her|them|the\s+\w+)\s+"
@@ -204,7 +206,7 @@ def _direct_targets(text: str, start: int, end: int) -> list[Target]:
     kept = []
     previous_end = start
     for target in find_targets(text, start, end):
-        if not (target.role or target.name):
+        if not (target.role or target.name or is_official_mailbox(target.email)):
             # "Email volunteer@x.org", "Call Margaret at 306-...": a mailbox or a first name
             # alone is somebody at the organisation, not an official to lobby.
             continue

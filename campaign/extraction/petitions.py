@@ -51,7 +51,7 @@ _CALL_FOR_RE = re.compile(
 )
 _SIGN_RE = re.compile(
     r"(?i)\b(?P<verb>sign(?:ing)?\s+(?:(?:our|the|this|my|a|an)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"petition|add(?:ing)?\s+your\s+(?:name|voice|signature)|sign\s+(?:it\s+)?(?:now|today|here))"
+    r"(?:petition|open\s+letter|pledge|declaration)|add(?:ing)?\s+your\s+(?:name|voice|signature)|sign\s+(?:it\s+)?(?:now|today|here))"
     r"\b(?P<rest>.*)",
     re.S,
 )
@@ -64,7 +64,9 @@ _CONTACT_VERB_RE = re.compile(
 # Asking the readers themselves is not a petition to anyone ("We ask Canadians to ...").
 _NOT_ADDRESSEE_RE = re.compile(
     rf"(?i)^(?:{PUBLIC}|yourself|yourselves|them|him|her|it|me|anyone|all|action|"
-    r"questions?|for|about|everyone\s+\w+|all\s+(?:canadians|of\s+you|our\s+\w+))\b"
+    r"questions?|for|about|everyone\s+\w+|all\s+(?:canadians|of\s+you|our\s+\w+)|"
+    # "Urge your MP to ..." is a letter to the reader's representative (see letters.py).
+    r"(?:your|their)\s+(?:local\s+)?(?:MPP?|MLA|MNA|member|representative|councill?or)s?)\b"
 )
 
 
@@ -135,7 +137,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
 def _is_letter_content(prefix: str, verb: str) -> bool:
     """True for "Please write to the ambassador, urging the authorities to ...": the ask is what
     the letter or call says, and the letter detector reports it, not a separate petition."""
-    return verb.endswith("ing") and bool(_CONTACT_VERB_RE.search(prefix))
+    signed = re.search(r"(?i)\bsign", prefix)  # "sign our open letter ... demanding that"
+    return verb.endswith("ing") and not signed and bool(_CONTACT_VERB_RE.search(prefix))
 
 
 def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:

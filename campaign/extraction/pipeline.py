@@ -22,6 +22,7 @@ from .targets import find_targets
 from .text import ListBlock, Span, collapse, list_blocks, sentences
 from .title import extract_date, extract_title
 from .types import (
+    CALL,
     DONATE,
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
@@ -85,6 +86,7 @@ def extract_actions(text: str) -> list[CallToAction]:
                 actions.append(found)
 
     actions = _attach_letters(actions, bodies, context)
+    actions = _fold_follow_ups(actions, bodies, context)
     actions = _attach_lists(actions, list_blocks(text), context)
     actions = merge_overlapping(actions)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
@@ -145,6 +147,74 @@ def _attach_letters(
             continue
         actions.append(_letter_action(body, context))
     return actions
+
+
+def _fold_follow_ups(
+    actions: list[CallToAction], bodies: list[LetterBody], context: DocumentContext
+) -> list[CallToAction]:
+    """Join an instruction naming an official to the next one giving only their address.
+
+    "Will you email the Immigration Minister today? ... write to minister@cic.gc.ca" and
+    "please write to the Prime Minister: <sample letter> Send your letter to pm@pm.gc.ca" are
+    one action each: the bare mailbox belongs to the official named just before.
+    """
+    folded: list[CallToAction] = []
+    for action in sorted(actions, key=lambda a: a.evidence.start):
+        host = folded[-1] if folded else None
+        if host is None or not _follows_up(host, action, bodies, context.text):
+            folded.append(action)
+            continue
+        folded[-1] = _fold(host, action, bodies, context.text)
+    return folded
+
+
+def _follows_up(
+    host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
+) -> bool:
+    if host.kind != action.kind or host.kind not in (LETTER_TO_TARGETS, CALL):
+        return False
+    bare = [t for t in action.targets if not (t.role or t.name)]
+    unreachable = [t for t in host.targets if not (t.email or t.phone or t.postal_address)]
+    if not bare or not unreachable:
+        return False
+    gap = text[host.evidence.end : action.evidence.start]
+    for body in bodies:
+        if host.evidence.end <= body.start and body.end <= action.evidence.start:
+            gap = gap.replace(text[body.start : body.end], "")
+    return len(re.sub(r"\s+", "", gap)) <= 80
+
+
+def _fold(
+    host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
+) -> CallToAction:
+    targets = list(host.targets)
+    for target in action.targets:
+        if target.role or target.name:
+            targets.append(target)
+            continue
+        index = next(
+            (i for i, t in enumerate(targets) if not (t.email or t.phone or t.postal_address)),
+            None,
+        )
+        if index is None:
+            targets.append(target)
+        else:
+            targets[index] = targets[index].merged_with(target)
+    purposeful = host.letter_body or letters.states_purpose(host.evidence.quote)
+    between_letter = any(host.evidence.end <= b.start < action.evidence.start for b in bodies)
+    evidence = (
+        host.evidence
+        if between_letter
+        else Evidence.of(text, host.evidence.start, action.evidence.end)
+    )
+    return dataclasses.replace(
+        host,
+        targets=tuple(targets),
+        text=host.text if purposeful else action.text,
+        evidence=evidence,
+        confidence=max(host.confidence, action.confidence),
+        talking_points=host.talking_points + action.talking_points,
+    )
 
 
 def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:

@@ -44,9 +44,12 @@ _APPEAL_RE = re.compile(
 )
 # What may precede an imperative verb: "Please", "Now,", "Act now:", "Click here to" ...
 _IMPERATIVE_LEAD_RE = re.compile(
-    r"(?i)^(?:\W*(?:please|now|today|so|and|also|then|together|urgently|right\s+now|act\s+now|"
-    r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next)"
-    r"\b[\s,:!.\u2013\u2014-]*)*$"
+    r"(?i)^(?:\W*(?:(?:please|now|today|so|and|also|then|together|urgently|right\s+now|act\s+now|"
+    r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next|"
+    r"this\s+(?:week|month|year|weekend|fall|autumn|winter|spring|summer)|tonight)\b"
+    # "If you can, donate ..." / "If you live in Ontario, call ..."
+    r"|if\s+you\s+[^,;:.]{1,40},)"
+    r"[\s,:!.\u2013\u2014-]*)*$"
 )
 # Instructions that may come first in a sentence of several: "Copy the letter below and email it".
 _INSTRUCTION_RE = re.compile(
@@ -55,6 +58,8 @@ _INSTRUCTION_RE = re.compile(
     r"phone|e-?mail|send|tell|ask|pick\s+up|take|grab|cut|find|look\s+up)\b"
     r"[^:;.!?]*?(?:,?\s+(?:and|then)|,)$"
 )
+# "Will you take two minutes to email ...?" asks the reader; other questions do not.
+_ASKING_QUESTION_RE = re.compile(r"(?i)^\W*(?:will|can|could|would)\s+you\b")
 _PERFECT_RE = re.compile(r"(?i:\b(?:has|have|had|was|were)\s+(?:\w+ly\s+|also\s+|been\s+)?$)")
 
 
@@ -124,7 +129,7 @@ def assess(
     if re.search(r"(?i)\bplease\b", prefix):
         score += 0.05
     stripped = sentence.rstrip()
-    if stripped.endswith("?"):
+    if stripped.endswith("?") and not _ASKING_QUESTION_RE.match(sentence):
         score -= 0.3
     elif _is_headline(stripped) and label not in (DIRECT, IMPERATIVE):
         # Headlines ("Charity calls for all hands on deck") report rather than ask.

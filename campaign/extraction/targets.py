@@ -189,7 +189,7 @@ _ORG_CONTACT_RE = re.compile(
     r"\s*$|\b(?:photos?|pictures?|images?|videos?|stor(?:y|ies)|testimon\w+|tips?|"
     r"media\s+(?:inquiries|enquiries|requests|contact)|press\s+(?:inquiries|enquiries|contact)|"
     r"(?:un)?subscrib\w*|newsletter|mailing\s+list|volunteer\w*|feedback|questions?|"
-    r"more\s+information|webmaster)\b)"
+    r"(?:more\s+)?information|details|webmaster)\b)"
 )
 
 
@@ -294,6 +294,7 @@ def _names(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[Fo
         words = match.group("name").split()
         if any(word.casefold() in _NOT_NAME_WORDS for word in words):
             continue
+        words[-1] = re.sub(r"['\u2019]s$", "", words[-1])  # "Niki Sharma's office"
         found.append(Found(match.start("name"), match.end("name"), " ".join(words)))
     return found
 
@@ -388,6 +389,18 @@ def _part_start(text: str, position: int, floor: int) -> int:
     while cursor > floor and text[cursor - 1] not in ",\n(:;":
         cursor -= 1
     return cursor
+
+
+_OFFICIAL_DOMAIN_RE = re.compile(
+    r"(?i)(?:^|\.)(?:gc\.ca|gov(?:\.[a-z]{2,3})?|gouv\.qc\.ca|gov\.[a-z]{2}\.ca|ola\.org|"
+    r"assnat\.qc\.ca|leg\.bc\.ca|parliament\.uk|europarl\.europa\.eu)$"
+)
+
+
+def is_official_mailbox(email: str) -> bool:
+    """True for a government address (pm@pm.gc.ca, premier@gov.ab.ca): an official's mailbox
+    even when the text names nobody next to it."""
+    return bool(_OFFICIAL_DOMAIN_RE.search(email.rsplit("@", 1)[-1]))
 
 
 def is_org_contact(text: str, position: int) -> bool:
