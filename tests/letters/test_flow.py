@@ -316,3 +316,12 @@ def test_it_sends_a_locked_template_under_one_of_its_subjects_only(client, mp_te
     assert response.context["form"].errors["subject"]
     submit(client, mp_template, subject="For Ottawa Centre: please act")
     assert Letter.objects.get().subject == "For Ottawa Centre: please act"
+
+
+def test_it_explains_an_empty_directory_instead_of_an_empty_list(client, db):
+    from tests.factories.letters import LetterTemplateFactory
+
+    template = LetterTemplateFactory()
+    response = client.post(template.get_absolute_url(), {"postal_code": "K1A 0A6"})
+    assert response.status_code == 200
+    assert "our directory is empty" in response.content.decode()
