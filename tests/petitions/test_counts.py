@@ -82,3 +82,14 @@ def test_it_keeps_the_confirmation_when_the_cache_is_down(petition, monkeypatch)
     signature.refresh_from_db()
     assert signature.confirmed_at is not None
     assert counters.count_read(petition.pk) == 1
+
+
+def test_it_rebuilds_the_counts_of_open_petitions_periodically(petition):
+    from petitions.tasks import rebuild_open_petition_counts
+
+    SignatureFactory(petition=petition, confirmed=True)
+    cache.set(f"petitions:count:{petition.pk}", 50)
+
+    rebuild_open_petition_counts()
+
+    assert petition_count(petition=petition) == 1

@@ -274,3 +274,20 @@ def test_it_stores_only_a_salted_hash_of_the_address(client, petition, valid_for
     signature = Signature.objects.get()
     assert len(signature.ip_hash) == 64
     assert "203.0.113.9" not in str(Signature.objects.values().get())
+
+
+def test_it_answers_400_to_a_body_over_the_upload_limit(client, petition, valid_form):
+    response = sign(client, petition, {**valid_form, "comment": "x" * 3_000_000})
+
+    assert response.status_code == 400
+    assert not Signature.objects.exists()
+
+
+def test_it_logs_ids_and_never_the_address(client, petition, valid_form, caplog):
+    with caplog.at_level("DEBUG", logger="petitions"):
+        sign(client, petition, valid_form)
+        sign(client, petition, valid_form)
+
+    assert caplog.records
+    assert all("@" not in record.getMessage() for record in caplog.records)
+    assert all("Marie" not in record.getMessage() for record in caplog.records)
