@@ -8,6 +8,7 @@ Network trouble never reaches a supporter: lookups return [] and the caller fall
 import logging
 import re
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import requests
 from django.conf import settings
@@ -36,7 +37,9 @@ def _get(path_or_url: str, *, params: dict | None = None) -> dict:
         response.raise_for_status()
         return response.json()
     except (requests.RequestException, ValueError) as error:
-        raise RepresentUnavailable(f"{type(error).__name__} from {url}") from error
+        # The host only: a /postcodes/ path carries the supporter's postal code into the logs.
+        host = urlsplit(url).netloc
+        raise RepresentUnavailable(f"{type(error).__name__} from {host}") from error
 
 
 def riding_codes_from_postcode(payload: dict) -> list[str]:

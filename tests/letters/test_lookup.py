@@ -82,3 +82,10 @@ def test_it_offers_the_provinces_ridings_when_nothing_is_known(ottawa):
     assert lookup.source == ""
     assert {r.province for r in lookup.choices} == {"ON"}
     assert [r.name_en for r in lookup.choices] == ["Orléans", "Ottawa Centre", "Ottawa West—Nepean"]
+
+
+def test_it_keeps_the_postal_code_out_of_the_logs(ottawa, represent, caplog):
+    represent.add("/postcodes/K1P5J2/", {}, status=503)
+    ridings_for_postal_code("K1P 5J2")
+    assert "Represent lookup failed" in caplog.text
+    assert "K1P" not in caplog.text
