@@ -54,8 +54,10 @@ def page_get(*, slug: str, variant: str, language: str) -> bytes | None:
     return _get(_page_key(slug=slug, variant=variant, language=language))
 
 
-def page_set(*, slug: str, variant: str, language: str, content: bytes) -> None:
-    _set(_page_key(slug=slug, variant=variant, language=language), content)
+def page_set(
+    *, slug: str, variant: str, language: str, content: bytes, seconds: float | None = None
+) -> None:
+    _set(_page_key(slug=slug, variant=variant, language=language), content, seconds)
 
 
 def petition_get(*, slug: str):

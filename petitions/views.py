@@ -34,6 +34,10 @@ from petitions.tokens import TokenExpired, TokenInvalid, confirmation_token_read
 
 log = logging.getLogger(__name__)
 
+# The figures by province and riding are a GROUP BY over every counted signature: computed at
+# most once a minute per process, so the JSON (its count included) is at most a minute old.
+JSON_SECONDS = 60
+
 
 def _public(response: HttpResponse, max_age: int | None = None) -> HttpResponse:
     patch_cache_control(
@@ -225,5 +229,7 @@ def petition_json(request, slug: str):
             }
         )
         content = response.content
-        local_cache.page_set(slug=slug, variant="json", language=language, content=content)
-    return _public(HttpResponse(content, content_type="application/json"))
+        local_cache.page_set(
+            slug=slug, variant="json", language=language, content=content, seconds=JSON_SECONDS
+        )
+    return _public(HttpResponse(content, content_type="application/json"), max_age=JSON_SECONDS)
