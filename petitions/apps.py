@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PetitionsConfig(AppConfig):
     name = "petitions"
     verbose_name = _("Petitions")
+
+    def ready(self):
+        from petitions import checks  # noqa: F401 (registers the system checks)
