@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from petitions import selectors, services
+from petitions import local_cache, selectors, services
 from petitions.addresses import email_key
 from petitions.models import Petition, Signature
 
@@ -37,6 +37,11 @@ class PetitionAdmin(admin.ModelAdmin):
         (None, {"fields": ["campaign", "title", "slug", "demand", "addressed_to", "goal"]}),
         (_("Status"), {"fields": ["status", "figures", "source", "created_at"]}),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # This process shows the edit at once; the others within PETITIONS_PAGE_CACHE_SECONDS.
+        local_cache.page_forget(petition_id=obj.pk)
 
     @admin.display(description=_("count"))
     def public_count(self, petition: Petition) -> int:

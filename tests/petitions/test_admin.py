@@ -162,3 +162,24 @@ def test_it_lets_data_staff_read_but_not_change_signatures(client, data_staff, p
         {"first_name": "Changed", "last_name": "X", "comment": ""},
     )
     assert response.status_code == 403
+
+
+def test_it_shows_an_organisers_edit_on_the_public_page_at_once(organiser_client, petition):
+    page_url = reverse("petitions:detail", kwargs={"slug": "visas"})
+    organiser_client.get(page_url)
+
+    response = organiser_client.post(
+        reverse("admin:petitions_petition_change", args=[petition.pk]),
+        {
+            "campaign": petition.campaign_id,
+            "title": "Issue emergency visas now",
+            "slug": "visas",
+            "demand": petition.demand,
+            "addressed_to": petition.addressed_to,
+            "goal": 5000,
+            "status": "open",
+        },
+    )
+
+    assert response.status_code == 302
+    assert "Issue emergency visas now" in organiser_client.get(page_url).content.decode()
