@@ -102,7 +102,7 @@ def signature_sign(request, slug: str):
     thank-you page, which looks the same whatever happened, so it reveals nothing about who
     has signed. Over-limit and honeypot submissions are stored flagged and not counted."""
     petition = selectors.petition_get_public_cached(slug=slug)
-    form = SignatureForm(request.POST or None, petition=petition)
+    form = SignatureForm(request.POST if request.method == "POST" else None, petition=petition)
     status = 200
     if request.method == "POST":
         if not petition.is_open:

@@ -291,3 +291,16 @@ def test_it_logs_ids_and_never_the_address(client, petition, valid_form, caplog)
     assert caplog.records
     assert all("@" not in record.getMessage() for record in caplog.records)
     assert all("Marie" not in record.getMessage() for record in caplog.records)
+
+
+def test_it_shows_every_required_field_missing_for_an_empty_post(client, petition):
+    response = sign(client, petition, {})
+
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {
+        "first_name",
+        "last_name",
+        "email",
+        "postal_code",
+    }
+    assert not Signature.objects.exists()
