@@ -21,7 +21,8 @@ _TRIGGER_RE = re.compile(
     r"(?i)\b(?P<trigger>(?:make|send|give)\s+(?:a|your|an?\s+\w+)\s+(?:donation|gift|contribution)|"
     r"donat(?:e|es|ing|ion|ions)|(?:your|a|make\s+a)\s+(?:gift|contribution)|"
     r"give\s+(?:generously|now|today|monthly|what\s+you\s+can|a\s+gift|\$\d+)|chip\s+in|"
-    r"become\s+a\s+(?:monthly\s+)?(?:donor|supporter)|"
+    r"become\s+a\s+(?:monthly\s+)?(?:donor|supporter)|give\s+online|"
+    r"send\s+(?:an?\s+)?(?:e-?transfer|cheque|check)|"
     r"tax[- ]receipt\w*)\b"
 )
 # A passive appeal: "Donations can be made at ...", "Donations are urgently needed".
@@ -46,19 +47,15 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """A donation appeal in `sentence`, or None. `organisation` may be empty."""
     if _MENU_RE.search(sentence.text):
         return None
-    match = _TRIGGER_RE.search(sentence.text)
-    if not match:
+    # "To donate, send an e-transfer to ...": the first trigger may not be the asking one.
+    appeals = [
+        found
+        for match in _TRIGGER_RE.finditer(sentence.text)
+        if (found := _appeal(sentence.text, match))
+    ]
+    if not appeals:
         return None
-    trigger = match.group("trigger").casefold()
-    verb_form = trigger.startswith(("donate", "give", "chip", "make", "become", "send"))
-    # "Your gift today ..." addresses the reader: let "Your" count as the subject.
-    start = match.start() + (len("your ") if trigger.startswith("your") else 0)
-    stance = assess(sentence.text, start, match.end(), imperative=verb_form)
-    score = stance.score
-    if stance.label not in (DIRECT, IMPERATIVE, APPEAL):
-        if not _PASSIVE_APPEAL_RE.search(sentence.text[match.end() :]):
-            return None
-        score = 0.7
+    match, score = max(appeals, key=lambda pair: pair[1])
 
     organisation = _recipient(sentence.text) or subject_org(sentence.text[: match.start()])
     organisation = context.orgs.canonical(organisation) if organisation else ""
@@ -71,6 +68,20 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         confidence=score,
         organisation=organisation,
     )
+
+
+def _appeal(sentence: str, match: re.Match[str]) -> tuple[re.Match[str], float] | None:
+    """The trigger and its score when it asks the reader for money, else None."""
+    trigger = match.group("trigger").casefold()
+    verb_form = trigger.startswith(("donate", "give", "chip", "make", "become", "send"))
+    # "Your gift today ..." addresses the reader: let "Your" count as the subject.
+    start = match.start() + (len("your ") if trigger.startswith("your") else 0)
+    stance = assess(sentence, start, match.end(), imperative=verb_form)
+    if stance.label in (DIRECT, IMPERATIVE, APPEAL):
+        return match, stance.score
+    if _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):
+        return match, 0.7
+    return None
 
 
 def describe(organisation: str, *sentences: str) -> str:

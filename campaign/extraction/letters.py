@@ -58,7 +58,7 @@ _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
 
 _TARGET_VERB_RE = re.compile(
     r"(?i)\b(?P<verb>send(?:ing)?\s+(?:(?:an?|your|this|the|our|my)\s+)?(?:email|e-mail|letter|"
-    r"message|note|fax|postcard|tweet|cop(?:y|ie)|appeal)s?\s+to|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?"
+    r"message|note|fax|postcard|tweet|cop(?:y|ie)|appeal)s?\s+to|send(?:ing)?\s+(?:it|them)\s+to|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?"
     r"\s+to|writ(?:e|ing)|contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|"
     r"fax|tweet(?:\s+at)?|"
     r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
@@ -84,6 +84,8 @@ _FOLLOW_UP_RE = re.compile(
     r"(?:to|that)\s+(?P<purpose>\S.*)",
     re.S,
 )
+# "Their addresses:", "Contact details:" closing the paragraph of an instruction.
+_BLOCK_INTRO_RE = re.compile(r"[ \t]*\n?[ \t]*[^\n.!?:]{0,40}:[ \t]*(?=\n)")
 # A line that gives a new instruction ends a contact block ("Write to: ...", "Call your MP ...").
 _INSTRUCTION_LINE_RE = re.compile(
     r"(?i)^\W*(?:please\s+)?(?:write|call|phone|e-?mail|contact|send|tell|ask|sign|donate|"
@@ -166,13 +168,18 @@ def _contact_block_end(text: str, sentence: Span) -> int:
 
     Usually the sentence itself. When it ends with a colon, the following lines that carry
     contact details (a name, a role, 'Email: ...', a phone, an address) belong to it too; so does
-    an address block in the very next paragraph when it names an official.
+    an address block in the very next paragraph when it names an official. A short
+    introduction at the end of the paragraph ("... today. Their addresses:") counts as the colon.
     """
+    base = sentence.end
     colon = sentence.text.rstrip().endswith(":")
-    following = lines(text[sentence.end :])
+    introduction = _BLOCK_INTRO_RE.match(text, base)
+    if not colon and introduction:
+        base, colon = introduction.end(), True
+    following = lines(text[base:])
     if not colon and following[0].text.strip():
         return sentence.end  # the paragraph goes on, so no contact block follows this sentence
-    end = sentence.end
+    end = base
     blank_run = 0
     has_contact = False
     for line in following[1:15]:
@@ -193,7 +200,7 @@ def _contact_block_end(text: str, sentence: Span) -> int:
             break  # a new instruction or a paragraph of prose, not an address block
         if contact or (len(words) <= 10 and not re.search(r"[.!?]$", line.text.strip())):
             has_contact = has_contact or bool(contact)
-            end = sentence.end + line.end
+            end = base + line.end
             continue
         break
     if not colon and not (has_contact and find_roles(text, sentence.end, end)):

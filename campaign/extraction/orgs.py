@@ -101,7 +101,8 @@ _SHOUTED_WORDS = frozenset(
     ]
 )
 _FUNDRAISING_RE = re.compile(
-    r"(?i:\b(?:rais(?:e|es|ing)\s+(?:funds|money)|fundrais\w*|donat\w+|tax[- ]receipt\w*|"
+    r"(?i:\b(?:rais(?:e|es|ing)\s+(?:funds|money)|collect(?:s|ing)?\s+(?:funds|money|donations)|"
+    r"fundrais\w*|donat\w+|tax[- ]receipt\w*|"
     r"gifts?)\b)"
 )
 

@@ -41,10 +41,13 @@ _ROLE_WORD = (
 # Role words are joined by spaces, not line breaks: in a contact block the line above a role is a
 # name ("Hon. Jane Doe") and the line below a label ("Phone: ...").
 _SP = r"[ \t\u00a0]+"
-_DEPARTMENT = rf"(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CONNECTOR}{_SP})*(?!{_ROLE_WORD}){_CAP})*"
+# After "of", "and" ... a hard-wrapped line may go on ("the Minister of\nImmigration").
+_WRAP = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
+_NEW_ROLE = rf"(?:the{_SP})?{_ROLE_WORD}"
+_DEPARTMENT = rf"(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CONNECTOR}{_WRAP})*(?!{_NEW_ROLE}){_CAP})*"
 _DEPARTMENTS = (
-    rf"{_DEPARTMENT}(?:(?:[ \t]*,[ \t]*(?!{_ROLE_WORD}){_DEPARTMENT})*,?{_SP}(?:and|&){_SP}"
-    rf"(?!{_ROLE_WORD}){_DEPARTMENT})?"
+    rf"{_DEPARTMENT}(?:(?:[ \t]*,[ \t]*(?!{_NEW_ROLE}){_DEPARTMENT})*,?{_SP}(?:and|&){_WRAP}"
+    rf"(?!{_NEW_ROLE}){_DEPARTMENT})?"
 )
 _TITLE_OF = (
     r"(?:(?:Deputy|Associate|Assistant|Acting|Federal|Provincial|Shadow)\s+)?"
@@ -54,7 +57,7 @@ _TITLE_OF = (
 )
 _ROLE_PATTERNS = (
     # "Minister of Immigration, Refugees and Citizenship", "Ambassador to Canada"
-    re.compile(rf"\b{_TITLE_OF}{_SP}(?:of|for|to|at){_SP}{_DEPARTMENTS}"),
+    re.compile(rf"\b{_TITLE_OF}{_SP}(?:of|for|to|at){_WRAP}{_DEPARTMENTS}"),
     # "Foreign Affairs Minister", "Russian Ambassador", "Deputy Prime Minister"
     re.compile(
         r"\b(?:(?!(?:Email|E-mail|Write|Contact|Call|Phone|Send|Tell|Ask|Urge|Dear|The|Our|Your|"
@@ -186,10 +189,12 @@ _GENERIC_MAILBOX_WORDS = frozenset(
 # Context showing a contact detail belongs to the organisation writing the document.
 _ORG_CONTACT_RE = re.compile(
     r"(?i:\b(?:us|me|our\s+(?:office|team|staff|campaign|organi[sz]ation))\b\W*(?:at|on|via|by|:)?"
-    r"\s*$|\b(?:photos?|pictures?|images?|videos?|stor(?:y|ies)|testimon\w+|tips?|"
-    r"media\s+(?:inquiries|enquiries|requests|contact)|press\s+(?:inquiries|enquiries|contact)|"
-    r"(?:un)?subscrib\w*|newsletter|mailing\s+list|volunteer\w*|feedback|questions?|"
-    r"(?:more\s+)?information|details|webmaster)\b)"
+    r"\s*$|\b(?:media\s+(?:inquiries|enquiries|requests|contact)|"
+    r"press\s+(?:inquiries|enquiries|contact)|(?:un)?subscrib\w*|newsletter|mailing\s+list|"
+    r"volunteer\w*|feedback|questions?|(?:more\s+)?information|details|webmaster)\b"
+    # What readers send to the organisation - as the thing sent, not earlier in the sentence
+    # ("add your own story, and send it to premier@...").
+    r"|\b(?:photos?|pictures?|images?|videos?|stor(?:y|ies)|testimon\w+|tips?)\b[^,;]{0,60}$)"
 )
 
 
@@ -408,7 +413,9 @@ def is_org_contact(text: str, position: int) -> bool:
     # The cue may sit before the words a detector searched ("For media inquiries, contact ..."),
     # so look back a fixed distance, cut at the start of the sentence.
     window = text[max(0, position - 80) : position]
-    window = re.split(r"[.!?]\s", window)[-1]
+    window = re.split(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bHon)[.!?]\s", window)[
+        -1
+    ]
     return bool(_ORG_CONTACT_RE.search(window))
 
 
