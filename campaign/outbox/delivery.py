@@ -28,8 +28,8 @@ log = logging.getLogger(__name__)
 
 Status = OutboundEmail.Status
 
-# Rows claimed per UPDATE in a batch: small, so a lease covers a chunk with a wide margin.
-CHUNK = 25
+# Rows claimed per UPDATE in a batch: few enough that a lease covers a chunk with a wide margin.
+CHUNK = 50
 # How long a row waits when Redis cannot be asked for a pacing slot.
 PACING_UNAVAILABLE_WAIT = 30.0
 
@@ -253,63 +253,76 @@ def _close_quietly(connection) -> None:
                 log.debug("outbox: closing a broken SMTP socket failed", exc_info=True)
 
 
-def deliver_claimed(ids: list[int]) -> list[Outcome]:
+class _SMTPSession:
+    """One SMTP connection, opened when first needed and reused for every message of a run."""
+
+    def __init__(self) -> None:
+        self._connection = None
+
+    def get(self):
+        if self._connection is None:
+            connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
+            connection.open()
+            self._connection = connection
+        return self._connection
+
+    def discard(self) -> None:
+        if self._connection is not None:
+            _close_quietly(self._connection)
+            self._connection = None
+
+
+def deliver_claimed(ids: list[int], session: _SMTPSession | None = None) -> list[Outcome]:
     """Send rows this run has claimed, over one SMTP connection (a new one after a failure)."""
-    with _commits_not_waiting_for_disk():
-        return _deliver_claimed(ids)
+    own_session = session is None
+    session = session or _SMTPSession()
+    try:
+        with _commits_not_waiting_for_disk():
+            return _deliver_claimed(ids, session)
+    finally:
+        if own_session:
+            session.discard()
 
 
-def _deliver_claimed(ids: list[int]) -> list[Outcome]:
+def _deliver_claimed(ids: list[int], session: _SMTPSession) -> list[Outcome]:
     outcomes: list[Outcome] = []
     emails = list(OutboundEmail.objects.filter(pk__in=ids, status=Status.SENDING).order_by("pk"))
     suppressed = {
         s.address: s for s in Suppression.objects.filter(address__in={e.to.lower() for e in emails})
     }
-    connection = None
-    try:
-        for index, email in enumerate(emails):
-            if email.to.lower() in suppressed:
-                outcomes.append(_cancel_suppressed(email, suppressed[email.to.lower()]))
-                continue
-            wait = _pacing_wait(email)
-            if wait is None:
-                outcomes.append(
-                    _release(
-                        email, wait=PACING_UNAVAILABLE_WAIT, slot_reserved=False, status="paced"
-                    )
-                )
-                continue
-            if wait > 0:
-                outcomes.append(_release(email, wait=wait, slot_reserved=True, status="paced"))
-                continue
-            try:
-                if connection is None:
-                    connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
-                    connection.open()
-                message = build_message(email, connection)
-                connection.send_messages([message])
-            except Exception as error:
-                failure = classify(error)
-                if failure.permanent:
-                    log.warning("outbox: email %s failed (%s)", email.pk, failure.log_label)
-                    outcomes.append(_mark_failed(email, failure.reason))
-                else:
-                    outcomes.append(_mark_transient(email, failure.reason, failure.log_label))
-                if failure.connection_broken and connection is not None:
-                    _close_quietly(connection)
-                    connection = None
-                    # The server is unwell: hand the untried rows back to be sent separately,
-                    # so one hung server does not hold a whole batch for timeout after timeout.
-                    for rest in emails[index + 1 :]:
-                        outcomes.append(
-                            _release(rest, wait=0, slot_reserved=False, status="released")
-                        )
-                    break
-                continue
-            outcomes.append(_mark_sent(email, message))
-    finally:
-        if connection is not None:
-            _close_quietly(connection)
+    for index, email in enumerate(emails):
+        if email.to.lower() in suppressed:
+            outcomes.append(_cancel_suppressed(email, suppressed[email.to.lower()]))
+            continue
+        wait = _pacing_wait(email)
+        if wait is None:
+            outcomes.append(
+                _release(email, wait=PACING_UNAVAILABLE_WAIT, slot_reserved=False, status="paced")
+            )
+            continue
+        if wait > 0:
+            outcomes.append(_release(email, wait=wait, slot_reserved=True, status="paced"))
+            continue
+        try:
+            connection = session.get()
+            message = build_message(email, connection)
+            connection.send_messages([message])
+        except Exception as error:
+            failure = classify(error)
+            if failure.permanent:
+                log.warning("outbox: email %s failed (%s)", email.pk, failure.log_label)
+                outcomes.append(_mark_failed(email, failure.reason))
+            else:
+                outcomes.append(_mark_transient(email, failure.reason, failure.log_label))
+            if failure.connection_broken:
+                session.discard()
+                # The server is unwell: hand the untried rows back to be sent separately, so
+                # one hung server does not hold a whole batch for timeout after timeout.
+                for rest in emails[index + 1 :]:
+                    outcomes.append(_release(rest, wait=0, slot_reserved=False, status="released"))
+                break
+            continue
+        outcomes.append(_mark_sent(email, message))
     return outcomes
 
 
@@ -322,14 +335,25 @@ def deliver(email_id: int) -> Outcome | None:
 
 
 def deliver_due(*, limit: int, budget_seconds: float) -> list[Outcome]:
-    """Claim and send due rows in chunks until `limit` rows or `budget_seconds` are used up."""
+    """Claim and send due rows in chunks until `limit` rows or `budget_seconds` are used up.
+
+    All chunks share one SMTP connection. After a connection failure no further chunk is
+    claimed: the server is unwell, and the rows wait for their own tasks or the sweep.
+    """
     outcomes: list[Outcome] = []
     started = time.monotonic()
-    while len(outcomes) < limit and time.monotonic() - started < budget_seconds:
-        ids = claim_due(min(CHUNK, limit - len(outcomes)))
-        if not ids:
-            break
-        outcomes.extend(deliver_claimed(ids))
+    session = _SMTPSession()
+    try:
+        while len(outcomes) < limit and time.monotonic() - started < budget_seconds:
+            ids = claim_due(min(CHUNK, limit - len(outcomes)))
+            if not ids:
+                break
+            chunk = deliver_claimed(ids, session)
+            outcomes.extend(chunk)
+            if any(o.status == "released" for o in chunk):
+                break
+    finally:
+        session.discard()
     return outcomes
 
 
