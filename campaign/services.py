@@ -128,29 +128,32 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
     One petition (from the strongest petition demand), one letter to the supporter's MP, one
     letter per distinct set of named recipients, one donation link per organisation. Each item
     keeps a link to the call to action it came from. Running it again drafts nothing new.
+    Returns a line for each item drafted now.
     """
     from letters.services import letter_template_draft_from_action
     from petitions.services import petition_draft_from_action
 
     drafted = []
     petitions = _actionable(actions, CallToAction.Kind.PETITION)
-    if petitions:
+    if petitions and not campaign.petitions.filter(source=petitions[0]).exists():
         petition = petition_draft_from_action(campaign=campaign, action=petitions[0])
         drafted.append(f"petition: {petition.title}")
 
-    mp_letters = _actionable(actions, CallToAction.Kind.LETTER_TO_MP)
-    if mp_letters:
-        template = letter_template_draft_from_action(campaign=campaign, action=mp_letters[0])
-        drafted.append(f"letter to MP: {template.title}")
-
+    letters = _actionable(actions, CallToAction.Kind.LETTER_TO_MP)[:1]
     seen_target_sets = set()
     for action in _actionable(actions, CallToAction.Kind.LETTER_TO_TARGETS):
         emails = frozenset(t["email"].lower() for t in action.targets if t.get("email"))
-        if not emails or emails in seen_target_sets:
+        if emails and emails not in seen_target_sets:
+            seen_target_sets.add(emails)
+            letters.append(action)
+    for action in letters:
+        if campaign.letter_templates.filter(source=action).exists():
             continue
-        seen_target_sets.add(emails)
         template = letter_template_draft_from_action(campaign=campaign, action=action)
-        drafted.append(f"letter to {len(emails)} recipients: {template.title}")
+        if action.kind == CallToAction.Kind.LETTER_TO_MP:
+            drafted.append(f"letter to the supporter's MP: {template.title}")
+        else:
+            drafted.append(f"letter to {template.targets.count()} recipients: {template.title}")
 
     for action in _actionable(actions, CallToAction.Kind.DONATE):
         if not action.organisation:
@@ -187,7 +190,7 @@ def documents_import(
         return report
 
     campaign = _campaign_for(imported, campaign_slug, report)
-    campaign.sources.add(*(document for document, _ in imported))
+    campaign.sources.add(*(document for document, _extracted in imported))
 
     all_actions = []
     for document, extracted in imported:
@@ -207,7 +210,7 @@ def _campaign_for(imported, campaign_slug: str | None, report: ImportReport) -> 
         existing = Campaign.objects.filter(slug=campaign_slug).first()
     else:
         existing = Campaign.objects.filter(
-            sources__in=[document for document, _ in imported]
+            sources__in=[document for document, _extracted in imported]
         ).first()
     if existing:
         return existing
