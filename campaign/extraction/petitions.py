@@ -86,10 +86,14 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         # "Sign the petition calling on the Premier to X": the ask is the reader's to sign,
         # so it is as strong as the signing request, and says more.
         asks = [dataclasses.replace(a, score=max(a.score, signing[0].score)) for a in asks]
-    candidates = [*asks, *_calls_for(sentence.text, context), *signing]
-    if not candidates:
+    demands = [*asks, *_calls_for(sentence.text, context)]
+    if not demands and not signing:
         return None
-    best = max(candidates, key=lambda c: (c.score, bool(c.addressee), len(c.text)))
+    # What the petition demands says more than the request to sign it, at equal strength.
+    best = max(
+        [(c, 1) for c in demands] + [(c, 0) for c in signing],
+        key=lambda pair: (pair[0].score, pair[1], bool(pair[0].addressee), len(pair[0].text)),
+    )[0]
     return CallToAction(
         kind=PETITION,
         text=best.text,

@@ -104,3 +104,14 @@ def test_it_reads_make_a_donation_to():
 def test_it_keeps_saint_abbreviations_inside_the_organisation_name():
     (action,) = _donations("Please give generously to the St. Andrew's Food Cupboard.")
     assert action.organisation == "St. Andrew's Food Cupboard"
+
+
+def test_it_reads_to_donate_send_an_e_transfer():
+    text = (
+        "The Newcomer Women's Collective is collecting money for winter coats.\n\n"
+        "To donate, send an e-transfer to donations@newcomerwomen.ca with 'coats' in the message."
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == DONATE
+    assert action.organisation == "Newcomer Women's Collective"
+    assert not action.low_confidence

@@ -208,3 +208,58 @@ def test_it_ignores_tell_them_colon_before_a_list():
     (action,) = extract_actions(text)
     assert action.kind == LETTER_TO_MP
     assert action.talking_points == ("Defer old-growth logging", "Fund workers")
+
+
+def test_it_reads_will_you_questions_as_asks():
+    text = "Will you take two minutes to email your MP today?"
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert not action.low_confidence
+
+
+def test_it_reads_a_time_lead_in_before_please_as_an_ask():
+    text = "This year, please write to the Prime Minister about Nasrin Karimi."
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert not action.low_confidence
+
+
+def test_it_gives_a_later_official_mailbox_to_the_official_named_before():
+    text = (
+        "Will you take two minutes to email the Immigration Minister today? Use our form, or "
+        "write to minister@cic.gc.ca yourself, and ask her to clear the sponsorship backlog."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert [(t.role, t.email) for t in action.targets] == [
+        ("Immigration Minister", "minister@cic.gc.ca")
+    ]
+    assert "clear the sponsorship backlog" in action.text
+
+
+def test_it_sends_a_sample_letter_to_the_address_given_after_it():
+    text = (
+        "Dear Premier Eby,\n\n"
+        "I ask you to fund all-day bus service to the Fraser Valley.\n\n"
+        "Sincerely,\n[Your name]\n\n"
+        "Copy this letter, add your own story, and send it to premier@gov.bc.ca.\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert [(t.role, t.name, t.email) for t in action.targets] == [
+        ("Premier", "Eby", "premier@gov.bc.ca")
+    ]
+    assert action.text == "fund all-day bus service to the Fraser Valley"
+
+
+def test_it_reads_addresses_listed_after_the_instructions_paragraph():
+    text = (
+        "Please write to the Minister of Public Safety and the Minister of\n"
+        "Immigration today and ask them to stop Rosa's removal. Their addresses:\n"
+        "\n"
+        "Minister of Public Safety: ps.minister@ps-sp.gc.ca\n"
+        "Minister of Immigration: minister@cic.gc.ca\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert [(t.role, t.email) for t in action.targets] == [
+        ("Minister of Public Safety", "ps.minister@ps-sp.gc.ca"),
+        ("Minister of Immigration", "minister@cic.gc.ca"),
+    ]
+    assert action.text.endswith("ask them to stop Rosa's removal")

@@ -148,3 +148,29 @@ def test_it_leaves_the_ask_of_a_letter_to_the_letter():
 def test_it_reads_tell_someone_colon_message_without_a_role_as_a_petition():
     (action,) = _petitions("Tell Loblaw: stop price gouging now!")
     assert (action.addressee, action.text) == ("Loblaw", "Stop price gouging now")
+
+
+def test_it_reads_a_signed_open_letter_as_a_petition():
+    text = (
+        "Sign our open letter to Metrolinx CEO Phil Verster demanding that Metrolinx keep "
+        "maintenance work in-house."
+    )
+    (action,) = _petitions(text)
+    assert action.text == "keep maintenance work in-house"
+    assert not action.low_confidence
+
+
+def test_it_leaves_urge_your_mp_to_the_letter_detector():
+    text = "Urge your MP to support Bill C-401, which would close the loopholes."
+    assert _petitions(text) == []
+    assert [a.kind for a in extract_actions(text)] == ["letter_to_mp"]
+
+
+def test_it_reads_the_formal_we_the_undersigned_petition():
+    text = (
+        "We, the undersigned, citizens and residents of Canada, call upon the Government of "
+        "Canada to extend the Hong Kong pathway for three years."
+    )
+    (action,) = _petitions(text)
+    assert action.addressee == "the Government of Canada"
+    assert action.text == "extend the Hong Kong pathway for three years"

@@ -232,3 +232,32 @@ def test_it_stops_a_contact_block_at_the_next_instruction():
     )
     (action,) = [a for a in extract_actions(text) if a.targets]
     assert action.evidence.quote.startswith("Write to:")
+
+
+def test_it_reads_a_role_wrapped_after_of():
+    text = "Write to the Minister of\nImmigration today."
+    (target,) = find_targets(text)
+    assert target.role == "Minister of Immigration"
+
+
+def test_it_does_not_swallow_a_second_role_after_and_the():
+    text = "Write to the Minister of Public Safety and the Minister of Immigration."
+    assert [t.role for t in find_targets(text)] == [
+        "Minister of Public Safety",
+        "Minister of Immigration",
+    ]
+
+
+def test_it_drops_the_possessive_from_a_name():
+    text = "Phone Attorney General Niki Sharma's office at 250-387-1866."
+    (target,) = find_targets(text)
+    assert (target.role, target.name) == ("Attorney General", "Niki Sharma")
+
+
+def test_it_does_not_target_the_contact_for_more_information():
+    texts = [
+        "For more information, contact Dr. Amani Osman at 780-555-0104.",
+        "For information, call Jean-Guy Bédard at 819-555-0133.",
+    ]
+    for text in texts:
+        assert [a for a in extract_actions(text) if a.targets] == [], text
