@@ -13,18 +13,12 @@ from __future__ import annotations
 import re
 
 from . import wording
+from .contacts import EMAIL_RE, PHONE_RE, POSTAL_CODE_RE, find_addresses, is_official_mailbox
 from .context import DocumentContext
 from .orgs import subject_org
+from .roles import find_roles
 from .stance import assess
-from .targets import (
-    EMAIL_RE,
-    PHONE_RE,
-    POSTAL_CODE_RE,
-    find_addresses,
-    find_roles,
-    find_targets,
-    is_official_mailbox,
-)
+from .targets import find_targets
 from .text import LIST_ITEM_RE, Span, lines
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
 

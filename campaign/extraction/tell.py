@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 
 from . import wording
+from .contacts import EMAIL_RE, PHONE_RE
 from .context import DocumentContext
 from .stance import IMPERATIVE, assess
-from .targets import EMAIL_RE, PHONE_RE, find_targets
+from .targets import find_targets
 from .text import Span
 from .types import LETTER_TO_MP, LETTER_TO_TARGETS, MP, PETITION, CallToAction, Evidence
 

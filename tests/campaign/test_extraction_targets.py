@@ -1,13 +1,10 @@
 """Targets: roles, names, emails, phones and postal addresses of the people to contact."""
 
 from campaign.extraction import CALL, LETTER_TO_TARGETS, extract_actions
-from campaign.extraction.targets import (
-    classify_role,
-    find_addresses,
-    find_phones,
-    find_targets,
-    name_from_email,
-)
+from campaign.extraction.contacts import find_addresses, find_phones
+from campaign.extraction.names import name_from_email
+from campaign.extraction.roles import classify_role
+from campaign.extraction.targets import find_targets
 
 
 def _only(actions, kind):

@@ -1,0 +1,188 @@
+"""Person names near a role or contact detail: 'Hon. Lena Metlege Diab', 'Premier Ford'.
+
+Without a gazetteer a name is two or three capitalised words that are not place or office words,
+a name after an honorific, or a single surname straight after a title.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .roles import Found
+
+_HONORIFIC = (
+    r"(?:The\s+Hon(?:ourable|\.)?|Hon(?:ourable|\.)|Right\s+Hon(?:ourable|\.)|"
+    r"(?:His|Her)\s+Excellency|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Sen\.?)"
+)
+# "Joly", "LeBlanc", "McKenna", "O'Regan", "Mélanie".
+_NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:[A-Z][a-z\u00e0-\u00ff]+)?"
+HONORIFIC_NAME_RE = re.compile(
+    rf"\b{_HONORIFIC}\s+(?P<name>{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{0,2}})"
+)
+# "Premier Ford", "Minister Sawhney": a surname straight after a title.
+_SURNAME_RE = re.compile(rf"[ \t]+(?P<name>{_NAME_WORD})\b(?![ \t]+[A-Z])")
+_TITLE_END_RE = re.compile(
+    r"(?:Minister|Premier|Mayor|Ambassador|President|Senator|Councill?or|MPP|MLA|MNA|MP)$"
+)
+_PLAIN_NAME_RE = re.compile(
+    rf"\b(?P<name>{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
+    rf"(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+)?{_NAME_WORD}){{1,2}})\b"
+)
+# Capitalised words that are never part of a person's name in this context.
+_NOT_NAME_WORDS = frozenset(
+    [
+        "the",
+        "house",
+        "commons",
+        "street",
+        "avenue",
+        "road",
+        "ottawa",
+        "ontario",
+        "canada",
+        "canadian",
+        "government",
+        "foreign",
+        "affairs",
+        "email",
+        "e-mail",
+        "phone",
+        "call",
+        "write",
+        "contact",
+        "send",
+        "please",
+        "office",
+        "minister",
+        "prime",
+        "ambassador",
+        "embassy",
+        "parliament",
+        "senate",
+        "president",
+        "premier",
+        "russian",
+        "american",
+        "british",
+        "federal",
+        "provincial",
+        "department",
+        "ministry",
+        "immigration",
+        "tel",
+        "fax",
+        "mail",
+        "address",
+        "dear",
+        "hon",
+        "honourable",
+        "sincerely",
+    ]
+)
+
+# Parts of an email address that describe a mailbox rather than a person.
+_GENERIC_MAILBOX_WORDS = frozenset(
+    [
+        "info",
+        "contact",
+        "contacts",
+        "admin",
+        "office",
+        "mail",
+        "email",
+        "hello",
+        "enquiries",
+        "enquiry",
+        "inquiries",
+        "inquiry",
+        "media",
+        "press",
+        "news",
+        "web",
+        "webmaster",
+        "support",
+        "help",
+        "team",
+        "general",
+        "pm",
+        "minister",
+        "ministre",
+        "secretary",
+        "reception",
+        "comms",
+        "communications",
+        "donate",
+        "donations",
+        "feedback",
+        "no",
+        "reply",
+        "noreply",
+        "consular",
+        "embassy",
+        "mp",
+    ]
+)
+
+# Context showing a contact detail belongs to the organisation writing the document.
+
+
+def find_names(text: str, start: int, end: int, avoid: list[Found]) -> list[Found]:
+    """Likely person names in `text[start:end]` that do not overlap the `avoid` spans.
+
+    Names are searched in the gaps between the avoided spans (roles, contact details), so that
+    "Immigration Minister Lena Metlege Diab" yields the whole name after the role. A single
+    capitalised word straight after a title ("Premier Ford") is a surname.
+    """
+    honorific: list[Found] = []
+    plain: list[Found] = []
+    for gap_start, gap_end, after in _gaps(text, start, end, avoid):
+        honorific.extend(_names(HONORIFIC_NAME_RE, text, gap_start, gap_end))
+        found = _names(_PLAIN_NAME_RE, text, gap_start, gap_end)
+        if after is not None and _TITLE_END_RE.search(after.value):
+            surname = _SURNAME_RE.match(text, gap_start, gap_end)
+            if surname and not any(name.start == surname.start("name") for name in found):
+                found.extend(_names(_SURNAME_RE, text, gap_start, gap_end))
+        plain.extend(found)
+    # An honorific name is much stronger evidence than two capitalised words.
+    return sorted(honorific or plain, key=lambda name: name.start)
+
+
+def _gaps(
+    text: str, start: int, end: int, avoid: list[Found]
+) -> list[tuple[int, int, Found | None]]:
+    """The parts of `[start, end)` outside the `avoid` spans, each with the span just before."""
+    gaps = []
+    cursor, previous = start, None
+    for span in sorted(avoid, key=lambda found: found.start):
+        if span.end <= start and not text[span.end : start].strip():
+            previous = span  # "Premier| Ford": the role ends where the region starts
+        if span.end <= start or span.start >= end:
+            continue
+        if span.start > cursor:
+            gaps.append((cursor, span.start, previous))
+        cursor, previous = max(cursor, span.end), span
+    if cursor < end:
+        gaps.append((cursor, end, previous))
+    return gaps
+
+
+def _names(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[Found]:
+    found = []
+    for match in pattern.finditer(text, start, end):
+        words = match.group("name").split()
+        if any(word.casefold() in _NOT_NAME_WORDS for word in words):
+            continue
+        words[-1] = re.sub(r"['\u2019]s$", "", words[-1])  # "Niki Sharma's office"
+        found.append(Found(match.start("name"), match.end("name"), " ".join(words)))
+    return found
+
+
+def name_from_email(email: str) -> str:
+    """'chrystia.freeland@parl.gc.ca' -> 'Chrystia Freeland'; generic mailboxes give ''."""
+    local = email.split("@", 1)[0]
+    parts = [part for part in re.split(r"[._]", local) if part]
+    if len(parts) < 2 or not all(part.isalpha() and len(part) > 1 for part in parts):
+        return ""
+    if any(part.casefold() in _GENERIC_MAILBOX_WORDS for part in parts):
+        return ""
+    return f"{parts[0].capitalize()} {parts[-1].capitalize()}"
