@@ -9,6 +9,7 @@ one message it was sending in doubt (see README, "How delivery works").
 import logging
 import random
 import time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -162,7 +163,8 @@ def _mark_sent(email: OutboundEmail, message) -> Outcome:
                 Status.SENDING,
             ],
         )
-    log.info("outbox: email %s sent", email.pk)
+    # DEBUG: a batch logs one INFO summary (a log line per message is a syscall per message).
+    log.debug("outbox: email %s sent", email.pk)
     return Outcome(email.pk, "sent")
 
 
@@ -331,6 +333,8 @@ def deliver(email_id: int) -> Outcome | None:
     if not claim(email_id):
         return None
     outcomes = deliver_claimed([email_id])
+    if outcomes and outcomes[0].status == "sent":
+        log.info("outbox: email %s sent", email_id)
     return outcomes[0] if outcomes else None
 
 
@@ -354,6 +358,15 @@ def deliver_due(*, limit: int, budget_seconds: float) -> list[Outcome]:
                 break
     finally:
         session.discard()
+    if outcomes:
+        counts = Counter(o.status for o in outcomes)
+        log.info(
+            "outbox: batch of %s (ids %s..%s): %s",
+            len(outcomes),
+            min(o.email_id for o in outcomes),
+            max(o.email_id for o in outcomes),
+            ", ".join(f"{n} {status}" for status, n in sorted(counts.items())),
+        )
     return outcomes
 
 

@@ -15,7 +15,7 @@ WORKERS = 2
 # Sending mail is waiting on sockets: each worker process runs a few threads (as in production,
 # `celery worker --pool threads`), so one's wait is another's turn.
 POOL = os.environ.get("OUTBOX_BENCH_POOL", "threads")
-THREADS = int(os.environ.get("OUTBOX_BENCH_THREADS", "4"))
+THREADS = int(os.environ.get("OUTBOX_BENCH_THREADS", "8"))
 TARGET_RATIO = 0.5
 BODY = (
     "Dear Minister,\n\nPlease issue emergency visas to people fleeing persecution.\n\n" * 8
