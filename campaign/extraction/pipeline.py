@@ -5,8 +5,10 @@ Order matters:
    read as the letter's content rather than as separate asks;
 2. donation appeals come before petitions, because the organisation a document raises money
    for is the one whose third-person asks ("The Centre calls on ...") are the author's own;
-3. lists after a colon become talking points of the action they introduce;
-4. duplicates are merged and noise below MIN_CONFIDENCE is dropped.
+3. letters are joined to the instruction that introduces them, and an official's address given
+   in a later sentence to the action naming them (see `letter_assembly`);
+4. lists after a colon become talking points of the action they introduce;
+5. duplicates are merged and noise below MIN_CONFIDENCE is dropped.
 """
 
 from __future__ import annotations
@@ -14,18 +16,14 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import donations, letters, petitions, tell, wording
+from . import donations, letter_assembly, letters, petitions, tell, wording
 from .context import DocumentContext
-from .letter_body import LetterBody, find_letter_bodies
+from .letter_body import find_letter_bodies
 from .orgs import OrgIndex
-from .targets import find_targets
 from .text import ListBlock, Span, collapse, list_blocks, sentences
 from .title import extract_date, extract_title
 from .types import (
-    CALL,
     DONATE,
-    LETTER_TO_MP,
-    LETTER_TO_TARGETS,
     LOW_CONFIDENCE,
     PETITION,
     CallToAction,
@@ -36,9 +34,8 @@ from .types import (
 
 # Below this an action is not even shown as low confidence: it is reported speech.
 MIN_CONFIDENCE = 0.25
-# How far (in characters) a list or letter may be from the action it belongs to.
+# How far (in characters) a list may be from the action it belongs to.
 _NEARBY = 1500
-_LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
 _DEMANDS_INTRO_RE = re.compile(
     r"(?i)\b(?:demands?|we\s+(?:call|ask|urge)|petition|tell\s+them|ask\s+them|urge\s+them)\b"
 )
@@ -85,8 +82,8 @@ def extract_actions(text: str) -> list[CallToAction]:
             if found:
                 actions.append(found)
 
-    actions = _attach_letters(actions, bodies, context)
-    actions = _fold_follow_ups(actions, bodies, context)
+    actions = letter_assembly.attach_letters(actions, bodies, context)
+    actions = letter_assembly.fold_follow_ups(actions, bodies, context)
     actions = _attach_lists(actions, list_blocks(text), context)
     actions = merge_overlapping(actions)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
@@ -119,130 +116,6 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
         text = donations.describe(best.organisation, *(g.evidence.quote for g in group))
         merged.append(dataclasses.replace(best, text=text))
     return merged
-
-
-def _attach_letters(
-    actions: list[CallToAction], bodies: list[LetterBody], context: DocumentContext
-) -> list[CallToAction]:
-    """Give each template letter to the letter action that introduces it, or create one."""
-    for body in bodies:
-        introducing = [
-            (index, action)
-            for index, action in enumerate(actions)
-            if action.kind in _LETTER_KINDS
-            and action.evidence.end <= body.start
-            and body.start - action.evidence.end <= _NEARBY
-            and not action.letter_body
-        ]
-        if introducing:
-            index, action = max(introducing, key=lambda pair: pair[1].evidence.end)
-            text = action.text
-            ask = _letter_ask(body.body)
-            quote = action.evidence.quote.rstrip()
-            if ask and (quote.endswith(":") or not letters.states_purpose(quote)):
-                # "Write to your MP:" or "Email it to the Minister" says nothing about what to
-                # ask; the letter does.
-                text = ask
-            actions[index] = dataclasses.replace(action, letter_body=body.body, text=text)
-            continue
-        actions.append(_letter_action(body, context))
-    return actions
-
-
-def _fold_follow_ups(
-    actions: list[CallToAction], bodies: list[LetterBody], context: DocumentContext
-) -> list[CallToAction]:
-    """Join an instruction naming an official to the next one giving only their address.
-
-    "Will you email the Immigration Minister today? ... write to minister@cic.gc.ca" and
-    "please write to the Prime Minister: <sample letter> Send your letter to pm@pm.gc.ca" are
-    one action each: the bare mailbox belongs to the official named just before.
-    """
-    folded: list[CallToAction] = []
-    for action in sorted(actions, key=lambda a: a.evidence.start):
-        host = folded[-1] if folded else None
-        if host is None or not _follows_up(host, action, bodies, context.text):
-            folded.append(action)
-            continue
-        folded[-1] = _fold(host, action, bodies, context.text)
-    return folded
-
-
-def _follows_up(
-    host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
-) -> bool:
-    if host.kind != action.kind or host.kind not in (LETTER_TO_TARGETS, CALL):
-        return False
-    bare = [t for t in action.targets if not (t.role or t.name)]
-    unreachable = [t for t in host.targets if not (t.email or t.phone or t.postal_address)]
-    if not bare or not unreachable:
-        return False
-    gap = text[host.evidence.end : action.evidence.start]
-    for body in bodies:
-        if host.evidence.end <= body.start and body.end <= action.evidence.start:
-            gap = gap.replace(text[body.start : body.end], "")
-    return len(re.sub(r"\s+", "", gap)) <= 80
-
-
-def _fold(
-    host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
-) -> CallToAction:
-    targets = list(host.targets)
-    for target in action.targets:
-        if target.role or target.name:
-            targets.append(target)
-            continue
-        index = next(
-            (i for i, t in enumerate(targets) if not (t.email or t.phone or t.postal_address)),
-            None,
-        )
-        if index is None:
-            targets.append(target)
-        else:
-            targets[index] = targets[index].merged_with(target)
-    purposeful = host.letter_body or letters.states_purpose(host.evidence.quote)
-    between_letter = any(host.evidence.end <= b.start < action.evidence.start for b in bodies)
-    evidence = (
-        host.evidence
-        if between_letter
-        else Evidence.of(text, host.evidence.start, action.evidence.end)
-    )
-    return dataclasses.replace(
-        host,
-        targets=tuple(targets),
-        text=host.text if purposeful else action.text,
-        evidence=evidence,
-        confidence=max(host.confidence, action.confidence),
-        talking_points=host.talking_points + action.talking_points,
-    )
-
-
-def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
-    # Targets with contact details written just before the letter turn it into a letter to them.
-    before = max(0, body.start - 600)
-    targets = tuple(t for t in find_targets(context.text, before, body.start) if t.email)
-    if not targets and not body.generic:
-        targets = tuple(find_targets(body.addressee)) or (Target(name=body.addressee),)
-    kind = LETTER_TO_TARGETS if targets else LETTER_TO_MP
-    text = _letter_ask(body.body) or "Send this letter"
-    return CallToAction(
-        kind=kind,
-        text=text,
-        evidence=Evidence.of(context.text, body.start, body.end),
-        confidence=0.75,
-        targets=targets,
-        letter_body=body.body,
-    )
-
-
-def _letter_ask(body: str) -> str:
-    """What a template letter asks for: 'I urge you to X' -> 'X'."""
-    ask = re.search(
-        r"(?i)\b(?:urge|ask|call\s+on|request|implore)\s+(?:you|the\s+government)\s+to\s+"
-        r"(?P<demand>[^.!?]+)",
-        body,
-    )
-    return wording.demand(ask.group("demand")) if ask else ""
 
 
 def _attach_lists(

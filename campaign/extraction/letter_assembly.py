@@ -1,0 +1,145 @@
+"""Joining template letters and follow-up addresses to the letter actions they belong to.
+
+A document may print a letter ("Dear ____, ... Sincerely,") after the sentence that asks readers
+to send it, or before the address to send it to ("... send it to premier@gov.bc.ca"); and it may
+name an official in one sentence and give their mailbox in the next. Each of these is one action.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from . import letters, wording
+from .context import DocumentContext
+from .letter_body import LetterBody
+from .targets import find_targets
+from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction, Evidence, Target
+
+# How far (in characters) a letter may be from the instruction that introduces it.
+_NEARBY = 1500
+_LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
+
+
+def attach_letters(
+    actions: list[CallToAction], bodies: list[LetterBody], context: DocumentContext
+) -> list[CallToAction]:
+    """Give each template letter to the letter action that introduces it, or create one."""
+    for body in bodies:
+        introducing = [
+            (index, action)
+            for index, action in enumerate(actions)
+            if action.kind in _LETTER_KINDS
+            and action.evidence.end <= body.start
+            and body.start - action.evidence.end <= _NEARBY
+            and not action.letter_body
+        ]
+        if introducing:
+            index, action = max(introducing, key=lambda pair: pair[1].evidence.end)
+            text = action.text
+            ask = _letter_ask(body.body)
+            quote = action.evidence.quote.rstrip()
+            if ask and (quote.endswith(":") or not letters.states_purpose(quote)):
+                # "Write to your MP:" or "Email it to the Minister" says nothing about what to
+                # ask; the letter does.
+                text = ask
+            actions[index] = dataclasses.replace(action, letter_body=body.body, text=text)
+            continue
+        actions.append(_letter_action(body, context))
+    return actions
+
+
+def fold_follow_ups(
+    actions: list[CallToAction], bodies: list[LetterBody], context: DocumentContext
+) -> list[CallToAction]:
+    """Join an instruction naming an official to the next one giving only their address.
+
+    "Will you email the Immigration Minister today? ... write to minister@cic.gc.ca" and
+    "please write to the Prime Minister: <sample letter> Send your letter to pm@pm.gc.ca" are
+    one action each: the bare mailbox belongs to the official named just before.
+    """
+    folded: list[CallToAction] = []
+    for action in sorted(actions, key=lambda a: a.evidence.start):
+        host = folded[-1] if folded else None
+        if host is None or not _follows_up(host, action, bodies, context.text):
+            folded.append(action)
+            continue
+        folded[-1] = _fold(host, action, bodies, context.text)
+    return folded
+
+
+def _follows_up(
+    host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
+) -> bool:
+    if host.kind != action.kind or host.kind not in (LETTER_TO_TARGETS, CALL):
+        return False
+    bare = [t for t in action.targets if not (t.role or t.name)]
+    unreachable = [t for t in host.targets if not (t.email or t.phone or t.postal_address)]
+    if not bare or not unreachable:
+        return False
+    gap = text[host.evidence.end : action.evidence.start]
+    for body in bodies:
+        if host.evidence.end <= body.start and body.end <= action.evidence.start:
+            gap = gap.replace(text[body.start : body.end], "")
+    return len(re.sub(r"\s+", "", gap)) <= 80
+
+
+def _fold(
+    host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
+) -> CallToAction:
+    targets = list(host.targets)
+    for target in action.targets:
+        if target.role or target.name:
+            targets.append(target)
+            continue
+        index = next(
+            (i for i, t in enumerate(targets) if not (t.email or t.phone or t.postal_address)),
+            None,
+        )
+        if index is None:
+            targets.append(target)
+        else:
+            targets[index] = targets[index].merged_with(target)
+    purposeful = host.letter_body or letters.states_purpose(host.evidence.quote)
+    between_letter = any(host.evidence.end <= b.start < action.evidence.start for b in bodies)
+    evidence = (
+        host.evidence
+        if between_letter
+        else Evidence.of(text, host.evidence.start, action.evidence.end)
+    )
+    return dataclasses.replace(
+        host,
+        targets=tuple(targets),
+        text=host.text if purposeful else action.text,
+        evidence=evidence,
+        confidence=max(host.confidence, action.confidence),
+        talking_points=host.talking_points + action.talking_points,
+    )
+
+
+def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
+    # Targets with contact details written just before the letter turn it into a letter to them.
+    before = max(0, body.start - 600)
+    targets = tuple(t for t in find_targets(context.text, before, body.start) if t.email)
+    if not targets and not body.generic:
+        targets = tuple(find_targets(body.addressee)) or (Target(name=body.addressee),)
+    kind = LETTER_TO_TARGETS if targets else LETTER_TO_MP
+    text = _letter_ask(body.body) or "Send this letter"
+    return CallToAction(
+        kind=kind,
+        text=text,
+        evidence=Evidence.of(context.text, body.start, body.end),
+        confidence=0.75,
+        targets=targets,
+        letter_body=body.body,
+    )
+
+
+def _letter_ask(body: str) -> str:
+    """What a template letter asks for: 'I urge you to X' -> 'X'."""
+    ask = re.search(
+        r"(?i)\b(?:urge|ask|call\s+on|request|implore)\s+(?:you|the\s+government)\s+to\s+"
+        r"(?P<demand>[^.!?]+)",
+        body,
+    )
+    return wording.demand(ask.group("demand")) if ask else ""
