@@ -16,3 +16,5 @@ class DocumentContext:
     # The organisation the document raises money for; its own asks in the third person
     # ("The Centre calls on ...") count as the author's asks.
     main_org: str = ""
+    # A news report: appeals it mentions are reported, not made (stance.looks_like_news).
+    news: bool = False

@@ -51,7 +51,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     appeals = [
         found
         for match in _TRIGGER_RE.finditer(sentence.text)
-        if (found := _appeal(sentence.text, match))
+        if (found := _appeal(sentence.text, match, context.news))
     ]
     if not appeals:
         return None
@@ -70,13 +70,13 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     )
 
 
-def _appeal(sentence: str, match: re.Match[str]) -> tuple[re.Match[str], float] | None:
+def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[str], float] | None:
     """The trigger and its score when it asks the reader for money, else None."""
     trigger = match.group("trigger").casefold()
     verb_form = trigger.startswith(("donate", "give", "chip", "make", "become", "send"))
     # "Your gift today ..." addresses the reader: let "Your" count as the subject.
     start = match.start() + (len("your ") if trigger.startswith("your") else 0)
-    stance = assess(sentence, start, match.end(), imperative=verb_form)
+    stance = assess(sentence, start, match.end(), imperative=verb_form, news=news)
     if stance.label in (DIRECT, IMPERATIVE, APPEAL):
         return match, stance.score
     if _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):

@@ -52,7 +52,8 @@ def attach_letters(
 def fold_follow_ups(
     actions: list[CallToAction], bodies: list[LetterBody], context: DocumentContext
 ) -> list[CallToAction]:
-    """Join an instruction naming an official to the next one giving only their address.
+    """Join an instruction naming an official to the next one giving only their address, or
+    repeating the same officials.
 
     "Will you email the Immigration Minister today? ... write to minister@cic.gc.ca" and
     "please write to the Prime Minister: <sample letter> Send your letter to pm@pm.gc.ca" are
@@ -75,7 +76,11 @@ def _follows_up(
         return False
     bare = [t for t in action.targets if not (t.role or t.name)]
     unreachable = [t for t in host.targets if not (t.email or t.phone or t.postal_address)]
-    if not bare or not unreachable:
+    # "Please write ..., urging ... <block>" then "Send appeals to: <same block>".
+    same = bool(action.targets) and {t.key() for t in action.targets} <= {
+        t.key() for t in host.targets
+    }
+    if not (bare and unreachable) and not same:
         return False
     gap = text[host.evidence.end : action.evidence.start]
     for body in bodies:
@@ -89,6 +94,10 @@ def _fold(
 ) -> CallToAction:
     targets = list(host.targets)
     for target in action.targets:
+        known = next((i for i, t in enumerate(targets) if t.key() == target.key()), None)
+        if known is not None:
+            targets[known] = targets[known].merged_with(target)
+            continue
         if target.role or target.name:
             targets.append(target)
             continue

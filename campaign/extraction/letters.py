@@ -52,9 +52,11 @@ _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
 
 _TARGET_VERB_RE = re.compile(
     r"(?i)\b(?P<verb>send(?:ing)?\s+(?:(?:an?|your|this|the|our|my)\s+)?(?:email|e-mail|letter|"
-    r"message|note|fax|postcard|tweet|cop(?:y|ie)|appeal)s?\s+to|send(?:ing)?\s+(?:it|them)\s+to|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?"
-    r"\s+to|writ(?:e|ing)|contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|"
-    r"fax|tweet(?:\s+at)?|"
+    r"message|note|fax|postcard|tweet|cop(?:y|ie)|appeal)s?(?=\s+to\b)|"
+    r"send(?:ing)?\s+(?:it|them)(?=\s+to\b)|"
+    r"mail(?:ing)?\s+(?:it|them|this|the\s+\w+|your\s+\w+)(?=\s+to\b)|e-?mail(?:ing)?|"
+    r"writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?\s+to|writ(?:e|ing)|"
+    r"contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
     r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
     r"(?!\s*:)"  # "Email: x@y" and "Phone: 613-..." are labels in a contact block, not asks
 )
@@ -96,7 +98,7 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     match = _MP_RE.search(sentence.text)
     if not match:
         return None
-    stance = assess(sentence.text, match.start("verbs"), match.end("verbs"))
+    stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
     verbs = {word.casefold() for word in re.findall(r"[A-Za-z-]+", match.group("verbs"))}
     written = verbs - _CALL_VERBS - {"or", "and", "and/or"}
     kind = CALL if not written else LETTER_TO_MP
@@ -125,7 +127,7 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
         targets = _direct_targets(text, region_start, region_end)
         if not targets:
             continue
-        stance = assess(sentence.text, match.start("verb"), match.end("verb"))
+        stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
         verb = match.group("verb").casefold()
         kind = CALL if verb.split()[0] in _CALL_VERBS else LETTER_TO_TARGETS
         score = stance.score

@@ -36,13 +36,18 @@ _ASK_VERB = (
     r"demand(?:s|ed|ing)?(?!\s+that\b)|call\s+to)"
 )
 _ADDRESSEE = r"(?P<addr>(?:(?!\bto\b|\bthat\b)[^.;:!?\u201c\u201d\"()]){2,100}?)"
-_ASK_TO_RE = re.compile(rf"\b(?P<verb>{_ASK_VERB})\s+{_ADDRESSEE}\s+to\s+(?P<demand>\S.*)", re.S)
+_ASK_TO_RE = re.compile(
+    rf"\b(?P<verb>{_ASK_VERB})\s+{_ADDRESSEE}\s+to(?:\s+(?P<demand>\S.*)|\s*(?P<colon>:)\s*$)",
+    re.S,
+)
 _DEMAND_THAT_RE = re.compile(
     r"\b(?P<verb>(?i:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
     r"insist(?:s|ed|ing)?|request(?:s|ed|ing)?))\s+that\s+"
     rf"(?P<addr>(?:the\s+)?(?:[\w'\u2019.-]+\s+){{0,4}}?{_AUTHORITY}\b"
-    r"|[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3})\s+"
-    r"(?:must\s+|should\s+|will\s+)?(?P<demand>[a-z].*)",
+    r"(?:\s+of\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)?"
+    r"|[A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,3})"
+    # "We demand that the Government of Canada:" - the demands follow as a list.
+    r"(?:\s+(?:must\s+|should\s+|will\s+)?(?P<demand>[a-z].*)|\s*(?P<colon>:)\s*$)",
     re.S,
 )
 _CALL_FOR_RE = re.compile(
@@ -58,8 +63,12 @@ _SIGN_RE = re.compile(
 # An instruction to write or call, earlier in the same sentence, followed by a participle
 # ("..., urging ..."); "join us in calling on" is a petition in its own right.
 _CONTACT_VERB_RE = re.compile(
-    r"(?i)\b(?:write|writing|e-?mail|call|phone|contact|send|fax|tweet|letters?|appeals?)\b"
+    r"(?i)\b(?:write|writing|e-?mail|call|phone|contact|send|fax|tweet|letters?|appeals?|"
+    r"postcards?|messages?)\b"
     r"(?!.*\bin\s*$)"
+)
+_IN_YOUR_LETTER_RE = re.compile(
+    r"(?i)\b(?:in\s+your|when\s+you)\s+(?:letter|e-?mail|message|call|postcard|write|phone)"
 )
 # Asking the readers themselves is not a petition to anyone ("We ask Canadians to ...").
 _NOT_ADDRESSEE_RE = re.compile(
@@ -124,11 +133,16 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 match.end("verb"),
                 imperative=not verb.startswith("call to"),
                 main_org=context.main_org,
+                news=context.news,
             )
             # "Tell the minister to ..." is only an ask as an order to the reader.
             if verb.startswith("tell") and stance.label != IMPERATIVE:
                 continue
-            text = wording.demand(match.group("demand"))
+            if match.group("colon"):
+                # The list after the colon says what is demanded (pipeline._attach_lists).
+                text = wording.finish(sentence)
+            else:
+                text = wording.demand(match.group("demand"))
             if not text:
                 continue
             score = stance.score
@@ -138,9 +152,23 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
     return found
 
 
+def is_bare_signing(action: CallToAction) -> bool:
+    """True for "Sign now!" and the like: a request to sign that names no demand of its own."""
+    quote = action.evidence.quote
+    whole = wording.capitalise(wording.finish(wording.strip_links(quote)))
+    return (
+        action.kind == PETITION
+        and not action.addressee
+        and action.text == whole
+        and bool(_SIGN_RE.search(quote))
+    )
+
+
 def _is_letter_content(prefix: str, verb: str) -> bool:
     """True for "Please write to the ambassador, urging the authorities to ...": the ask is what
     the letter or call says, and the letter detector reports it, not a separate petition."""
+    if _IN_YOUR_LETTER_RE.search(prefix):
+        return True  # "In your letter, ask the Minister to: ..."
     signed = re.search(r"(?i)\bsign", prefix)  # "sign our open letter ... demanding that"
     return verb.endswith("ing") and not signed and bool(_CONTACT_VERB_RE.search(prefix))
 
@@ -165,7 +193,13 @@ def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
         text = wording.demand(match.group("demand"))
         if len(text.split()) < 2:
             continue
-        stance = assess(sentence, match.start("verb"), match.end("verb"), main_org=context.main_org)
+        stance = assess(
+            sentence,
+            match.start("verb"),
+            match.end("verb"),
+            main_org=context.main_org,
+            news=context.news,
+        )
         # Without an addressee the demand is vaguer than "call on X to Y".
         found.append(_Candidate(stance.score - 0.05, "", text, stance.label))
     return found
@@ -175,7 +209,13 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     match = _SIGN_RE.search(sentence)
     if not match:
         return []
-    stance = assess(sentence, match.start("verb"), match.end("verb"), main_org=context.main_org)
+    stance = assess(
+        sentence,
+        match.start("verb"),
+        match.end("verb"),
+        main_org=context.main_org,
+        news=context.news,
+    )
     rest = match.group("rest")
     addressee = ""
     # "Sign our petition to the Minister of X" names who it goes to, not what it asks.

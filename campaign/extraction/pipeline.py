@@ -7,7 +7,8 @@ Order matters:
    for is the one whose third-person asks ("The Centre calls on ...") are the author's own;
 3. letters are joined to the instruction that introduces them, and an official's address given
    in a later sentence to the action naming them (see `letter_assembly`);
-4. lists after a colon become talking points of the action they introduce;
+4. lists after a colon become talking points of the action they introduce, and a bare "Sign
+   now!" joins the petition the document states;
 5. duplicates are merged and noise below MIN_CONFIDENCE is dropped.
 """
 
@@ -20,6 +21,7 @@ from . import donations, letter_assembly, letters, petitions, tell, wording
 from .context import DocumentContext
 from .letter_body import find_letter_bodies
 from .orgs import OrgIndex
+from .stance import looks_like_news
 from .text import ListBlock, Span, collapse, list_blocks, sentences
 from .title import extract_date, extract_title
 from .types import (
@@ -59,7 +61,12 @@ def extract_document(text: str) -> ExtractedDocument:
 def extract_actions(text: str) -> list[CallToAction]:
     """All calls to action in `text`, each with evidence quoted from it, sorted by position."""
     spans = sentences(text)
-    context = DocumentContext(text=text, sentences=tuple(spans), orgs=OrgIndex(text, spans))
+    context = DocumentContext(
+        text=text,
+        sentences=tuple(spans),
+        orgs=OrgIndex(text, spans),
+        news=looks_like_news(text),
+    )
     bodies = find_letter_bodies(text)
     candidates = [
         span
@@ -85,6 +92,7 @@ def extract_actions(text: str) -> list[CallToAction]:
     actions = letter_assembly.attach_letters(actions, bodies, context)
     actions = letter_assembly.fold_follow_ups(actions, bodies, context)
     actions = _attach_lists(actions, list_blocks(text), context)
+    actions = _fold_sign_requests(actions)
     actions = merge_overlapping(actions)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
@@ -157,8 +165,36 @@ def _attach_lists(
             continue
         host = max(hosts, key=lambda a: a.confidence)
         updated = dataclasses.replace(host, talking_points=host.talking_points + points)
+        quote = host.evidence.quote.rstrip()
+        if host.kind == PETITION and quote.endswith(":") and host.text == wording.finish(quote):
+            # "We demand that the Government of Canada:" - the list is what is demanded.
+            updated = dataclasses.replace(updated, text="; ".join(points))
         actions = [updated if a is host else a for a in actions if a not in inside]
     return actions
+
+
+def _fold_sign_requests(actions: list[CallToAction]) -> list[CallToAction]:
+    """A bare "Sign now!" signs the petition the document states elsewhere, not a new one."""
+    bare = {id(a) for a in actions if petitions.is_bare_signing(a)}
+    stated = sorted(
+        (a for a in actions if a.kind == PETITION and id(a) not in bare),
+        key=lambda a: a.evidence.start,
+    )
+    if not bare or not stated:
+        return actions
+    strength: dict[int, float] = {}
+    for request in (a for a in actions if id(a) in bare):
+        # The nearest stated petition before the request, else the first one after it.
+        before = [a for a in stated if a.evidence.start < request.evidence.start]
+        host = before[-1] if before else stated[0]
+        strength[id(host)] = max(strength.get(id(host), 0.0), request.confidence)
+    return [
+        dataclasses.replace(a, confidence=max(a.confidence, strength[id(a)]))
+        if id(a) in strength
+        else a
+        for a in actions
+        if id(a) not in bare
+    ]
 
 
 def _within(evidence: Evidence, span: Span) -> bool:

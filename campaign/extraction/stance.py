@@ -49,7 +49,7 @@ _IMPERATIVE_LEAD_RE = re.compile(
     r"this\s+(?:week|month|year|weekend|fall|autumn|winter|spring|summer)|tonight)\b"
     # "If you can, donate ...", "If you live in Ontario, call ...", "To donate, send ..."
     r"|if\s+you\s+[^,;:.]{1,40},|to\s+[a-z]+(?:\s+[\w'\u2019]+){0,4},)"
-    r"[\s,:!.\u2013\u2014-]*)*$"
+    r"[\s,:!.\u2013\u2014-]*)*\W*$"
 )
 # Instructions that may come first in a sentence of several: "Copy the letter below and email it".
 _INSTRUCTION_RE = re.compile(
@@ -91,11 +91,14 @@ def assess(
     *,
     imperative: bool = True,
     main_org: str = "",
+    news: bool = False,
 ) -> Assessment:
     """Score how likely the trigger at `sentence[trigger_start:trigger_end]` is the author's ask.
 
     `imperative` says whether the trigger is a verb in the base form, so that an empty subject
     means an order to the reader ("Donate today") rather than a noun phrase ("Donations ...").
+    `news` says the whole document is a news report (see `looks_like_news`), where even an
+    appeal in the present tense ("Organizers are asking the public to ...") is reported.
     """
     prefix = sentence[:trigger_start]
     suffix = sentence[trigger_end:]
@@ -122,6 +125,8 @@ def assess(
     else:
         label = THIRD_PARTY
     score = _BASE_SCORES[label]
+    if news and label in (APPEAL, MAIN_ORG, THIRD_PARTY):
+        score -= 0.3
 
     past = bool(re.search(r"(?i)\w+ed\b", trigger.split()[0]) or _PERFECT_RE.search(prefix))
     if past:
@@ -135,6 +140,22 @@ def assess(
         # Headlines ("Charity calls for all hands on deck") report rather than ask.
         score -= 0.1
     return Assessment(label, round(max(0.0, min(1.0, score)), 2))
+
+
+# "HALIFAX — Several hundred ...", "OTTAWA (CP) - ...": a news dateline opening a paragraph.
+_DATELINE_RE = re.compile(
+    r"(?m)^[A-Z][A-Z.' -]{2,}(?:,\s*[A-Za-z. ]+)?(?:\s*\([A-Za-z ]+\))?\s+[\u2014\u2013-]{1,2}\s"
+)
+_BYLINE_RE = re.compile(r"(?m)^(?:By|Par)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+)+\s*$")
+_SAID_RE = re.compile(r"(?i)\b(?:said|told\s+reporters|according\s+to)\b")
+
+
+def looks_like_news(text: str) -> bool:
+    """True for a news report: a dateline, a byline with quoted sources, or many of them."""
+    if _DATELINE_RE.search(text):
+        return True
+    sources = len(_SAID_RE.findall(text))
+    return sources >= 3 or (sources >= 2 and bool(_BYLINE_RE.search(text)))
 
 
 def is_imperative_prefix(prefix: str) -> bool:

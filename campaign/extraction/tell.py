@@ -37,7 +37,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     message = wording.finish(match.group("message"))
     if len(message.split()) < 2 or EMAIL_RE.search(message) or PHONE_RE.search(message):
         return None  # "Tell them: 613-..." gives contact details, not a message
-    stance = assess(sentence.text, match.start("verb"), match.end("verb"))
+    stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
     if stance.label != IMPERATIVE:
         return None
     who = wording.finish(match.group("who"))

@@ -47,6 +47,11 @@ def _words(line: str) -> int:
     return len(re.findall(r"[\w\u2019']+", line))
 
 
+def _is_menu(line: str) -> bool:
+    # "Home | About | Campaigns | Donate": site navigation, never the title.
+    return line.count(" | ") >= 2
+
+
 def _is_body_sentence(line: str) -> bool:
     # Titles rarely end with a full stop or a colon, or contain several sentences.
     ending = line.rstrip("\"'\u201d\u2019)] ")
@@ -69,7 +74,7 @@ def _repeats(line: str, other: str) -> bool:
 def extract_title(text: str) -> str:
     """The document's title; see the module docstring for the heuristics."""
     candidates = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
-    candidates = [line for line in candidates if line]
+    candidates = [line for line in candidates if line and not _is_menu(line)]
     if not candidates:
         return ""
     for line in candidates:
