@@ -13,6 +13,7 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from campaign.evidence import evidence_html
 from campaign.outbox.models import OutboundEmail
 from letters.composing import SAMPLE_CONTEXT, LetterContext, render_text
 from letters.forms import LetterTemplateAdminForm
@@ -184,8 +185,22 @@ class LetterTemplateInline(admin.StackedInline):
     model = LetterTemplate
     form = LetterTemplateAdminForm
     extra = 0
-    fields = ["title", "slug", "kind", "editable", "subject_variants", "body", "talking_points"]
+    fields = [
+        "title",
+        "slug",
+        "kind",
+        "editable",
+        "subject_variants",
+        "body",
+        "talking_points",
+        "found_in",
+    ]
+    readonly_fields = ["found_in"]
     show_change_link = True
+
+    @admin.display(description=_("found in"))
+    def found_in(self, template: LetterTemplate):
+        return evidence_html(template.source)
 
 
 @admin.register(LetterTemplate)
@@ -197,9 +212,9 @@ class LetterTemplateAdmin(admin.ModelAdmin):
     list_select_related = ["campaign"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["targets"]
-    readonly_fields = ["preview", "source"]
+    readonly_fields = ["preview", "found_in"]
     fieldsets = [
-        (None, {"fields": ["campaign", "title", "slug", "kind", "editable", "source"]}),
+        (None, {"fields": ["campaign", "title", "slug", "kind", "editable", "found_in"]}),
         (_("Recipients (fixed-recipient letters)"), {"fields": ["targets"]}),
         (_("Text"), {"fields": ["subject_variants", "body", "talking_points"]}),
         (_("Preview for a sample MP"), {"fields": ["preview"]}),
@@ -226,6 +241,10 @@ class LetterTemplateAdmin(admin.ModelAdmin):
     @admin.display(description=_("near-identical"), ordering="flagged_total")
     def flagged_count(self, template: LetterTemplate) -> int:
         return template.flagged_total
+
+    @admin.display(description=_("found in"))
+    def found_in(self, template: LetterTemplate):
+        return evidence_html(template.source)
 
     @admin.display(description=_("preview"))
     def preview(self, template: LetterTemplate):

@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaign.evidence import evidence_html
 from petitions import local_cache, selectors, services
 from petitions.addresses import email_key
 from petitions.models import Petition, Signature
@@ -20,9 +21,14 @@ class PetitionInline(admin.TabularInline):
 
     model = Petition
     extra = 0
-    fields = ["title", "slug", "addressed_to", "goal", "status"]
+    fields = ["title", "slug", "addressed_to", "goal", "status", "found_in"]
+    readonly_fields = ["found_in"]
     show_change_link = True
     prepopulated_fields = {"slug": ["title"]}
+
+    @admin.display(description=_("found in"))
+    def found_in(self, petition: Petition):
+        return evidence_html(petition.source)
 
 
 @admin.register(Petition)
@@ -32,11 +38,15 @@ class PetitionAdmin(admin.ModelAdmin):
     list_select_related = ["campaign"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["source", "created_at", "figures"]
+    readonly_fields = ["found_in", "created_at", "figures"]
     fieldsets = [
         (None, {"fields": ["campaign", "title", "slug", "demand", "addressed_to", "goal"]}),
-        (_("Status"), {"fields": ["status", "figures", "source", "created_at"]}),
+        (_("Status"), {"fields": ["status", "figures", "found_in", "created_at"]}),
     ]
+
+    @admin.display(description=_("found in"))
+    def found_in(self, petition: Petition):
+        return evidence_html(petition.source)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
