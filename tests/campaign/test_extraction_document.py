@@ -209,3 +209,39 @@ def test_it_finds_each_action_in_a_numbered_take_action_list():
         ("call", "vote against the bill"),
         ("donate", "Donate to Ontario Nature Watch to fund the legal challenge"),
     ]
+
+
+def test_it_reads_appeals_in_a_news_report_as_reported():
+    text = (
+        "HALIFAX \u2014 Several hundred people marched on Saturday.\n\n"
+        "Organizers are asking the public to sign a petition calling for rent control.\n"
+    )
+    assert [a for a in extract_actions(text) if not a.low_confidence] == []
+
+
+def test_it_keeps_the_same_appeal_outside_a_news_report():
+    text = "Organizers are asking the public to sign a petition calling for rent control.\n"
+    assert [a.kind for a in extract_actions(text) if not a.low_confidence] == ["petition"]
+
+
+def test_it_joins_a_bare_sign_now_to_the_petition_it_signs():
+    text = (
+        "We demand that the Government of Canada:\n\n"
+        "\u2022 end employer-specific work permits\n"
+        "\u2022 enforce housing standards on every farm\n\n"
+        "Sign now and stand with the workers who feed us.\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.addressee == "the Government of Canada"
+    assert action.text == (
+        "end employer-specific work permits; enforce housing standards on every farm"
+    )
+    assert action.talking_points == (
+        "end employer-specific work permits",
+        "enforce housing standards on every farm",
+    )
+
+
+def test_it_never_takes_a_site_menu_as_the_title():
+    text = "Home | About | Campaigns | Donate\n\nProtect the Fraser River salmon\n\nBody text."
+    assert extract_title(text) == "Protect the Fraser River salmon"

@@ -263,3 +263,49 @@ def test_it_reads_addresses_listed_after_the_instructions_paragraph():
         ("Minister of Immigration", "minister@cic.gc.ca"),
     ]
     assert action.text.endswith("ask them to stop Rosa's removal")
+
+
+def test_it_reads_an_order_after_an_emoji_bullet():
+    text = "\U0001f4de Call your MP today and tell them to vote no on the cuts."
+    (action,) = _of_kind(text, CALL)
+    assert action.text == "vote no on the cuts"
+    assert not action.low_confidence
+
+
+def test_it_reads_mail_it_to_an_address_block():
+    text = (
+        "Fill in the postcard, add a stamp, and mail it to:\n\n"
+        "Prime Minister Mark Carney\n"
+        "Office of the Prime Minister\n"
+        "80 Wellington Street\n"
+        "Ottawa, ON K1A 0A2\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert (target.name, target.role) == ("Mark Carney", "Prime Minister")
+    assert target.postal_address == "80 Wellington Street, Ottawa, ON K1A 0A2"
+
+
+def test_it_reads_in_your_letter_ask_as_the_letters_points():
+    text = (
+        "Write to: Hon. Jane Doe, Minister of Housing, House of Commons, Ottawa, ON K1A 0A6.\n\n"
+        "In your letter, ask the Minister to:\n\n"
+        "- Fund 10,000 co-op homes\n"
+        "- End renovictions\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.talking_points == ("Fund 10,000 co-op homes", "End renovictions")
+
+
+def test_it_merges_send_appeals_to_with_the_letter_it_repeats():
+    text = (
+        "Please write today, urging the authorities to release Mona Adel.\n\n"
+        "Send appeals to:\n"
+        "His Excellency Ahmed Hafez\n"
+        "Ambassador of Egypt\n"
+        "Email: embassy@example.org\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.text.endswith("urging the authorities to release Mona Adel")
+    assert [(t.name, t.email) for t in action.targets] == [("Ahmed Hafez", "embassy@example.org")]
