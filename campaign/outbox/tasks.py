@@ -6,15 +6,11 @@ Each task's hard time limit is shorter than the lease on the rows it claims, so 
 expires when its worker is gone.
 """
 
-import logging
-
 from celery import shared_task
 from django.conf import settings
 
 from campaign.outbox import delivery
 from campaign.outbox.services import publish_batch, publish_delivery
-
-log = logging.getLogger(__name__)
 
 _LEASE = settings.OUTBOX_LEASE_SECONDS
 _LIMITS = {"soft_time_limit": _LEASE * 0.7, "time_limit": _LEASE * 0.8}

@@ -35,6 +35,20 @@ Status = OutboundEmail.Status
 DEADLINE = 45
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _leave_the_database_as_migrated(django_db_setup, django_db_blocker):
+    """A transactional test ends by emptying every table, the migrations' data too (staff
+    groups, permissions). Put that data back after this module, for later tests and for the
+    next `--reuse-db` run (it is the snapshot serialized_rollback restores before each test)."""
+    yield
+    from django.db import connection
+
+    contents = getattr(connection, "_test_serialized_contents", None)
+    if contents:
+        with django_db_blocker.unblock():
+            connection.creation.deserialize_db_from_string(contents)
+
+
 @contextmanager
 def publishing_to(broker_url: str):
     """This test process publishes for real (not eagerly) to `broker_url`."""
