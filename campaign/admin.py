@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from campaign import services
+from campaign import selectors, services
 from campaign.evidence import evidence_html, highlighted_document_html
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
 
@@ -100,6 +100,8 @@ class CampaignAdmin(admin.ModelAdmin):
     def publish(self, request, queryset):
         for campaign in queryset:
             services.campaign_publish(campaign=campaign)
+            for warning in selectors.campaign_publish_warnings(campaign=campaign):
+                self.message_user(request, warning, messages.WARNING)
         count = queryset.count()
         self.message_user(
             request,

@@ -22,3 +22,20 @@ def campaign_get_public(*, slug: str) -> Campaign:
         ),
         slug=slug,
     )
+
+
+def campaign_publish_warnings(*, campaign: Campaign) -> list[str]:
+    """What an organiser should still fill in on a published campaign (nothing blocks it)."""
+    from django.utils.translation import gettext as _
+
+    warnings = [
+        _("%(campaign)s: the donation link for %(organisation)s has no URL yet.")
+        % {"campaign": campaign.title, "organisation": link.organisation}
+        for link in campaign.donation_links.filter(url="")
+    ]
+    if campaign.letters_in_test_mode:
+        warnings.append(
+            _("%(campaign)s: letters are in test mode and go to the test address.")
+            % {"campaign": campaign.title}
+        )
+    return warnings

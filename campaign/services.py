@@ -161,7 +161,8 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
         link, created = DonationLink.objects.get_or_create(
             campaign=campaign,
             organisation=action.organisation,
-            defaults={"ask": action.text, "source": action},
+            # The sentence itself says why this organisation; "Donate to X" alone does not.
+            defaults={"ask": " ".join(action.evidence_quote.split()), "source": action},
         )
         if created:
             drafted.append(f"donation: {link.organisation}")

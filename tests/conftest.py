@@ -44,6 +44,19 @@ def pytest_configure(config):
             _unreachable("Redis", redis_url, error)
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The database, with the staff groups even if a flush in an earlier run removed them.
+
+    --reuse-db keeps the database between runs, and transactional tests (which pytest-django
+    runs last) flush every table, including the rows data migrations wrote.
+    """
+    from campaign.staff_groups import restore_staff_groups
+
+    with django_db_blocker.unblock():
+        restore_staff_groups()
+
+
 @pytest.fixture(autouse=True)
 def _clean_cache():
     """Counters and rate limits live in the cache: every test starts with an empty one."""

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from campaign.models import CallToAction, Campaign
-from tests.factories import CampaignFactory, PetitionFactory
+from tests.factories import CampaignFactory, DonationLinkFactory, PetitionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,6 +56,19 @@ def test_it_publishes_selected_campaigns_and_opens_their_petitions(organiser_cli
     assert campaign.status == Campaign.Status.PUBLISHED
     assert campaign.published_at is not None
     assert petition.status == "open"
+
+
+def test_it_warns_when_a_published_campaign_has_a_donation_link_without_url(organiser_client):
+    campaign = CampaignFactory(draft=True)
+    DonationLinkFactory(campaign=campaign, organisation="Rainbow Railroad", url="")
+
+    response = organiser_client.post(
+        reverse("admin:campaign_campaign_changelist"),
+        {"action": "publish", "_selected_action": [campaign.pk]},
+        follow=True,
+    )
+
+    assert "the donation link for Rainbow Railroad has no URL yet" in response.text
 
 
 def test_it_closes_selected_campaigns_and_their_petitions(organiser_client):
