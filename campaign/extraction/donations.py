@@ -73,7 +73,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
 def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[str], float] | None:
     """The trigger and its score when it asks the reader for money, else None."""
     trigger = match.group("trigger").casefold()
-    verb_form = trigger.startswith(("donate", "give", "chip", "make", "become", "send"))
+    verb_form = trigger.startswith(("donate", "donating", "give", "chip", "make", "become", "send"))
     # "Your gift today ..." addresses the reader: let "Your" count as the subject.
     start = match.start() + (len("your ") if trigger.startswith("your") else 0)
     stance = assess(sentence, start, match.end(), imperative=verb_form, news=news)

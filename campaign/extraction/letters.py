@@ -24,7 +24,8 @@ from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evid
 
 _VERB = (
     r"(?:contact(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?(?:\s+to)?|"
-    r"call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|e-?mail(?:ing)?|"
+    r"call(?:ing)?\s+(?:on|upon)|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|"
+    r"e-?mail(?:ing)?|let|"
     r"send(?:ing)?\s+(?:an?\s+)?(?:email|e-mail|letter|message|note|fax|postcard)s?\s+to|"
     r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|tweet(?:\s+at)?|"
     r"meet(?:ing)?(?:\s+with)?|visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
@@ -45,7 +46,7 @@ _PURPOSE_RE = re.compile(
     r"(?i)(?:\b(?:(?:and\s+)?(?:ask|tell|urge)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
     r"|(?:asking|urging|telling)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
     r"|to\s+(?:(?:ask|tell|urge)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?)?"
-    r"|(?:saying|say)\s+(?:that\s+)?)|^\s*:\s*)(?P<purpose>[a-z].*)",
+    r"|(?:saying|say)\s+(?:that\s+)?|know\s+(?:that\s+)?)|^\s*:\s*)(?P<purpose>[a-z].*)",
     re.S,
 )
 _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
@@ -57,7 +58,7 @@ _TARGET_VERB_RE = re.compile(
     r"mail(?:ing)?\s+(?:it|them|this|the\s+\w+|your\s+\w+)(?=\s+to\b)|e-?mail(?:ing)?|"
     r"writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?\s+to|writ(?:e|ing)|"
     r"contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
-    r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
+    r"message|reach(?:ing)?(?:\s+out\s+to)?|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
     r"(?!\s*:)"  # "Email: x@y" and "Phone: 613-..." are labels in a contact block, not asks
 )
 # The object is the organisation itself: "contact us", "email our team".
@@ -129,7 +130,12 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
             continue
         stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
         verb = match.group("verb").casefold()
-        kind = CALL if verb.split()[0] in _CALL_VERBS else LETTER_TO_TARGETS
+        # "Contact / reach the Minister's office at 613-..." with nothing to write to is a call.
+        by_phone = all(t.phone and not (t.email or t.postal_address) for t in targets)
+        generic = verb.split()[0].startswith(("contact", "reach", "get"))
+        kind = (
+            CALL if verb.split()[0] in _CALL_VERBS or (generic and by_phone) else LETTER_TO_TARGETS
+        )
         score = stance.score
         if any(target.email or target.phone for target in targets):
             score += 0.05
@@ -232,7 +238,11 @@ def _describe(clause: str) -> str:
     """'send an email to the Minister (x@y) & the PM (z@w) saying that you:' ->
     'Send an email to the Minister & the PM'."""
     clause = wording.strip_links(clause)
-    clause = re.sub(rf"\s+(?:at|on|:)\s+(?:{EMAIL_RE.pattern}|{PHONE_RE.pattern})", "", clause)
+    clause = re.sub(
+        rf"[\s,]*(?:\b(?:at|on|or|by\s+(?:phone|e-?mail))\b|:)?\s+(?:{EMAIL_RE.pattern}|{PHONE_RE.pattern})",
+        "",
+        clause,
+    )
     for address in reversed(find_addresses(clause)):
         # "Write to Hon. X, House of Commons, Ottawa, ON K1A 0A6, and ..." - the target has it.
         clause = clause[: address.start].rstrip(" ,") + clause[address.end :]

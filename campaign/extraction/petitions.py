@@ -75,7 +75,8 @@ _NOT_ADDRESSEE_RE = re.compile(
     rf"(?i)^(?:{PUBLIC}|yourself|yourselves|them|him|her|it|me|anyone|all|action|"
     r"questions?|for|about|everyone\s+\w+|all\s+(?:canadians|of\s+you|our\s+\w+)|"
     # "Urge your MP to ..." is a letter to the reader's representative (see letters.py).
-    r"(?:your|their)\s+(?:local\s+)?(?:MPP?|MLA|MNA|member|representative|councill?or)s?)\b"
+    r"(?:your|their)\s+(?:[\w-]+\s+){0,2}?(?:MPP?|MLA|MNA|members?|representatives?|"
+    r"councill?ors?|senators?))\b"
 )
 
 

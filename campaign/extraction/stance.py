@@ -46,6 +46,7 @@ _APPEAL_RE = re.compile(
 _IMPERATIVE_LEAD_RE = re.compile(
     r"(?i)^(?:\W*(?:(?:please|now|today|so|and|also|then|together|urgently|right\s+now|act\s+now|"
     r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next|"
+    r"consider|think\s+about|"
     r"this\s+(?:week|month|year|weekend|fall|autumn|winter|spring|summer)|tonight)\b"
     # "If you can, donate ...", "If you live in Ontario, call ...", "To donate, send ..."
     r"|if\s+you\s+[^,;:.]{1,40},|to\s+[a-z]+(?:\s+[\w'\u2019]+){0,4},)"

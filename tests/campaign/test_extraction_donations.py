@@ -115,3 +115,9 @@ def test_it_reads_to_donate_send_an_e_transfer():
     assert action.kind == DONATE
     assert action.organisation == "Newcomer Women's Collective"
     assert not action.low_confidence
+
+
+def test_it_reads_please_consider_donating():
+    (action,) = _donations("Please consider donating to the Stephen Lewis Foundation.")
+    assert action.organisation == "Stephen Lewis Foundation"
+    assert not action.low_confidence

@@ -309,3 +309,24 @@ def test_it_merges_send_appeals_to_with_the_letter_it_repeats():
     (action,) = extract_actions(text)
     assert action.text.endswith("urging the authorities to release Mona Adel")
     assert [(t.name, t.email) for t in action.targets] == [("Ahmed Hafez", "embassy@example.org")]
+
+
+def test_it_reads_call_on_your_mp_as_a_letter():
+    (action,) = _of_kind("Call on your MP to support Bill C-226.", LETTER_TO_MP)
+    assert action.text == "support Bill C-226"
+
+
+def test_it_reads_let_your_mpp_know():
+    (action,) = _of_kind("Let your MPP know that you support rent control.", LETTER_TO_MP)
+    assert action.text == "you support rent control"
+
+
+def test_it_reads_reaching_an_office_by_phone_as_a_call():
+    (action,) = _of_kind("You can also reach the Minister by phone at 613-995-0777.", CALL)
+    assert [(t.role, t.phone) for t in action.targets] == [("Minister", "613-995-0777")]
+
+
+def test_it_leaves_contact_details_out_of_the_text():
+    text = "Contact Minister Steven Guilbeault at sg@parl.gc.ca or 819-938-3813."
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "Contact Minister Steven Guilbeault"

@@ -174,3 +174,8 @@ def test_it_reads_the_formal_we_the_undersigned_petition():
     (action,) = _petitions(text)
     assert action.addressee == "the Government of Canada"
     assert action.text == "extend the Hong Kong pathway for three years"
+
+
+def test_it_leaves_ask_your_city_councillor_to_the_letter_detector():
+    text = "Ask your city councillor to support the motion."
+    assert [a.kind for a in extract_actions(text)] == ["letter_to_mp"]
