@@ -35,7 +35,8 @@ _ORG_CONTACT_RE = re.compile(
     r"(?i:\b(?:us|me|our\s+(?:office|team|staff|campaign|organi[sz]ation))\b\W*(?:at|on|via|by|:)?"
     r"\s*$|\b(?:media\s+(?:inquiries|enquiries|requests|contact)|"
     r"press\s+(?:inquiries|enquiries|contact)|(?:un)?subscrib\w*|newsletter|mailing\s+list|"
-    r"volunteer\w*|feedback|questions?|(?:more\s+)?information|details|webmaster)\b"
+    r"volunteer\w*|feedback|questions?|(?:more\s+)?information|details|webmaster|interviews?|"
+    r"spokes(?:person|woman|man)|communications)\b"
     # What readers send to the organisation - as the thing sent, not earlier in the sentence
     # ("add your own story, and send it to premier@...").
     r"|\b(?:photos?|pictures?|images?|videos?|stor(?:y|ies)|testimon\w+|tips?)\b[^,;]{0,60}$)"

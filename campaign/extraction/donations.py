@@ -39,6 +39,12 @@ _PURPOSE_RE = re.compile(
     r"(?i)\b(?P<purpose>(?:to\s+(?:help\s+)?(?:fund|support|help|pay\s+for|provide|cover)|"
     r"will\s+(?:help\s+)?(?:pay\s+for|fund|help|support|provide|cover))\s+[^.;]+)"
 )
+# A donation named as a noun is asked for only with "your" or a need: "Your gift today will ...",
+# "We rely on donations from people like you", "Every donation counts".
+_ASKING_NOUN_RE = re.compile(
+    r"(?i)\byour\b|\b(?:need|needs|needed|welcome|appreciated?|count\s+on|rely\s+on|"
+    r"ask(?:ing)?\s+for|every|any)\b"
+)
 # Navigation menus ("Home | About | Donate") and one-word buttons are not appeals.
 _MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
 
@@ -77,6 +83,8 @@ def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[s
     # "Your gift today ..." addresses the reader: let "Your" count as the subject.
     start = match.start() + (len("your ") if trigger.startswith("your") else 0)
     stance = assess(sentence, start, match.end(), imperative=verb_form, news=news)
+    if stance.label == DIRECT and not verb_form and not _ASKING_NOUN_RE.search(sentence):
+        return None  # "We thank the Foundation for its generous donation."
     if stance.label in (DIRECT, IMPERATIVE, APPEAL):
         return match, stance.score
     if _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):

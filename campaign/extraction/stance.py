@@ -131,12 +131,13 @@ def assess(
 
     past = bool(re.search(r"(?i)\w+ed\b", trigger.split()[0]) or _PERFECT_RE.search(prefix))
     if past:
-        score -= 0.2
+        # "Our petition, which called on Parliament to act, was tabled": done, not asked.
+        score -= 0.4 if label in (DIRECT, IMPERATIVE) else 0.2
     if re.search(r"(?i)\bplease\b", prefix):
         score += 0.05
     stripped = sentence.rstrip()
     if stripped.endswith("?") and not _ASKING_QUESTION_RE.match(sentence):
-        score -= 0.3
+        score -= 0.4
     elif _is_headline(stripped) and label not in (DIRECT, IMPERATIVE):
         # Headlines ("Charity calls for all hands on deck") report rather than ask.
         score -= 0.1

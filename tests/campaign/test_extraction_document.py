@@ -245,3 +245,13 @@ def test_it_joins_a_bare_sign_now_to_the_petition_it_signs():
 def test_it_never_takes_a_site_menu_as_the_title():
     text = "Home | About | Campaigns | Donate\n\nProtect the Fraser River salmon\n\nBody text."
     assert extract_title(text) == "Protect the Fraser River salmon"
+
+
+def test_it_reads_past_asks_rhetorical_questions_and_thanks_as_no_asks():
+    texts = [
+        "Our petition, which called on Parliament to act, was tabled in June.",
+        "Why should we call our MPs when they never listen?",
+        "We thank the Rainbow Foundation for its generous donation.",
+    ]
+    for text in texts:
+        assert [a for a in extract_actions(text) if not a.low_confidence] == [], text

@@ -121,3 +121,9 @@ def test_it_reads_please_consider_donating():
     (action,) = _donations("Please consider donating to the Stephen Lewis Foundation.")
     assert action.organisation == "Stephen Lewis Foundation"
     assert not action.low_confidence
+
+
+def test_it_reads_a_donation_noun_as_an_appeal_only_when_it_is_asked_for():
+    assert _donations("We thank the Rainbow Foundation for its generous donation.") == []
+    (action,) = _donations("We rely on donations from people like you.")
+    assert not action.low_confidence

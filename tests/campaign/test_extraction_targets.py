@@ -258,3 +258,8 @@ def test_it_does_not_target_the_contact_for_more_information():
     ]
     for text in texts:
         assert [a for a in extract_actions(text) if a.targets] == [], text
+
+
+def test_it_does_not_target_the_contact_for_interviews():
+    text = "For interviews, contact Jane Smith, Director of Communications, at 416-555-0100."
+    assert [a for a in extract_actions(text) if a.targets] == []
