@@ -122,6 +122,16 @@ def _actionable(actions: Sequence[CallToAction], kind: str) -> list[CallToAction
     )
 
 
+OWN_WORDS_POINTS = ("Say in your own words why this matters to you.",)
+
+
+def _demand_point(addressee: str, demand: str) -> str:
+    demand = " ".join(demand.split()).rstrip(" .!")
+    if demand[:1].isupper() and not demand[:2].isupper():
+        demand = demand[0].lower() + demand[1:]
+    return f"Ask {addressee} to {demand}." if addressee else f"Ask for action: {demand}."
+
+
 def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> list[str]:
     """Draft a campaign's petition, letters and donation links from its calls to action.
 
@@ -134,10 +144,15 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
     from petitions.services import petition_draft_from_action
 
     drafted = []
+    talking_points: tuple[str, ...] = ()
     petitions = _actionable(actions, CallToAction.Kind.PETITION)
-    if petitions and not campaign.petitions.filter(source=petitions[0]).exists():
+    if petitions:
+        is_new = not campaign.petitions.filter(source=petitions[0]).exists()
         petition = petition_draft_from_action(campaign=campaign, action=petitions[0])
-        drafted.append(f"petition: {petition.title}")
+        if is_new:
+            drafted.append(f"petition: {petition.title}")
+        # A letter with no talking points of its own carries the campaign's demand.
+        talking_points = (_demand_point(petition.addressed_to, petition.demand),)
 
     letters = _actionable(actions, CallToAction.Kind.LETTER_TO_MP)[:1]
     seen_target_sets = set()
@@ -149,7 +164,11 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
     for action in letters:
         if campaign.letter_templates.filter(source=action).exists():
             continue
-        template = letter_template_draft_from_action(campaign=campaign, action=action)
+        template = letter_template_draft_from_action(
+            campaign=campaign,
+            action=action,
+            talking_points_fallback=talking_points + OWN_WORDS_POINTS,
+        )
         if action.kind == CallToAction.Kind.LETTER_TO_MP:
             drafted.append(f"letter to the supporter's MP: {template.title}")
         else:

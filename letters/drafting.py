@@ -16,6 +16,13 @@ _RELAYED_ASK = re.compile(
     r"(?:them|him|her|it|your\s+mp|the\s+[\w\s\u2019'-]{1,60}?)\s+to\s+(?P<ask>.+)$",
     re.IGNORECASE,
 )
+# "…to indicate your support for immediate government action": the supporter's own stance,
+# which the letter states in the first person.
+_SUPPORTER_STANCE = re.compile(
+    r"^(?:to\s+)?(?:indicate|express|show|voice|register|share)\s+your\s+"
+    r"(?P<stance>support\s+for|opposition\s+to|concerns?\s+(?:about|over|for))\s+(?P<object>.+)$",
+    re.IGNORECASE,
+)
 # An instruction to the supporter to get in touch, not something the recipient can do.
 _CONTACT_INSTRUCTION = re.compile(
     r"^\s*(?:please\s+)?(?:send|write|e-?mail|contact|call|phone|tweet|message|reach out|"
@@ -28,6 +35,16 @@ def _sentence_case(text: str) -> str:
     if text[:1].isupper() and not text[:2].isupper():
         return text[0].lower() + text[1:]
     return text
+
+
+def supporter_stance(action: CallToAction) -> str:
+    """The supporter's stance in the first person ("my support for …"), or ""."""
+    text = " ".join((action.text or "").split()).rstrip(" .!")
+    match = _SUPPORTER_STANCE.match(text)
+    if not match:
+        return ""
+    stance = " ".join(match.group("stance").lower().split())
+    return f"my {stance} {match.group('object')}"
 
 
 def letter_ask(action: CallToAction) -> str:
@@ -45,10 +62,17 @@ def letter_ask(action: CallToAction) -> str:
 
 def draft_body(*, action: CallToAction, campaign: Campaign) -> str:
     ask = letter_ask(action)
+    stance = supporter_stance(action)
     paragraphs = ["Dear {{ representative_name }},"]
     if action.letter_body.strip():
         paragraphs.append(action.letter_body.strip())
-    if ask and ask not in action.letter_body:
+    if stance:
+        paragraphs.append(
+            f"I am writing to express {stance}, and to ask you to champion it."
+            if stance.startswith("my support")
+            else f"I am writing to express {stance}, and to ask you to act on it."
+        )
+    elif ask and ask not in action.letter_body:
         paragraphs.append(f"I am writing to ask you to {ask}.")
     elif not ask and not action.letter_body.strip():
         paragraphs.append(
@@ -67,7 +91,13 @@ def _shorten(text: str, limit: int = 80) -> str:
 def draft_subjects(*, action: CallToAction, campaign: Campaign) -> str:
     """Three subject lines, one per line (supporters get them in turn)."""
     ask = letter_ask(action)
-    first = f"Please {_shorten(ask)}" if ask else _shorten(campaign.title.strip() or "Please act")
+    stance = supporter_stance(action)
+    if stance.startswith("my support for "):
+        first = _shorten(f"I support {stance.removeprefix('my support for ')}")
+    elif ask and not stance:
+        first = f"Please {_shorten(ask)}"
+    else:
+        first = _shorten(campaign.title.strip() or "Please act")
     variants = [
         first,
         "A constituent asks you to act"

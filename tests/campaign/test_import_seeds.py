@@ -66,7 +66,15 @@ def test_it_drafts_a_letter_to_the_supporters_mp_from_document_000(seed_campaign
     template = seed_campaign.letter_templates.get(kind=LetterTemplate.Kind.MP)
 
     assert template.source.document.file_name.startswith("000_")
-    assert "immediate government action" in template.source.text
+    assert "my support for immediate government action" in template.body
+
+
+def test_it_gives_the_mp_letter_the_petitions_demand_as_a_talking_point(seed_campaign):
+    template = seed_campaign.letter_templates.get(kind=LetterTemplate.Kind.MP)
+
+    assert template.talking_points[0].startswith(
+        "Ask the Government of Canada to issue emergency visas"
+    )
 
 
 def test_it_drafts_one_letter_to_the_three_targets_of_document_004(seed_campaign):

@@ -153,3 +153,31 @@ def test_it_falls_back_on_the_campaign_title_when_the_action_only_says_to_write(
         template.body
     )
     assert template.subjects[0] == "LGBT people in Chechnya need Canada's help"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "indicate your support for immediate government action",
+            "my support for immediate government action",
+        ),
+        ("Voice your opposition to Bill 23", "my opposition to Bill 23"),
+        ("to express your concern about the closures", "my concern about the closures"),
+        ("Email your MP and urge them to act", ""),
+    ],
+)
+def test_it_restates_the_supporters_own_stance_in_the_first_person(text, expected):
+    from letters.drafting import supporter_stance
+
+    assert supporter_stance(CallToActionFactory.build(text=text)) == expected
+
+
+def test_it_drafts_a_stance_as_the_writers_own_words():
+    action = _action(text="indicate your support for immediate government action")
+
+    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    assert "I am writing to express my support for immediate government action" in template.body
+    assert "ask you to indicate your support" not in template.body
+    assert template.subjects[0] == "I support immediate government action"
