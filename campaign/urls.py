@@ -7,5 +7,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("petitions/", include("petitions.urls")),
     path("letters/", include("letters.urls")),
+    path("outbox/", include("campaign.outbox.urls")),  # ESP bounce webhooks, only with ANYMAIL
     path("", include("campaign.public_urls")),
 ]

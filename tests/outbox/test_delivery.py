@@ -1,6 +1,7 @@
 """Delivering rows to a real (local) SMTP server: claim, send, and what each failure means."""
 
 import logging
+import socket
 import time
 from datetime import timedelta
 
@@ -8,7 +9,7 @@ import pytest
 import time_machine
 from django.utils import timezone
 
-from campaign.outbox import delivery
+from campaign.outbox import delivery, pacing
 from campaign.outbox.models import OutboundEmail
 from tests.factories.outbox import OutboundEmailFactory, SuppressionFactory
 from tests.outbox.smtp_server import HANG
@@ -99,6 +100,35 @@ def test_it_times_out_on_a_server_that_stops_answering_and_retries(smtp_server):
     assert outcome.status == "retry"
     assert email.status == Status.QUEUED
     assert "timed out" in email.last_error.lower()
+
+
+def test_it_times_out_on_a_server_that_accepts_the_connection_and_never_greets(settings):
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(4)  # the kernel completes the connection; nobody ever answers
+        settings.EMAIL_PORT = silent.getsockname()[1]
+        email = OutboundEmailFactory()
+
+        started = time.monotonic()
+        outcome = delivery.deliver(email.pk)
+
+    email.refresh_from_db()
+    assert time.monotonic() - started < 3  # EMAIL_TIMEOUT is 1 s
+    assert outcome.status == "retry"
+    assert (email.status, email.attempts) == (Status.QUEUED, 1)
+
+
+def test_it_holds_paced_mail_back_when_redis_cannot_be_asked(settings, monkeypatch, smtp_server):
+    monkeypatch.setattr(pacing, "_redis_script", None)
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"  # nothing listens there
+    email = OutboundEmailFactory(to="mp@parl.gc.ca")
+
+    outcome = delivery.deliver(email.pk)
+
+    email.refresh_from_db()
+    assert (outcome.status, outcome.retry_in) == ("paced", delivery.PACING_UNAVAILABLE_WAIT)
+    assert (email.status, email.attempts) == (Status.QUEUED, 0)
+    assert smtp_server.count() == 0
 
 
 def test_it_retries_when_the_server_refuses_connections(settings):
