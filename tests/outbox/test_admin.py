@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from campaign.outbox import selectors
 from campaign.outbox.models import OutboundEmail
 from tests.factories.outbox import OutboundEmailFactory
 
@@ -78,3 +79,17 @@ def test_it_does_not_count_the_whole_table_on_every_page():
     from django.contrib import admin
 
     assert admin.site._registry[OutboundEmail].show_full_result_count is False
+
+
+def test_it_suppresses_an_address_by_hand_and_cancels_what_is_queued_for_it(organiser_client):
+    queued = OutboundEmailFactory(to="moved.away@example.org")
+
+    response = organiser_client.post(
+        "/admin/outbox/suppression/add/",
+        {"address": "Moved.Away@example.org", "reason": "manual", "detail": "Asked by phone"},
+    )
+
+    assert response.status_code == 302
+    queued.refresh_from_db()
+    assert queued.status == Status.CANCELLED
+    assert selectors.is_suppressed("moved.away@example.org")
