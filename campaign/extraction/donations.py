@@ -20,7 +20,7 @@ from .types import DONATE, CallToAction, Evidence
 _TRIGGER_RE = re.compile(
     r"(?i)\b(?P<trigger>(?:make|send|give)\s+(?:a|your|an?\s+\w+)\s+(?:donation|gift|contribution)|"
     r"donat(?:e|es|ing|ion|ions)|(?:your|a|make\s+a)\s+(?:gift|contribution)|"
-    r"give\s+(?:generously|now|today|monthly|what\s+you\s+can|a\s+gift|\$\d+)|chip\s+in|"
+    r"give\s+(?:generously|now|today|monthly|what\s+you\s+can|a\s+gift|\$\d+|to)|chip\s+in|"
     r"become\s+a\s+(?:monthly\s+)?(?:donor|supporter)|give\s+online|"
     r"send\s+(?:an?\s+)?(?:e-?transfer|cheque|check)|"
     r"tax[- ]receipt\w*)\b"

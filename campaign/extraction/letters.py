@@ -70,6 +70,8 @@ _CONTACT_LINE_RE = re.compile(
     rf"{EMAIL_RE.pattern}|{PHONE_RE.pattern}|{POSTAL_CODE_RE.pattern}|"
     r"(?i:\b(?:e-?mail|phone|tel|fax|mail|address)\s*:)|\bHon(?:ourable|\.)"
 )
+# "sign the letter ... asking our MP to ...": what is signed asks the MP; that is a petition.
+_SIGNED_CONTENT_RE = re.compile(r"(?i)\bsign\b.*\b(?:asking|urging|calling\s+on|telling)$")
 # What an instruction asks for: "... and ask her to", "saying that", "to support ...".
 _PURPOSE_MARK_RE = re.compile(
     r"(?i:\b(?:ask|tell|urge|asking|telling|urging|saying|say|demand\w*|call(?:ing)?\s+(?:on|for))\b)"
@@ -97,7 +99,7 @@ _SAYING_TAIL_RE = re.compile(
 def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """'Contact your MP to ...' -> LETTER_TO_MP (or CALL for call/phone)."""
     match = _MP_RE.search(sentence.text)
-    if not match:
+    if not match or _SIGNED_CONTENT_RE.search(sentence.text[: match.end("verbs")]):
         return None
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
     verbs = {word.casefold() for word in re.findall(r"[A-Za-z-]+", match.group("verbs"))}
@@ -165,6 +167,11 @@ def _follow_up(context: DocumentContext, after: int) -> str:
     return wording.demand(match.group("purpose")) if match else ""
 
 
+def is_contact_entry(line: str) -> bool:
+    """True for a line giving someone's contact details ("- Premier Doug Ford: 416-325-1941")."""
+    return bool(EMAIL_RE.search(line) or PHONE_RE.search(line) or POSTAL_CODE_RE.search(line))
+
+
 def _contact_block_end(text: str, sentence: Span) -> int:
     """Where the contact details for an instruction end.
 
@@ -191,7 +198,7 @@ def _contact_block_end(text: str, sentence: Span) -> int:
                 break
             continue
         blank_run = 0
-        if LIST_ITEM_RE.match(line.text):
+        if LIST_ITEM_RE.match(line.text) and not is_contact_entry(line.text):
             break  # talking points, not contact details
         words = line.text.split()
         contact = _CONTACT_LINE_RE.search(line.text)

@@ -77,6 +77,16 @@ _NOT_NAME_WORDS = frozenset(
         "hon",
         "honourable",
         "sincerely",
+        "republic",
+        "islamic",
+        "kingdom",
+        "united",
+        "states",
+        "federation",
+        "democratic",
+        "embassy",
+        "consulate",
+        "commission",
     ]
 )
 

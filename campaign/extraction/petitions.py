@@ -37,7 +37,9 @@ _ASK_VERB = (
 )
 _ADDRESSEE = r"(?P<addr>(?:(?!\bto\b|\bthat\b)[^.;:!?\u201c\u201d\"()]){2,100}?)"
 _ASK_TO_RE = re.compile(
-    rf"\b(?P<verb>{_ASK_VERB})\s+{_ADDRESSEE}\s+to(?:\s+(?P<demand>\S.*)|\s*(?P<colon>:)\s*$)",
+    # "petition the Legislative Assembly of Ontario as follows: to ..." (the formal wording)
+    rf"\b(?P<verb>{_ASK_VERB})\s+{_ADDRESSEE}(?:\s+as\s+follows\s*:)?\s+to"
+    r"(?:\s+(?P<demand>\S.*)|\s*(?P<colon>:)\s*$)",
     re.S,
 )
 _DEMAND_THAT_RE = re.compile(

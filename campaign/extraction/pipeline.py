@@ -131,7 +131,12 @@ def _attach_lists(
 ) -> list[CallToAction]:
     """Turn lists after a colon into talking points of the action they belong to."""
     for block in blocks:
-        points = tuple(collapse(item.text) for item in block.items)
+        # Items with contact details are the targets of the action (letters.py), not points.
+        points = tuple(
+            collapse(item.text) for item in block.items if not letters.is_contact_entry(item.text)
+        )
+        if not points:
+            continue
         inside = [a for a in actions if any(_within(a.evidence, item) for item in block.items)]
         hosts = [a for a in actions if a not in inside and _touches(a.evidence, block.intro)]
         if not hosts and inside:

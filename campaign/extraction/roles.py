@@ -35,7 +35,7 @@ _TITLE_OF = (
     r"(?:(?:Deputy|Associate|Assistant|Acting|Federal|Provincial|Shadow)\s+)?"
     r"(?:Minister(?:\s+of\s+State)?|Secretary(?:\s+of\s+State)?|Secretary-General|Ambassador|"
     r"High\s+Commissioner|Consul(?:\s+General)?|Commissioner|Director(?:\s+General)?|"
-    r"President|Governor|Premier|Mayor|Chair(?:person)?|Critic)"
+    r"President|Governor|Premier|Mayor|Chair(?:person)?|Critic|Head|Chief(?:\s+Justice)?)"
 )
 ROLE_PATTERNS = (
     # "Minister of Immigration, Refugees and Citizenship", "Ambassador to Canada"
@@ -87,15 +87,32 @@ def classify_role(role: str) -> str:
     return OTHER
 
 
+def _without_trailing_name(role: str) -> str:
+    """'Minister of Labour David Piccini' -> 'Minister of Labour'.
+
+    A department is one or two capitalised words between connectors ("Public Safety",
+    "Immigration, Refugees and Citizenship"); three or more in a row end with a person's name.
+    """
+    last = re.search(
+        rf"(?:^|\b(?:of|for|and|to|at|the)\s+|,\s*)((?:{_CAP}[ \t]+){{2,}}{_CAP})$", role
+    )
+    if not last or " of " not in f" {role} ":
+        return role
+    words = last.group(1).split()
+    return role[: last.start(1)] + " ".join(words[: max(1, len(words) - 2)])
+
+
 def find_roles(text: str, start: int = 0, end: int | None = None) -> list[Found]:
     """All official roles in `text[start:end]`; overlapping candidates resolve to the longest."""
     end = len(text) if end is None else end
     candidates = []
     for pattern in ROLE_PATTERNS:
         for match in pattern.finditer(text, start, end):
-            value = re.sub(r"^the\s+", "", match.group(0))
+            # "the Minister", "Canada's Minister of Foreign Affairs": the role is "Minister ...".
+            value = re.sub(r"^(?:the\s+|[A-Z][\w-]*['\u2019]s\s+)", "", match.group(0))
             offset = match.end() - len(value)
-            candidates.append(Found(offset, match.end(), re.sub(r"\s+", " ", value)))
+            value = _without_trailing_name(value)
+            candidates.append(Found(offset, offset + len(value), re.sub(r"\s+", " ", value)))
     # Overlapping candidates are parts of one role: "Saudi Ambassador" + "Ambassador to Canada"
     # -> "Saudi Ambassador to Canada".
     candidates.sort(key=lambda found: (found.start, -found.end))

@@ -54,10 +54,10 @@ _IMPERATIVE_LEAD_RE = re.compile(
 )
 # Instructions that may come first in a sentence of several: "Copy the letter below and email it".
 _INSTRUCTION_RE = re.compile(
-    r"(?i)^(?:please\s+)?(?:copy|paste|print|fill\s+(?:in|out)|sign|download|use|add|adapt|"
+    r"(?i)^(?:please\s+[a-z]+|copy|paste|print|fill\s+(?:in|out)|sign|download|use|add|adapt|"
     r"personali[sz]e|customi[sz]e|edit|open|click|visit|go|read|share|join|contact|write|call|"
-    r"phone|e-?mail|send|tell|ask|pick\s+up|take|grab|cut|find|look\s+up)\b"
-    r"[^:;.!?]*?(?:,?\s+(?:and|then)|,)$"
+    r"phone|e-?mail|send|tell|ask|pick\s+up|take|grab|cut|find|look\s+up|bring|come)\b"
+    r"[^:;.!?]*?(?:,?\s+(?:and|or|then)|,)$"
 )
 # "Will you take two minutes to email ...?" asks the reader; other questions do not.
 _ASKING_QUESTION_RE = re.compile(r"(?i)^\W*(?:will|can|could|would)\s+you\b")
