@@ -218,11 +218,12 @@ LOGGING = {
 
 # --- Outbox (campaign.outbox) ----------------------------------------------------------------
 # Transient failures (timeouts, SMTP 4xx) retry after RETRY_BASE, 2x, 4x… (capped, with jitter)
-# until MAX_ATTEMPTS; then the row is failed. A wait longer than MAX_COUNTDOWN gets no Celery
+# until MAX_ATTEMPTS (about a day with these defaults, so a long mail-server outage fails nothing);
+# then the row is failed, and staff can retry it. A wait longer than MAX_COUNTDOWN gets no Celery
 # countdown (it must stay below the visibility timeout): the sweep publishes the row when due.
-OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=10)
+OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=30)
 OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30.0)
-OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=30 * 60.0)
+OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=60 * 60.0)
 OUTBOX_MAX_COUNTDOWN_SECONDS = env.float("OUTBOX_MAX_COUNTDOWN_SECONDS", default=60 * 60.0)
 # How long a claimed row belongs to its worker; tasks are killed before it runs out.
 OUTBOX_LEASE_SECONDS = env.float("OUTBOX_LEASE_SECONDS", default=10 * 60.0)
