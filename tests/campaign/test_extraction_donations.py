@@ -127,3 +127,9 @@ def test_it_reads_a_donation_noun_as_an_appeal_only_when_it_is_asked_for():
     assert _donations("We thank the Rainbow Foundation for its generous donation.") == []
     (action,) = _donations("We rely on donations from people like you.")
     assert not action.low_confidence
+
+
+def test_it_reads_give_to_after_another_instruction():
+    text = "Please bring non-perishable food, or give to the Out of the Cold fund."
+    (action,) = _donations(text)
+    assert action.organisation == "Out of the Cold"

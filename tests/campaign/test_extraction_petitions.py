@@ -179,3 +179,23 @@ def test_it_reads_the_formal_we_the_undersigned_petition():
 def test_it_leaves_ask_your_city_councillor_to_the_letter_detector():
     text = "Ask your city councillor to support the motion."
     assert [a.kind for a in extract_actions(text)] == ["letter_to_mp"]
+
+
+def test_it_reads_the_formal_petition_as_follows():
+    text = (
+        "We, the undersigned, petition the Legislative Assembly of Ontario as follows: to hire "
+        "500 new inspectors."
+    )
+    (action,) = _petitions(text)
+    assert action.addressee == "the Legislative Assembly of Ontario"
+    assert action.text == "hire 500 new inspectors"
+
+
+def test_it_reads_signing_a_letter_to_a_named_mp_as_a_petition():
+    text = (
+        "The Refugee Committee invites you to sign the letter on the table asking our MP, Julie "
+        "Dzerowicz, to support the family reunification amendments."
+    )
+    assert [(a.kind, a.text) for a in extract_actions(text)] == [
+        ("petition", "support the family reunification amendments")
+    ]

@@ -263,3 +263,27 @@ def test_it_does_not_target_the_contact_for_more_information():
 def test_it_does_not_target_the_contact_for_interviews():
     text = "For interviews, contact Jane Smith, Director of Communications, at 416-555-0100."
     assert [a for a in extract_actions(text) if a.targets] == []
+
+
+def test_it_reads_officials_listed_with_their_numbers_as_targets():
+    text = (
+        "Call these offices today and tell them to vote no on Bill 229:\n\n"
+        "- Premier Doug Ford: 416-325-1941\n"
+        "- Minister of Labour David Piccini: 416-326-7600\n"
+    )
+    action = _only(extract_actions(text), CALL)
+    assert [(t.name, t.role, t.phone) for t in action.targets] == [
+        ("Doug Ford", "Premier", "416-325-1941"),
+        ("David Piccini", "Minister of Labour", "416-326-7600"),
+    ]
+    assert action.talking_points == ()
+
+
+def test_it_reads_a_possessive_country_before_a_role():
+    (target,) = find_targets("Send a copy to Canada's Minister of Foreign Affairs, Anita Anand.")
+    assert (target.role, target.name) == ("Minister of Foreign Affairs", "Anita Anand")
+
+
+def test_it_reads_head_of_as_a_role():
+    (target,) = find_targets("Write to the Head of the Judiciary, Gholamhossein Mohseni Ejei.")
+    assert (target.role, target.name) == ("Head of the Judiciary", "Gholamhossein Mohseni Ejei")
