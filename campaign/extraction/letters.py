@@ -5,7 +5,11 @@ Two detectors share the verbs:
 * `detect_to_mp` - the supporter's own representative ("your MP", "your local representative"),
   who Chorus looks up from the supporter's postal code, so no contact details are needed.
 * `detect_to_targets` - named officials, usually with contact details, found by
-  `targets.find_targets` in the words after the verb (and in a contact block after a colon).
+  `targets.find_targets` in the words after the verb and in the contact block that may follow
+  (address lines, "Phone: ..." labels, or a list of officials with their numbers).
+
+An organisation's own contacts ("email us", a volunteer's first name, a mailbox with nobody named
+next to it unless it is a government one) are not targets.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ _PURPOSE_RE = re.compile(
     r"|(?:saying|say)\s+(?:that\s+)?|know\s+(?:that\s+)?)|^\s*:\s*)(?P<purpose>[a-z].*)",
     re.S,
 )
+# Only these make a phone call; "call on your MP to ..." keeps "on" and so stays a letter.
 _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
 
 _TARGET_VERB_RE = re.compile(
