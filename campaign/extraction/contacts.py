@@ -110,7 +110,7 @@ def _after_roles(text: str, address: Found, roles: list[Found]) -> Found:
     start = max([role.end for role in roles if address.start < role.end < address.end], default=0)
     if not start:
         return address
-    while start < address.end and text[start] in ", \t\n\u00a0":
+    while start < address.end and text[start] in ", \t\r\n\u00a0":
         start += 1
     value = re.sub(r"\s*\n\s*", ", ", text[start : address.end])
     return Found(start, address.end, re.sub(r"[ \t\u00a0]+", " ", value))

@@ -16,7 +16,7 @@ SUPPORTER = "{{ supporter_name }}"
 
 # A blank to fill in: "____", "[MP name]", "<name>", "{name}", "...", "XXX".
 BLANK = r"(?:_{2,}|\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>|\{\{?[^}\n]{1,40}\}?\}|\.{3,}|\u2026|X{3,})"
-_SALUTATION_RE = re.compile(r"^[ \t]*Dear[ \t]+(?P<who>[^\n,:]{1,60}?)[ \t]*[,:][ \t]*$", re.M)
+_SALUTATION_RE = re.compile(r"^[ \t]*Dear[ \t]+(?P<who>[^\r\n,:]{1,60}?)[ \t]*[,:][ \t\r]*$", re.M)
 _GENERIC_ADDRESSEE_RE = re.compile(
     r"(?i)^(?:(?:the\s+)?(?:hon(?:ourable|\.)?\s+)?(?:MPP?|MLA|member\s+of\s+parliament|"
     r"representative|councill?or|senator|sir\s+or\s+madam|sir/madam|friend))$"
@@ -84,7 +84,7 @@ def _letter_end(text: str, after: int) -> int | None:
 
 
 def _substitute_signature(body: str) -> str:
-    body_lines = body.split("\n")
+    body_lines = body.replace("\r\n", "\n").split("\n")
     for index in range(len(body_lines) - 1, -1, -1):
         if not body_lines[index].strip():
             continue

@@ -89,7 +89,7 @@ _FOLLOW_UP_RE = re.compile(
     re.S,
 )
 # "Their addresses:", "Contact details:" closing the paragraph of an instruction.
-_BLOCK_INTRO_RE = re.compile(r"[ \t]*\n?[ \t]*[^\n.!?:]{0,40}:[ \t]*(?=\n)")
+_BLOCK_INTRO_RE = re.compile(r"[ \t]*\r?\n?[ \t]*[^\r\n.!?:]{0,40}:[ \t\r]*(?=\n)")
 # A line that gives a new instruction ends a contact block ("Write to: ...", "Call your MP ...").
 _INSTRUCTION_LINE_RE = re.compile(
     r"(?i)^\W*(?:please\s+)?(?:write|call|phone|e-?mail|contact|send|tell|ask|sign|donate|"

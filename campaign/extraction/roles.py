@@ -24,7 +24,7 @@ _ROLE_WORD = (
 # name ("Hon. Jane Doe") and the line below a label ("Phone: ...").
 _SP = r"[ \t\u00a0]+"
 # After "of", "and" ... a hard-wrapped line may go on ("the Minister of\nImmigration").
-_WRAP = r"(?:[ \t\u00a0]+|[ \t]*\n[ \t]*)"
+_WRAP = r"(?:[ \t\u00a0]+|[ \t]*\r?\n[ \t]*)"
 _NEW_ROLE = rf"(?:the{_SP})?{_ROLE_WORD}"
 _DEPARTMENT = rf"(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CONNECTOR}{_WRAP})*(?!{_NEW_ROLE}){_CAP})*"
 _DEPARTMENTS = (

@@ -20,7 +20,7 @@ from .types import LETTER_TO_MP, LETTER_TO_TARGETS, MP, PETITION, CallToAction, 
 _TELL_RE = re.compile(
     r"\b(?P<verb>(?i:tell|remind|ask|urge|message))\s+"
     r"(?P<who>(?!(?i:them|him|her|us|me|you|everyone|friends|others)\b)[^:;.!?\n]{2,80}?)"
-    r"\s*:\s*(?P<message>\S[^\n]*)"
+    r"\s*:\s*(?P<message>\S[^\r\n]*)"
 )
 _OWN_REPRESENTATIVE_RE = re.compile(
     r"(?i)^(?:your|their)\s+(?:(?:local|federal|provincial|city)\s+)*"

@@ -142,7 +142,9 @@ def lines(text: str) -> list[Span]:
     spans = []
     offset = 0
     for raw in text.split("\n"):
-        spans.append(Span(offset, offset + len(raw), raw))
+        # Windows line ends ("\r\n", as pasted into a browser form): the "\r" is not content.
+        line = raw[:-1] if raw.endswith("\r") else raw
+        spans.append(Span(offset, offset + len(line), line))
         offset += len(raw) + 1
     return spans
 
@@ -151,7 +153,7 @@ def paragraphs(text: str) -> list[Span]:
     """Blocks of text separated by blank lines, trimmed."""
     spans = []
     start = 0
-    for match in re.finditer(r"\n[ \t\u00a0]*\n\s*", text):
+    for match in re.finditer(r"\n[ \t\r\u00a0]*\n\s*", text):
         span = trimmed(text, start, match.start())
         if span.text:
             spans.append(span)

@@ -99,3 +99,19 @@ def test_the_corpus_holds_every_file_and_enough_news():
     assert files == set(EXPECTED)
     assert len(files) >= 20
     assert sum(1 for spec in EXPECTED.values() if not spec["actions"]) >= 5
+
+
+def test_it_reads_windows_line_endings_the_same(case):
+    text, document, _ = case
+    crlf = text.replace("\n", "\r\n")
+    found = extract_document(crlf)
+
+    def summary(doc):
+        return [
+            (a.kind, a.text, a.targets, a.talking_points, a.organisation, a.confidence)
+            for a in doc.actions
+        ]
+
+    assert summary(found) == summary(document)
+    for action in found.actions:
+        assert crlf[action.evidence.start : action.evidence.end] == action.evidence.quote
