@@ -173,3 +173,4 @@ class CeleryWorker:
             except subprocess.TimeoutExpired:
                 self.kill()
         self._log.close()
+        Path(self._log.name).unlink(missing_ok=True)

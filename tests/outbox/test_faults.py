@@ -110,6 +110,8 @@ def start_worker(broker, smtp):
 
     yield start
     for worker in workers:
+        # Shown by pytest only when the test failed.
+        print(f"--- worker log ({worker.name}), last lines:\n{worker.log_text()[-3000:]}")
         worker.stop()
 
 
