@@ -25,7 +25,7 @@ PHONE_RE = re.compile(
 )
 POSTAL_CODE_RE = re.compile(
     # Canadian (K1A 0A6), US state + ZIP (DC 20500), UK (SW1A 0AA).
-    r"\b(?:[ABCEGHJ-NPRSTVXY]\d[A-Z][ -]?\d[A-Z]\d"
+    r"\b(?:[ABCEGHJ-NPRSTVXY]\d[A-Z](?:[^\S\r\n]|-)?\d[A-Z]\d"
     r"|(?:[A-Z]{2}|D\.C\.)\s+\d{5}(?:-\d{4})?"
     r"|[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2})\b"
 )
@@ -96,10 +96,10 @@ def find_addresses(text: str, start: int = 0, end: int | None = None) -> list[Fo
             if tail and _looks_like_address_part(tail.group("tail")):
                 part_start = previous_start + tail.start("tail")
             break
-        while part_start < match.end() and text[part_start] in " \t\u00a0":
+        while part_start < match.end() and text[part_start] in " \t\u00a0\u202f\u2009":
             part_start += 1
         value = re.sub(r"\s*\n\s*", ", ", text[part_start : match.end()])
-        address = Found(part_start, match.end(), re.sub(r"[ \t\u00a0]+", " ", value))
+        address = Found(part_start, match.end(), re.sub(r"[^\S\r\n]+", " ", value))
         found.append(_after_roles(text, address, find_roles(text, start, match.start())))
     return found
 
@@ -113,7 +113,7 @@ def _after_roles(text: str, address: Found, roles: list[Found]) -> Found:
     while start < address.end and text[start] in ", \t\r\n\u00a0":
         start += 1
     value = re.sub(r"\s*\n\s*", ", ", text[start : address.end])
-    return Found(start, address.end, re.sub(r"[ \t\u00a0]+", " ", value))
+    return Found(start, address.end, re.sub(r"[^\S\r\n]+", " ", value))
 
 
 def _part_start(text: str, position: int, floor: int) -> int:

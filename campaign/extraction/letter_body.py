@@ -16,18 +16,20 @@ SUPPORTER = "{{ supporter_name }}"
 
 # A blank to fill in: "____", "[MP name]", "<name>", "{name}", "...", "XXX".
 BLANK = r"(?:_{2,}|\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>|\{\{?[^}\n]{1,40}\}?\}|\.{3,}|\u2026|X{3,})"
-_SALUTATION_RE = re.compile(r"^[ \t]*Dear[ \t]+(?P<who>[^\r\n,:]{1,60}?)[ \t]*[,:][ \t\r]*$", re.M)
+_SALUTATION_RE = re.compile(
+    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:]{1,60}?)[^\S\r\n]*[,:][^\S\n]*$", re.M
+)
 _GENERIC_ADDRESSEE_RE = re.compile(
     r"(?i)^(?:(?:the\s+)?(?:hon(?:ourable|\.)?\s+)?(?:MPP?|MLA|member\s+of\s+parliament|"
     r"representative|councill?or|senator|sir\s+or\s+madam|sir/madam|friend))$"
 )
 _SIGN_OFF_RE = re.compile(
-    r"(?i)^[ \t]*(?:sincerely(?:\s+yours)?|yours\s+(?:truly|sincerely|faithfully|respectfully)|"
+    r"(?i)^[^\S\r\n]*(?:sincerely(?:\s+yours)?|yours\s+(?:truly|sincerely|faithfully|respectfully)|"
     r"(?:best|kind|warm(?:est)?)?\s*regards|respectfully(?:\s+yours)?|with\s+thanks|"
-    r"thank\s+you|cordially)[ \t]*[,.!]?[ \t]*$"
+    r"thank\s+you|cordially)[^\S\r\n]*[,.!]?[^\S\r\n]*$"
 )
 _SIGNATURE_PLACEHOLDER_RE = re.compile(
-    rf"(?i)^[ \t]*(?:{BLANK}|\(?your\s+(?:full\s+)?name\)?|\(?name\)?|signature)[ \t]*$"
+    rf"(?i)^[^\S\r\n]*(?:{BLANK}|\(?your\s+(?:full\s+)?name\)?|\(?name\)?|signature)[^\S\r\n]*$"
 )
 
 
@@ -89,7 +91,7 @@ def _substitute_signature(body: str) -> str:
         if not body_lines[index].strip():
             continue
         if _SIGNATURE_PLACEHOLDER_RE.match(body_lines[index]):
-            indent = re.match(r"[ \t]*", body_lines[index]).group(0)
+            indent = re.match(r"[^\S\r\n]*", body_lines[index]).group(0)
             body_lines[index] = indent + SUPPORTER
         break
     return "\n".join(body_lines)

@@ -89,7 +89,7 @@ _FOLLOW_UP_RE = re.compile(
     re.S,
 )
 # "Their addresses:", "Contact details:" closing the paragraph of an instruction.
-_BLOCK_INTRO_RE = re.compile(r"[ \t]*\r?\n?[ \t]*[^\r\n.!?:]{0,40}:[ \t\r]*(?=\n)")
+_BLOCK_INTRO_RE = re.compile(r"[^\S\r\n]*\r?\n?[^\S\r\n]*[^\r\n.!?:]{0,40}:[^\S\n]*(?=\n)")
 # A line that gives a new instruction ends a contact block ("Write to: ...", "Call your MP ...").
 _INSTRUCTION_LINE_RE = re.compile(
     r"(?i)^\W*(?:please\s+)?(?:write|call|phone|e-?mail|contact|send|tell|ask|sign|donate|"
@@ -238,11 +238,13 @@ def _direct_targets(text: str, start: int, end: int) -> list[Target]:
             continue
         # A role without contact details only counts as the direct object of the verb
         # ("write to the Prime Minister and the Minister of X"), not a later mention.
-        position = text.find(target.role, previous_end, end)
-        gap = text[previous_end:position] if position >= 0 else "?"
+        # The role as written, whatever spaces or line breaks it has in the text.
+        written = re.compile(r"\s+".join(map(re.escape, target.role.split())))
+        found = written.search(text, previous_end, end)
+        gap = text[previous_end : found.start()] if found else "?"
         if re.fullmatch(r"(?i)[\s,&/]*(?:(?:the|and|or|to|your|both|also|with)\b[\s,&/]*)*", gap):
             kept.append(target)
-            previous_end = position + len(target.role)
+            previous_end = found.end()
     return kept
 
 

@@ -17,16 +17,16 @@ _HONORIFIC = (
 # "Joly", "LeBlanc", "McKenna", "O'Regan", "Mélanie".
 _NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:[A-Z][a-z\u00e0-\u00ff]+)?"
 HONORIFIC_NAME_RE = re.compile(
-    rf"\b{_HONORIFIC}\s+(?P<name>{_NAME_WORD}(?:[ \t]+[A-Z]\.)?(?:[ \t]+{_NAME_WORD}){{0,2}})"
+    rf"\b{_HONORIFIC}\s+(?P<name>{_NAME_WORD}(?:[^\S\r\n]+[A-Z]\.)?(?:[^\S\r\n]+{_NAME_WORD}){{0,2}})"
 )
 # "Premier Ford", "Minister Sawhney": a surname straight after a title.
-_SURNAME_RE = re.compile(rf"[ \t]+(?P<name>{_NAME_WORD})\b(?![ \t]+[A-Z])")
+_SURNAME_RE = re.compile(rf"[^\S\r\n]+(?P<name>{_NAME_WORD})\b(?![^\S\r\n]+[A-Z])")
 _TITLE_END_RE = re.compile(
     r"(?:Minister|Premier|Mayor|Ambassador|President|Senator|Councill?or|MPP|MLA|MNA|MP)$"
 )
 _PLAIN_NAME_RE = re.compile(
-    rf"\b(?P<name>{_NAME_WORD}(?:[ \t]+[A-Z]\.)?"
-    rf"(?:[ \t]+(?:de[ \t]+|van[ \t]+|von[ \t]+)?{_NAME_WORD}){{1,2}})\b"
+    rf"\b(?P<name>{_NAME_WORD}(?:[^\S\r\n]+[A-Z]\.)?"
+    rf"(?:[^\S\r\n]+(?:de[^\S\r\n]+|van[^\S\r\n]+|von[^\S\r\n]+)?{_NAME_WORD}){{1,2}})\b"
 )
 # Capitalised words that are never part of a person's name in this context.
 _NOT_NAME_WORDS = frozenset(

@@ -22,13 +22,13 @@ _ROLE_WORD = (
 )
 # Role words are joined by spaces, not line breaks: in a contact block the line above a role is a
 # name ("Hon. Jane Doe") and the line below a label ("Phone: ...").
-_SP = r"[ \t\u00a0]+"
+_SP = r"[^\S\r\n]+"
 # After "of", "and" ... a hard-wrapped line may go on ("the Minister of\nImmigration").
-_WRAP = r"(?:[ \t\u00a0]+|[ \t]*\r?\n[ \t]*)"
+_WRAP = r"(?:[^\S\r\n]+|[^\S\r\n]*\r?\n[^\S\r\n]*)"
 _NEW_ROLE = rf"(?:the{_SP})?{_ROLE_WORD}"
 _DEPARTMENT = rf"(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CONNECTOR}{_WRAP})*(?!{_NEW_ROLE}){_CAP})*"
 _DEPARTMENTS = (
-    rf"{_DEPARTMENT}(?:(?:[ \t]*,[ \t]*(?!{_NEW_ROLE}){_DEPARTMENT})*,?{_SP}(?:and|&){_WRAP}"
+    rf"{_DEPARTMENT}(?:(?:[^\S\r\n]*,[^\S\r\n]*(?!{_NEW_ROLE}){_DEPARTMENT})*,?{_SP}(?:and|&){_WRAP}"
     rf"(?!{_NEW_ROLE}){_DEPARTMENT})?"
 )
 _TITLE_OF = (
@@ -44,7 +44,7 @@ ROLE_PATTERNS = (
     re.compile(
         r"\b(?:(?!(?:Email|E-mail|Write|Contact|Call|Phone|Send|Tell|Ask|Urge|Dear|The|Our|Your|"
         r"Please|Hon|Honourable|Mr|Ms|Mrs|Dr|And|Or|To|His|Her|Excellency)\b)"
-        r"[A-Z][\w'\u2019-]*[ \t\u00a0]+){1,3}?"
+        r"[A-Z][\w'\u2019-]*[^\S\r\n]+){1,3}?"
         r"(?:Minister|Ambassador|High\s+Commissioner|Consul(?:\s+General)?|Secretary|Critic)\b"
     ),
     re.compile(
@@ -94,12 +94,13 @@ def _without_trailing_name(role: str) -> str:
     "Immigration, Refugees and Citizenship"); three or more in a row end with a person's name.
     """
     last = re.search(
-        rf"(?:^|\b(?:of|for|and|to|at|the)\s+|,\s*)((?:{_CAP}[ \t]+){{2,}}{_CAP})$", role
+        rf"(?:^|\b(?:of|for|and|to|at|the)\s+|,\s*)((?:{_CAP}[^\S\r\n]+){{2,}}{_CAP})$", role
     )
-    if not last or " of " not in f" {role} ":
+    if not last or not re.search(r"\bof\b", role):
         return role
-    words = last.group(1).split()
-    return role[: last.start(1)] + " ".join(words[: max(1, len(words) - 2)])
+    keep = max(1, len(last.group(1).split()) - 2)
+    kept = re.match(rf"{_CAP}(?:[^\S\r\n]+{_CAP}){{{keep - 1}}}", last.group(1))
+    return role[: last.start(1) + kept.end()]
 
 
 def find_roles(text: str, start: int = 0, end: int | None = None) -> list[Found]:

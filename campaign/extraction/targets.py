@@ -81,7 +81,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> list[Targ
 def _name_after(text: str, role: Found, end: int, occupied: list[Found]) -> str:
     """The name written straight after a role ("Premier Ford", "Minister Jane Doe")."""
     names = find_names(text, role.end, min(end, role.end + 60), occupied)
-    if names and not text[role.end : names[0].start].strip(" \t,"):
+    if names and re.fullmatch(r"[^\S\r\n,]*,?[^\S\r\n]*", text[role.end : names[0].start]):
         return names[0].value
     return ""
 
