@@ -84,6 +84,11 @@ def find_addresses(text: str, start: int = 0, end: int | None = None) -> list[Fo
             separator = part_start - 1
             if separator < start or text[separator] not in ",\n":
                 break
+            probe = separator - 1
+            while probe > start and text[probe] in " \t\r":
+                probe -= 1
+            if text[separator] == "\n" and text[probe] == ",":
+                separator = probe  # "House of Commons,\nOttawa": one separator, hard-wrapped
             previous_start = _part_start(text, separator, start)
             part = text[previous_start:separator]
             if not part.strip():

@@ -76,7 +76,7 @@ _CONTACT_LINE_RE = re.compile(
     r"(?i:\b(?:e-?mail|phone|tel|fax|mail|address)\s*:)|\bHon(?:ourable|\.)"
 )
 # "sign the letter ... asking our MP to ...": what is signed asks the MP; that is a petition.
-_SIGNED_CONTENT_RE = re.compile(r"(?i)\bsign\b.*\b(?:asking|urging|calling\s+on|telling)$")
+_SIGNED_CONTENT_RE = re.compile(r"(?i)\bsign\b.*\b(?:asking|urging|calling\s+on|telling)$", re.S)
 # What an instruction asks for: "... and ask her to", "saying that", "to support ...".
 _PURPOSE_MARK_RE = re.compile(
     r"(?i:\b(?:ask|tell|urge|asking|telling|urging|saying|say|demand\w*|call(?:ing)?\s+(?:on|for))\b)"
@@ -259,7 +259,7 @@ def _describe(clause: str) -> str:
     )
     for address in reversed(find_addresses(clause)):
         # "Write to Hon. X, House of Commons, Ottawa, ON K1A 0A6, and ..." - the target has it.
-        clause = clause[: address.start].rstrip(" ,") + clause[address.end :]
+        clause = re.sub(r"[\s,]+$", "", clause[: address.start]) + clause[address.end :]
     clause = wording.finish(clause)
     clause = _SAYING_TAIL_RE.sub("", clause)
     return wording.capitalise(wording.finish(clause))

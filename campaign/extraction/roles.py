@@ -28,7 +28,7 @@ _WRAP = r"(?:[^\S\r\n]+|[^\S\r\n]*\r?\n[^\S\r\n]*)"
 _NEW_ROLE = rf"(?:the{_SP})?{_ROLE_WORD}"
 _DEPARTMENT = rf"(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CONNECTOR}{_WRAP})*(?!{_NEW_ROLE}){_CAP})*"
 _DEPARTMENTS = (
-    rf"{_DEPARTMENT}(?:(?:[^\S\r\n]*,[^\S\r\n]*(?!{_NEW_ROLE}){_DEPARTMENT})*,?{_SP}(?:and|&){_WRAP}"
+    rf"{_DEPARTMENT}(?:(?:[^\S\r\n]*,{_WRAP}?(?!{_NEW_ROLE}){_DEPARTMENT})*,?{_WRAP}(?:and|&){_WRAP}"
     rf"(?!{_NEW_ROLE}){_DEPARTMENT})?"
 )
 _TITLE_OF = (

@@ -196,6 +196,7 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
         if _is_title_line(title.text, paragraph_lines[1].text.lstrip()):
             chunks.append(trimmed(text, paragraph.start, paragraph.start + title.end))
             paragraph_lines = paragraph_lines[1:]
+    in_item = False
     for line in paragraph_lines:
         start = paragraph.start + line.start
         end = paragraph.start + line.end
@@ -204,11 +205,17 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
             # The marker is not part of what the item says.
             if current:
                 chunks.append(current)
-            chunks.append(trimmed(text, start + item.start("item"), end))
-            current = None
+            current, in_item = trimmed(text, start + item.start("item"), end), True
+            if _TERMINAL_RE.search(line.text):
+                chunks.append(current)
+                current = None
             continue
         if not line.text.strip():
             continue
+        if in_item and current is not None and not continues_item(line.text):
+            chunks.append(current)
+            current = None
+        in_item = in_item and current is not None
         if current is None:
             current = trimmed(text, start, end)
         else:
@@ -219,6 +226,12 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
     if current:
         chunks.append(current)
     return chunks
+
+
+def continues_item(line: str) -> bool:
+    """True when a line after an unfinished list item is its hard-wrapped rest: indented, or
+    starting in lower case or with a digit ("1. ... withdraw Bill" / "23.")."""
+    return line[:1] in _WS or line.lstrip(_WS)[:1].islower() or line.lstrip(_WS)[:1].isdigit()
 
 
 def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
@@ -279,8 +292,9 @@ def list_blocks(text: str) -> list[ListBlock]:
                 items.append(trimmed(text, candidate.start + match.start("item"), candidate.end))
                 cursor += 1
                 continue
-            indented = candidate.text[:1] in _WS
-            if items and indented and all_lines[cursor - 1].text.strip(_WS):
+            unfinished = not _TERMINAL_RE.search(all_lines[cursor - 1].text)
+            wrapped = candidate.text[:1] in _WS or (unfinished and continues_item(candidate.text))
+            if items and wrapped and all_lines[cursor - 1].text.strip(_WS):
                 items[-1] = trimmed(text, items[-1].start, candidate.end)
                 cursor += 1
                 continue

@@ -7,6 +7,7 @@ may be), and which contact details belong to the organisation and so must never 
 """
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -123,12 +124,25 @@ def _with_no_break_spaces(text: str) -> str:
     )
 
 
+def _hard_wrapped(text: str) -> str:
+    # Plain-text email: every line longer than 72 characters wrapped, lists and all.
+    return "\n".join(
+        wrapped
+        for line in text.split("\n")
+        for wrapped in (
+            textwrap.wrap(line, 72, break_long_words=False, break_on_hyphens=False)
+            if len(line) > 72
+            else [line]
+        )
+    )
+
+
 @pytest.mark.parametrize(
     "variant",
-    [lambda text: text.replace("\n", "\r\n"), _with_no_break_spaces],
-    ids=["windows_line_endings", "no_break_spaces"],
+    [lambda text: text.replace("\n", "\r\n"), _with_no_break_spaces, _hard_wrapped],
+    ids=["windows_line_endings", "no_break_spaces", "hard_wrapped"],
 )
-def test_it_reads_other_whitespace_the_same(case, variant):
+def test_it_reads_other_whitespace_and_wrapping_the_same(case, variant):
     text, document, _ = case
     changed = variant(text)
     found = extract_document(changed)
