@@ -164,9 +164,17 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def _is_heading(line: str) -> bool:
-    # A short line without final punctuation ("Speak out") is a heading, not half a sentence.
-    return len(line.split()) <= 6 and not _TERMINAL_RE.search(line)
+def _is_heading(line: str, following: str = "") -> bool:
+    # A short line without final punctuation ("Speak out") is a heading, not half a sentence -
+    # unless the sentence plainly goes on (a trailing comma or "to", the next line in lower case).
+    words = line.split()
+    return (
+        len(words) <= 6
+        and not _TERMINAL_RE.search(line)
+        and not line.rstrip().endswith(",")
+        and words[-1].casefold() not in _WRAPPING_WORDS
+        and not following.lstrip(_WS)[:1].islower()
+    )
 
 
 def _is_title_line(line: str, following: str) -> bool:
@@ -197,7 +205,8 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
             chunks.append(trimmed(text, paragraph.start, paragraph.start + title.end))
             paragraph_lines = paragraph_lines[1:]
     in_item = False
-    for line in paragraph_lines:
+    for index, line in enumerate(paragraph_lines):
+        following = paragraph_lines[index + 1].text if index + 1 < len(paragraph_lines) else ""
         start = paragraph.start + line.start
         end = paragraph.start + line.end
         item = LIST_ITEM_RE.match(line.text)
@@ -220,7 +229,7 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
             current = trimmed(text, start, end)
         else:
             current = trimmed(text, current.start, end)
-        if _TERMINAL_RE.search(line.text) or _is_heading(line.text):
+        if _TERMINAL_RE.search(line.text) or _is_heading(line.text, following):
             chunks.append(current)
             current = None
     if current:
