@@ -1,0 +1,208 @@
+"""Supporter pages work on a phone, with a screen reader, and without JavaScript.
+
+Static checks on the served HTML of every supporter page: a language, one h1, a main
+landmark, a label for every control, alt text, no script at all and nothing loaded from
+another site, and errors tied to their fields.
+"""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import CampaignFactory, DonationLinkFactory, SourceDocumentFactory
+from tests.factories.letters import (
+    FsaRidingFactory,
+    LetterTemplateFactory,
+    RepresentativeFactory,
+    RidingFactory,
+)
+from tests.factories.petitions import PetitionFactory
+
+pytestmark = pytest.mark.django_db
+
+CONTROLS = {"input", "select", "textarea"}
+UNLABELLED_INPUT_TYPES = {"hidden", "submit", "button", "reset", "image"}
+
+
+class PageAudit(HTMLParser):
+    """Collects what the checks need from one page."""
+
+    def __init__(self):
+        super().__init__()
+        self.html_lang = None
+        self.h1_count = 0
+        self.has_main = False
+        self.has_viewport = False
+        self.controls: list[dict] = []
+        self.label_targets: set[str] = set()
+        self.label_depth = 0
+        self.images_without_alt: list[str] = []
+        self.scripts: list[dict] = []
+        self.remote_assets: list[str] = []
+        self.forms: list[dict] = []
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.append(attrs["id"])
+        if tag == "html":
+            self.html_lang = attrs.get("lang")
+        elif tag == "h1":
+            self.h1_count += 1
+        elif tag == "main":
+            self.has_main = True
+        elif tag == "meta" and attrs.get("name") == "viewport":
+            self.has_viewport = True
+        elif tag == "label":
+            self.label_depth += 1
+            if attrs.get("for"):
+                self.label_targets.add(attrs["for"])
+        elif tag in CONTROLS:
+            if tag == "input" and attrs.get("type", "text") in UNLABELLED_INPUT_TYPES:
+                if attrs.get("type") == "hidden" and attrs.get("name") == "csrfmiddlewaretoken":
+                    self.forms and self.forms[-1].update(csrf=True)
+                return
+            self.controls.append({**attrs, "tag": tag, "inside_label": self.label_depth > 0})
+        elif tag == "img" and attrs.get("alt") is None:
+            self.images_without_alt.append(attrs.get("src", ""))
+        elif tag == "script":
+            self.scripts.append(attrs)
+        elif tag == "link" and attrs.get("href", "").startswith(("http:", "https:", "//")):
+            self.remote_assets.append(attrs["href"])
+        elif tag == "form":
+            self.forms.append({"method": attrs.get("method", "get").lower(), "csrf": False})
+
+    def handle_endtag(self, tag):
+        if tag == "label":
+            self.label_depth -= 1
+
+
+def audit(response) -> PageAudit:
+    assert response.status_code == 200, response.status_code
+    page = PageAudit()
+    page.feed(response.content.decode())
+    return page
+
+
+def assert_accessible(page: PageAudit) -> None:
+    assert page.html_lang, "the page declares no language"
+    assert page.has_viewport, "the page is not sized for phones"
+    assert page.h1_count == 1, f"{page.h1_count} h1 headings"
+    assert page.has_main, "no <main> landmark"
+    for control in page.controls:
+        labelled = (
+            control.get("id") in page.label_targets
+            or control["inside_label"]
+            or control.get("aria-label")
+            or control.get("aria-labelledby")
+        )
+        assert labelled, f"unlabelled {control['tag']} {control.get('name')}"
+    assert not page.images_without_alt, page.images_without_alt
+    assert not page.scripts, "supporter pages must work without JavaScript"
+    assert not page.remote_assets, page.remote_assets
+    assert len(page.ids) == len(set(page.ids)), "duplicate ids"
+    for form in page.forms:
+        if form["method"] == "post":
+            assert form["csrf"], "a POST form without its CSRF token"
+
+
+@pytest.fixture
+def campaign():
+    campaign = CampaignFactory(test_mode=False)
+    campaign.sources.add(SourceDocumentFactory())
+    DonationLinkFactory(campaign=campaign)
+    return campaign
+
+
+@pytest.fixture
+def petition(campaign):
+    return PetitionFactory(campaign=campaign)
+
+
+@pytest.fixture
+def mp_template(campaign):
+    riding = RidingFactory(code="35079", name_en="Ottawa Centre", name_fr="Ottawa-Centre")
+    RepresentativeFactory(riding=riding, name="Yasir Naqvi", email="yasir.naqvi@parl.gc.ca")
+    FsaRidingFactory(fsa="K1A", riding=riding)
+    return LetterTemplateFactory(campaign=campaign, slug="write-to-your-mp")
+
+
+def test_the_home_page_is_accessible(client, campaign):
+    assert_accessible(audit(client.get(reverse("campaign:home"))))
+
+
+def test_a_campaign_page_is_accessible(client, campaign, petition, mp_template):
+    assert_accessible(audit(client.get(campaign.get_absolute_url())))
+
+
+def test_the_privacy_page_is_accessible(client):
+    assert_accessible(audit(client.get(reverse("campaign:privacy"))))
+
+
+def test_a_petition_page_is_accessible(client, petition):
+    assert_accessible(audit(client.get(petition.get_absolute_url())))
+
+
+def test_the_sign_form_is_accessible(client, petition):
+    page = audit(client.get(reverse("petitions:sign", kwargs={"slug": petition.slug})))
+
+    assert_accessible(page)
+    assert {c.get("name") for c in page.controls} >= {"first_name", "email", "postal_code"}
+
+
+def test_the_sign_form_ties_each_error_to_its_field(client, petition):
+    response = client.post(
+        reverse("petitions:sign", kwargs={"slug": petition.slug}),
+        {"first_name": "Ada", "last_name": "L", "email": "not-an-email", "postal_code": "12345"},
+    )
+    page = audit(response)
+
+    assert_accessible(page)
+    invalid = {c["name"] for c in page.controls if "is-invalid" in c.get("class", "")}
+    assert invalid >= {"email", "postal_code"}
+    for control in page.controls:
+        if control["name"] in {"email", "postal_code"}:
+            assert control.get("aria-describedby") or control.get("aria-invalid"), control
+
+
+def test_the_thank_you_page_is_accessible(client, petition):
+    assert_accessible(
+        audit(client.get(reverse("petitions:thanks", kwargs={"slug": petition.slug})))
+    )
+
+
+def test_the_letter_start_page_is_accessible(client, mp_template):
+    assert_accessible(audit(client.get(mp_template.get_absolute_url())))
+
+
+def test_the_letter_writing_page_is_accessible(client, mp_template):
+    url = reverse(
+        "letters:write",
+        kwargs={"campaign": mp_template.campaign.slug, "template": mp_template.slug},
+    )
+
+    page = audit(client.get(url, {"postal_code": "K1A 0A6", "riding": "35079"}))
+
+    assert_accessible(page)
+    assert {c.get("name") for c in page.controls} >= {"supporter_name", "body"}
+
+
+@pytest.mark.parametrize(
+    ("html", "problem"),
+    [
+        ("<input name=a type=text>", "unlabelled input a"),
+        ("<label for=a>A</label><input id=a name=a><script src=/x.js></script>", "JavaScript"),
+        ("<label for=a>A</label><input id=a name=a><img src=/x.png>", "/x.png"),
+    ],
+)
+def test_the_audit_itself_catches_what_it_looks_for(html, problem):
+    page = PageAudit()
+    page.feed(
+        "<html lang=en><meta name=viewport><main><h1>Page</h1><form method=post>"
+        f"<input type=hidden name=csrfmiddlewaretoken>{html}</form></main></html>"
+    )
+
+    with pytest.raises(AssertionError, match=problem):
+        assert_accessible(page)
