@@ -31,7 +31,7 @@ _PASSIVE_APPEAL_RE = re.compile(
     r"(?:welcome|needed|appreciated)"
 )
 _RECIPIENT_RE = re.compile(
-    r"(?i:\b(?:donat\w*|give|giving|gift|contribut\w*|support)\b(?:\s+\w+){0,3}?\s+to\s+)"
+    r"(?i:\b(?:donat\w*|give|giving|gift|contribut\w*|support)\b(?:\s+\S+){0,3}?\s+to\s+)"
     r"(?:the\s+)?(?P<org>[A-Z].*)",
     re.S,
 )

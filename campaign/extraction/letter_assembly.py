@@ -14,11 +14,21 @@ from . import letters, wording
 from .context import DocumentContext
 from .letter_body import LetterBody
 from .targets import find_targets
-from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction, Evidence, Target
+from .types import (
+    CALL,
+    LETTER_TO_MP,
+    LETTER_TO_TARGETS,
+    PETITION,
+    CallToAction,
+    Evidence,
+    Target,
+)
 
 # How far (in characters) a letter may be from the instruction that introduces it.
 _NEARBY = 1500
 _LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
+# An order to ask an official something: the content of a letter or call given nearby.
+_ASK_OFFICIAL_RE = re.compile(r"(?i)^\W*(?:please\s+)?(?:ask|tell|urge)\s+(?!your\b)")
 
 
 def attach_letters(
@@ -86,7 +96,50 @@ def _follows_up(
     for body in bodies:
         if host.evidence.end <= body.start and body.end <= action.evidence.start:
             gap = gap.replace(text[body.start : body.end], "")
-    return len(re.sub(r"\s+", "", gap)) <= 80
+    return len(re.sub(r"\s+", "", _prose(gap))) <= 80
+
+
+def _prose(gap: str) -> str:
+    """The text between two instructions minus contact blocks (address, label and role lines)."""
+    return "\n".join(
+        line
+        for line in gap.split("\n")
+        if not letters.is_contact_entry(line)
+        and not (len(line.split()) <= 6 and not re.search(r"[.!?]\s*$", line))
+    )
+
+
+def fold_preceding_asks(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """'Ask the Minister to X.' followed by 'Send to: <the Minister's address>' is one letter
+    asking X, not a petition beside a letter that asks nothing."""
+    ordered = sorted(actions, key=lambda a: a.evidence.start)
+    dropped: set[int] = set()
+    for index, ask in enumerate(ordered):
+        if ask.kind != PETITION or not _ASK_OFFICIAL_RE.match(ask.evidence.quote):
+            continue
+        letter = next(
+            (a for a in ordered[index + 1 :] if a.kind in (LETTER_TO_TARGETS, CALL)), None
+        )
+        if (
+            letter is None
+            or letters.states_purpose(letter.evidence.quote)
+            or len(_prose(text[ask.evidence.end : letter.evidence.start]).split()) > 30
+            or not _names_one_of(ask.addressee, letter.targets)
+        ):
+            continue
+        ordered[ordered.index(letter)] = dataclasses.replace(
+            letter,
+            text=ask.text,
+            evidence=Evidence.of(text, ask.evidence.start, letter.evidence.end),
+        )
+        dropped.add(index)
+    return [action for index, action in enumerate(ordered) if index not in dropped]
+
+
+def _names_one_of(addressee: str, targets: tuple[Target, ...]) -> bool:
+    """True when 'the Minister' / 'Premier Smith' refers to one of the targets."""
+    words = set(re.findall(r"[a-z]+", addressee.casefold())) - {"the", "of", "and", "your"}
+    return any(words & set(re.findall(r"[a-z]+", f"{t.role} {t.name}".casefold())) for t in targets)
 
 
 def _fold(

@@ -60,6 +60,7 @@ _TARGET_VERB_RE = re.compile(
     r"(?i)\b(?P<verb>send(?:ing)?\s+(?:(?:an?|your|this|the|our|my)\s+)?(?:email|e-mail|letter|"
     r"message|note|fax|postcard|tweet|cop(?:y|ie)|appeal)s?(?=\s+to\b)|"
     r"send(?:ing)?\s+(?:it|them)(?=\s+to\b)|"
+    r"send(?=\s+to\s*:)|(?:send\s+)?cop(?:y|ies)(?=\s+to\s*:)|"  # "Send to:", "Copies to:"
     r"mail(?:ing)?\s+(?:it|them|this|the\s+\w+|your\s+\w+)(?=\s+to\b)|e-?mail(?:ing)?|"
     r"writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?\s+to|writ(?:e|ing)|"
     r"contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"

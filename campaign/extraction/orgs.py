@@ -100,6 +100,10 @@ _SHOUTED_WORDS = frozenset(
         "crisis",
     ]
 )
+_TITLED_PERSON_RE = re.compile(
+    r"(?:Mayor|Minister|Premier|Councill?or|President|Senator|Chief|Dr|Mr|Mrs|Ms|Rev|Hon|"
+    r"Prime\s+Minister|Executive\s+Director)\b"
+)
 _FUNDRAISING_RE = re.compile(
     r"(?i:\b(?:rais(?:e|es|ing)\s+(?:funds|money)|collect(?:s|ing)?\s+(?:funds|money|donations)|"
     r"fundrais\w*|donat\w+|tax[- ]receipt\w*|"
@@ -167,6 +171,8 @@ def subject_org(clause: str) -> str:
     if not match:
         return ""
     name = clean_org(match.group("org"))
+    if _TITLED_PERSON_RE.match(name):
+        return ""  # "Mayor Paul Lefebvre is urging ..." - a person, not an organisation
     if len(name.split()) >= 2 or is_org_like(name):
         return name
     return ""

@@ -122,6 +122,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
             addressee = wording.finish(match.group("addr"))
             if not addressee or len(addressee.split()) > 12 or _NOT_ADDRESSEE_RE.match(addressee):
                 continue
+            if re.match(r"[a-z]+ing\b", addressee):
+                continue  # "Petition urging Ottawa to ...": the noun, then the real verb
             verb = match.group("verb").casefold()
             # "our petition calling on X" - the noun, not the verb "to petition".
             if verb.startswith("petition") and re.search(

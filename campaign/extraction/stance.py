@@ -46,7 +46,8 @@ _APPEAL_RE = re.compile(
 _IMPERATIVE_LEAD_RE = re.compile(
     r"(?i)^(?:\W*(?:(?:please|now|today|so|and|also|then|together|urgently|right\s+now|act\s+now|"
     r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next|"
-    r"consider|think\s+about|"
+    r"consider|think\s+about|p\.?s|(?:do\s+not|don['\u2019]t)\s+forget\s+to|remember\s+to|"
+    r"(?:be|make)\s+sure\s+(?:to|you)|"
     r"this\s+(?:week|month|year|weekend|fall|autumn|winter|spring|summer)|tonight)\b"
     # "If you can, donate ...", "If you live in Ontario, call ...", "To donate, send ..."
     r"|if\s+you\s+[^,;:.]{1,40},|to\s+[a-z]+(?:\s+[\w'\u2019]+){0,4},)"
@@ -149,7 +150,7 @@ _DATELINE_RE = re.compile(
     r"(?m)^[A-Z][A-Z.' -]{2,}(?:,\s*[A-Za-z. ]+)?(?:\s*\([A-Za-z ]+\))?\s+[\u2014\u2013-]{1,2}\s"
 )
 _BYLINE_RE = re.compile(r"(?m)^(?:By|Par)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+)+\s*$")
-_SAID_RE = re.compile(r"(?i)\b(?:said|told\s+reporters|according\s+to)\b")
+_SAID_RE = re.compile(r"(?i)\b(?:said|says|told\s+reporters|according\s+to)\b")
 
 
 def looks_like_news(text: str) -> bool:
