@@ -133,3 +133,15 @@ def test_it_reads_give_to_after_another_instruction():
     text = "Please bring non-perishable food, or give to the Out of the Cold fund."
     (action,) = _donations(text)
     assert action.organisation == "Out of the Cold"
+
+
+def test_it_reads_the_organisation_after_an_amount():
+    text = "Will you give $25 to Médecins du Monde Canada before the deadline?"
+    (action,) = _donations(text)
+    assert action.organisation == "Médecins du Monde Canada"
+    assert not action.low_confidence
+
+
+def test_it_does_not_take_a_titled_person_for_the_organisation():
+    text = "Mayor Paul Lefebvre is urging residents to donate this holiday season."
+    assert all(action.organisation != "Mayor Paul Lefebvre" for action in _donations(text))

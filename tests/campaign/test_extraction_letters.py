@@ -330,3 +330,32 @@ def test_it_leaves_contact_details_out_of_the_text():
     text = "Contact Minister Steven Guilbeault at sg@parl.gc.ca or 819-938-3813."
     (action,) = _of_kind(text, LETTER_TO_TARGETS)
     assert action.text == "Contact Minister Steven Guilbeault"
+
+
+def test_it_takes_the_ask_before_send_to_and_copies_to_blocks():
+    text = (
+        "Ask the Minister to grant Ibrahima a stay of removal.\n\n"
+        "Send to:\n"
+        "Minister of Public Safety\n"
+        "Email: ps.minister@ps-sp.gc.ca\n\n"
+        "Copies to:\n"
+        "Minister of Immigration\n"
+        "Email: minister@cic.gc.ca\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.text == "grant Ibrahima a stay of removal"
+    assert [(t.role, t.email) for t in action.targets] == [
+        ("Minister of Public Safety", "ps.minister@ps-sp.gc.ca"),
+        ("Minister of Immigration", "minister@cic.gc.ca"),
+    ]
+
+
+def test_it_reads_dont_forget_to_email_as_an_ask():
+    text = (
+        "P.S. Don't forget to email Councillor Dianne Saxe (councillor_saxe@toronto.ca) and ask "
+        "her to keep the bike lanes."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert not action.low_confidence
+    assert [(t.name, t.role) for t in action.targets] == [("Dianne Saxe", "Councillor")]

@@ -199,3 +199,13 @@ def test_it_reads_signing_a_letter_to_a_named_mp_as_a_petition():
     assert [(a.kind, a.text) for a in extract_actions(text)] == [
         ("petition", "support the family reunification amendments")
     ]
+
+
+def test_it_does_not_read_a_petition_headline_as_an_order():
+    text = "Petition urging Ottawa to resettle Sudanese refugees tops 20,000 signatures"
+    assert all(action.low_confidence for action in _petitions(text))
+
+
+def test_it_accepts_an_addressee_that_merely_ends_in_ing():
+    (action,) = _petitions("We urge Beijing to release the detained journalists.")
+    assert action.addressee == "Beijing"
