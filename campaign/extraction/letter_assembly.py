@@ -1,8 +1,9 @@
-"""Joining template letters and follow-up addresses to the letter actions they belong to.
+"""Joining template letters, follow-up addresses and asks to the letter actions they belong to.
 
 A document may print a letter ("Dear ____, ... Sincerely,") after the sentence that asks readers
-to send it, or before the address to send it to ("... send it to premier@gov.bc.ca"); and it may
-name an official in one sentence and give their mailbox in the next. Each of these is one action.
+to send it, or before the address to send it to ("... send it to premier@gov.bc.ca"); it may
+name an official in one sentence and give their mailbox in the next; and it may say what to ask
+("Ask the Minister to ...") just before the "Send to:" block. Each of these is one action.
 """
 
 from __future__ import annotations
