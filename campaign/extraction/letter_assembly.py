@@ -201,7 +201,8 @@ def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
 def _letter_ask(body: str) -> str:
     """What a template letter asks for: 'I urge you to X' -> 'X'."""
     ask = re.search(
-        r"(?i)\b(?:urge|ask|call\s+on|request|implore)\s+(?:you|the\s+government)\s+to\s+"
+        r"(?i)\b(?:urg(?:e|ing)|ask(?:ing)?|call(?:ing)?\s+on|request(?:ing)?|implor(?:e|ing))\s+"
+        r"(?:you|the\s+government)\s+to\s+"
         r"(?P<demand>[^.!?]+)",
         body,
     )

@@ -30,8 +30,9 @@ _VERB = (
     r"(?:contact(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?(?:\s+to)?|"
     r"call(?:ing)?\s+(?:on|upon)|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|"
     r"e-?mail(?:ing)?|let|"
-    r"send(?:ing)?\s+(?:an?\s+)?(?:email|e-mail|letter|message|note|fax|postcard)s?\s+to|"
-    r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|tweet(?:\s+at)?|"
+    r"send(?:ing)?\s+(?:(?:an?|this|the|our|my)\s+)?(?:email|e-mail|letter|message|note|fax|"
+    r"postcard)s?\s+to|message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|"
+    r"tweet(?:\s+at)?|"
     r"meet(?:ing)?(?:\s+with)?|visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
     r"fax)"
 )
@@ -69,7 +70,8 @@ _TARGET_VERB_RE = re.compile(
 )
 # The object is the organisation itself: "contact us", "email our team".
 _OWN_OBJECT_RE = re.compile(
-    r"(?i)^\s*(?:us|me|our\s+\w+|(?:your|any)\s+(?:stor(?:y|ies)|photos?|questions?|"
+    r"(?i)^\s*(?:us|me|our\s+(?!(?:MPP?|MLA|MNA|member|representative|councill?or|senator|"
+    r"mayor)s?\b)\w+|(?:your|any)\s+(?:stor(?:y|ies)|photos?|questions?|"
     r"pictures?|tips?))\b"
 )
 _CONTACT_LINE_RE = re.compile(
@@ -107,6 +109,11 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     match = _MP_RE.search(sentence.text)
     if not match or _SIGNED_CONTENT_RE.search(sentence.text[: match.end("verbs")]):
         return None
+    if re.match(r"(?i)(?:our|the)\b", match.group("mp")) and any(
+        target.email or target.phone
+        for target in find_targets(context.text, sentence.start + match.end(), sentence.end)
+    ):
+        return None  # "Write to our MP, Hon. Jane Doe, at ...": a named MP, not the reader's
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
     verbs = {word.casefold() for word in re.findall(r"[A-Za-z-]+", match.group("verbs"))}
     written = verbs - _CALL_VERBS - {"or", "and", "and/or"}

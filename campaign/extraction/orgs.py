@@ -15,8 +15,10 @@ from .text import Span
 
 # "St. Andrew's Food Cupboard": a few abbreviations keep their full stop inside a name.
 _WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w'\u2019+-]*)"
+# Between the words of a name: spaces or one (hard-wrapped) line break, never a blank line.
+_GAP = r"(?:[^\S\r\n]+|[^\S\r\n]*\r?\n[^\S\r\n]*)"
 ORG_RE = re.compile(
-    rf"(?<![\w'\u2019]){_WORD}(?:\s+(?:(?:of|for|and|&|the|de|du|des|la|le)\s+)*{_WORD})*"
+    rf"(?<![\w'\u2019]){_WORD}(?:{_GAP}(?:(?:of|for|and|&|the|de|du|des|la|le){_GAP})*{_WORD})*"
 )
 # Capitalised words that start sentences or clauses rather than names.
 _LEADING_NOISE = frozenset(

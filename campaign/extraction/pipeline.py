@@ -25,7 +25,9 @@ from .stance import looks_like_news
 from .text import ListBlock, Span, collapse, list_blocks, sentences
 from .title import extract_date, extract_title
 from .types import (
+    CALL,
     DONATE,
+    LETTER_TO_MP,
     LOW_CONFIDENCE,
     PETITION,
     CallToAction,
@@ -95,6 +97,7 @@ def extract_actions(text: str) -> list[CallToAction]:
     actions = _attach_lists(actions, list_blocks(text), context)
     actions = _fold_sign_requests(actions)
     actions = merge_overlapping(actions)
+    actions = _drop_repeated_representative_asks(actions)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -201,6 +204,21 @@ def _fold_sign_requests(actions: list[CallToAction]) -> list[CallToAction]:
         for a in actions
         if id(a) not in bare
     ]
+
+
+def _drop_repeated_representative_asks(actions: list[CallToAction]) -> list[CallToAction]:
+    """'URGENT: CALL YOUR MP TODAY!' above 'Call your MP and tell them to vote no' is one ask:
+    an instruction to contact one's own representative that says nothing about what to ask
+    goes when another of the same kind says it."""
+    kept = list(actions)
+    for kind in (LETTER_TO_MP, CALL):
+        own = [a for a in actions if a.kind == kind and not a.targets]
+        said = [a for a in own if a.letter_body or letters.states_purpose(a.evidence.quote)]
+        if said:
+            kept = [
+                a for a in kept if a not in own or a in said or a.talking_points or a.letter_body
+            ]
+    return kept
 
 
 def _within(evidence: Evidence, span: Span) -> bool:
