@@ -95,7 +95,8 @@ CACHE_KEY_PREFIX = env.str("CACHE_KEY_PREFIX", default="chorus")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache with one reused client and a one-round-trip incr.
+            "BACKEND": "petitions.redis_cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             # A hung Redis must not hang a supporter's request.
