@@ -145,3 +145,13 @@ def test_it_reads_the_organisation_after_an_amount():
 def test_it_does_not_take_a_titled_person_for_the_organisation():
     text = "Mayor Paul Lefebvre is urging residents to donate this holiday season."
     assert all(action.organisation != "Mayor Paul Lefebvre" for action in _donations(text))
+
+
+def test_it_does_not_run_an_organisation_name_into_the_next_paragraph():
+    text = (
+        "St. Matthew's Refugee Sponsorship Committee\n\n"
+        "Our committee is raising funds for the Yousef family.\n\n"
+        "Give to the sponsorship fund through the church office.\n"
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "St. Matthew's Refugee Sponsorship Committee"

@@ -359,3 +359,33 @@ def test_it_reads_dont_forget_to_email_as_an_ask():
     (action,) = _of_kind(text, LETTER_TO_TARGETS)
     assert not action.low_confidence
     assert [(t.name, t.role) for t in action.targets] == [("Dianne Saxe", "Councillor")]
+
+
+def test_it_takes_the_ask_from_i_am_asking_you_in_a_letter():
+    text = (
+        "Send this letter to your MLA:\n\n"
+        "Dear MLA [name],\n\n"
+        "I am asking you to support 40,000 new child care spaces.\n\n"
+        "Sincerely,\n[Your name]\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_MP
+    assert action.text == "support 40,000 new child care spaces"
+
+
+def test_it_reads_our_mp_named_with_an_address_as_a_letter_to_that_mp():
+    text = (
+        "Write to our MP, Hon. Jenna Sudds, at jenna.sudds@parl.gc.ca, and ask her to raise "
+        "the family's file."
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert [(t.name, t.email) for t in action.targets] == [
+        ("Jenna Sudds", "jenna.sudds@parl.gc.ca")
+    ]
+
+
+def test_it_keeps_the_call_to_your_mp_that_says_what_to_ask():
+    text = "URGENT: CALL YOUR MP TODAY!\n\nCall your MP and tell them to vote no on Bill C-12.\n"
+    (action,) = extract_actions(text)
+    assert (action.kind, action.text) == (CALL, "vote no on Bill C-12")
