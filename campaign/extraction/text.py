@@ -205,8 +205,10 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
             chunks.append(trimmed(text, paragraph.start, paragraph.start + title.end))
             paragraph_lines = paragraph_lines[1:]
     in_item = False
+    previous = ""
     for index, line in enumerate(paragraph_lines):
         following = paragraph_lines[index + 1].text if index + 1 < len(paragraph_lines) else ""
+        line_before, previous = previous, line.text
         start = paragraph.start + line.start
         end = paragraph.start + line.end
         item = LIST_ITEM_RE.match(line.text)
@@ -221,7 +223,7 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
             continue
         if not line.text.strip():
             continue
-        if in_item and current is not None and not continues_item(line.text):
+        if in_item and current is not None and not continues_item(line.text, line_before):
             chunks.append(current)
             current = None
         in_item = in_item and current is not None
@@ -237,10 +239,16 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
     return chunks
 
 
-def continues_item(line: str) -> bool:
-    """True when a line after an unfinished list item is its hard-wrapped rest: indented, or
-    starting in lower case or with a digit ("1. ... withdraw Bill" / "23.")."""
-    return line[:1] in _WS or line.lstrip(_WS)[:1].islower() or line.lstrip(_WS)[:1].isdigit()
+def continues_item(line: str, before: str = "") -> bool:
+    """True when a line after an unfinished list item is its hard-wrapped rest: indented,
+    starting in lower case or with a digit ("1. ... withdraw Bill" / "23."), or after a line
+    that stops mid-phrase ("... agreed to write to the" / "MP, Hon. ...")."""
+    first = line.lstrip(_WS)[:1]
+    words = before.split()
+    runs_on = bool(words) and (
+        before.rstrip().endswith(",") or words[-1].casefold() in _WRAPPING_WORDS
+    )
+    return line[:1] in _WS or first.islower() or first.isdigit() or runs_on
 
 
 def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
@@ -302,7 +310,9 @@ def list_blocks(text: str) -> list[ListBlock]:
                 cursor += 1
                 continue
             unfinished = not _TERMINAL_RE.search(all_lines[cursor - 1].text)
-            wrapped = candidate.text[:1] in _WS or (unfinished and continues_item(candidate.text))
+            wrapped = candidate.text[:1] in _WS or (
+                unfinished and continues_item(candidate.text, all_lines[cursor - 1].text)
+            )
             if items and wrapped and all_lines[cursor - 1].text.strip(_WS):
                 items[-1] = trimmed(text, items[-1].start, candidate.end)
                 cursor += 1
