@@ -65,7 +65,7 @@ def find_letter_bodies(text: str) -> list[LetterBody]:
 
 def _letter_end(text: str, after: int) -> int | None:
     """End of the signature after the sign-off, or None when no sign-off follows."""
-    following = lines(text[after:])
+    following = lines(text[after : after + 20000])  # 120 lines at most are read below
     for index, line in enumerate(following[:120]):
         if index and _SALUTATION_RE.match(line.text):
             return None  # another letter starts before this one is signed

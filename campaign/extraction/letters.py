@@ -198,7 +198,8 @@ def _contact_block_end(text: str, sentence: Span) -> int:
     introduction = _BLOCK_INTRO_RE.match(text, base)
     if not colon and introduction:
         base, colon = introduction.end(), True
-    following = lines(text[base:])
+    # Only the next 15 lines can matter; slicing the rest of a long document each time would not.
+    following = lines(text[base : base + 4000])
     if not colon and following[0].text.strip():
         return sentence.end  # the paragraph goes on, so no contact block follows this sentence
     end = base
