@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail.message import make_msgid
 from django.core.validators import validate_email
-from django.db import models, transaction
+from django.db import connections, models, router, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -48,12 +48,13 @@ def queue_email(
     headers: Mapping[str, str] | None = None,
     related: models.Model | None = None,
 ) -> OutboundEmail:
-    """Write an OutboundEmail row and publish its delivery task once the transaction commits.
+    """Write an OutboundEmail row; once the transaction commits, it is delivered within seconds.
 
     Call it inside the transaction that writes the row the email serves: if that transaction
-    rolls back, no email exists and nothing is published. If the broker is down the row stays
-    queued and the sweep delivers it later; publishing never holds the caller for more than
-    about a second (see `publish_delivery`).
+    rolls back, no email exists and nothing is published. After commit, `publish_delivery_soon`
+    has a worker deliver the row (rows committed close together share one task). If the broker
+    is down the row stays queued and the sweep delivers it later; publishing never holds the
+    caller for more than about a second (see `publish_delivery`).
 
     An address that bounced or complained (`selectors.is_suppressed`) still gets a row, already
     `cancelled` with the reason, so the caller's flow is unchanged and staff can see why.
@@ -65,8 +66,7 @@ def queue_email(
     validate_email(to)
     if "\n" in to or "\r" in to or "," in to:
         raise ValidationError("queue_email sends to exactly one address.")
-    suppression = Suppression.objects.filter(address=to.lower()).first()
-    email = OutboundEmail.objects.create(
+    email = OutboundEmail(
         to=to,
         from_email=_single_line(from_email or settings.DEFAULT_FROM_EMAIL),
         reply_to=_single_line(reply_to),
@@ -78,16 +78,56 @@ def queue_email(
         related_type=ContentType.objects.get_for_model(related) if related else None,
         related_id=related.pk if related else None,
         message_id=make_msgid(domain=_message_id_domain()),
-        status=Status.CANCELLED if suppression else Status.QUEUED,
-        last_error=(
-            f"Not sent: the address is suppressed ({suppression.get_reason_display()})."
-            if suppression
-            else ""
-        ),
+        status=Status.QUEUED,
     )
-    if suppression is None:
-        transaction.on_commit(lambda: publish_delivery(email.pk))
+    suppressed_reason = _insert_reading_suppression(email)
+    if suppressed_reason is not None:
+        email.status = Status.CANCELLED
+        email.last_error = (
+            f"Not sent: the address is suppressed ({Suppression.Reason(suppressed_reason).label})."
+        )
+        OutboundEmail.objects.filter(pk=email.pk).update(
+            status=email.status, last_error=email.last_error
+        )
+        return email
+    transaction.on_commit(lambda: publish_delivery_soon(email.pk))
     return email
+
+
+def _field_column(model: type[models.Model], name: str) -> str:
+    return model._meta.get_field(name).column
+
+
+def _insert_reading_suppression(email: OutboundEmail) -> str | None:
+    """INSERT `email` and return the suppression reason of its address (None if not suppressed).
+
+    One statement, one round trip: `INSERT … RETURNING id, (SELECT reason FROM suppression …)`.
+    Every signature queues an email, and the ORM's `create` plus a separate suppression query
+    cost about a third of a sign request's CPU; this costs a tenth of that. The values are
+    prepared field by field exactly as the ORM prepares them (`pre_save`, `get_db_prep_save`),
+    so the row is the one `OutboundEmail.objects.create` would write. Rows for a suppressed
+    address (rare) are then switched to `cancelled` by the caller, in the same transaction.
+    """
+    fields = [f for f in OutboundEmail._meta.concrete_fields if not f.primary_key]
+    connection = connections[router.db_for_write(OutboundEmail)]
+    quote = connection.ops.quote_name
+    # Only names from the models' metadata are formatted in; every value is a parameter.
+    sql = (
+        f"INSERT INTO {quote(OutboundEmail._meta.db_table)} "  # noqa: S608
+        f"({', '.join(quote(f.column) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) "
+        f"RETURNING {quote(OutboundEmail._meta.pk.column)}, "
+        f"(SELECT {quote(_field_column(Suppression, 'reason'))} "
+        f"FROM {quote(Suppression._meta.db_table)} "
+        f"WHERE {quote(_field_column(Suppression, 'address'))} = %s)"
+    )
+    params = [f.get_db_prep_save(f.pre_save(email, add=True), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, email.to.lower()])
+        email.pk, reason = cursor.fetchone()
+    email._state.adding = False
+    email._state.db = connection.alias
+    return reason
 
 
 def queue_templated_email(
@@ -165,6 +205,59 @@ def publish_batch() -> bool:
     from campaign.outbox.tasks import deliver_batch
 
     return _publish(deliver_batch, args=[], countdown=None, what="a batch", breaker=False)
+
+
+# How long a freshly committed row may wait for the batch task that delivers it (seconds).
+PUBLISH_WINDOW_SECONDS = 0.5
+
+
+class _PublishWindow:
+    """Until when a `deliver_batch` task published by this process is certain to run later.
+
+    A plain float, read and written without a lock: two threads racing past an expired window
+    both publish, which costs one spare task and loses nothing.
+    """
+
+    def __init__(self) -> None:
+        self.covered_until = 0.0  # time.monotonic()
+
+    def reset(self) -> None:
+        self.covered_until = 0.0
+
+
+publish_window = _PublishWindow()
+
+
+def publish_delivery_soon(email_id: int) -> bool:
+    """After a queued row commits: make sure a worker delivers it within about half a second.
+
+    Publishing a Celery message costs about as much CPU as the rest of queueing an email, and a
+    viral petition commits hundreds of confirmations a second, so rows committed close together
+    share one task. The first row after the window publishes a `deliver_batch` task with a
+    countdown of OUTBOX_PUBLISH_WINDOW_SECONDS (default PUBLISH_WINDOW_SECONDS); every row this
+    process commits before that countdown ends publishes nothing, because that task runs after
+    their commit and delivers every due row, whoever queued it (claims make a row go once).
+    This relies on the web and worker clocks agreeing to well under the window (NTP); a row a
+    task still missed is delivered by the next batch or by the sweep within a minute.
+
+    Row by row as before (`publish_delivery`) with a window of 0, or when Celery runs tasks
+    eagerly (tests, local use without Redis), where a countdown does not wait. A broken broker
+    leaves the row to the sweep, as `publish_delivery` does, and opens the breaker.
+    """
+    from campaign.outbox.tasks import deliver_batch
+
+    window = getattr(settings, "OUTBOX_PUBLISH_WINDOW_SECONDS", PUBLISH_WINDOW_SECONDS)
+    if window <= 0 or deliver_batch.app.conf.task_always_eager:
+        return publish_delivery(email_id)
+    now = time.monotonic()
+    if now < publish_window.covered_until:
+        return True
+    if not _publish(deliver_batch, args=[], countdown=window, what="a batch", breaker=True):
+        return False
+    # Measured before publishing: the task's ETA (now + window, taken inside apply_async) is
+    # no earlier than this, so every row committed until then is visible to that task.
+    publish_window.covered_until = now + window
+    return True
 
 
 def outbox_sweep(*, deliver_here: bool = False) -> dict:

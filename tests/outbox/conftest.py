@@ -24,6 +24,16 @@ def _closed_breaker():
     broker_breaker.reset()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_publish_window():
+    """A batch task published in one test (to its own broker) covers nothing in the next."""
+    from campaign.outbox.services import publish_window
+
+    publish_window.reset()
+    yield
+    publish_window.reset()
+
+
 @pytest.fixture
 def smtp_server():
     server = ScriptedSMTPServer().start()

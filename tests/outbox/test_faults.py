@@ -18,7 +18,7 @@ from django.urls import reverse
 
 from campaign.celery import app as celery_app
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import outbox_sweep, queue_email
+from campaign.outbox.services import PUBLISH_WINDOW_SECONDS, outbox_sweep, queue_email
 from campaign.outbox.tasks import deliver_email
 from tests.factories.outbox import OutboundEmailFactory
 from tests.factories.petitions import PetitionFactory
@@ -198,6 +198,25 @@ def test_a_supporter_signing_gets_the_next_page_within_two_seconds_when_the_brok
     assert email.status == Status.QUEUED
 
 
+def _published(broker) -> list[dict]:
+    """The task messages waiting on the test's broker: name, args, kwargs, eta, raw bytes."""
+    messages = []
+    for raw in broker.client().lrange("celery", 0, -1):
+        message = json.loads(raw)
+        args, kwargs, _embed = json.loads(base64.b64decode(message["body"]))
+        headers = message["headers"]
+        messages.append(
+            {
+                "task": headers["task"],
+                "args": args,
+                "kwargs": kwargs,
+                "eta": headers["eta"],
+                "raw": raw,
+            }
+        )
+    return messages
+
+
 def test_it_publishes_nothing_when_the_transaction_rolls_back(broker):
     with publishing_to(broker.url):
         with pytest.raises(RuntimeError), transaction.atomic():
@@ -207,15 +226,47 @@ def test_it_publishes_nothing_when_the_transaction_rolls_back(broker):
         assert not OutboundEmail.objects.exists()
         assert broker.queue_length() == 0
 
-        # The same call, committed, publishes one task carrying nothing but the row id.
-        email = _queue(to="ada.lovelace@example.org")
+        # The same call, committed, publishes one batch task carrying no address and no text.
+        _queue(to="ada.lovelace@example.org")
 
-    assert broker.queue_length() == 1
-    raw = broker.client().lindex("celery", 0)
-    message = json.loads(raw)
-    args, kwargs, _embed = json.loads(base64.b64decode(message["body"]))
-    assert (args, kwargs) == ([email.pk], {})
-    assert b"ada.lovelace" not in raw and b"Please confirm" not in raw
+    [message] = _published(broker)
+    assert message["task"] == "campaign.outbox.tasks.deliver_batch"
+    assert (message["args"], message["kwargs"]) == ([], {})
+    assert b"ada.lovelace" not in message["raw"] and b"Please confirm" not in message["raw"]
+
+
+def test_it_publishes_one_batch_task_for_rows_committed_within_half_a_second(broker):
+    with publishing_to(broker.url):
+        first = time.monotonic()
+        for n in range(5):
+            _queue(to=f"person{n}@example.org")  # five transactions, committed one by one
+        assert time.monotonic() - first < PUBLISH_WINDOW_SECONDS
+
+    [message] = _published(broker)
+    # It runs once the window is over, so every row committed meanwhile is there to claim.
+    assert message["task"] == "campaign.outbox.tasks.deliver_batch"
+    assert message["eta"] is not None
+
+
+def test_it_publishes_a_new_batch_task_for_a_row_committed_after_the_window(broker):
+    with publishing_to(broker.url):
+        _queue(to="early@example.org")
+        time.sleep(PUBLISH_WINDOW_SECONDS + 0.1)
+        _queue(to="late@example.org")
+
+    assert [m["task"] for m in _published(broker)] == ["campaign.outbox.tasks.deliver_batch"] * 2
+
+
+def test_it_delivers_rows_committed_together_within_seconds_without_the_sweep(
+    broker, smtp, start_worker
+):
+    start_worker()
+
+    with publishing_to(broker.url):
+        emails = [_queue(to=f"signer{n}@example.org") for n in range(20)]
+
+    assert wait_until(lambda: {_status(e) for e in emails} == {Status.SENT}, 10)
+    assert sorted(smtp.message_ids) == sorted(e.message_id for e in emails)
 
 
 def test_it_puts_one_message_on_the_wire_when_the_same_task_runs_three_times_at_once(

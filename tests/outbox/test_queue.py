@@ -1,9 +1,11 @@
 """queue_email: a row in the caller's transaction, published only once that commits."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from campaign.outbox import selectors
 from campaign.outbox.models import OutboundEmail
@@ -31,6 +33,41 @@ def test_it_writes_a_queued_row_with_its_message_id_fixed_at_creation():
     assert email.status == OutboundEmail.Status.QUEUED
     assert email.attempts == 0
     assert email.message_id.startswith("<") and email.message_id.endswith(">")
+
+
+def test_it_stores_the_row_as_given_with_the_defaults_of_a_new_row():
+    campaign = CampaignFactory()
+    before = timezone.now()
+
+    email = _queue(
+        related=campaign,
+        body_html="<p>Click the link.</p>",
+        reply_to="organiser@example.org",
+        headers={"List-Id": "Chorus <chorus.example.org>"},
+    )
+
+    stored = OutboundEmail.objects.get(pk=email.pk)
+    assert (stored.to, stored.subject, stored.body_text, stored.body_html) == (
+        "supporter@example.org",
+        "Please confirm",
+        "Click the link.",
+        "<p>Click the link.</p>",
+    )
+    assert stored.from_email == settings.DEFAULT_FROM_EMAIL
+    assert stored.reply_to == "organiser@example.org"
+    assert stored.headers == {"List-Id": "Chorus <chorus.example.org>"}
+    assert stored.purpose == OutboundEmail.Purpose.SIGNATURE_CONFIRMATION
+    assert stored.related == campaign
+    assert stored.message_id == email.message_id
+    assert (stored.status, stored.attempts, stored.last_error) == (
+        OutboundEmail.Status.QUEUED,
+        0,
+        "",
+    )
+    assert before <= stored.created_at <= timezone.now()
+    assert before <= stored.next_attempt_at <= timezone.now()
+    assert (stored.lease_expires_at, stored.sent_at, stored.esp_message_id) == (None, None, "")
+    assert stored.pacing_slot_reserved is False
 
 
 def test_it_publishes_only_after_the_transaction_commits(django_capture_on_commit_callbacks):
@@ -84,6 +121,9 @@ def test_it_creates_a_cancelled_row_for_a_suppressed_address(django_capture_on_c
     assert callbacks == []
     assert email.status == OutboundEmail.Status.CANCELLED
     assert "suppressed" in email.last_error
+    email.refresh_from_db()
+    assert email.status == OutboundEmail.Status.CANCELLED
+    assert email.last_error == "Not sent: the address is suppressed (Bounced)."
     assert mail.outbox == []
 
 
