@@ -96,7 +96,7 @@ if REDIS_URL:
     CACHES = {
         "default": {
             # Django's RedisCache with one reused client and a one-round-trip incr.
-            "BACKEND": "petitions.redis_cache.ReusedClientRedisCache",
+            "BACKEND": "campaign.redis_cache.ReusedClientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             # A hung Redis must not hang a supporter's request.
@@ -232,6 +232,8 @@ OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
 OUTBOX_SWEEP_MAX_BATCHES = env.int("OUTBOX_SWEEP_MAX_BATCHES", default=20)
 # After a failed publish, web requests stop trying the broker for this long (the sweep covers).
 OUTBOX_PUBLISH_PAUSE_SECONDS = env.float("OUTBOX_PUBLISH_PAUSE_SECONDS", default=30.0)
+# Rows a web process commits within this window share one deliver_batch task (one publish).
+OUTBOX_PUBLISH_WINDOW_SECONDS = env.float("OUTBOX_PUBLISH_WINDOW_SECONDS", default=0.5)
 # Pacing per recipient domain or address, shared by all workers through Redis:
 # OUTBOX_RATE_LIMITS=parl.gc.ca=60/m,pm.gc.ca=30/m,minister@example.gc.ca=10/h
 OUTBOX_RATE_LIMITS = env.dict("OUTBOX_RATE_LIMITS", default={"parl.gc.ca": "60/m"})

@@ -8,6 +8,7 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
+from campaign import settings as production_like
 from campaign.settings import *  # noqa: F403
 from campaign.settings import DATABASES
 
@@ -23,8 +24,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = True
 # Celery workers started by the fault tests (tests/outbox) use the real broker and EMAIL_URL.
 if os.environ.get("CHORUS_REAL_WORKER") == "1":
-    from campaign.settings import EMAIL_BACKEND  # noqa: F811
-
+    EMAIL_BACKEND = production_like.EMAIL_BACKEND
     CELERY_TASK_ALWAYS_EAGER = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the app folders, as in development: no collectstatic before tests.

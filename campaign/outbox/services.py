@@ -247,7 +247,7 @@ def publish_delivery_soon(email_id: int) -> bool:
     """
     from campaign.outbox.tasks import deliver_batch
 
-    window = getattr(settings, "OUTBOX_PUBLISH_WINDOW_SECONDS", PUBLISH_WINDOW_SECONDS)
+    window = settings.OUTBOX_PUBLISH_WINDOW_SECONDS
     if window <= 0 or deliver_batch.app.conf.task_always_eager:
         return publish_delivery(email_id)
     now = time.monotonic()

@@ -18,7 +18,7 @@ def redis_down(settings):
         port = sock.getsockname()[1]  # nothing listens here once the socket is closed
     settings.CACHES = {
         "default": {
-            "BACKEND": "petitions.redis_cache.ReusedClientRedisCache",
+            "BACKEND": "campaign.redis_cache.ReusedClientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }

@@ -1,10 +1,10 @@
 """The cache backend of the sign path: Django's RedisCache with a reused client and an atomic,
-one-round-trip incr (petitions/redis_cache.py), on the test Redis."""
+one-round-trip incr (campaign/redis_cache.py), on the test Redis."""
 
 import pytest
 from django.core.cache import cache, caches
 
-from petitions.redis_cache import ReusedClientRedisCache
+from campaign.redis_cache import ReusedClientRedisCache
 
 
 def test_it_is_the_backend_the_settings_use():
