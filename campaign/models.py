@@ -162,7 +162,27 @@ class CallToAction(models.Model):
         return self.document.text[self.evidence_start : self.evidence_end] == self.evidence_quote
 
 
-class Target(models.Model):
+class DraftedFromAction(models.Model):
+    """Something Chorus drafted from a call to action, keeping the evidence it came from.
+
+    `source` is None for what an organiser added by hand; the admin shows the quoted sentence
+    otherwise (campaign.evidence), so every draft can be checked against its document.
+    """
+
+    source = models.ForeignKey(
+        CallToAction,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("found in"),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Target(DraftedFromAction):
     """A named recipient of a campaign's letters (a minister, an ambassador…)."""
 
     class Kind(models.TextChoices):
@@ -182,14 +202,6 @@ class Target(models.Model):
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
-    source = models.ForeignKey(
-        CallToAction,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("found in"),
-    )
 
     class Meta:
         ordering = ["campaign", "id"]
@@ -204,7 +216,7 @@ class Target(models.Model):
         return f"{label} ({self.role})" if self.role else label
 
 
-class DonationLink(models.Model):
+class DonationLink(DraftedFromAction):
     """An ask to donate to an organisation; the organiser supplies the URL before publishing."""
 
     campaign = models.ForeignKey(
@@ -216,14 +228,6 @@ class DonationLink(models.Model):
     organisation = models.CharField(_("organisation"), max_length=200)
     ask = models.TextField(_("ask"), blank=True)
     url = models.URLField(_("donation page"), blank=True)
-    source = models.ForeignKey(
-        CallToAction,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("found in"),
-    )
 
     class Meta:
         ordering = ["campaign", "id"]

@@ -6,7 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import CallToAction, Campaign, Target
+from campaign.models import Campaign, DraftedFromAction, Target
 
 PROVINCE_CHOICES = [
     ("NL", _("Newfoundland and Labrador")),
@@ -135,7 +135,7 @@ class FsaRiding(models.Model):
         return f"{self.fsa} → {self.riding.name_en}"
 
 
-class LetterTemplate(models.Model):
+class LetterTemplate(DraftedFromAction):
     class Kind(models.TextChoices):
         MP = "mp", _("The supporter's MP")
         TARGETS = "targets", _("Fixed recipients")
@@ -164,14 +164,6 @@ class LetterTemplate(models.Model):
     )
     talking_points = models.JSONField(_("talking points"), default=list, blank=True)
     editable = models.BooleanField(_("supporters may edit"), default=True)
-    source = models.ForeignKey(
-        CallToAction,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("found in"),
-    )
 
     class Meta:
         ordering = ["campaign", "id"]

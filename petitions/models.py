@@ -6,7 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaign.models import CallToAction, Campaign
+from campaign.models import Campaign, DraftedFromAction
 
 
 def new_ip_salt() -> str:
@@ -14,7 +14,7 @@ def new_ip_salt() -> str:
     return secrets.token_hex(16)
 
 
-class Petition(models.Model):
+class Petition(DraftedFromAction):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open")
@@ -30,14 +30,6 @@ class Petition(models.Model):
     goal = models.PositiveIntegerField(_("goal"), default=1000)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    source = models.ForeignKey(
-        CallToAction,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("found in"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     ip_salt = models.CharField(_("IP salt"), max_length=32, default=new_ip_salt, editable=False)
