@@ -31,6 +31,31 @@ _CONTACT_INSTRUCTION = re.compile(
 )
 
 
+# "…saying that you:" / "tell them you:" — the points that follow complete "you …", so in the
+# supporter's own letter they read "I …".
+_POINTS_COMPLETE_YOU = re.compile(
+    r"\b(?:saying|say|telling\s+them|tell\s+them|stating|explaining)\s+(?:that\s+)?you\s*:\s*$",
+    re.IGNORECASE,
+)
+_LEADING_THAT_YOU = re.compile(r"^(?:that\s+)?you\s+", re.IGNORECASE)
+
+
+def first_person_points(action: CallToAction) -> list[str]:
+    """The action's talking points, in the writer's voice when the document's grammar asks.
+
+    "…send an email saying that you: • Condemn the actions… • That you ask the government…"
+    becomes "I condemn the actions…", "I ask the government…". Other points are kept as written.
+    """
+    points = [" ".join(str(p).split()) for p in (action.talking_points or []) if str(p).strip()]
+    if not _POINTS_COMPLETE_YOU.search(action.evidence_quote or ""):
+        return points
+    voiced = []
+    for point in points:
+        point = _LEADING_THAT_YOU.sub("", point)
+        voiced.append(f"I {_sentence_case(point)}")
+    return voiced
+
+
 def _sentence_case(text: str) -> str:
     if text[:1].isupper() and not text[:2].isupper():
         return text[0].lower() + text[1:]

@@ -17,7 +17,7 @@ from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
 from letters.composing import LetterContext, fingerprint, render_text
-from letters.drafting import draft_body, draft_subjects
+from letters.drafting import draft_body, draft_subjects, first_person_points
 from letters.models import Letter, LetterRecipient, LetterTemplate, Representative, Riding
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ def letter_template_draft_from_action(
     else:
         raise ValueError(f"call to action {action.pk} is not a letter ({action.kind})")
 
-    talking_points = [str(p).strip() for p in (action.talking_points or []) if str(p).strip()]
+    talking_points = first_person_points(action)
     with transaction.atomic():
         targets: list[Target] = []
         if kind == LetterTemplate.Kind.TARGETS:

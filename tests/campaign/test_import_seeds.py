@@ -82,7 +82,7 @@ def test_it_drafts_one_letter_to_the_three_targets_of_document_004(seed_campaign
 
     roles = {t.email.lower(): t.role for t in template.targets.all()}
     assert roles == SEED_TARGETS
-    assert template.talking_points[0] == "Condemn the actions of the authorities in Chechnya"
+    assert template.talking_points[0] == "I condemn the actions of the authorities in Chechnya"
     assert len(template.talking_points) == 3
 
 

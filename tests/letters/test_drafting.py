@@ -181,3 +181,30 @@ def test_it_drafts_a_stance_as_the_writers_own_words():
     assert "I am writing to express my support for immediate government action" in template.body
     assert "ask you to indicate your support" not in template.body
     assert template.subjects[0] == "I support immediate government action"
+
+
+def test_it_puts_points_that_complete_saying_that_you_in_the_writers_voice():
+    action = _action(
+        kind=CallToAction.Kind.LETTER_TO_TARGETS,
+        targets=THREE_TARGETS,
+        evidence_quote="Send an email to the Prime Minister (pm@pm.gc.ca) saying that you:",
+        talking_points=[
+            "Condemn the actions of the authorities in Chechnya",
+            "That you ask the Canadian government to speak out",
+        ],
+    )
+
+    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    assert template.talking_points == [
+        "I condemn the actions of the authorities in Chechnya",
+        "I ask the Canadian government to speak out",
+    ]
+
+
+def test_it_keeps_points_as_written_when_they_stand_alone():
+    action = _action(evidence_quote="Our demands:", talking_points=["Stop the deportations"])
+
+    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    assert template.talking_points == ["Stop the deportations"]
