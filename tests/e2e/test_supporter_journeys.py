@@ -1,0 +1,57 @@
+"""Supporters on a phone, with JavaScript off, in a real browser."""
+
+import re
+
+import pytest
+from django.core import mail
+
+from petitions.selectors import petition_count
+from tests.factories import CampaignFactory
+from tests.factories.petitions import PetitionFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def live_site(live_server, settings):
+    settings.SITE_URL = live_server.url
+    return live_server.url
+
+
+def test_a_supporter_signs_and_confirms_a_petition_on_a_phone_without_javascript(phone, live_site):
+    petition = PetitionFactory(campaign=CampaignFactory(), title="Issue emergency visas")
+
+    phone.goto(live_site + petition.get_absolute_url())
+    phone.get_by_role("link", name=re.compile("Sign this petition")).click()
+    phone.get_by_role("textbox", name=re.compile("^First name")).fill("Ada")
+    phone.get_by_role("textbox", name=re.compile("^Last name")).fill("Lovelace")
+    phone.get_by_role("textbox", name=re.compile("^Email")).fill("ada@example.org")
+    phone.get_by_role("textbox", name=re.compile("^Postal code")).fill("k1a0a6")
+    phone.get_by_role("button", name="Sign the petition").click()
+
+    assert "Check your email" in phone.content() or "check your email" in phone.content()
+    (message,) = mail.outbox
+    confirm_url = re.search(r"https?://\S+/petitions/confirm/\S+/", message.body).group(0)
+    phone.goto(confirm_url)
+    phone.get_by_role("button", name=re.compile("Confirm")).click()
+
+    # The public page may show a count up to a few seconds old; the counter is current.
+    assert phone.url.endswith(f"/petitions/{petition.slug}/confirmed/")
+    assert petition_count(petition=petition) == 1
+
+
+def test_the_sign_form_shows_errors_next_to_their_fields(phone, live_site):
+    petition = PetitionFactory(campaign=CampaignFactory())
+
+    phone.goto(live_site + petition.get_absolute_url() + "sign/")
+    phone.get_by_role("textbox", name=re.compile("^First name")).fill("Ada")
+    phone.get_by_role("textbox", name=re.compile("^Last name")).fill("Lovelace")
+    phone.get_by_role("textbox", name=re.compile("^Email")).fill("ada@example.org")
+    phone.get_by_role("textbox", name=re.compile("^Postal code")).fill("12345")
+    phone.get_by_role("button", name="Sign the petition").click()
+
+    postal_code = phone.get_by_role("textbox", name=re.compile("^Postal code"))
+    assert "is-invalid" in postal_code.get_attribute("class")
+    error_id = postal_code.get_attribute("aria-describedby")
+    assert error_id
+    assert "Canadian postal code" in phone.content()
