@@ -76,3 +76,20 @@ def ridings_for_postal_code(postal_code: str) -> RidingLookup:
     lookup.ridings = local_ridings_for_postal_code(normalised)
     lookup.source = "local" if lookup.ridings else ""
     return lookup
+
+
+def riding_chosen(*, postal_code: str, riding_code: str) -> tuple[str, Riding] | None:
+    """The riding a supporter chose for a postal code, if it is one we offer for that code.
+
+    Returns (normalised postal code, riding), or None for an invalid code, an unknown riding
+    or one the lookup would not offer (outside a known FSA's ridings, or another province), so
+    a hand-edited link cannot pick someone else's MP.
+    """
+    if normalise_postal_code(postal_code) is None:
+        return None
+    lookup = ridings_for_postal_code(postal_code)
+    # Compared in Python: a request's value never reaches a query.
+    return next(
+        ((lookup.postal_code, riding) for riding in lookup.choices if riding.code == riding_code),
+        None,
+    )

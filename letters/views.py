@@ -14,11 +14,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from campaign.postal_codes import normalise_postal_code, province_of
 from letters import selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
-from letters.lookup import RidingLookup, ridings_for_postal_code
-from letters.models import LetterTemplate, Riding
+from letters.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
+from letters.models import LetterTemplate
 from letters.throttle import letter_submit_throttled
 
 
@@ -61,21 +60,6 @@ def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLooku
     )
 
 
-def _riding_from_request(data, letter_template: LetterTemplate) -> tuple[str, Riding] | None:
-    """The postal code and riding chosen in step 1, if they fit together."""
-    postal_code = normalise_postal_code(data.get("postal_code", ""))
-    if postal_code is None:
-        return None
-    riding = Riding.objects.filter(code=data.get("riding", "")[:5]).first()
-    if riding is None:
-        return None
-    province = province_of(postal_code)
-    allowed = {"NT", "NU"} if province == "NT" else {province}
-    if riding.province not in allowed:
-        return None
-    return postal_code, riding
-
-
 @require_http_methods(["GET", "POST"])
 def letter_write(request, campaign: str, template: str):
     """Steps 2 to 3: compose the letter (prefilled), preview it exactly, then send it."""
@@ -85,8 +69,9 @@ def letter_write(request, campaign: str, template: str):
     riding, postal_code = None, ""
     is_mp = letter_template.kind == LetterTemplate.Kind.MP
     if is_mp:
-        found = _riding_from_request(
-            request.POST if request.method == "POST" else request.GET, letter_template
+        step_one = request.POST if request.method == "POST" else request.GET
+        found = riding_chosen(
+            postal_code=step_one.get("postal_code", ""), riding_code=step_one.get("riding", "")
         )
         if found is None:
             messages.error(request, _("Enter your postal code to find your MP."))

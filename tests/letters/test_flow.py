@@ -90,6 +90,50 @@ def test_it_refuses_a_riding_outside_the_postal_codes_province(client, mp_templa
     assert response["Location"] == mp_template.get_absolute_url()
 
 
+def test_it_refuses_a_riding_not_offered_for_the_postal_code(client, mp_template):
+    # K1A lies only in Ottawa Centre: Ottawa West—Nepean, in the same province, is not offered.
+    response = client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35082"))
+    assert response.status_code == 302
+    assert response["Location"] == mp_template.get_absolute_url()
+
+
+def test_it_refuses_a_riding_not_offered_when_sending(client, mp_template):
+    response = submit(client, mp_template, riding="35082")
+    assert response.status_code == 302
+    assert Letter.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"postal_code": "K1A 0A6", "riding": "\x00"},
+        {"postal_code": "K1A 0A6", "riding": "3" * 500},
+        {"postal_code": "K1A\x000A6", "riding": "35079"},
+        {"postal_code": "K" * 500, "riding": "35079"},
+        {"postal_code": "K1A 0A6"},
+        {"riding": "35079"},
+        {},
+    ],
+)
+def test_it_sends_odd_or_missing_step_one_values_back_to_the_postal_code(
+    client, mp_template, params
+):
+    response = client.get(write_url(mp_template), params)
+    assert response.status_code == 302
+    assert response["Location"] == mp_template.get_absolute_url()
+
+
+def test_it_accepts_each_riding_offered_in_a_straddling_fsa(client, mp_template):
+    response = client.get(write_url(mp_template, postal_code="K1Z 7B5", riding="35082"))
+    assert response.status_code == 200
+    assert "Dear Anita Vandenbeld," in response.context["form"].initial["body"]
+
+
+def test_it_accepts_a_riding_from_the_province_when_nothing_is_known(client, mp_template):
+    response = client.get(write_url(mp_template, postal_code="K2P 1L4", riding="35077"))
+    assert response.status_code == 200
+
+
 def test_it_previews_exactly_what_will_be_sent(client, mp_template, settings):
     settings.DEFAULT_FROM_EMAIL = "Chorus <letters@chorus.example>"
     response = client.post(write_url(mp_template), letter_data(body=BODY + "\n<b>bold</b>"))
