@@ -10,7 +10,7 @@ from campaign.models import CallToAction
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter
 from letters.services import letter_template_draft_from_action
-from tests.factories import CallToActionFactory, CampaignFactory
+from tests.factories import CallToActionFactory, CampaignFactory, TargetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +96,9 @@ def test_it_delivers_an_mp_letter_with_the_supporter_as_reply_to(
     assert "[TEST]" not in to_mp["Subject"]
 
 
-def test_it_delivers_the_three_target_seed_letter(client, smtp, django_capture_on_commit_callbacks):
+@pytest.fixture
+def seed_template(db):
+    """The letter to 004's three targets, drafted as import_seeds drafts it."""
     campaign = CampaignFactory(test_mode=False)
     action = CallToActionFactory(
         campaign=campaign,
@@ -105,9 +107,14 @@ def test_it_delivers_the_three_target_seed_letter(client, smtp, django_capture_o
         targets=SEED_TARGETS,
         talking_points=["Over 100 men have been detained.", "Canada can act quickly."],
     )
-    template = letter_template_draft_from_action(campaign=campaign, action=action)
+    return letter_template_draft_from_action(campaign=campaign, action=action)
+
+
+def test_it_delivers_the_three_target_seed_letter(
+    client, seed_template, smtp, django_capture_on_commit_callbacks
+):
     letter = write_and_confirm(
-        client, template, django_capture_on_commit_callbacks, smtp, send_copy="on"
+        client, seed_template, django_capture_on_commit_callbacks, smtp, send_copy="on"
     )
     messages = smtp.messages[1:]
     by_to = {message["To"]: message for message in messages}
@@ -133,6 +140,30 @@ def test_it_delivers_the_three_target_seed_letter(client, smtp, django_capture_o
         assert "- Over 100 men have been detained." in plain(message)
     assert len({message["Message-ID"] for message in messages}) == 4
     assert by_to["sam@example.org"]["Subject"] == f"Your letter: {letter.subject}"
+
+
+def test_it_ignores_posted_recipients_that_are_not_the_campaigns(
+    client, seed_template, smtp, django_capture_on_commit_callbacks
+):
+    elsewhere = TargetFactory(email="other.minister@example.org")  # another campaign's target
+    write_and_confirm(
+        client,
+        seed_template,
+        django_capture_on_commit_callbacks,
+        smtp,
+        to="attacker@example.org",
+        targets=[str(elsewhere.pk), "attacker@example.org"],
+        email="other.minister@example.org",
+        recipients="attacker@example.org",
+    )
+    assert sorted(smtp.rcpt_tos) == sorted(
+        [
+            "sam@example.org",  # the confirmation
+            "Chrystia.Freeland@parl.gc.ca",
+            "Justin.Trudeau@parl.gc.ca",
+            "info@rusembassy.ca",
+        ]
+    )
 
 
 def test_it_sends_to_the_test_address_in_test_mode(

@@ -1,6 +1,7 @@
 """The supporter's path: postal code → MP → compose → preview → submit → confirm → status."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
@@ -258,6 +259,17 @@ def test_it_answers_an_expired_confirm_link_with_404(client, mp_template):
         assert client.get(url).status_code == 404
         assert client.post(url).status_code == 404
     assert Letter.objects.get().status == Letter.Status.UNCONFIRMED
+
+
+def test_it_answers_an_expired_status_link_with_404(client, mp_template, settings):
+    submitted = datetime(2026, 1, 1, 12, tzinfo=UTC)
+    with time_machine.travel(submitted, tick=False):
+        submit(client, mp_template)
+        url = Letter.objects.get().get_status_url()
+        assert client.get(url).status_code == 200
+    expired = submitted + timedelta(seconds=settings.LETTERS_STATUS_MAX_AGE, days=1)
+    with time_machine.travel(expired, tick=False):
+        assert client.get(url).status_code == 404
 
 
 def test_it_allows_one_letter_per_supporter_per_recipient(client, mp_template):
