@@ -217,7 +217,7 @@ def _release(email: OutboundEmail, *, wait: float, slot_reserved: bool, status: 
 def _cancel_suppressed(email: OutboundEmail, suppression: Suppression) -> Outcome:
     _mine(email).update(
         status=Status.CANCELLED,
-        last_error=f"Not sent: the address is suppressed ({suppression.get_reason_display()}).",
+        last_error=Suppression.not_sent_error(suppression.reason),
         lease_expires_at=None,
         pacing_slot_reserved=False,
     )

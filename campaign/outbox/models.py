@@ -119,6 +119,15 @@ class Suppression(models.Model):
     def __str__(self) -> str:
         return f"{self.address} ({self.get_reason_display()})"
 
+    @staticmethod
+    def not_sent_error(reason: str) -> str:
+        """The `last_error` of a row cancelled because its address is suppressed for `reason`.
+
+        One wording wherever a row is cancelled (queueing, sending, suppressing), so staff
+        filtering the admin by it find them all.
+        """
+        return f"Not sent: the address is suppressed ({Suppression.Reason(reason).label})."
+
 
 class ProcessedWebhookEvent(models.Model):
     """An ESP event already handled: a replayed webhook finds its id here and changes nothing."""

@@ -83,9 +83,7 @@ def queue_email(
     suppressed_reason = _insert_reading_suppression(email)
     if suppressed_reason is not None:
         email.status = Status.CANCELLED
-        email.last_error = (
-            f"Not sent: the address is suppressed ({Suppression.Reason(suppressed_reason).label})."
-        )
+        email.last_error = Suppression.not_sent_error(suppressed_reason)
         OutboundEmail.objects.filter(pk=email.pk).update(
             status=email.status, last_error=email.last_error
         )
@@ -337,6 +335,6 @@ def suppression_add(
         )
         cancelled = OutboundEmail.objects.filter(to__iexact=address, status=Status.QUEUED).update(
             status=Status.CANCELLED,
-            last_error=f"Not sent: the address is suppressed ({suppression.get_reason_display()}).",
+            last_error=Suppression.not_sent_error(suppression.reason),
         )
     return suppression, cancelled

@@ -92,4 +92,5 @@ def test_it_suppresses_an_address_by_hand_and_cancels_what_is_queued_for_it(orga
     assert response.status_code == 302
     queued.refresh_from_db()
     assert queued.status == Status.CANCELLED
+    assert queued.last_error == "Not sent: the address is suppressed (Suppressed by staff)."
     assert selectors.is_suppressed("moved.away@example.org")

@@ -188,6 +188,7 @@ def test_it_cancels_a_row_whose_address_was_suppressed_after_queueing(smtp_serve
     email.refresh_from_db()
     assert outcome.status == "cancelled"
     assert email.status == Status.CANCELLED
+    assert email.last_error == "Not sent: the address is suppressed (Bounced)."
     assert smtp_server.count() == 0
 
 
