@@ -113,6 +113,15 @@ def _text(data: bytes) -> str:
         raise ImportFailed("the file is not UTF-8 text") from error
 
 
+def _head(data: bytes, size: int) -> str:
+    """The start of a file, for telling formats apart.
+
+    A cut may fall inside a multi-byte character; that is no reason to call the file
+    non-UTF-8 (the whole text is checked when it is parsed).
+    """
+    return data[:size].decode("utf-8-sig", errors="ignore").lstrip()
+
+
 def _clean(value) -> str:
     return " ".join(str(value or "").split())
 
@@ -122,7 +131,7 @@ def _clean(value) -> str:
 
 def detect_member_format(data: bytes) -> str:
     """'represent_json', 'hoc_xml' or 'csv', from the content (not the file name)."""
-    head = _text(data[:2048]).lstrip()
+    head = _head(data, 2048)
     if head.startswith(("{", "[")):
         return "represent_json"
     if head.startswith("<"):
@@ -325,7 +334,7 @@ def parse_ridings_csv(data: bytes) -> list[RidingRecord]:
 
 def parse_fsa(data: bytes) -> list[tuple[str, str]]:
     """(FSA, riding code) pairs from a CSV `fsa,fed_code` or the JSON `{FSA: {ridingId}}`."""
-    head = _text(data[:64]).lstrip()
+    head = _head(data, 64)
     pairs: list[tuple[str, str]] = []
     if head.startswith("{"):
         try:

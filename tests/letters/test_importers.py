@@ -130,6 +130,34 @@ def test_it_refuses_a_bad_member_file_in_one_line_changing_nothing(
     assert Representative.objects.count() == 0
 
 
+def cut_inside_a_character(prefix: str, at: int, suffix: str) -> bytes:
+    """UTF-8 text whose byte `at` falls inside "é", as a format sniffer's cut may."""
+    data = (prefix + "x" * (at - 1 - len(prefix.encode("utf-8"))) + "é" + suffix).encode("utf-8")
+    with pytest.raises(UnicodeDecodeError):
+        data[:at].decode("utf-8")
+    return data
+
+
+def test_it_reads_a_member_file_whose_start_ends_inside_a_character(ridings, tmp_path):
+    member = tmp_path / "members.csv"
+    member.write_bytes(
+        cut_inside_a_character(
+            "fed_code,name,email,notes\n35079,Yasir Naqvi,yasir.naqvi@parl.gc.ca,", 2048, "\n"
+        )
+    )
+    assert run("import_representatives", member, "--partial") == (
+        "Representatives (csv): 1 created, 0 updated, 0 unchanged."
+    )
+
+
+def test_it_reads_an_fsa_file_whose_start_ends_inside_a_character(ridings, tmp_path):
+    pairs = tmp_path / "fsa.json"
+    pairs.write_bytes(
+        cut_inside_a_character('{"K1P": {"ridingId": "35079", "ridingName": "', 64, '"}}')
+    )
+    assert run("import_fsa", pairs) == "FSA pairs: 1 created, 0 updated, 0 unchanged."
+
+
 def test_it_refuses_a_missing_file(db, tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         run("import_representatives", tmp_path / "nope.csv")
