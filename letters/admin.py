@@ -18,8 +18,8 @@ from campaign.outbox.models import OutboundEmail
 from letters.composing import SAMPLE_CONTEXT, LetterContext, render_text
 from letters.forms import LetterTemplateAdminForm
 from letters.importers import ImportFailed
-from letters.importers.directory import fsa_import, representatives_import, ridings_import
-from letters.importers.parsing import parse_fsa, parse_members, parse_ridings_csv
+from letters.importers.directory import fsa_import, representatives_file_import, ridings_import
+from letters.importers.parsing import parse_fsa, parse_ridings_csv
 from letters.models import (
     FsaRiding,
     Letter,
@@ -109,21 +109,14 @@ class DirectoryImportForm(forms.Form):
     )
 
     def run(self) -> str:
+        """Import the uploaded file; returns the one-line summary. Raises ImportFailed."""
         data = self.cleaned_data["file"].read()
         kind = self.cleaned_data["kind"]
         if kind == "ridings":
             return ridings_import(records=parse_ridings_csv(data)).summary(_("Ridings"))
         if kind == "fsa":
             return fsa_import(pairs=parse_fsa(data)).summary(_("FSA pairs"))
-        fmt, records = parse_members(data)
-        source = {
-            "represent_json": Representative.Source.REPRESENT_JSON,
-            "hoc_xml": Representative.Source.HOC_XML,
-            "csv": Representative.Source.CSV,
-        }[fmt]
-        counts = representatives_import(
-            records=records, source=source, partial=self.cleaned_data["partial"]
-        )
+        _kind, counts = representatives_file_import(data=data, partial=self.cleaned_data["partial"])
         return counts.summary(_("Representatives"))
 
 

@@ -10,7 +10,7 @@ import logging
 from django.db import transaction
 
 from letters.importers import ImportCounts, ImportFailed
-from letters.importers.parsing import MemberRecord, RidingRecord, is_fsa, match_key
+from letters.importers.parsing import MemberRecord, RidingRecord, is_fsa, match_key, parse_members
 from letters.models import FsaRiding, Representative, Riding
 
 log = logging.getLogger(__name__)
@@ -21,6 +21,7 @@ MIN_SHARE_OF_CURRENT = 0.5
 
 
 def member_key(record: MemberRecord) -> str:
+    """Who a record is across imports: the name and riding, reduced for matching."""
     return f"{match_key(record.name)}|{match_key(record.riding_name_en)}"[:300]
 
 
@@ -116,7 +117,29 @@ def representatives_import(
     return counts
 
 
+# Which Representative.source a member file's detected format records.
+_FILE_SOURCES = {
+    "represent_json": Representative.Source.REPRESENT_JSON,
+    "hoc_xml": Representative.Source.HOC_XML,
+    "csv": Representative.Source.CSV,
+}
+
+
+def representatives_file_import(*, data: bytes, partial: bool = False) -> tuple[str, ImportCounts]:
+    """Import a member file of any supported format; returns (format detected, counts).
+
+    The command and the admin's upload page both come through here. Raises ImportFailed.
+    """
+    kind, records = parse_members(data)
+    counts = representatives_import(records=records, source=_FILE_SOURCES[kind], partial=partial)
+    return kind, counts
+
+
 def ridings_import(*, records: list[RidingRecord]) -> ImportCounts:
+    """Create or update ridings by code; rows without a province are skipped, none removed.
+
+    An empty value in a record never erases one the directory already has.
+    """
     if not records:
         raise ImportFailed("the file lists no ridings; nothing changed")
     counts = ImportCounts()

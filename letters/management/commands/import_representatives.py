@@ -5,15 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from letters.importers import ImportFailed
-from letters.importers.directory import representatives_import
-from letters.importers.parsing import parse_members
-from letters.models import Representative
-
-SOURCES = {
-    "represent_json": Representative.Source.REPRESENT_JSON,
-    "hoc_xml": Representative.Source.HOC_XML,
-    "csv": Representative.Source.CSV,
-}
+from letters.importers.directory import representatives_file_import
 
 
 class Command(BaseCommand):
@@ -36,8 +28,7 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"cannot read {file}: {error.strerror}") from error
         try:
-            kind, records = parse_members(data)
-            counts = representatives_import(records=records, source=SOURCES[kind], partial=partial)
+            kind, counts = representatives_file_import(data=data, partial=partial)
         except ImportFailed as error:
             raise CommandError(f"{file.name}: {error}") from error
         self.stdout.write(counts.summary(f"Representatives ({kind})"))
