@@ -61,3 +61,12 @@ def count_rebuild(petition_id: int) -> int:
     value = count_from_table(petition_id)
     cache.set(_key(petition_id), value, settings.PETITIONS_COUNT_TTL)
     return value
+
+
+def count_refresh(petition_id: int) -> None:
+    """count_rebuild for a moderation step: the change is already committed, so a cache that is
+    down must not fail it; the periodic rebuild (or the counter's expiry) catches up."""
+    try:
+        count_rebuild(petition_id)
+    except Exception:
+        log.warning("petitions: cache unavailable; count of petition %s will catch up", petition_id)

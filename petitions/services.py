@@ -260,7 +260,7 @@ def signature_unflag(*, signature_ids: list[int]) -> int:
                 )
                 _queue_confirmation(signature=signature)
     for petition_id in petition_ids:
-        counters.count_rebuild(petition_id)
+        counters.count_refresh(petition_id)
     return unflagged
 
 

@@ -183,3 +183,22 @@ def test_it_shows_an_organisers_edit_on_the_public_page_at_once(organiser_client
 
     assert response.status_code == 302
     assert "Issue emergency visas now" in organiser_client.get(page_url).content.decode()
+
+
+def test_it_clears_a_flag_even_when_the_cache_is_down(organiser_client, petition, monkeypatch):
+    from django.core.cache import cache
+
+    signature = SignatureFactory(petition=petition, confirmed=True, is_flagged=True)
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr(cache, "set", broken)
+
+    response = organiser_client.post(
+        CHANGELIST, {"action": "clear_flags", "_selected_action": [signature.pk]}
+    )
+
+    assert response.status_code == 302
+    signature.refresh_from_db()
+    assert signature.is_flagged is False
