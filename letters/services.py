@@ -260,6 +260,27 @@ def letter_draft(
     )
 
 
+def letter_is_unchanged(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+    body: str,
+) -> bool:
+    """Whether `body` is the template's draft untouched, spacing aside.
+
+    The preview then nudges the supporter to add words of their own; it never blocks them.
+    A locked template's text is untouched by design, so it is never "unchanged".
+    """
+    if not template.editable:
+        return False
+    draft = letter_draft(
+        template=template, recipients=recipients, riding=riding, postal_code=postal_code
+    )
+    return draft.split() == body.split()
+
+
 def _test_address(campaign: Campaign) -> str:
     return (
         campaign.test_email

@@ -137,7 +137,13 @@ def letter_write(request, campaign: str, template: str):
                     "messages_to_send": services.letter_preview(
                         letter=letter, recipients=recipients
                     ),
-                    "unchanged": _is_unchanged(letter_template, recipients, riding, data),
+                    "unchanged": services.letter_is_unchanged(
+                        template=letter_template,
+                        recipients=recipients,
+                        riding=riding,
+                        postal_code=data["supporter_postal_code"],
+                        body=data.get("body", ""),
+                    ),
                 },
             )
         if letter_submit_throttled(request):
@@ -164,19 +170,6 @@ def letter_write(request, campaign: str, template: str):
         )
         return render(request, "letters/write.html", {**context, "form": form})
     return redirect("letters:sent")
-
-
-def _is_unchanged(letter_template, recipients, riding, data) -> bool:
-    """Whether the supporter sends the template's text untouched (we nudge, never block)."""
-    if not letter_template.editable:
-        return False
-    draft = services.letter_draft(
-        template=letter_template,
-        recipients=recipients,
-        riding=riding,
-        postal_code=data["supporter_postal_code"],
-    )
-    return " ".join(draft.split()) == " ".join(data.get("body", "").split())
 
 
 def _add_errors(form, error: ValidationError) -> None:

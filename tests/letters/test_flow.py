@@ -154,6 +154,14 @@ def test_it_nudges_when_the_template_is_sent_unchanged(client, mp_template):
     assert response.context["unchanged"] is True
 
 
+def test_it_does_not_nudge_when_the_supporter_adds_their_own_words(client, mp_template):
+    draft = client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35079"))
+    body = draft.context["form"].initial["body"] + "\nMy brother had to flee."
+    response = client.post(write_url(mp_template), letter_data(body=body))
+    assert response.context["unchanged"] is False
+    assert "A sentence of your own" not in response.content.decode()
+
+
 def test_it_saves_an_unconfirmed_letter_and_queues_its_confirmation(
     client, mp_template, django_capture_on_commit_callbacks
 ):
