@@ -6,7 +6,6 @@ Network trouble never reaches a supporter: lookups return [] and the caller fall
 """
 
 import logging
-import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
@@ -14,10 +13,11 @@ import requests
 from django.conf import settings
 from django.core.cache import cache
 
+from letters.importers.parsing import FED_BOUNDARY_URL
+
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 30 * 24 * 60 * 60
-_FED_URL = re.compile(r"/boundaries/federal-electoral-districts(-\d{4})?/(\d{5})/?")
 
 
 class RepresentUnavailable(Exception):
@@ -52,14 +52,14 @@ def riding_codes_from_postcode(payload: dict) -> list[str]:
     found: list[tuple[str, str]] = []  # (order, code)
     for key in ("boundaries_centroid", "boundaries_concordance"):
         for boundary in payload.get(key) or []:
-            match = _FED_URL.search(str(boundary.get("url", "")))
+            match = FED_BOUNDARY_URL.search(str(boundary.get("url", "")))
             if match:
                 found.append((match.group(1) or "", match.group(2)))
     for representative in payload.get("representatives_centroid") or []:
         if representative.get("representative_set_name") != "House of Commons":
             continue
         related = representative.get("related") or {}
-        match = _FED_URL.search(str(related.get("boundary_url", "")))
+        match = FED_BOUNDARY_URL.search(str(related.get("boundary_url", "")))
         if match:
             found.insert(0, (match.group(1) or "", match.group(2)))
     if not found:

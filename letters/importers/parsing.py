@@ -61,7 +61,9 @@ _PROVINCE_NAMES = {
 }
 
 _FED_CODE = re.compile(r"(\d{5})")
-_FED_URL = re.compile(r"/boundaries/federal-electoral-districts(?:-\d{4})?/(\d{5})/?")
+# A Represent boundary URL of a federal riding: group 1 is the representation order's year
+# ("-2023", or "" for the oldest set), group 2 the riding code.
+FED_BOUNDARY_URL = re.compile(r"/boundaries/federal-electoral-districts(-\d{4})?/(\d{5})/?")
 _FSA = re.compile(r"^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]$")
 
 
@@ -185,8 +187,8 @@ def records_from_represent(objects: list[dict]) -> list[MemberRecord]:
         name, district = _clean(obj.get("name")), _clean(obj.get("district_name"))
         if not name or not district:
             continue
-        match = _FED_URL.search(str((obj.get("related") or {}).get("boundary_url", "")))
-        code = match.group(1) if match else ""
+        match = FED_BOUNDARY_URL.search(str((obj.get("related") or {}).get("boundary_url", "")))
+        code = match.group(2) if match else ""
         records.append(
             MemberRecord(
                 name=name,
