@@ -1,6 +1,7 @@
 """Admin for petitions and signatures, built to stay fast on millions of signatures."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,7 +17,15 @@ from petitions.addresses import email_key
 from petitions.models import Petition, Signature
 
 
-class PetitionInline(admin.TabularInline):
+class FoundInMixin:
+    """The `found in` column: the source sentence a petition was drafted from."""
+
+    @admin.display(description=_("found in"))
+    def found_in(self, petition: Petition):
+        return evidence_html(petition.source)
+
+
+class PetitionInline(FoundInMixin, admin.TabularInline):
     """The petitions of a campaign, on the campaign's admin page."""
 
     model = Petition
@@ -26,13 +35,9 @@ class PetitionInline(admin.TabularInline):
     show_change_link = True
     prepopulated_fields = {"slug": ["title"]}
 
-    @admin.display(description=_("found in"))
-    def found_in(self, petition: Petition):
-        return evidence_html(petition.source)
-
 
 @admin.register(Petition)
-class PetitionAdmin(admin.ModelAdmin):
+class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
     list_display = ["title", "campaign", "status", "goal", "public_count", "created_at"]
     list_filter = ["status", "campaign"]
     list_select_related = ["campaign"]
@@ -43,10 +48,6 @@ class PetitionAdmin(admin.ModelAdmin):
         (None, {"fields": ["campaign", "title", "slug", "demand", "addressed_to", "goal"]}),
         (_("Status"), {"fields": ["status", "figures", "found_in", "created_at"]}),
     ]
-
-    @admin.display(description=_("found in"))
-    def found_in(self, petition: Petition):
-        return evidence_html(petition.source)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -85,8 +86,6 @@ class PetitionAdmin(admin.ModelAdmin):
         """Signatures per day as a server-rendered bar chart (inline SVG, no script, no CDN)."""
         petition = get_object_or_404(Petition, pk=petition_id)
         if not self.has_view_permission(request, petition):
-            from django.core.exceptions import PermissionDenied
-
             raise PermissionDenied
         days = selectors.petition_signatures_per_day(petition=petition)
         peak = max((day.signed for day in days), default=0) or 1

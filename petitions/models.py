@@ -129,10 +129,6 @@ class Signature(models.Model):
         return self.confirmed_at is not None
 
     @property
-    def is_counted(self) -> bool:
-        return self.confirmed_at is not None and not self.is_flagged
-
-    @property
     def public_name(self) -> str:
         """First name and last initial: all a public signer list ever shows."""
         initial = f" {self.last_name[:1].upper()}." if self.last_name else ""

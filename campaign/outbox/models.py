@@ -79,10 +79,6 @@ class OutboundEmail(models.Model):
     def __str__(self) -> str:
         return f"#{self.pk} {self.get_purpose_display()} ({self.get_status_display()})"
 
-    @property
-    def recipient_domain(self) -> str:
-        return self.to.rsplit("@", 1)[-1].lower()
-
 
 class Suppression(models.Model):
     """An address Chorus no longer writes to: it bounced, complained or was suppressed by hand.

@@ -9,7 +9,8 @@ from django.utils import timezone
 from campaign.outbox.models import OutboundEmail
 from petitions.models import Signature
 from petitions.selectors import petition_count
-from tests.factories.petitions import SignatureFactory
+from tests.factories.campaign import CallToActionFactory
+from tests.factories.petitions import PetitionFactory, SignatureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -202,3 +203,13 @@ def test_it_clears_a_flag_even_when_the_cache_is_down(organiser_client, petition
     assert response.status_code == 302
     signature.refresh_from_db()
     assert signature.is_flagged is False
+
+
+def test_it_shows_the_sentence_a_petition_was_drafted_from(organiser_client):
+    action = CallToActionFactory(evidence_quote="Sign our petition for emergency visas.")
+    petition = PetitionFactory(campaign=action.campaign, source=action)
+
+    response = organiser_client.get(reverse("admin:petitions_petition_change", args=[petition.pk]))
+
+    assert response.status_code == 200
+    assert "<q>Sign our petition for emergency visas.</q>" in response.content.decode()
