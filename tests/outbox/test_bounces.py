@@ -138,3 +138,15 @@ def test_it_serves_the_webhook_only_when_an_esp_is_configured(settings):
     del settings.ANYMAIL
 
     assert esp_urlpatterns() == []
+
+
+def test_it_logs_the_emails_id_never_the_address_or_the_reason(client, caplog):
+    letter = OutboundEmailFactory(to="minister@example.gc.ca", status=Status.SENT)
+
+    with caplog.at_level("DEBUG", logger="campaign.outbox"):
+        _post(client, _bounce(letter), **_auth())
+        _post(client, _bounce(letter), **_auth())  # the replay logs too
+
+    assert f"for email {letter.pk}" in caplog.text
+    for secret in ["minister", "example.gc.ca", "unknown user"]:
+        assert secret not in caplog.text
