@@ -6,6 +6,7 @@ from django.core.checks import Tags, Warning, register
 
 @register(Tags.security, deploy=True)
 def check_letters_settings(app_configs, **kwargs):
+    """Warn when letters would not reach real recipients, or Represent is asked over http."""
     problems = []
     if settings.LETTERS_TEST_MODE:
         problems.append(

@@ -31,6 +31,8 @@ _VARIABLE_NAME = re.compile(r"{{\s*([\w.]+)")
 
 @dataclass(frozen=True)
 class LetterContext:
+    """The values a template's variables take for one letter (talking points as a list)."""
+
     representative_name: str
     riding: str
     supporter_name: str

@@ -86,6 +86,11 @@ def letter_ask(action: CallToAction) -> str:
 
 
 def draft_body(*, action: CallToAction, campaign: Campaign) -> str:
+    """A first letter body with the template variables in place, for the organiser to edit.
+
+    It uses the document's own letter when there is one, then the supporter's stance or the
+    recipient's ask, and the campaign's title when the action says neither.
+    """
     ask = letter_ask(action)
     stance = supporter_stance(action)
     paragraphs = ["Dear {{ representative_name }},"]

@@ -54,11 +54,13 @@ class Riding(models.Model):
 
     @property
     def current_representative(self) -> "Representative | None":
+        """The riding's sitting member, or None while the seat is vacant or unknown."""
         return self.representatives.filter(is_current=True).order_by("-updated_at").first()
 
 
 class RepresentativeQuerySet(models.QuerySet):
     def current(self):
+        """Sitting members only: former ones stay in the table for the letters sent to them."""
         return self.filter(is_current=True)
 
 
@@ -136,6 +138,12 @@ class FsaRiding(models.Model):
 
 
 class LetterTemplate(DraftedFromAction):
+    """What supporters start from: a letter to their MP, or to the campaign's fixed Targets.
+
+    `body` and `subject_variants` are Django template text with the variables listed in
+    `body`'s help text; clean() refuses what would fail when a supporter writes.
+    """
+
     class Kind(models.TextChoices):
         MP = "mp", _("The supporter's MP")
         TARGETS = "targets", _("Fixed recipients")
@@ -183,6 +191,7 @@ class LetterTemplate(DraftedFromAction):
 
     @property
     def subjects(self) -> list[str]:
+        """The subject variants as written (one per non-blank line), variables unfilled."""
         return [line.strip() for line in self.subject_variants.splitlines() if line.strip()]
 
     def clean(self) -> None:
@@ -246,6 +255,10 @@ class Letter(models.Model):
         return f"#{self.pk} {self.subject[:60]}"
 
     def signed_token(self, purpose: str) -> str:
+        """An unguessable, timestamped token for this letter's "confirm" or "status" link.
+
+        The purpose is part of the salt, so one link's token never opens the other page.
+        """
         return TimestampSigner(salt=f"letters.{purpose}").sign(str(self.pk))
 
     def get_status_url(self) -> str:

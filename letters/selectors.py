@@ -76,6 +76,8 @@ def letter_from_token(*, token: str, purpose: str) -> Letter:
 
 @dataclass(frozen=True)
 class RecipientDelivery:
+    """One recipient of a letter and where its copy stands, in words a supporter reads."""
+
     recipient: LetterRecipient
     status: str
     status_label: str

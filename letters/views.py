@@ -182,6 +182,7 @@ def _add_errors(form, error: ValidationError) -> None:
 
 @require_safe
 def letter_sent(request):
+    """After submitting: the supporter is asked to confirm by email; nothing is sent yet."""
     return render(request, "letters/sent.html")
 
 
@@ -204,6 +205,7 @@ def letter_confirm(request, token: str):
 
 @require_safe
 def letter_status(request, token: str):
+    """Delivery per recipient, for whoever holds the signed link (404 if tampered or expired)."""
     letter = selectors.letter_from_token(token=token, purpose="status")
     return render(
         request,

@@ -14,6 +14,8 @@ class ImportFailed(Exception):
 
 @dataclass
 class ImportCounts:
+    """What one import did, row by row; `summary` is the line commands and the admin print."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0

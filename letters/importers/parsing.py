@@ -142,6 +142,7 @@ def detect_member_format(data: bytes) -> str:
 
 
 def parse_members(data: bytes) -> tuple[str, list[MemberRecord]]:
+    """A member file in any supported format: (format detected, records). Raises ImportFailed."""
     kind = detect_member_format(data)
     parser = {
         "represent_json": parse_represent_json,
@@ -169,6 +170,7 @@ def represent_objects(pages) -> list[dict]:
 
 
 def parse_represent_json(data: bytes) -> list[MemberRecord]:
+    """Members from Represent JSON (see represent_objects for the shapes accepted)."""
     try:
         payload = json.loads(_text(data))
     except json.JSONDecodeError as error:
@@ -177,6 +179,7 @@ def parse_represent_json(data: bytes) -> list[MemberRecord]:
 
 
 def records_from_represent(objects: list[dict]) -> list[MemberRecord]:
+    """Records of Represent's member objects; other offices and incomplete objects are skipped."""
     records = []
     for obj in objects:
         if not isinstance(obj, dict):
@@ -206,6 +209,7 @@ def records_from_represent(objects: list[dict]) -> list[MemberRecord]:
 
 
 def parse_hoc_xml(data: bytes) -> list[MemberRecord]:
+    """Members from the House of Commons XML export (it gives no emails and no riding codes)."""
     try:
         root = ElementTree.fromstring(data)  # noqa: S314 - a file staff chose; no entities expanded
     except ElementTree.ParseError as error:
@@ -268,6 +272,7 @@ def _column(header: list[str], aliases: tuple[str, ...]) -> str | None:
 
 
 def parse_members_csv(data: bytes) -> list[MemberRecord]:
+    """Members from a CSV whose header names its columns (aliases in _MEMBER_COLUMNS)."""
     header, rows = _csv_rows(data)
     columns = {field: _column(header, aliases) for field, aliases in _MEMBER_COLUMNS.items()}
     if not columns["name"] and not (columns["first_name"] and columns["last_name"]):
@@ -307,6 +312,7 @@ def parse_members_csv(data: bytes) -> list[MemberRecord]:
 
 
 def parse_ridings_csv(data: bytes) -> list[RidingRecord]:
+    """Ridings from a CSV with a code (or OCD id) and names; rows without both are skipped."""
     header, rows = _csv_rows(data)
     code_col = _column(header, ("code", "fed_code", "id", "riding_code"))
     en_col = _column(header, ("name_en", "name", "riding_name_en"))
@@ -359,4 +365,5 @@ def parse_fsa(data: bytes) -> list[tuple[str, str]]:
 
 
 def is_fsa(value: str) -> bool:
+    """Whether `value` is a well-formed forward sortation area such as "K1A" (upper case)."""
     return bool(_FSA.match(value))
