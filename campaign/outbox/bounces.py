@@ -16,6 +16,8 @@ replayed webhook (the ESP retrying, or someone resending a captured request) cha
 import hashlib
 import logging
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -39,6 +41,21 @@ def _event_key(esp_name: str, event) -> str:
         return str(event.event_id)[:255]
     parts = [esp_name, event.event_type, event.message_id, event.recipient, event.timestamp]
     return "sha256:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _recipient(event) -> str:
+    """The event's recipient when it is one valid address that fits our columns, else "".
+
+    A malformed payload must not fail the webhook: the ESP would retry it for days.
+    """
+    address = str(event.recipient or "").strip()
+    if len(address) > Suppression._meta.get_field("address").max_length:
+        return ""
+    try:
+        validate_email(address)
+    except ValidationError:
+        return ""
+    return address
 
 
 def _find_email(event) -> OutboundEmail | None:
@@ -70,7 +87,7 @@ def record_tracking_event(*, esp_name: str, event) -> str:
                 received_at=timezone.now(),
             )
             email = _find_email(event)
-            address = event.recipient or (email.to if email else "")
+            address = _recipient(event) or (email.to if email else "")
             if not address:
                 return "unmatched"
             description = str(event.description or event.mta_response or event.event_type)

@@ -150,3 +150,17 @@ def test_it_logs_the_emails_id_never_the_address_or_the_reason(client, caplog):
     assert f"for email {letter.pk}" in caplog.text
     for secret in ["minister", "example.gc.ca", "unknown user"]:
         assert secret not in caplog.text
+
+
+@pytest.mark.parametrize("recipient", ["x" * 300 + "@example.org", "not an address"])
+def test_it_falls_back_to_the_emails_own_address_when_the_reported_one_is_unusable(
+    client, recipient
+):
+    letter = OutboundEmailFactory(to="minister@example.gc.ca", status=Status.SENT)
+
+    response = _post(client, {**_bounce(letter), "Email": recipient}, **_auth())
+
+    assert response.status_code == 200
+    letter.refresh_from_db()
+    assert letter.status == Status.FAILED
+    assert list(Suppression.objects.values_list("address", flat=True)) == [letter.to]
