@@ -6,6 +6,8 @@ from django.core.checks import Error, register
 
 @register()
 def check_petition_settings(app_configs, **kwargs):
+    """petitions.E001: the sign rate limit is not a django-ratelimit rate;
+    petitions.E002: a negative page cache time."""
     from django_ratelimit.core import rate_re
 
     problems = []

@@ -30,6 +30,8 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffd<>]")
 
 
 def validate_person_name(value: str) -> None:
+    """Refuse names that are spam or unsafe in an export: control characters, markup,
+    spreadsheet formulas, web addresses, or no letter at all."""
     if _CONTROL.search(value):
         raise ValidationError(
             _("Use letters, spaces, apostrophes and hyphens only."), code="characters"
@@ -45,6 +47,7 @@ def validate_person_name(value: str) -> None:
 
 
 def validate_readable_text(value: str) -> None:
+    """Refuse text holding control characters or U+FFFD (what undecodable bytes became)."""
     if "\ufffd" in value or re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", value):
         raise ValidationError(
             _("This contains characters we cannot read; please retype it."), code="characters"
@@ -141,6 +144,7 @@ class SignatureForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
     def to_input(self, *, consent_page: str, language: str) -> SignatureInput:
+        """The cleaned data as the service's input, with the consent wording that was shown."""
         data = self.cleaned_data
         return SignatureInput(
             first_name=data["first_name"].strip(),

@@ -15,6 +15,9 @@ def new_ip_salt() -> str:
 
 
 class Petition(DraftedFromAction):
+    """A demand supporters sign. The public sees it once open (closed ones keep showing their
+    final count) in a published or closed campaign; it takes signatures only while open."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open")

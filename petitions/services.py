@@ -50,6 +50,9 @@ class SignatureInput:
 
 @dataclass(frozen=True)
 class SignOutcome:
+    """What signing did: `created` False means the address had signed already (that
+    signature is returned); `email_queued` says whether a confirmation email was queued."""
+
     signature: Signature
     created: bool
     email_queued: bool
@@ -192,6 +195,8 @@ def signature_resend(*, signature: Signature) -> bool:
 
 @dataclass(frozen=True)
 class ConfirmOutcome:
+    """The confirmed signature, and whether this call confirmed it (False: it already was)."""
+
     signature: Signature
     newly_confirmed: bool
 
@@ -352,6 +357,8 @@ def _petitions_move(*, campaign: Campaign, old: str, new: str) -> int:
 
 @dataclass(frozen=True)
 class PurgeOutcome:
+    """How many signatures each retention rule of signature_purge_expired touched."""
+
     unconfirmed_deleted: int
     ip_hashes_cleared: int
     anonymised: int

@@ -21,6 +21,8 @@ class TokenExpired(Exception):
 
 
 def confirmation_token_make(*, signature_id: int) -> str:
+    """A URL-safe token for the confirmation link of this signature (read back by
+    confirmation_token_read within PETITIONS_CONFIRMATION_DAYS)."""
     return signing.dumps(signature_id, salt=_SALT, compress=False)
 
 

@@ -18,6 +18,8 @@ def longest_countdown() -> float:
 
 @register(Tags.compatibility)
 def check_outbox_timings(app_configs, **kwargs) -> list[Error]:
+    """outbox.E001 countdown vs visibility timeout, E002 lease vs EMAIL_TIMEOUT, E003 a
+    malformed pacing rate, E004 an ESP configured without webhook credentials."""
     errors = []
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
     if longest_countdown() >= visibility:

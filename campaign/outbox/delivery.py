@@ -45,6 +45,7 @@ class Outcome:
 
 
 def lease() -> timedelta:
+    """How long a claimed row stays `sending` before the sweep may give it to another worker."""
     return timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
 
 
@@ -92,6 +93,7 @@ def claim_due(limit: int) -> list[int]:
 
 
 def build_message(email: OutboundEmail, connection=None) -> EmailMultiAlternatives:
+    """The message for a row, with the Message-ID fixed at queueing (a resend is recognisable)."""
     headers = {**email.headers, "Message-ID": email.message_id}
     message = EmailMultiAlternatives(
         subject=email.subject,

@@ -9,6 +9,7 @@ from django.urls import include, path
 
 
 def esp_urlpatterns() -> list:
+    """The anymail webhook URLs, or none when no ESP is configured (nothing to post fakes to)."""
     if not getattr(settings, "ANYMAIL", None):
         return []
     return [path("esp/", include("anymail.urls"))]
