@@ -105,6 +105,8 @@ def signature_sign(request, slug: str):
     form = SignatureForm(request.POST if request.method == "POST" else None, petition=petition)
     status = 200
     if request.method == "POST":
+        # Checked here, on the petition the service is given, so the service's PetitionClosed
+        # cannot follow: the page says "closed" without validating the form.
         if not petition.is_open:
             status = 409
         elif form.is_valid():
@@ -113,20 +115,16 @@ def signature_sign(request, slug: str):
                 flag = Signature.FlagReason.HONEYPOT
             elif _over_limit(request, petition):
                 flag = Signature.FlagReason.RATE_LIMIT
-            try:
-                services.signature_create(
-                    petition=petition,
-                    data=form.to_input(
-                        consent_page=settings.SITE_URL + request.path,
-                        language=get_language() or "",
-                    ),
-                    ip=client_ip(request),
-                    flag_reason=flag,
-                )
-            except services.PetitionClosed:
-                status = 409
-            else:
-                return redirect("petitions:thanks", slug=petition.slug)
+            services.signature_create(
+                petition=petition,
+                data=form.to_input(
+                    consent_page=settings.SITE_URL + request.path,
+                    language=get_language() or "",
+                ),
+                ip=client_ip(request),
+                flag_reason=flag,
+            )
+            return redirect("petitions:thanks", slug=petition.slug)
     return render(
         request,
         "petitions/sign.html",
