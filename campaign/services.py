@@ -122,9 +122,6 @@ def _actionable(actions: Sequence[CallToAction], kind: str) -> list[CallToAction
     )
 
 
-OWN_WORDS_POINTS = ("Say in your own words why this matters to you.",)
-
-
 def _demand_point(addressee: str, demand: str) -> str:
     demand = " ".join(demand.split()).rstrip(" .!")
     if demand[:1].isupper() and not demand[:2].isupper():
@@ -140,7 +137,7 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
     keeps a link to the call to action it came from. Running it again drafts nothing new.
     Returns a line for each item drafted now.
     """
-    from letters.services import letter_template_draft_from_action
+    from letters.services import OWN_WORDS_POINT, letter_template_draft_from_action
     from petitions.services import petition_draft_from_action
 
     drafted = []
@@ -167,7 +164,7 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
         template = letter_template_draft_from_action(
             campaign=campaign,
             action=action,
-            talking_points_fallback=talking_points + OWN_WORDS_POINTS,
+            talking_points_fallback=(*talking_points, OWN_WORDS_POINT),
         )
         if action.kind == CallToAction.Kind.LETTER_TO_MP:
             drafted.append(f"letter to the supporter's MP: {template.title}")

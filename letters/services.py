@@ -27,10 +27,9 @@ NAME_MAX_LENGTH = 100
 BODY_MIN_LENGTH = 50
 BODY_MAX_LENGTH = 8000
 
-DEFAULT_TALKING_POINTS_FALLBACK = (
-    "Say in your own words why this matters to you.",
-    "Ask them to act, and to reply to you.",
-)
+# The talking point every drafted letter can fall back on: the words MPs weigh most.
+OWN_WORDS_POINT = "Say in your own words why this matters to you."
+DEFAULT_TALKING_POINTS_FALLBACK = (OWN_WORDS_POINT, "Ask them to act, and to reply to you.")
 
 _TARGET_KINDS = {choice for choice, _label in Target.Kind.choices}
 
