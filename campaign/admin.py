@@ -2,6 +2,7 @@
 
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -182,8 +183,6 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     fields = ["title", "published", "file_name", "sha256", "imported_at", "document_with_evidence"]
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return super().get_queryset(request).annotate(_action_count=Count("calls_to_action"))
 
     @admin.display(description=_("calls to action"), ordering="_action_count")

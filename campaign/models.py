@@ -36,14 +36,19 @@ class SourceDocument(models.Model):
 class CampaignQuerySet(models.QuerySet):
     def public(self):
         """Campaigns supporters can see: published ones and closed ones (read-only)."""
-        return self.filter(status__in=[Campaign.Status.PUBLISHED, Campaign.Status.CLOSED])
+        return self.filter(status__in=Campaign.PUBLIC_STATUSES)
 
 
 class Campaign(models.Model):
+    """What supporters see and act on: drafted from documents, published by an organiser."""
+
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
         PUBLISHED = "published", _("Published")
         CLOSED = "closed", _("Closed")
+
+    # Closed campaigns stay visible (read-only) with their final figures.
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.CLOSED)
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
@@ -84,7 +89,8 @@ class Campaign(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.status in (self.Status.PUBLISHED, self.Status.CLOSED)
+        """Whether supporters can see the campaign's page (see CampaignQuerySet.public)."""
+        return self.status in self.PUBLIC_STATUSES
 
     @property
     def is_open(self) -> bool:
@@ -93,6 +99,7 @@ class Campaign(models.Model):
 
     @property
     def letters_in_test_mode(self) -> bool:
+        """Letters go to the test address: this campaign is in test mode, or the whole site."""
         return self.test_mode or settings.LETTERS_TEST_MODE
 
 

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from campaign.models import Campaign, DonationLink
 
@@ -26,8 +27,6 @@ def campaign_get_public(*, slug: str) -> Campaign:
 
 def campaign_publish_warnings(*, campaign: Campaign) -> list[str]:
     """What an organiser should still fill in on a published campaign (nothing blocks it)."""
-    from django.utils.translation import gettext as _
-
     warnings = [
         _("%(campaign)s: the donation link for %(organisation)s has no URL yet.")
         % {"campaign": campaign.title, "organisation": link.organisation}

@@ -11,17 +11,20 @@ from campaign import selectors
 
 @require_safe
 def home(request):
+    """Published and closed campaigns, newest first."""
     return render(request, "campaign/home.html", {"campaigns": selectors.campaign_list_public()})
 
 
 @require_safe
 def campaign_detail(request, slug: str):
+    """One campaign: its summary, what supporters can do, and its sources (404 for drafts)."""
     campaign = selectors.campaign_get_public(slug=slug)
     return render(request, "campaign/detail.html", {"campaign": campaign})
 
 
 @require_safe
 def privacy(request):
+    """What Chorus keeps about supporters, why, and for how long."""
     return render(request, "campaign/privacy.html")
 
 
