@@ -28,13 +28,14 @@ def test_it_lists_published_campaigns_on_the_home_page(client):
 def test_it_shows_a_campaigns_actions_and_sources(client):
     campaign = CampaignFactory()
     PetitionFactory(campaign=campaign, title="Issue emergency visas")
-    LetterTemplateFactory(campaign=campaign, title="Tell your MP to act")
+    letter = LetterTemplateFactory(campaign=campaign, title="Tell your MP to act")
     DonationLinkFactory(campaign=campaign, organisation="Rainbow Railroad")
     campaign.sources.add(SourceDocumentFactory(title="LGBT people need Canada's help"))
 
     response = client.get(campaign.get_absolute_url())
 
     assert response.status_code == 200
+    assert f'href="{letter.get_absolute_url()}"' in response.text
     for text in [
         "Issue emergency visas",
         "Tell your MP to act",
@@ -52,13 +53,14 @@ def test_it_hides_draft_campaigns(client):
 
 def test_it_shows_a_closed_campaign_without_the_letter_buttons(client):
     campaign = CampaignFactory(closed=True)
-    LetterTemplateFactory(campaign=campaign)
+    letter = LetterTemplateFactory(campaign=campaign)
 
     response = client.get(campaign.get_absolute_url())
 
     assert response.status_code == 200
     assert "This campaign is closed" in response.text
     assert "Write a letter" not in response.text
+    assert letter.get_absolute_url() not in response.text
 
 
 def test_it_serves_bootstrap_from_our_own_site(client):
