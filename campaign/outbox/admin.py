@@ -1,5 +1,6 @@
 """The outbox in the admin: the queue with counts per status, its errors, retry and cancel."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.template.defaultfilters import truncatechars
 from django.utils.translation import gettext_lazy as _
@@ -88,10 +89,22 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         )
 
 
+class SuppressionForm(forms.ModelForm):
+    class Meta:
+        model = Suppression
+        fields = ["address", "reason", "detail"]
+
+    def clean_address(self) -> str:
+        # Lower case before the uniqueness check, so an address differing only in case is a
+        # form error, not a duplicate key on save.
+        return self.cleaned_data["address"].strip().lower()
+
+
 @admin.register(Suppression)
 class SuppressionAdmin(admin.ModelAdmin):
     """Addresses Chorus no longer writes to. Delete a row to lift its suppression."""
 
+    form = SuppressionForm
     list_display = ["address", "reason", "detail", "created_at"]
     list_filter = ["reason", "created_at"]
     search_fields = ["address"]
@@ -100,7 +113,6 @@ class SuppressionAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.address = obj.address.lower()
             super().save_model(request, obj, form, change)
             return
         # Through the service: also cancels what is queued for the address.

@@ -5,7 +5,7 @@ from django.core import mail
 
 from campaign.outbox import selectors
 from campaign.outbox.models import OutboundEmail
-from tests.factories.outbox import OutboundEmailFactory
+from tests.factories.outbox import OutboundEmailFactory, SuppressionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +94,18 @@ def test_it_suppresses_an_address_by_hand_and_cancels_what_is_queued_for_it(orga
     assert queued.status == Status.CANCELLED
     assert queued.last_error == "Not sent: the address is suppressed (Suppressed by staff)."
     assert selectors.is_suppressed("moved.away@example.org")
+
+
+def test_it_refuses_to_edit_a_suppression_into_an_address_already_suppressed(admin_client):
+    SuppressionFactory(address="first@example.org")
+    second = SuppressionFactory(address="second@example.org")
+
+    response = admin_client.post(
+        f"/admin/outbox/suppression/{second.pk}/change/",
+        {"address": "First@Example.org", "reason": "manual", "detail": ""},
+    )
+
+    assert response.status_code == 200
+    assert "address" in response.context["adminform"].form.errors
+    second.refresh_from_db()
+    assert second.address == "second@example.org"
