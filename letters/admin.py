@@ -132,18 +132,16 @@ class FsaRidingAdmin(admin.ModelAdmin):
 
 
 def _sample_context(template: LetterTemplate) -> LetterContext:
-    """A real current MP when the directory has one, else made-up names."""
-    representative = (
-        Representative.objects.current().select_related("riding").order_by("name").first()
-    )
+    """The template's first recipient, or a real current MP; made-up names when there is none."""
+    name, riding = SAMPLE_CONTEXT.representative_name, SAMPLE_CONTEXT.riding
     if template.kind == LetterTemplate.Kind.TARGETS:
         first = template.targets.first() if template.pk else None
-        name = (first.name or first.role) if first else SAMPLE_CONTEXT.representative_name
-        riding = SAMPLE_CONTEXT.riding
-    elif representative:
-        name, riding = representative.name, representative.riding_name_en
+        if first:
+            name = first.name or first.role
     else:
-        name, riding = SAMPLE_CONTEXT.representative_name, SAMPLE_CONTEXT.riding
+        representative = Representative.objects.current().order_by("name").first()
+        if representative:
+            name, riding = representative.name, representative.riding_name_en
     return LetterContext(
         representative_name=name,
         riding=riding,

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from letters.models import LetterTemplate, Representative, Riding
 from letters.services import Recipient, letter_confirm, letter_submit
-from tests.factories import CampaignFactory
+from tests.factories import CampaignFactory, TargetFactory
 from tests.factories.letters import LetterTemplateFactory
 from tests.letters.conftest import FIXTURES
 
@@ -133,6 +133,22 @@ def test_it_previews_the_template_for_a_sample_mp(organiser_client, mp_template)
     assert "As a constituent in Ottawa West—Nepean" in page
     assert "- &lt;b&gt;Bold claim&lt;/b&gt;" in page
     assert "Please act now" in page and "Emergency visas, now" in page
+
+
+def test_it_previews_a_fixed_recipient_template_for_its_first_recipient(organiser_client, ottawa):
+    template = LetterTemplateFactory(kind=LetterTemplate.Kind.TARGETS)
+    template.targets.set(
+        [
+            TargetFactory(campaign=template.campaign, name="", role="Russian Ambassador"),
+            TargetFactory(campaign=template.campaign, name="Justin Trudeau"),
+        ]
+    )
+    response = organiser_client.get(
+        reverse("admin:letters_lettertemplate_change", args=[template.pk])
+    )
+    page = response.content.decode()
+    assert "Dear Russian Ambassador," in page
+    assert "Anita Vandenbeld" not in page  # the directory's MPs are not this letter's
 
 
 def submitted_letter(mp_template, body_extra=""):
