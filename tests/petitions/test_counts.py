@@ -93,3 +93,13 @@ def test_it_rebuilds_the_counts_of_open_petitions_periodically(petition):
     rebuild_open_petition_counts()
 
     assert petition_count(petition=petition) == 1
+
+
+def test_it_exits_with_one_line_when_the_cache_is_down(petition, monkeypatch):
+    def broken(*args, **kwargs):
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr(cache, "set", broken)
+
+    with pytest.raises(CommandError, match="Could not store the counts in the cache: redis down"):
+        call_command("rebuild_petition_counts")

@@ -23,7 +23,5 @@ class Command(BaseCommand):
             for petition in petitions:
                 count = counters.count_rebuild(petition.pk)
                 self.stdout.write(f"{petition.slug}: {count}")
-        except Exception as error:
-            if isinstance(error, CommandError):
-                raise
+        except Exception as error:  # Redis (or the database) is down: one line, non-zero exit
             raise CommandError(f"Could not store the counts in the cache: {error}") from error
