@@ -29,6 +29,7 @@ from letters.models import (
     Riding,
 )
 from letters.selectors import letter_delivery
+from letters.services import addressed_as
 
 # --- Directory ------------------------------------------------------------------------------
 
@@ -137,7 +138,7 @@ def _sample_context(template: LetterTemplate) -> LetterContext:
     if template.kind == LetterTemplate.Kind.TARGETS:
         first = template.targets.first() if template.pk else None
         if first:
-            name = first.name or first.role
+            name = addressed_as(first)
     else:
         representative = Representative.objects.current().order_by("name").first()
         if representative:

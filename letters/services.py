@@ -127,9 +127,10 @@ class Recipient:
     # Our mail to this address bounced or was refused: the outbox will not send to it.
     suppressed: bool = False
 
-    @property
-    def salutation_name(self) -> str:
-        return self.name or self.role
+
+def addressed_as(recipient: Recipient | LetterRecipient | Target) -> str:
+    """How a letter names its recipient: by name, else by role ("Russian Ambassador")."""
+    return recipient.name or recipient.role
 
 
 class AlreadyWritten(Exception):
@@ -184,7 +185,7 @@ def _draft_context(
 ) -> LetterContext:
     """What a draft knows before the supporter writes: markers stand for the rest."""
     if template.kind == LetterTemplate.Kind.MP and len(recipients) == 1:
-        representative_name = recipients[0].salutation_name
+        representative_name = addressed_as(recipients[0])
     else:
         representative_name = recipient_marker()
     return LetterContext(
@@ -294,8 +295,8 @@ def _site_address() -> str:
 
 def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient) -> dict:
     """Exactly what goes out to one recipient: used for the preview and for sending."""
-    body = _replace_markers(letter.body, recipient_marker, recipient.name or recipient.role)
-    subject = _replace_markers(letter.subject, recipient_marker, recipient.name or recipient.role)
+    body = _replace_markers(letter.body, recipient_marker, addressed_as(recipient))
+    subject = _replace_markers(letter.subject, recipient_marker, addressed_as(recipient))
     to = recipient.email
     if letter.test_mode:
         to = _test_address(letter.campaign)
@@ -411,7 +412,7 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
         any_recipient, campaign=letter.campaign, supporter_email__iexact=letter.supporter_email
     )
     if already.exists():
-        raise AlreadyWritten([r.name or r.role for r in already])
+        raise AlreadyWritten([addressed_as(r) for r in already])
     try:
         with transaction.atomic():
             letter.save()
@@ -443,7 +444,7 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
             )
     except IntegrityError as error:
         # Two submissions raced past the check above: the constraint decides.
-        raise AlreadyWritten([r.name or r.role for r in recipients]) from error
+        raise AlreadyWritten([addressed_as(r) for r in recipients]) from error
     log.info("letters: letter %s submitted (template %s)", letter.pk, letter.template_id)
     return letter
 
