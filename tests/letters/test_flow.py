@@ -64,6 +64,14 @@ def test_it_prefills_the_letter_for_the_mp(client, mp_template):
     assert "Please act now" in page or "Emergency visas, now" in page
 
 
+def test_it_shows_the_talking_points_beside_the_letter(client, mp_template):
+    response = client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35079"))
+    page = response.content.decode()
+    aside = page[page.index('<aside class="col-lg-4"') : page.index("</aside>")]
+    assert "<li>People are detained.</li>" in aside
+    assert "<li>Canada has acted before.</li>" in aside
+
+
 @pytest.mark.parametrize("bad", ["12345", "Z9Z 9Z9", "", "K1A 0A6" * 30])
 def test_it_refuses_an_invalid_postal_code_with_a_form_error(client, mp_template, bad):
     response = client.post(mp_template.get_absolute_url(), {"postal_code": bad})

@@ -240,6 +240,15 @@ def test_the_weekly_task_syncs_when_the_api_is_enabled(ridings, represent):
     assert Representative.objects.count() == 3
 
 
+def test_the_weekly_sync_is_scheduled_under_a_task_celery_knows(settings):
+    from campaign.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["letters-sync-representatives"]
+    assert entry["schedule"] == 7 * 24 * 60 * 60
+    assert entry["task"] == sync_representatives.name
+    assert entry["task"] in app.tasks
+
+
 def test_the_weekly_task_skips_while_the_api_is_disabled(ridings, settings):
     settings.REPRESENT_API_ENABLED = False
     assert sync_representatives.delay().get() == "skipped"

@@ -1,8 +1,10 @@
 """Postal code → riding: recorded Represent answers, and the local table when it fails."""
 
 import time
+from datetime import UTC, datetime, timedelta
 
 import pytest
+import time_machine
 
 from letters.lookup import ridings_for_postal_code
 from letters.represent import riding_codes_from_postcode
@@ -45,6 +47,19 @@ def test_it_caches_represent_answers(ottawa, represent):
     ridings_for_postal_code("K1A 0A6")
     ridings_for_postal_code("K1A 0A6")
     assert represent.requests == ["/postcodes/K1A0A6/"]
+
+
+def test_it_asks_represent_again_after_30_days(ottawa, represent, settings):
+    # A cache whose clock time-machine moves (Redis keeps its own).
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ttl"}
+    }
+    represent.add("/postcodes/K1A0A6/", recorded_json("represent_postcode_K1A0A6.json"))
+    asked = datetime(2026, 1, 1, 12, tzinfo=UTC)
+    for days_later in (0, 29, 31):
+        with time_machine.travel(asked + timedelta(days=days_later), tick=False):
+            ridings_for_postal_code("K1A 0A6")
+    assert represent.requests == ["/postcodes/K1A0A6/", "/postcodes/K1A0A6/"]
 
 
 def test_it_falls_back_to_the_local_table_when_represent_is_down(ottawa, represent):
