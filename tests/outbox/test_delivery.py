@@ -28,6 +28,8 @@ def test_it_sends_a_queued_row_and_marks_it_sent(smtp_server):
     assert outcome.status == "sent"
     assert (email.status, email.attempts, email.last_error) == (Status.SENT, 1, "")
     assert email.sent_at is not None
+    # Marked with hand-written SQL (_MARK_SENT_SQL): the claim's lease must be cleared too.
+    assert email.lease_expires_at is None
     assert smtp_server.message_ids == [email.message_id]
 
 
@@ -216,6 +218,7 @@ def test_it_sends_paced_rows_in_their_slot_without_asking_again(smtp_server):
 
     assert [o.status for o in outcomes] == ["sent", "sent"]
     assert smtp_server.count() == 3
+    assert not OutboundEmail.objects.filter(pacing_slot_reserved=True).exists()
 
 
 def test_it_logs_ids_never_addresses_subjects_or_bodies(smtp_server, caplog):
