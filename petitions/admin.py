@@ -208,11 +208,9 @@ class SignatureAdmin(admin.ModelAdmin):
             return queryset, False
         return queryset.filter(email_key=email_key(term)), False
 
-    def _moderate(self, request) -> bool:
-        return request.user.has_perm("petitions.moderate_signature")
-
     def has_moderate_permission(self, request) -> bool:
-        return self._moderate(request)
+        """Who may run the moderation actions (hide/show comments, clear flags)."""
+        return request.user.has_perm("petitions.moderate_signature")
 
     @admin.action(
         description=_("Hide the comments of the selected signatures"), permissions=["moderate"]
