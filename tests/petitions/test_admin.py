@@ -213,3 +213,17 @@ def test_it_shows_the_sentence_a_petition_was_drafted_from(organiser_client):
 
     assert response.status_code == 200
     assert "<q>Sign our petition for emergency visas.</q>" in response.content.decode()
+
+
+def test_it_lets_an_organiser_show_a_hidden_comment_again(organiser_client, petition):
+    signature = SignatureFactory(
+        petition=petition, public=True, comment="Fair point", comment_hidden=True
+    )
+
+    organiser_client.post(
+        CHANGELIST, {"action": "show_comments", "_selected_action": [signature.pk]}
+    )
+
+    assert Signature.objects.get().comment_hidden is False
+    page = organiser_client.get(reverse("petitions:detail", kwargs={"slug": "visas"}))
+    assert "Fair point" in page.content.decode()
