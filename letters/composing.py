@@ -12,6 +12,9 @@ from django.core.exceptions import ValidationError
 from django.template import Context, Engine
 from django.utils.translation import gettext as _
 
+# A subject is one email header line; longer ones get folded or cut by mail software.
+SUBJECT_MAX_LENGTH = 200
+
 VARIABLES = (
     "representative_name",
     "riding",
@@ -86,8 +89,14 @@ def validate_template_source(*, body: str, subject_variants: str) -> None:
                 _("Unknown variable: %(names)s. Use one of: %(known)s.")
                 % {"names": ", ".join(unknown), "known": ", ".join(VARIABLES)}
             )
-    if not [line for line in (subject_variants or "").splitlines() if line.strip()]:
+    subjects = [line.strip() for line in (subject_variants or "").splitlines() if line.strip()]
+    # An empty field is the field's own "required" error; only blank lines are ours to report.
+    if subject_variants and not subjects:
         errors.setdefault("subject_variants", []).append(_("Give at least one subject."))
+    if any(len(subject) > SUBJECT_MAX_LENGTH for subject in subjects):
+        errors.setdefault("subject_variants", []).append(
+            _("Each subject is at most %(max)d characters.") % {"max": SUBJECT_MAX_LENGTH}
+        )
     if errors:
         raise ValidationError(errors)
 

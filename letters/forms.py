@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaign.postal_codes import PostalCodeField
-from letters.composing import validate_template_source
 from letters.models import LetterTemplate, Representative, Riding
 from letters.services import (
     BODY_MAX_LENGTH,
@@ -110,7 +109,11 @@ class LetterForm(forms.Form):
 
 
 class LetterTemplateAdminForm(forms.ModelForm):
-    """Catches template syntax errors when the organiser saves, not when a supporter sends."""
+    """Catches template errors when the organiser saves, not when a supporter sends.
+
+    The template text itself is checked by LetterTemplate.clean() (validate_template_source),
+    which a ModelForm runs after its own fields; checking it here too reported each error twice.
+    """
 
     class Meta:
         model = LetterTemplate
@@ -127,30 +130,10 @@ class LetterTemplateAdminForm(forms.ModelForm):
             "source",
         ]
 
-    def clean(self):
-        cleaned = super().clean()
-        errors = None
-        try:
-            validate_template_source(
-                body=cleaned.get("body", ""),
-                subject_variants=cleaned.get("subject_variants", ""),
-            )
-        except forms.ValidationError as error:
-            errors = error
-        if errors is not None:
-            for field, messages in errors.message_dict.items():
-                for message in messages:
-                    self.add_error(field, message)
-        for line in (cleaned.get("subject_variants") or "").splitlines():
-            if len(line.strip()) > SUBJECT_MAX_LENGTH:
-                self.add_error(
-                    "subject_variants",
-                    _("Each subject is at most %(max)d characters.") % {"max": SUBJECT_MAX_LENGTH},
-                )
-                break
-        talking_points = cleaned.get("talking_points")
+    def clean_talking_points(self):
+        talking_points = self.cleaned_data.get("talking_points")
         if talking_points is not None and not (
             isinstance(talking_points, list) and all(isinstance(p, str) for p in talking_points)
         ):
-            self.add_error("talking_points", _('Give a list of short texts, like ["…", "…"].'))
-        return cleaned
+            raise forms.ValidationError(_('Give a list of short texts, like ["…", "…"].'))
+        return talking_points

@@ -16,13 +16,12 @@ from django.utils.translation import gettext as _
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
-from letters.composing import LetterContext, fingerprint, render_text
+from letters.composing import SUBJECT_MAX_LENGTH, LetterContext, fingerprint, render_text
 from letters.drafting import draft_body, draft_subjects, first_person_points
 from letters.models import Letter, LetterRecipient, LetterTemplate, Representative, Riding
 
 log = logging.getLogger(__name__)
 
-SUBJECT_MAX_LENGTH = 200
 NAME_MAX_LENGTH = 100
 BODY_MIN_LENGTH = 50
 BODY_MAX_LENGTH = 8000

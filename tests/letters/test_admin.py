@@ -104,6 +104,31 @@ def test_it_catches_template_errors_when_the_organiser_saves(
     assert LetterTemplate.objects.count() == 0
 
 
+@pytest.mark.parametrize(
+    ("field", "value", "errors"),
+    [
+        ("subject_variants", "", ["This field is required."]),
+        ("subject_variants", "Act now\n" + "x" * 201, ["Each subject is at most 200 characters."]),
+        (
+            "body",
+            "Dear {{ mp_name }}",
+            [
+                "Unknown variable: mp_name. Use one of: representative_name, riding, "
+                "supporter_name, supporter_postal_code, talking_points."
+            ],
+        ),
+    ],
+)
+def test_it_reports_each_template_error_once_and_only_that_error(
+    organiser_client, field, value, errors
+):
+    response = organiser_client.post(
+        reverse("admin:letters_lettertemplate_add"),
+        template_form_data(CampaignFactory(), **{field: value}),
+    )
+    assert response.context["adminform"].form.errors == {field: errors}
+
+
 def test_it_saves_a_valid_template(organiser_client):
     campaign = CampaignFactory()
     response = organiser_client.post(
