@@ -57,7 +57,10 @@ def local_ridings_for_postal_code(postal_code: str) -> list[Riding]:
 
 
 def ridings_for_postal_code(postal_code: str) -> RidingLookup:
-    """Ask Represent when enabled (3 s timeout, cached), else fall back to the local table."""
+    """Ask Represent when enabled (3 s timeout, cached), else fall back to the local table.
+
+    Raises ValueError when `postal_code` is not a valid Canadian postal code (forms check first).
+    """
     from letters import represent
 
     normalised = normalise_postal_code(postal_code)

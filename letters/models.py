@@ -4,6 +4,7 @@ from django.core.signing import TimestampSigner
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Campaign, DraftedFromAction, Target
@@ -46,8 +47,6 @@ class Riding(models.Model):
     @property
     def name(self) -> str:
         """The name in the page's language (French when there is one and the page is French)."""
-        from django.utils.translation import get_language
-
         if self.name_fr and (get_language() or "").startswith("fr"):
             return self.name_fr
         return self.name_en
@@ -237,7 +236,8 @@ class Letter(models.Model):
         default=Status.UNCONFIRMED,
         db_index=True,
     )
-    # Whether this letter went to the test address instead of its recipients.
+    # Decided when the letter is written: switching test mode off before the supporter confirms
+    # must not send a letter they wrote while trying Chorus out to a real minister.
     test_mode = models.BooleanField(_("sent in test mode"), default=False)
     # Hash of the normalised text: many equal hashes in one template mean a form letter.
     text_hash = models.CharField(_("text fingerprint"), max_length=64, db_index=True)

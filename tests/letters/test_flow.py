@@ -222,6 +222,20 @@ def test_it_queues_one_email_per_recipient_on_confirm(
     assert letter.recipients.get().message_id == sent.message_id
 
 
+def test_it_keeps_a_letter_written_in_test_mode_in_test_mode_when_confirmed_later(
+    client, mp_template, settings, django_capture_on_commit_callbacks
+):
+    settings.LETTERS_TEST_MODE = True
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, mp_template)
+    settings.LETTERS_TEST_MODE = False  # the site goes live before the supporter confirms
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(confirm_link(mail.outbox[0]))
+    sent = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER)
+    assert sent.to == mp_template.campaign.test_email
+    assert sent.subject.startswith("[TEST] ")
+
+
 def test_it_confirms_only_once(client, mp_template, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, mp_template)
