@@ -232,6 +232,13 @@ OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
 OUTBOX_SWEEP_MAX_BATCHES = env.int("OUTBOX_SWEEP_MAX_BATCHES", default=20)
 # After a failed publish, web requests stop trying the broker for this long (the sweep covers).
 OUTBOX_PUBLISH_PAUSE_SECONDS = env.float("OUTBOX_PUBLISH_PAUSE_SECONDS", default=30.0)
+# Finished emails keep their delivery record; their text and supporters' addresses are erased
+# after this many days (the privacy page says so).
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=90)
+CELERY_BEAT_SCHEDULE["outbox-redact"] = {
+    "task": "campaign.outbox.tasks.redact_expired_emails",
+    "schedule": 24 * 60 * 60.0,
+}
 # Rows a web process commits within this window share one deliver_batch task (one publish).
 OUTBOX_PUBLISH_WINDOW_SECONDS = env.float("OUTBOX_PUBLISH_WINDOW_SECONDS", default=0.5)
 # Pacing per recipient domain or address, shared by all workers through Redis:

@@ -1,5 +1,6 @@
 """Public pages of the campaign app."""
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -25,7 +26,11 @@ def campaign_detail(request, slug: str):
 @require_safe
 def privacy(request):
     """What Chorus keeps about supporters, why, and for how long."""
-    return render(request, "campaign/privacy.html")
+    return render(
+        request,
+        "campaign/privacy.html",
+        {"OUTBOX_RETENTION_DAYS": settings.OUTBOX_RETENTION_DAYS},
+    )
 
 
 @never_cache

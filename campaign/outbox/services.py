@@ -8,6 +8,7 @@ import math
 import threading
 import time
 from collections.abc import Iterable, Mapping
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -297,6 +298,40 @@ def outbox_sweep(*, deliver_here: bool = False) -> dict:
             break
         report["batches"] += 1
     return report
+
+
+# Emails whose recipient is the supporter: after retention their address goes too. (A letter's
+# recipient is an MP's or a minister's public office address, kept with the delivery record.)
+SUPPORTER_PURPOSES = (
+    OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+    OutboundEmail.Purpose.LETTER_CONFIRMATION,
+    OutboundEmail.Purpose.LETTER_COPY,
+    OutboundEmail.Purpose.RECEIPT,
+)
+
+
+def outbound_email_redact_expired(*, now=None) -> int:
+    """Erase what finished emails say once OUTBOX_RETENTION_DAYS have passed. Run daily.
+
+    The delivery record stays (purpose, status, dates, Message-ID, what it served) so status
+    pages and counts still work; the subject, bodies, headers, Reply-To and a supporter's own
+    address are erased. Rows still queued or being sent are never touched. Returns the number
+    of rows redacted.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=settings.OUTBOX_RETENTION_DAYS)
+    finished = OutboundEmail.objects.filter(
+        created_at__lt=cutoff, status__in=[Status.SENT, Status.FAILED, Status.CANCELLED]
+    ).exclude(body_text="")
+    redacted = finished.update(subject="", body_text="", body_html="", headers={}, reply_to="")
+    finished_for_supporters = OutboundEmail.objects.filter(
+        created_at__lt=cutoff,
+        status__in=[Status.SENT, Status.FAILED, Status.CANCELLED],
+        purpose__in=SUPPORTER_PURPOSES,
+    ).exclude(to="")
+    finished_for_supporters.update(to="")
+    if redacted:
+        log.info("outbox: redacted %s emails older than %s days", redacted, cutoff.date())
+    return redacted
 
 
 def outbound_email_retry(*, emails: Iterable[OutboundEmail]) -> int:

@@ -61,3 +61,11 @@ def sweep_outbox() -> dict:
     from campaign.outbox.services import outbox_sweep
 
     return outbox_sweep()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def redact_expired_emails() -> int:
+    """Daily (beat): erase the text and supporters' addresses of emails past retention."""
+    from campaign.outbox.services import outbound_email_redact_expired
+
+    return outbound_email_redact_expired()
