@@ -132,6 +132,16 @@ def test_it_adds_documents_to_a_named_campaign(tmp_path):
     assert campaign.letter_templates.filter(kind=LetterTemplate.Kind.MP).exists()
 
 
+@pytest.mark.parametrize("slug", ["Bad slug!", "", "a" * 81])
+def test_it_refuses_a_campaign_slug_no_url_can_hold_in_one_line(slug):
+    with pytest.raises(CommandError, match=r"^--campaign") as error:
+        _import(str(SEEDS), "--campaign", slug)
+
+    assert "\n" not in str(error.value)
+    assert Campaign.objects.count() == 0
+    assert SourceDocument.objects.count() == 0
+
+
 def test_it_prints_the_extraction_as_json_without_saving_on_a_dry_run():
     output = _import("--dry-run", "--json", str(SEEDS))
 

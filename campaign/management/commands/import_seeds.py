@@ -3,11 +3,14 @@
 import json
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_slug
 from django.db import transaction
 
 from campaign import extraction
 from campaign.document_files import UnreadableDocument, expand_paths, read_document
+from campaign.models import Campaign
 from campaign.services import campaign_publish, documents_import
 
 
@@ -29,6 +32,8 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", help="print the extraction as JSON")
 
     def handle(self, *args, **options):
+        if options["campaign"] is not None:
+            self._check_slug(options["campaign"])
         paths = expand_paths(options["paths"] or [settings.CHORUS_SEEDS_DIR])
         documents = []
         for path in paths:
@@ -60,6 +65,19 @@ class Command(BaseCommand):
 
         if not options["json"]:
             self._say(report, dry_run=options["dry_run"], published=options["publish"])
+
+    @staticmethod
+    def _check_slug(slug: str) -> None:
+        """Refuse a slug no URL can hold: the campaign would exist, but its link would 500."""
+        max_length = Campaign._meta.get_field("slug").max_length
+        try:
+            validate_slug(slug)
+        except ValidationError:
+            raise CommandError(
+                f"--campaign {slug!r}: use only letters, digits, hyphens and underscores"
+            ) from None
+        if len(slug) > max_length:
+            raise CommandError(f"--campaign: at most {max_length} characters")
 
     @staticmethod
     def _extraction_json(documents) -> dict:
