@@ -18,7 +18,7 @@ def campaign_get_public(*, slug: str) -> Campaign:
         Campaign.objects.public().prefetch_related(
             "sources",
             "petitions",
-            "letter_templates",
+            "letter_templates__targets",
             Prefetch("donation_links", queryset=DonationLink.objects.order_by("id")),
         ),
         slug=slug,

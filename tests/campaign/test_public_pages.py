@@ -9,6 +9,7 @@ from tests.factories import (
     LetterTemplateFactory,
     PetitionFactory,
     SourceDocumentFactory,
+    TargetFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,20 @@ def test_it_shows_a_campaigns_actions_and_sources(client):
         "LGBT people need Canada&#x27;s help",
     ]:
         assert text in response.text
+
+
+def test_it_shows_a_campaign_in_as_many_queries_however_many_letters_it_has(
+    client, django_assert_max_num_queries
+):
+    campaign = CampaignFactory()
+    for n in range(5):
+        letter = LetterTemplateFactory(campaign=campaign, kind="targets")
+        letter.targets.add(TargetFactory(campaign=campaign, name=f"Minister {n}"))
+
+    with django_assert_max_num_queries(8):
+        response = client.get(campaign.get_absolute_url())
+
+    assert "Minister 4" in response.text
 
 
 def test_it_hides_draft_campaigns(client):
