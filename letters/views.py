@@ -104,15 +104,15 @@ def letter_write(request, campaign: str, template: str):
                 "body": services.letter_draft(**draft),
             },
         )
-        return render(request, "letters/write.html", {**context, "form": form})
+        return _write_page(request, context, form)
 
     form = LetterForm(request.POST, **form_options)
     if not form.is_valid() or "edit" in request.POST:
-        return render(request, "letters/write.html", {**context, "form": form})
+        return _write_page(request, context, form)
     data = form.cleaned_data
     if is_mp and data["supporter_postal_code"] != postal_code:
         form.add_error("supporter_postal_code", _("Start again to change your postal code."))
-        return render(request, "letters/write.html", {**context, "form": form})
+        return _write_page(request, context, form)
     fields = {
         "template": letter_template,
         "recipients": recipients,
@@ -154,11 +154,11 @@ def letter_write(request, campaign: str, template: str):
                     "Please try again later."
                 ),
             )
-            return render(request, "letters/write.html", {**context, "form": form}, status=429)
+            return _write_page(request, context, form, status=429)
         letter = services.letter_submit(**fields)
     except ValidationError as error:
         _add_errors(form, error)
-        return render(request, "letters/write.html", {**context, "form": form})
+        return _write_page(request, context, form)
     except services.AlreadyWritten as error:
         form.add_error(
             None,
@@ -168,8 +168,12 @@ def letter_write(request, campaign: str, template: str):
             )
             % {"names": ", ".join(error.names)},
         )
-        return render(request, "letters/write.html", {**context, "form": form})
+        return _write_page(request, context, form)
     return redirect("letters:sent")
+
+
+def _write_page(request, context: dict, form: LetterForm, *, status: int = 200):
+    return render(request, "letters/write.html", {**context, "form": form}, status=status)
 
 
 def _add_errors(form, error: ValidationError) -> None:
