@@ -140,6 +140,10 @@ class AlreadyWritten(Exception):
         self.names = names
 
 
+class CampaignClosed(Exception):
+    """The letter's campaign has closed since it was written: it is not sent."""
+
+
 def name_marker() -> str:
     """Stands for the supporter's name in a prefilled letter until they give it."""
     return _("[your name]")
@@ -465,11 +469,15 @@ def letter_confirm(*, letter: Letter) -> bool:
     """Confirm the supporter's address and queue one email per recipient (and the copy).
 
     Idempotent: confirming twice queues nothing more. Returns True when this call confirmed.
+    Raises CampaignClosed when the campaign no longer takes letters (campaign_close), as a
+    petition refuses a late confirmation.
     """
     with transaction.atomic():
         letter = Letter.objects.select_for_update().select_related("campaign").get(pk=letter.pk)
         if letter.status != Letter.Status.UNCONFIRMED:
             return False
+        if not letter.campaign.is_open:
+            raise CampaignClosed(letter.pk)
         recipients = list(letter.recipients.all())
         for recipient in recipients:
             message = letter_message_for(letter=letter, recipient=recipient)

@@ -201,6 +201,8 @@ def letter_confirm(request, token: str):
         except ValidationError:
             # Only a row written around the form's checks gets here; it is never sent.
             return render(request, "letters/cannot_send.html", {"letter": letter}, status=400)
+        except services.CampaignClosed:
+            return render(request, "letters/confirm.html", {"letter": letter}, status=409)
         if confirmed:
             messages.success(request, _("Thank you! Your letter is on its way."))
         return redirect(letter.get_status_url())

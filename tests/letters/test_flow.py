@@ -236,6 +236,26 @@ def test_it_keeps_a_letter_written_in_test_mode_in_test_mode_when_confirmed_late
     assert sent.subject.startswith("[TEST] ")
 
 
+def test_it_sends_nothing_when_the_campaign_closed_before_confirmation(
+    client, mp_template, django_capture_on_commit_callbacks
+):
+    from campaign.services import campaign_close
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, mp_template)
+    link = confirm_link(mail.outbox[0])
+    campaign_close(campaign=mp_template.campaign)
+    page = client.get(link)
+    assert "This campaign has closed" in page.content.decode()
+    assert "Confirm and send my letter" not in page.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(link)
+    assert response.status_code == 409
+    assert "This campaign has closed" in response.content.decode()
+    assert not OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.LETTER).exists()
+    assert Letter.objects.get().status == Letter.Status.UNCONFIRMED
+
+
 def test_it_confirms_only_once(client, mp_template, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, mp_template)
