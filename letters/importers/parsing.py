@@ -125,7 +125,8 @@ def _head(data: bytes, size: int) -> str:
 
 
 def _clean(value) -> str:
-    return " ".join(str(value or "").split())
+    """A value on one line with single spaces, and without NUL, which PostgreSQL refuses."""
+    return " ".join(str(value or "").replace("\x00", "").split())
 
 
 # --- Representatives ------------------------------------------------------------------------

@@ -158,6 +158,17 @@ def test_it_reads_an_fsa_file_whose_start_ends_inside_a_character(ridings, tmp_p
     assert run("import_fsa", pairs) == "FSA pairs: 1 created, 0 updated, 0 unchanged."
 
 
+def test_it_drops_nul_characters_a_json_file_escapes(ridings, tmp_path):
+    member = tmp_path / "members.json"
+    member.write_text(
+        '{"objects": [{"name": "Yasir\\u0000 Naqvi", "district_name": "Ottawa Centre", '
+        '"email": "Yasir.Naqvi@parl.gc.ca\\u0000", "elected_office": "MP"}]}',
+        encoding="utf-8",
+    )
+    run("import_representatives", member, "--partial")
+    assert Representative.objects.get().email == "Yasir.Naqvi@parl.gc.ca"
+
+
 def test_it_refuses_a_missing_file(db, tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         run("import_representatives", tmp_path / "nope.csv")
