@@ -6,8 +6,10 @@ them). Ridings and FSA pairs are only added or updated, never removed, unless as
 """
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import DataError, transaction
 
 from letters.importers import ImportCounts, ImportFailed
 from letters.importers.parsing import MemberRecord, RidingRecord, is_fsa, match_key, parse_members
@@ -18,6 +20,18 @@ log = logging.getLogger(__name__)
 # A full list shorter than this share of the current members is more likely a wrong or
 # truncated file than an election: refuse it rather than retire most of the House.
 MIN_SHARE_OF_CURRENT = 0.5
+
+
+@contextmanager
+def _all_or_nothing() -> Iterator[None]:
+    """One transaction per import; a value too long for its column fails it in one line."""
+    try:
+        with transaction.atomic():
+            yield
+    except DataError as error:
+        raise ImportFailed(
+            "a value is longer than the directory allows (a stray quote in a CSV?); nothing changed"
+        ) from error
 
 
 def member_key(record: MemberRecord) -> str:
@@ -51,7 +65,7 @@ def representatives_import(
             "ones; use --partial to add or update only. Nothing changed."
         )
     counts = ImportCounts()
-    with transaction.atomic():
+    with _all_or_nothing():
         ridings = _riding_index()
         existing = {rep.key: rep for rep in Representative.objects.select_for_update()}
         seen: set[str] = set()
@@ -143,7 +157,7 @@ def ridings_import(*, records: list[RidingRecord]) -> ImportCounts:
     if not records:
         raise ImportFailed("the file lists no ridings; nothing changed")
     counts = ImportCounts()
-    with transaction.atomic():
+    with _all_or_nothing():
         existing = {riding.code: riding for riding in Riding.objects.select_for_update()}
         for record in records:
             if not record.province:
@@ -178,7 +192,7 @@ def fsa_import(*, pairs: list[tuple[str, str]], replace: bool = False) -> Import
     if not pairs:
         raise ImportFailed("the file lists no FSA; nothing changed")
     counts = ImportCounts()
-    with transaction.atomic():
+    with _all_or_nothing():
         ridings = {riding.code: riding for riding in Riding.objects.all()}
         if not ridings:
             raise ImportFailed("there are no ridings yet: run import_ridings first")

@@ -169,6 +169,16 @@ def test_it_drops_nul_characters_a_json_file_escapes(ridings, tmp_path):
     assert Representative.objects.get().email == "Yasir.Naqvi@parl.gc.ca"
 
 
+def test_it_refuses_a_csv_whose_stray_quote_swallows_the_rest_in_one_line(ridings, tmp_path):
+    rows = "".join(f"35079,Member {n},member{n}@parl.gc.ca\n" for n in range(20))
+    member = tmp_path / "members.csv"
+    member.write_text(f'fed_code,name,email\n35079,"Yasir Naqvi,y@parl.gc.ca\n{rows}')
+    with pytest.raises(CommandError, match="longer than the directory allows") as error:
+        run("import_representatives", member, "--partial")
+    assert "\n" not in str(error.value)
+    assert Representative.objects.count() == 0
+
+
 def test_it_refuses_a_missing_file(db, tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         run("import_representatives", tmp_path / "nope.csv")
