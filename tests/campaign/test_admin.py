@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils.html import escape
 
 from campaign.models import CallToAction, Campaign
 from tests.factories import CampaignFactory, DonationLinkFactory, PetitionFactory
@@ -26,9 +27,14 @@ def test_it_shows_a_campaign_with_its_drafts_and_their_quoted_evidence(
     )
 
     assert response.status_code == 200
-    petition = seed_campaign.petitions.get()
-    assert petition.source.evidence_quote[:60] in response.text
-    assert "Rainbow Railroad" in response.text
+    drafted = [
+        *seed_campaign.petitions.all(),
+        *seed_campaign.letter_templates.all(),
+        *seed_campaign.donation_links.all(),
+    ]
+    assert len(drafted) == 5  # the petition, the two letters and the two donation asks
+    for item in drafted:
+        assert escape(item.source.evidence_quote[:60]) in response.text, item
 
 
 def test_it_shows_a_source_document_with_its_evidence_marked(organiser_client, seed_campaign):
