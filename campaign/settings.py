@@ -293,3 +293,6 @@ LETTERS_CONFIRM_MAX_AGE = env.int("LETTERS_CONFIRM_MAX_AGE", default=7 * 24 * 60
 LETTERS_STATUS_MAX_AGE = env.int("LETTERS_STATUS_MAX_AGE", default=365 * 24 * 60 * 60)
 # Letters one client address may submit (django-ratelimit rate), against scripted floods.
 LETTERS_SUBMIT_RATELIMIT = env.str("LETTERS_SUBMIT_RATELIMIT", default="10/h")
+# A second letter to the same recipients is refused by email to the address's owner, at most
+# this many times per earlier letter.
+LETTERS_MAX_ALREADY_WRITTEN_NOTICES = env.int("LETTERS_MAX_ALREADY_WRITTEN_NOTICES", default=3)

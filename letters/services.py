@@ -135,9 +135,10 @@ def addressed_as(recipient: Recipient | LetterRecipient | Target) -> str:
 class AlreadyWritten(Exception):
     """The supporter has already written to these recipients in this campaign."""
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names: list[str], earlier: "Letter | None" = None):
         super().__init__(", ".join(names))
         self.names = names
+        self.earlier = earlier
 
 
 class CampaignClosed(Exception):
@@ -414,8 +415,9 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
     already = LetterRecipient.objects.filter(
         any_recipient, campaign=letter.campaign, supporter_email__iexact=letter.supporter_email
     )
-    if already.exists():
-        raise AlreadyWritten([addressed_as(r) for r in already])
+    already = list(already.select_related("letter"))
+    if already:
+        raise AlreadyWritten([addressed_as(r) for r in already], earlier=already[0].letter)
     try:
         with transaction.atomic():
             letter.save()
@@ -447,9 +449,52 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
             )
     except IntegrityError as error:
         # Two submissions raced past the check above: the constraint decides.
-        raise AlreadyWritten([addressed_as(r) for r in recipients]) from error
+        earlier = (
+            Letter.objects.filter(
+                campaign=letter.campaign, supporter_email__iexact=letter.supporter_email
+            )
+            .order_by("-created_at")
+            .first()
+        )
+        raise AlreadyWritten([addressed_as(r) for r in recipients], earlier=earlier) from error
     log.info("letters: letter %s submitted (template %s)", letter.pk, letter.template_id)
     return letter
+
+
+def letter_already_written_notify(*, error: AlreadyWritten, supporter_email: str) -> bool:
+    """Tell the address's owner, by email, that they already wrote; say nothing on the page.
+
+    The page a second attempt gets is the same "check your email" page a first letter gets, so
+    nobody can type someone else's address and learn that they wrote (on an asylum campaign,
+    that alone can be dangerous). The owner's email names the recipients, re-sends the
+    confirmation link if the earlier letter is unconfirmed, and links to its status page. At
+    most LETTERS_MAX_ALREADY_WRITTEN_NOTICES per earlier letter, so the form cannot be used to
+    flood an inbox. Returns whether an email was queued.
+    """
+    from campaign.outbox.selectors import emails_for
+
+    earlier = error.earlier
+    if earlier is None:
+        return False
+    notices = emails_for(earlier).filter(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN)
+    if notices.count() >= settings.LETTERS_MAX_ALREADY_WRITTEN_NOTICES:
+        return False
+    unconfirmed = earlier.status == Letter.Status.UNCONFIRMED
+    with transaction.atomic():
+        queue_templated_email(
+            template="letter-already-written",
+            context={
+                "letter": earlier,
+                "names": error.names,
+                "confirm_url": settings.SITE_URL + earlier.get_confirm_url() if unconfirmed else "",
+                "status_url": settings.SITE_URL + earlier.get_status_url(),
+            },
+            to=supporter_email,
+            purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN,
+            related=earlier,
+        )
+    log.info("letters: second attempt on letter %s, owner told by email", earlier.pk)
+    return True
 
 
 def _flag_if_form_letter(letter: Letter) -> None:

@@ -160,15 +160,10 @@ def letter_write(request, campaign: str, template: str):
         _add_errors(form, error)
         return _write_page(request, context, form)
     except services.AlreadyWritten as error:
-        form.add_error(
-            None,
-            _(
-                "You have already written to %(names)s in this campaign. If you have not "
-                "confirmed that letter yet, look for our email in your inbox."
-            )
-            % {"names": ", ".join(error.names)},
+        # Same page as a new letter: whether an address wrote is told only to its inbox.
+        services.letter_already_written_notify(
+            error=error, supporter_email=form.cleaned_data["supporter_email"]
         )
-        return _write_page(request, context, form)
     return redirect("letters:sent")
 
 

@@ -30,6 +30,7 @@ class OutboundEmail(models.Model):
         LETTER_CONFIRMATION = "letter_confirmation", _("Letter confirmation")
         LETTER = "letter", _("Letter")
         LETTER_COPY = "letter_copy", _("Copy of a letter")
+        LETTER_ALREADY_WRITTEN = "letter_already_written", _("Letter already written")
         RECEIPT = "receipt", _("Receipt")
         OTHER = "other", _("Other")
 

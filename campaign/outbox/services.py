@@ -306,6 +306,7 @@ SUPPORTER_PURPOSES = (
     OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
     OutboundEmail.Purpose.LETTER_CONFIRMATION,
     OutboundEmail.Purpose.LETTER_COPY,
+    OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN,
     OutboundEmail.Purpose.RECEIPT,
 )
 

@@ -324,10 +324,43 @@ def test_it_answers_an_expired_status_link_with_404(client, mp_template, setting
 
 def test_it_allows_one_letter_per_supporter_per_recipient(client, mp_template):
     submit(client, mp_template)
-    response = submit(client, mp_template, supporter_email="SAM@example.org", subject="Again")
-    assert response.status_code == 200
-    assert "already written to Yasir Naqvi" in response.content.decode()
+
+    submit(client, mp_template, supporter_email="SAM@example.org", subject="Again")
+
     assert Letter.objects.count() == 1
+
+
+def test_it_answers_a_second_attempt_with_the_same_page_as_a_first(client, mp_template):
+    first = submit(client, mp_template)
+
+    second = submit(client, mp_template, supporter_email="SAM@example.org", subject="Again")
+
+    # Nobody learns from the page whether an address has written (it can be sensitive).
+    assert second.status_code == first.status_code == 302
+    assert second["Location"] == first["Location"] == reverse("letters:sent")
+
+
+def test_it_tells_the_addresss_owner_by_email_that_they_already_wrote(client, mp_template):
+    submit(client, mp_template)
+    letter = Letter.objects.get()
+
+    submit(client, mp_template, supporter_email="SAM@example.org", subject="Again")
+
+    notice = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN)
+    assert notice.to == "SAM@example.org"
+    assert "tried to write again to Yasir Naqvi" in notice.body_text
+    assert letter.get_confirm_url() in notice.body_text  # not confirmed yet: the link again
+    assert letter.get_status_url() in notice.body_text
+
+
+def test_it_sends_at_most_three_already_written_notices_per_letter(client, mp_template):
+    submit(client, mp_template)
+
+    for _ in range(5):
+        submit(client, mp_template, subject="Again")
+
+    notices = OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN)
+    assert notices.count() == 3
 
 
 def test_it_ignores_a_posted_recipient_that_is_not_the_campaigns(client, mp_template):
