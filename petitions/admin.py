@@ -2,15 +2,14 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from campaign.admin_paginators import CappedCountPaginator
 from campaign.evidence import evidence_html
 from petitions import local_cache, selectors, services
 from petitions.addresses import email_key
@@ -115,16 +114,6 @@ class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
             "chart_width": max(len(rows) * (bar_width + 4), bar_width),
         }
         return TemplateResponse(request, "petitions/admin/per_day.html", context)
-
-
-class CappedCountPaginator(Paginator):
-    """Counts at most CAP rows (a LIMITed subquery), so a page of a huge table stays fast."""
-
-    CAP = 10_000
-
-    @cached_property
-    def count(self) -> int:
-        return self.object_list[: self.CAP + 1].count()
 
 
 class ConfirmedFilter(admin.SimpleListFilter):

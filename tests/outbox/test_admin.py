@@ -87,6 +87,24 @@ def test_it_does_not_count_the_whole_table_again_on_a_filtered_page(
     assert counts and all("WHERE" in sql for sql in counts)
 
 
+def test_it_lists_the_queue_counting_at_most_a_capped_number_of_rows(
+    organiser_client, django_assert_max_num_queries
+):
+    OutboundEmailFactory.create_batch(3)
+
+    with django_assert_max_num_queries(20) as captured:
+        response = organiser_client.get(URL)
+
+    assert response.status_code == 200
+    list_counts = [
+        q["sql"]
+        for q in captured.captured_queries
+        if "COUNT(" in q["sql"].upper() and "GROUP BY" not in q["sql"].upper()
+    ]
+    # The per-status summary groups; the list itself never counts the whole table.
+    assert list_counts and all("LIMIT" in sql.upper() for sql in list_counts)
+
+
 def test_it_suppresses_an_address_by_hand_and_cancels_what_is_queued_for_it(organiser_client):
     queued = OutboundEmailFactory(to="moved.away@example.org")
 
