@@ -21,7 +21,8 @@ CHROMIUM_FLAGS = [
 
 
 def _chromium_path() -> str | None:
-    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    return path if path and os.access(path, os.X_OK) else None
 
 
 @pytest.fixture(scope="session")
