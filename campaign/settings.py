@@ -17,7 +17,9 @@ env = environ.Env()
 if (BASE_DIR / ".env").is_file():
     env.read_env(BASE_DIR / ".env")
 
-DEBUG = env.bool("DEBUG", default=False)
+# Local use is the embedded defaults (no DATABASE_URL): debug on, so `manage.py` works on a fresh
+# checkout. A deployment names its database, and then debug is off unless it says otherwise.
+DEBUG = env.bool("DEBUG", default=not env.str("DATABASE_URL", default=""))
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:

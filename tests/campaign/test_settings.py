@@ -69,6 +69,19 @@ def test_it_defaults_to_sqlite_eager_tasks_and_mail_files_locally():
     assert values["LETTERS_TEST_MODE"] is True
 
 
+def test_it_runs_in_local_debug_mode_on_a_fresh_checkout_with_nothing_configured():
+    values = _settings()
+
+    assert values["DEBUG"] is True
+    assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_it_turns_debug_off_once_a_database_is_configured():
+    values = _settings(DATABASE_URL="postgres://chorus:pw@db:5432/chorus", SECRET_KEY="x" * 50)
+
+    assert values["DEBUG"] is False
+
+
 def test_it_uses_redis_postgres_and_smtp_when_configured():
     values = _settings(**PRODUCTION)
 
@@ -80,9 +93,16 @@ def test_it_uses_redis_postgres_and_smtp_when_configured():
     assert values["LETTERS_TEST_MODE"] is False
 
 
-def test_it_refuses_to_start_without_secret_key_when_debug_is_off():
-    environment = {**PRODUCTION}
-    del environment["SECRET_KEY"]
+@pytest.mark.parametrize(
+    "environment",
+    [
+        {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"},
+        # DEBUG unset: a named database means a deployment, so debug is off.
+        {"DATABASE_URL": PRODUCTION["DATABASE_URL"]},
+    ],
+    ids=["production", "database-only"],
+)
+def test_it_refuses_to_start_without_secret_key_when_debug_is_off(environment):
 
     result = subprocess.run(
         [sys.executable, "manage.py", "check"],
