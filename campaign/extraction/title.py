@@ -47,9 +47,17 @@ def _words(line: str) -> int:
     return len(re.findall(r"[\w\u2019']+", line))
 
 
+# Accessibility links and page furniture that scraped pages start with.
+_CHROME_RE = re.compile(
+    r"(?i)^(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu)|"
+    r"(?:main\s+)?menu|search|(?:sign|log)\s+in|toggle\s+navigation)\W*$"
+)
+
+
 def _is_menu(line: str) -> bool:
-    # "Home | About | Campaigns | Donate": site navigation, never the title.
-    return line.count(" | ") >= 2
+    # "Home | About | Campaigns | Donate", "Skip to main content": site navigation, never the
+    # title.
+    return line.count(" | ") >= 2 or bool(_CHROME_RE.match(line))
 
 
 def _is_body_sentence(line: str) -> bool:
