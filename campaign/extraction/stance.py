@@ -60,9 +60,23 @@ _INSTRUCTION_RE = re.compile(
     r"phone|e-?mail|send|tell|ask|pick\s+up|take|grab|cut|find|look\s+up|bring|come)\b"
     r"[^:;.!?]*?(?:,?\s+(?:and|or|then)|,)$"
 )
+# The means of an order: "Support the land defenders by donating to ...", "Help by calling ...".
+_BY_MEANS_RE = re.compile(
+    r"(?i)^\W*(?:please\s+)?(?:support|help|show|stand|join|take|act|fight|protect|defend|save|"
+    r"keep|back|fund|power|make|do)\b[^:;.!?\"\u201c]*\bby$"
+)
 # "Will you take two minutes to email ...?" asks the reader; other questions do not.
 _ASKING_QUESTION_RE = re.compile(r"(?i)^\W*(?:will|can|could|would)\s+you\b")
 _PERFECT_RE = re.compile(r"(?i:\b(?:has|have|had|was|were)\s+(?:\w+ly\s+|also\s+|been\s+)?$)")
+# "If elected, I will ask the government to ...": the author's promise, not an ask of the reader.
+_PROMISE_RE = re.compile(
+    r"(?i:(?:\b(?:will|shall|would)|['\u2019]ll)\s+(?:\w+ly\s+|also\s+|continue\s+to\s+|be\s+)*$)"
+)
+# "Thank you to everyone who signed our petition calling on ...": thanks for what is done.
+_THANKS_RE = re.compile(
+    r"(?i)^\W*(?:thank(?:s|\s+you)|many\s+thanks|we\s+(?:are|['\u2019]re)\s+(?:so\s+|very\s+|"
+    r"deeply\s+)?grateful|(?:a\s+)?(?:big|huge|heartfelt|special)\s+thank)"
+)
 
 
 @dataclass(frozen=True)
@@ -130,7 +144,12 @@ def assess(
     if news and label in (APPEAL, MAIN_ORG, THIRD_PARTY):
         score -= 0.3
 
-    past = bool(re.search(r"(?i)\w+ed\b", trigger.split()[0]) or _PERFECT_RE.search(prefix))
+    past = bool(
+        re.search(r"(?i)\w+ed\b", trigger.split()[0])
+        or _PERFECT_RE.search(prefix)
+        or _THANKS_RE.match(prefix)
+        or (label == DIRECT and _PROMISE_RE.search(prefix))
+    )
     if past:
         # "Our petition, which called on Parliament to act, was tabled": done, not asked.
         score -= 0.4 if label in (DIRECT, IMPERATIVE) else 0.2
@@ -169,7 +188,7 @@ def is_imperative_prefix(prefix: str) -> bool:
     "and" ("Copy the letter below and email it ...").
     """
     prefix = prefix.strip()
-    if _IMPERATIVE_LEAD_RE.match(prefix):
+    if _IMPERATIVE_LEAD_RE.match(prefix) or _BY_MEANS_RE.match(prefix):
         return True
     reported = _REPORTING_RE.search(prefix) or _THIRD_PERSON_RE.search(prefix)
     if reported or inside_quotes(prefix):
