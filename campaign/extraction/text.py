@@ -6,6 +6,7 @@ from the source (`text[span.start:span.end] == span.text`). Nothing here rewrite
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -164,16 +165,39 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def _is_heading(line: str, following: str = "") -> bool:
+def wrap_width(text: str) -> int:
+    """The column a plain-text email was hard-wrapped at, or 0 when it was not.
+
+    Wrapped text has many lines, each followed by more of its paragraph, that stop within a few
+    columns of the same width; unwrapped text has one line per paragraph or ragged short lines.
+    """
+    all_lines = [line.text.rstrip() for line in lines(text)]
+    running = [
+        len(line)
+        for line, following in itertools.pairwise(all_lines)
+        if line.strip() and following.strip()
+    ]
+    if not running:
+        return 0
+    width = max(running)
+    full = sum(1 for length in running if length >= width * 0.8)
+    return width if width <= 100 and full >= 4 else 0
+
+
+def _is_heading(line: str, following: str = "", width: int = 0) -> bool:
     # A short line without final punctuation ("Speak out") is a heading, not half a sentence -
-    # unless the sentence plainly goes on (a trailing comma or "to", the next line in lower case).
+    # unless the sentence plainly goes on (a trailing comma or "to", the next line in lower case)
+    # or, in hard-wrapped text, the next line's first word would not have fit on this one
+    # ("... Minister of Health and" / "Wellness, Michelle Thompson" / "(minister@...), and").
     words = line.split()
+    next_word = following.split()[0] if following.split() else ""
     return (
         len(words) <= 6
         and not _TERMINAL_RE.search(line)
         and not line.rstrip().endswith(",")
         and words[-1].casefold() not in _WRAPPING_WORDS
         and not following.lstrip(_WS)[:1].islower()
+        and not (width and next_word and len(line.rstrip()) + 1 + len(next_word) > width)
     )
 
 
@@ -189,7 +213,7 @@ def _is_title_line(line: str, following: str) -> bool:
     )
 
 
-def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
+def _chunks(text: str, paragraph: Span, first: bool = False, width: int = 0) -> list[Span]:
     """Group a paragraph's lines into runs that may be one (hard-wrapped) sentence or several.
 
     List items, headings, the document's title line (in the `first` paragraph) and lines ending
@@ -231,7 +255,7 @@ def _chunks(text: str, paragraph: Span, first: bool = False) -> list[Span]:
             current = trimmed(text, start, end)
         else:
             current = trimmed(text, current.start, end)
-        if _TERMINAL_RE.search(line.text) or _is_heading(line.text, following):
+        if _TERMINAL_RE.search(line.text) or _is_heading(line.text, following, width):
             chunks.append(current)
             current = None
     if current:
@@ -267,8 +291,9 @@ def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
 def sentences(text: str) -> list[Span]:
     """Split the document into sentence spans (list items and headings are their own sentences)."""
     spans: list[Span] = []
+    width = wrap_width(text)
     for index, paragraph in enumerate(paragraphs(text)):
-        for chunk in _chunks(text, paragraph, first=index == 0):
+        for chunk in _chunks(text, paragraph, first=index == 0, width=width):
             start = chunk.start
             for match in _BOUNDARY_RE.finditer(chunk.text):
                 if _ends_sentence(chunk.text, match):
