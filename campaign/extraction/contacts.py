@@ -36,7 +36,9 @@ _ORG_CONTACT_RE = re.compile(
     r"\s*$|\b(?:media\s+(?:inquiries|enquiries|requests|contact)|"
     r"press\s+(?:inquiries|enquiries|contact)|(?:un)?subscrib\w*|newsletter|mailing\s+list|"
     r"volunteer\w*|feedback|questions?|(?:more\s+)?information|details|webmaster|interviews?|"
-    r"spokes(?:person|woman|man)|communications)\b"
+    r"spokes(?:person|woman|man)|communications|"
+    # Procedure and bookings: "register as a delegation by emailing the clerk at ...".
+    r"regist(?:er|ering|ration)|rsvp|delegations?|sign\s+up|book(?:ing)?\s+(?:a|an|the|your))\b"
     # What readers send to the organisation - as the thing sent, not earlier in the sentence
     # ("add your own story, and send it to premier@...").
     r"|\b(?:photos?|pictures?|images?|videos?|stor(?:y|ies)|testimon\w+|tips?)\b[^,;]{0,60}$)"

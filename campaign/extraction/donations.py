@@ -27,13 +27,18 @@ _TRIGGER_RE = re.compile(
 )
 # A passive appeal: "Donations can be made at ...", "Donations are urgently needed".
 _PASSIVE_APPEAL_RE = re.compile(
-    r"(?i)^\s*(?:can|may)\s+be\s+(?:made|sent|given)|^\s*(?:are|is)\s+(?:\w+ly\s+)?"
+    r"(?i)^\s*(?:(?:to|for)\s+[^,;.!?]{1,60}?\s+)?(?:can|may)\s+be\s+(?:made|sent|given)|"
+    r"^\s*(?:are|is)\s+(?:\w+ly\s+)?"
     r"(?:welcome|needed|appreciated)"
 )
 _RECIPIENT_RE = re.compile(
     r"(?i:\b(?:donat\w*|give|giving|gift|contribut\w*|support)\b(?:\s+\S+){0,3}?\s+to\s+)"
     r"(?:the\s+)?(?P<org>[A-Z].*)",
     re.S,
+)
+# "Chip in $10 to keep Climate Strike Canada going": the organisation the money keeps up.
+_KEEP_RE = re.compile(
+    r"\bto\s+(?:help\s+)?(?:keep|support|sustain|power|back)\s+(?:the\s+)?(?P<org>[A-Z].*)", re.S
 )
 _PURPOSE_RE = re.compile(
     r"(?i)\b(?P<purpose>(?:to\s+(?:help\s+)?(?:fund|support|help|pay\s+for|provide|cover)|"
@@ -63,7 +68,11 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         return None
     match, score = max(appeals, key=lambda pair: pair[1])
 
-    organisation = _recipient(sentence.text) or subject_org(sentence.text[: match.start()])
+    organisation = (
+        _recipient(sentence.text)
+        or subject_org(sentence.text[: match.start()])
+        or _kept_up(sentence.text[match.end() :], context)
+    )
     organisation = context.orgs.canonical(organisation) if organisation else ""
     # Naming the organisation makes the appeal both clearer and better evidence.
     score += 0.05 if organisation else -0.05
@@ -118,3 +127,13 @@ def _recipient(sentence: str) -> str:
     if len(name.split()) == 1 and not (is_org_like(name) or name[0].isupper()):
         return ""
     return name
+
+
+def _kept_up(rest: str, context: DocumentContext) -> str:
+    """The organisation a gift keeps going, when the document names it elsewhere too or the
+    name looks like an organisation's ("to support Syrian families" names none)."""
+    match = _KEEP_RE.search(rest)
+    name = clean_org(org_at(match.group("org"))) if match else ""
+    if name and (is_org_like(name) or context.orgs.count(name) >= 2):
+        return name
+    return ""

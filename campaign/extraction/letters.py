@@ -19,11 +19,12 @@ import re
 from . import wording
 from .contacts import EMAIL_RE, PHONE_RE, POSTAL_CODE_RE, find_addresses, is_official_mailbox
 from .context import DocumentContext
+from .names import name_from_email
 from .orgs import subject_org
 from .roles import find_roles
 from .stance import assess
 from .targets import find_targets
-from .text import LIST_ITEM_RE, Span, lines
+from .text import LIST_ITEM_RE, Span, collapse, lines
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
 
 _VERB = (
@@ -95,7 +96,8 @@ _FOLLOW_UP_RE = re.compile(
 _BLOCK_INTRO_RE = re.compile(r"[^\S\r\n]*\r?\n?[^\S\r\n]*[^\r\n.!?:]{0,40}:[^\S\n]*(?=\n)")
 # A line that gives a new instruction ends a contact block ("Write to: ...", "Call your MP ...").
 _INSTRUCTION_LINE_RE = re.compile(
-    r"(?i)^\W*(?:please\s+)?(?:write|call|phone|e-?mail|contact|send|tell|ask|sign|donate|"
+    r"(?i)^\W*(?:(?:please|then|and|also|now|next|finally|or)\s+)*"
+    r"(?:write|call|phone|e-?mail|contact|send|tell|ask|sign|donate|"
     r"join|visit|share)\b(?!\s*:)"
 )
 _SAYING_TAIL_RE = re.compile(
@@ -236,7 +238,13 @@ def _direct_targets(text: str, start: int, end: int) -> list[Target]:
     kept = []
     previous_end = start
     for target in find_targets(text, start, end):
-        if not (target.role or target.name or is_official_mailbox(target.email)):
+        # A name read only off the mailbox ("contact kairos.vi@shaw.ca") names nobody.
+        named = target.name and not (
+            target.email
+            and target.name == name_from_email(target.email)
+            and target.name.casefold() not in collapse(text[start:end]).casefold()
+        )
+        if not (target.role or named or is_official_mailbox(target.email)):
             # "Email volunteer@x.org", "Call Margaret at 306-...": a mailbox or a first name
             # alone is somebody at the organisation, not an official to lobby.
             continue

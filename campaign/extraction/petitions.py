@@ -69,6 +69,11 @@ _CONTACT_VERB_RE = re.compile(
     r"postcards?|messages?)\b"
     r"(?!.*\bin\s*$)"
 )
+# An order to contact someone, then what to say: "Call X at 613-... and demand that ...".
+_CONTACT_AND_RE = re.compile(
+    r"(?i)^\W*(?:please\s+|then\s+|now\s+)*(?:call|phone|ring|e-?mail|write(?:\s+to)?|contact|"
+    r"fax|tweet|message)\b[^.;!?]*\band\s+$"
+)
 _IN_YOUR_LETTER_RE = re.compile(
     r"(?i)\b(?:in\s+your|when\s+you)\s+(?:letter|e-?mail|message|call|postcard|write|phone)"
 )
@@ -174,6 +179,8 @@ def _is_letter_content(prefix: str, verb: str) -> bool:
     the letter or call says, and the letter detector reports it, not a separate petition."""
     if _IN_YOUR_LETTER_RE.search(prefix):
         return True  # "In your letter, ask the Minister to: ..."
+    if _CONTACT_AND_RE.match(prefix):
+        return True  # "Call Premier X at 250-... and demand that the province ..."
     signed = re.search(r"(?i)\bsign", prefix)  # "sign our open letter ... demanding that"
     return verb.endswith("ing") and not signed and bool(_CONTACT_VERB_RE.search(prefix))
 
