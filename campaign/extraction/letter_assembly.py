@@ -3,7 +3,8 @@
 A document may print a letter ("Dear ____, ... Sincerely,") after the sentence that asks readers
 to send it, or before the address to send it to ("... send it to premier@gov.bc.ca"); it may
 name an official in one sentence and give their mailbox in the next; and it may say what to ask
-("Ask the Minister to ...") just before the "Send to:" block. Each of these is one action.
+("Ask the Minister to ...") just before the "Send to:" block or right after the instruction
+("Tell the minister you want ..."). Each of these is one action.
 """
 
 from __future__ import annotations
@@ -132,6 +133,42 @@ def fold_preceding_asks(actions: list[CallToAction], text: str) -> list[CallToAc
             letter,
             text=ask.text,
             evidence=Evidence.of(text, ask.evidence.start, letter.evidence.end),
+        )
+        dropped.add(index)
+    return [action for index, action in enumerate(ordered) if index not in dropped]
+
+
+def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """'Write to the Minister, Jane Doe, at x@y.' then 'Tell the minister you want X.' is one
+    letter asking X: the second sentence says what the first, which names nobody's demand,
+    is for."""
+    ordered = sorted(actions, key=lambda a: a.evidence.start)
+    dropped: set[int] = set()
+    for index, ask in enumerate(ordered):
+        if ask.kind != PETITION or not _ASK_OFFICIAL_RE.match(ask.evidence.quote):
+            continue
+        letter = next(
+            (
+                a
+                for a in reversed(ordered[:index])
+                if a.kind in (LETTER_TO_TARGETS, CALL) and a.evidence.end <= ask.evidence.start
+            ),
+            None,
+        )
+        if (
+            letter is None
+            or letter.letter_body
+            # The letter's text, not its sentence: "We are asking every household to write to
+            # the Minister" asks the reader, and says nothing of what to ask the Minister.
+            or letters.states_purpose(letter.text)
+            or len(_prose(text[letter.evidence.end : ask.evidence.start]).split()) > 30
+            or not _names_one_of(ask.addressee, letter.targets)
+        ):
+            continue
+        ordered[ordered.index(letter)] = dataclasses.replace(
+            letter,
+            text=ask.text,
+            evidence=Evidence.of(text, letter.evidence.start, ask.evidence.end),
         )
         dropped.add(index)
     return [action for index, action in enumerate(ordered) if index not in dropped]

@@ -69,6 +69,10 @@ _CONTACT_VERB_RE = re.compile(
     r"postcards?|messages?)\b"
     r"(?!.*\bin\s*$)"
 )
+_READER_ACTION_RE = re.compile(
+    r"(?i)\s*(?:please\s+)?(?:write|e-?mail|call|phone|contact|sign|donate|give|send|tell|"
+    r"share|join|attend|come|visit|tweet|fax|pray)\b"
+)
 # An order to contact someone, then what to say: "Call X at 613-... and demand that ...".
 _CONTACT_AND_RE = re.compile(
     r"(?i)^\W*(?:please\s+|then\s+|now\s+)*(?:call|phone|ring|e-?mail|write(?:\s+to)?|contact|"
@@ -129,6 +133,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 continue
             if re.match(r"[a-z]+ing\b", addressee):
                 continue  # "Petition urging Ottawa to ...": the noun, then the real verb
+            if _asks_readers_to_act(addressee, match.group("demand") or ""):
+                continue  # "We are asking every household to write to the Minister"
             verb = match.group("verb").casefold()
             # "our petition calling on X" - the noun, not the verb "to petition".
             if verb.startswith("petition") and re.search(
@@ -160,6 +166,14 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 score -= 0.15
             found.append(_Candidate(score, addressee, text, stance.label))
     return found
+
+
+def _asks_readers_to_act(addressee: str, demand: str) -> bool:
+    """True when people, not an authority, are asked to take one of our actions themselves:
+    "every household to write to ...", "each member to call ...", "families to donate"."""
+    if re.search(r"[A-Z]", addressee) or re.search(_AUTHORITY, addressee):
+        return False
+    return bool(_READER_ACTION_RE.match(demand))
 
 
 def is_bare_signing(action: CallToAction) -> bool:

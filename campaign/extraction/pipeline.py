@@ -94,6 +94,7 @@ def extract_actions(text: str) -> list[CallToAction]:
     actions = letter_assembly.attach_letters(actions, bodies, context)
     actions = letter_assembly.fold_follow_ups(actions, bodies, context)
     actions = letter_assembly.fold_preceding_asks(actions, text)
+    actions = letter_assembly.fold_following_asks(actions, text)
     actions = _attach_lists(actions, list_blocks(text), context)
     actions = _fold_sign_requests(actions)
     actions = merge_overlapping(actions)

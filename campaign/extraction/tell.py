@@ -1,4 +1,4 @@
-"""'Tell <someone>: <message>' - the classic action-alert headline.
+"""'Tell <someone>: <message>' - the classic action-alert headline - and 'Tell <someone> you ...'.
 
 "Tell Premier Ford: hands off the Greenbelt!" asks readers to send the official a message, so it
 becomes a letter to that official with the message as its ask; "Tell your MP: ..." a letter to
@@ -22,19 +22,37 @@ _TELL_RE = re.compile(
     r"(?P<who>(?!(?i:them|him|her|us|me|you|everyone|friends|others)\b)[^:;.!?\n]{2,80}?)"
     r"\s*:\s*(?P<message>\S[^\r\n]*)"
 )
+# "Tell the city you want safe bike lanes", "Tell your MP that you oppose Bill C-12": no colon,
+# the message is a clause with the reader as its subject.
+_TELL_CLAUSE_RE = re.compile(
+    r"\b(?P<verb>(?i:tell|remind))\s+"
+    r"(?P<who>(?!(?i:them|him|her|us|me|you|everyone|friends|others)\b)[^:;.!?]{2,80}?)"
+    r"\s+(?i:that\s+)?(?P<message>(?i:you|we)\s+(?:(?i:really|strongly|still)\s+)?"
+    r"(?i:want|need|expect|support|oppose|demand|deserve|insist|care|refuse|reject|"
+    r"won['\u2019]t|will\s+not|don['\u2019]t|do\s+not|are|stand)\b.*)",
+    re.S,
+)
 _OWN_REPRESENTATIVE_RE = re.compile(
     r"(?i)^(?:your|their)\s+(?:(?:local|federal|provincial|city)\s+)*"
     r"(?:MPP?s?|MLAs?|MNAs?|members?\s+of\s+parliament|representatives?|councill?ors?)$"
 )
 _PROPER_RE = re.compile(r"^(?:the\s+)?[A-Z]")
+# "Tell the city ...", "Tell the school board ...": an authority named in lower case.
+_AUTHORITY_RE = re.compile(
+    r"(?i)^the\s+(?:[\w-]+\s+)?(?:city|town|province|government|council|board|university|"
+    r"college|company|ministry|department|municipality|region|landlord|employer|school\s+board|"
+    # "Tell the minister you want ...", after an instruction naming the minister (see
+    # letter_assembly.fold_following_asks).
+    r"minister|premier|mayor|councill?or|president|chair|secretary)$"
+)
 
 
 def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """A 'Tell <someone>: <message>' order in `sentence`, or None."""
-    match = _TELL_RE.search(sentence.text)
+    match = _TELL_RE.search(sentence.text) or _TELL_CLAUSE_RE.search(sentence.text)
     if not match:
         return None
-    message = wording.finish(match.group("message"))
+    message = wording.demand(match.group("message"))
     if len(message.split()) < 2 or EMAIL_RE.search(message) or PHONE_RE.search(message):
         return None  # "Tell them: 613-..." gives contact details, not a message
     stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
@@ -52,7 +70,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         kind, addressee = LETTER_TO_MP, ""
     elif targets:
         kind, addressee = LETTER_TO_TARGETS, ""
-    elif _PROPER_RE.match(who):
+    elif _PROPER_RE.match(who) or _AUTHORITY_RE.match(who):
         kind, addressee = PETITION, who
     else:
         return None
