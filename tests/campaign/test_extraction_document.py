@@ -255,3 +255,27 @@ def test_it_reads_past_asks_rhetorical_questions_and_thanks_as_no_asks():
     ]
     for text in texts:
         assert [a for a in extract_actions(text) if not a.low_confidence] == [], text
+
+
+def test_it_keeps_a_role_and_its_address_together_in_text_wrapped_at_40_columns():
+    text = (
+        "Our library branch will close in June\n"
+        "unless the city council finds funding.\n"
+        "Write to the Chair of the Library Board\n"
+        "and Culture, Dana Whitford\n"
+        "(dana.whitford@library.example.ca), and\n"
+        "ask her to keep the branch open all year.\n"
+    )
+    (action,) = extract_actions(text)
+    (target,) = action.targets
+    assert (target.name, target.role, target.email) == (
+        "Dana Whitford",
+        "Chair of the Library Board and Culture",
+        "dana.whitford@library.example.ca",
+    )
+    assert "keep the branch open all year" in action.text
+
+
+def test_it_never_takes_a_skip_link_for_the_title():
+    text = "Skip to main content\nHome | Issues | Donate | Contact\n\nFund rural transit now\n"
+    assert extract_title(text) == "Fund rural transit now"

@@ -155,3 +155,22 @@ def test_it_does_not_run_an_organisation_name_into_the_next_paragraph():
     )
     (action,) = _donations(text)
     assert action.organisation == "St. Matthew's Refugee Sponsorship Committee"
+
+
+def test_it_reads_support_x_by_donating_as_an_appeal():
+    text = "Support the strikers by donating to the Hotel Workers Hardship Fund."
+    (action,) = _donations(text)
+    assert action.organisation == "Hotel Workers Hardship Fund"
+    assert not action.low_confidence
+
+
+def test_it_reads_donations_to_a_fund_can_be_made_as_an_appeal():
+    text = "Donations to the Riverside Food Cupboard can be made at the parish office."
+    (action,) = _donations(text)
+    assert action.organisation == "Riverside Food Cupboard"
+
+
+def test_it_takes_the_organisation_a_gift_keeps_going():
+    text = "Rent Strike Week of Action\n\nChip in $5 to keep Riverside Tenants Network going."
+    (action,) = _donations(text)
+    assert action.organisation == "Riverside Tenants Network"

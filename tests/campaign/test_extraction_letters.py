@@ -389,3 +389,31 @@ def test_it_keeps_the_call_to_your_mp_that_says_what_to_ask():
     text = "URGENT: CALL YOUR MP TODAY!\n\nCall your MP and tell them to vote no on Bill C-12.\n"
     (action,) = extract_actions(text)
     assert (action.kind, action.text) == (CALL, "vote no on Bill C-12")
+
+
+def test_it_takes_the_ask_of_a_letter_from_tell_the_minister_you_want_after_it():
+    text = (
+        "Please email the Minister of Labour, Hon. Sam Field, at labour.minister@gov.example.ca. "
+        "Tell the minister you want ten paid sick days for every worker."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "You want ten paid sick days for every worker"
+    assert action.targets[0].email == "labour.minister@gov.example.ca"
+    assert not [a for a in extract_actions(text) if a.kind != LETTER_TO_TARGETS]
+
+
+def test_it_reads_call_and_demand_that_as_what_to_say_on_the_call():
+    text = "Call Mayor Ana Reyes at 604-555-0134 and demand that the city stop the demolition."
+    (action,) = extract_actions(text)
+    assert action.kind == CALL
+    assert "stop the demolition" in action.text
+
+
+def test_it_never_targets_a_mailbox_whose_name_is_not_written_in_the_text():
+    text = "To arrange a workshop for your school, contact maria.lopez@example.org."
+    assert extract_actions(text) == []
+
+
+def test_it_never_targets_the_clerk_one_registers_with_as_a_delegation():
+    text = "Register as a delegation by emailing the Council Clerk at clerk@townofexample.ca."
+    assert _of_kind(text, LETTER_TO_TARGETS) == []

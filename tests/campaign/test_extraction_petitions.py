@@ -209,3 +209,29 @@ def test_it_does_not_read_a_petition_headline_as_an_order():
 def test_it_accepts_an_addressee_that_merely_ends_in_ing():
     (action,) = _petitions("We urge Beijing to release the detained journalists.")
     assert action.addressee == "Beijing"
+
+
+def test_it_does_not_read_thanks_for_a_past_petition_as_a_new_one():
+    text = (
+        "Thanks to all of you who signed our petition calling on the province to fund "
+        "school nutrition programs."
+    )
+    assert all(action.low_confidence for action in _petitions(text))
+
+
+def test_it_does_not_read_a_candidates_promise_as_a_petition():
+    text = "Once in office, we will urge the federal government to double the Canada Child Benefit."
+    assert all(action.low_confidence for action in _petitions(text))
+
+
+def test_it_does_not_read_asking_people_to_write_as_a_petition():
+    text = "We are asking each congregation to write to the Premier before the budget vote."
+    assert _petitions(text) == []
+
+
+def test_it_reads_tell_the_city_you_want_as_a_petition_to_the_city():
+    text = "Tell the town you want a crosswalk at Main and Elm."
+    (action,) = _petitions(text)
+    assert action.addressee == "the town"
+    assert "crosswalk at Main and Elm" in action.text
+    assert not action.low_confidence
