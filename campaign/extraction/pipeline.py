@@ -9,7 +9,8 @@ Order matters:
    in a later sentence to the action naming them (see `letter_assembly`);
 4. lists after a colon become talking points of the action they introduce, and a bare "Sign
    now!" joins the petition the document states;
-5. duplicates are merged and noise below MIN_CONFIDENCE is dropped.
+5. duplicates are merged, an instruction that names no demand takes the one stated next to it
+   (see `borrowed_demands`), and noise below MIN_CONFIDENCE is dropped.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import dataclasses
 import re
 
 from . import donations, letter_assembly, letters, petitions, tell, wording
+from .borrowed_demands import borrow_demands
 from .context import DocumentContext
 from .letter_body import find_letter_bodies
 from .orgs import OrgIndex
@@ -99,6 +101,7 @@ def extract_actions(text: str) -> list[CallToAction]:
     actions = _fold_sign_requests(actions)
     actions = merge_overlapping(actions)
     actions = _drop_repeated_representative_asks(actions)
+    actions = borrow_demands(actions)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 

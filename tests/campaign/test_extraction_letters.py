@@ -417,3 +417,18 @@ def test_it_never_targets_a_mailbox_whose_name_is_not_written_in_the_text():
 def test_it_never_targets_the_clerk_one_registers_with_as_a_delegation():
     text = "Register as a delegation by emailing the Council Clerk at clerk@townofexample.ca."
     assert _of_kind(text, LETTER_TO_TARGETS) == []
+
+
+def test_it_gives_an_instruction_without_a_demand_the_demand_stated_next_to_it():
+    text = (
+        "Call your city councillor and ask them to keep the Elm Street library open.\n\n"
+        "Email Mayor Priya Nair: mayor@townofexample.ca"
+    )
+    (letter,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert letter.text == "keep the Elm Street library open"
+
+
+def test_it_keeps_the_instruction_as_the_text_when_no_demand_is_stated_nearby():
+    text = "Email Mayor Priya Nair: mayor@townofexample.ca"
+    (letter,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert letter.text == "Email Mayor Priya Nair"

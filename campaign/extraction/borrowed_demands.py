@@ -1,0 +1,79 @@
+"""Giving an instruction that says nothing about what to ask the demand stated next to it.
+
+"Email Premier Danielle Smith: premier@gov.ab.ca" under "Contact your MLA and ask them to stop
+the expansion of private surgical contracts", or "mail it to: <the Prime Minister's address>"
+after "postcards asking Canada to stop selling weapons", asks for what the nearby sentence
+states. Without this the action's text would be the instruction itself ("Email Premier
+Danielle Smith"), which tells an organiser and a supporter nothing about the campaign.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from . import letters
+from .types import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
+
+# How far (in characters) the stated demand may be from the instruction.
+_NEARBY = 600
+# Text that is only the instruction: "Email Premier X", "Mail it to", "Write to: Hon. X".
+_INSTRUCTION_RE = re.compile(
+    r"(?i)^(?:please\s+)?(?:write|e-?mail|call|phone|ring|contact|send|mail|fax|tweet|reach|"
+    r"get\s+in\s+touch|message|lobby|visit|meet)\b"
+)
+
+_PURPOSE_RE = re.compile(
+    r"(?i)\b(?:ask|tell|urge|asking|telling|urging)\s+(?:him|her|them)\s+(?:to|that)\s+"
+    r"(?P<demand>\S.*)"
+)
+
+
+def says_nothing(action: CallToAction) -> bool:
+    """True for a letter or call whose text is only whom to contact, with nothing to say."""
+    return (
+        action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
+        and not action.talking_points
+        and not action.letter_body
+        and bool(_INSTRUCTION_RE.match(action.text))
+        and not letters.states_purpose(action.text)
+    )
+
+
+def borrow_demands(actions: list[CallToAction]) -> list[CallToAction]:
+    """Give each instruction that says nothing the nearest demand stated within _NEARBY."""
+    stated = [(a, demand) for a in actions if a.kind != DONATE and (demand := _demand_of(a))]
+    borrowed = []
+    for action in actions:
+        if not says_nothing(action):
+            borrowed.append(action)
+            continue
+        nearest = min(
+            (pair for pair in stated if _distance(pair[0], action) <= _NEARBY),
+            key=lambda pair: (_distance(pair[0], action), -pair[0].confidence),
+            default=None,
+        )
+        borrowed.append(
+            dataclasses.replace(action, text=nearest[1]) if nearest is not None else action
+        )
+    return borrowed
+
+
+def _demand_of(action: CallToAction) -> str:
+    """What `action` asks for in a few words: its text, or the part of an instruction after
+    "ask her to" ("Phone X's office and ask her to reverse the cut" -> "reverse the cut")."""
+    if says_nothing(action) or action.text == action.evidence.quote.strip():
+        return ""
+    text = action.text
+    if _INSTRUCTION_RE.match(text):
+        purpose = _PURPOSE_RE.search(text)
+        text = purpose.group("demand") if purpose else ""
+    return text if len(text.split()) >= 3 else ""
+
+
+def _distance(first: CallToAction, second: CallToAction) -> int:
+    if first.evidence.overlaps(second.evidence):
+        return 0
+    return max(
+        first.evidence.start - second.evidence.end, second.evidence.start - first.evidence.end
+    )
