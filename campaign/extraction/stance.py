@@ -70,7 +70,8 @@ _ASKING_QUESTION_RE = re.compile(r"(?i)^\W*(?:will|can|could|would)\s+you\b")
 _PERFECT_RE = re.compile(r"(?i:\b(?:has|have|had|was|were)\s+(?:\w+ly\s+|also\s+|been\s+)?$)")
 # "If elected, I will ask the government to ...": the author's promise, not an ask of the reader.
 _PROMISE_RE = re.compile(
-    r"(?i:(?:\b(?:will|shall|would)|['\u2019]ll)\s+(?:\w+ly\s+|also\s+|continue\s+to\s+|be\s+)*$)"
+    # Not "would": "We would urge the Minister to ..." is a polite ask.
+    r"(?i:(?:\b(?:will|shall)|['\u2019]ll)\s+(?:\w+ly\s+|also\s+|continue\s+to\s+|be\s+)*$)"
 )
 # "Thank you to everyone who signed our petition calling on ...": thanks for what is done.
 _THANKS_RE = re.compile(

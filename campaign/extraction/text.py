@@ -181,7 +181,8 @@ def wrap_width(text: str) -> int:
         return 0
     width = max(running)
     full = sum(1 for length in running if length >= width * 0.8)
-    return width if width <= 100 and full >= 4 else 0
+    # Address blocks are short runs of lines too: only a wide, mostly full text counts.
+    return width if 30 <= width <= 100 and full >= 4 and 2 * full >= len(running) else 0
 
 
 def _is_heading(line: str, following: str = "", width: int = 0) -> bool:

@@ -279,3 +279,12 @@ def test_it_keeps_a_role_and_its_address_together_in_text_wrapped_at_40_columns(
 def test_it_never_takes_a_skip_link_for_the_title():
     text = "Skip to main content\nHome | Issues | Donate | Contact\n\nFund rural transit now\n"
     assert extract_title(text) == "Fund rural transit now"
+
+
+def test_it_keeps_the_lines_of_an_address_block_apart_in_unwrapped_text():
+    text = (
+        "Please write to the minister today and ask her to fund the shelter.\n\n"
+        "Hon. Jane Doe\nMinister of Housing\nLegislative Building\nHalifax NS B3J 2T3\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.targets[0].postal_address == "Legislative Building, Halifax NS B3J 2T3"

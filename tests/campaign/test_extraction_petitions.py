@@ -235,3 +235,9 @@ def test_it_reads_tell_the_city_you_want_as_a_petition_to_the_city():
     assert action.addressee == "the town"
     assert "crosswalk at Main and Elm" in action.text
     assert not action.low_confidence
+
+
+def test_it_reads_we_would_urge_as_a_polite_ask():
+    text = "We would urge the Minister of Health to restore the clinic's funding."
+    (action,) = _petitions(text)
+    assert not action.low_confidence
