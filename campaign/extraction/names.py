@@ -24,9 +24,14 @@ _SURNAME_RE = re.compile(rf"[^\S\r\n]+(?P<name>{_NAME_WORD})\b(?![^\S\r\n]+[A-Z]
 _TITLE_END_RE = re.compile(
     r"(?:Minister|Premier|Mayor|Ambassador|President|Senator|Councill?or|MPP|MLA|MNA|MP)$"
 )
+# Between the words of a name: spaces, or a hard-wrap line break when the name plainly ends on
+# the next line ("..., Maryse" / "Bertrand, at ..."); address blocks keep one name a line.
+_NAME_GAP = (
+    rf"(?:[^\S\r\n]+|[^\S\r\n]*\r?\n[^\S\r\n]*(?={_NAME_WORD}(?:,|[^\S\r\n]+at\b|[^\S\r\n]*\()))"
+)
 _PLAIN_NAME_RE = re.compile(
     rf"\b(?P<name>{_NAME_WORD}(?:[^\S\r\n]+[A-Z]\.)?"
-    rf"(?:[^\S\r\n]+(?:de[^\S\r\n]+|van[^\S\r\n]+|von[^\S\r\n]+)?{_NAME_WORD}){{1,2}})\b"
+    rf"(?:{_NAME_GAP}(?:de[^\S\r\n]+|van[^\S\r\n]+|von[^\S\r\n]+)?{_NAME_WORD}){{1,2}})\b"
 )
 # Capitalised words that are never part of a person's name in this context.
 _NOT_NAME_WORDS = frozenset(
@@ -130,6 +135,13 @@ _GENERIC_MAILBOX_WORDS = frozenset(
         "consular",
         "embassy",
         "mp",
+        "board",
+        "chair",
+        "clerk",
+        "council",
+        "mayor",
+        "premier",
+        "president",
     ]
 )
 

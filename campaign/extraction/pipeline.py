@@ -99,6 +99,7 @@ def extract_actions(text: str) -> list[CallToAction]:
     actions = letter_assembly.fold_following_asks(actions, text)
     actions = _attach_lists(actions, list_blocks(text), context)
     actions = _fold_sign_requests(actions)
+    actions = tell.fold_into_signing(actions, text)
     actions = merge_overlapping(actions)
     actions = _drop_repeated_representative_asks(actions)
     actions = borrow_demands(actions)

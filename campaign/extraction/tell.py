@@ -7,6 +7,8 @@ the reader's own representative; "Tell Loblaw: ..." (nobody with a role) a petit
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
 
 from . import wording
@@ -82,3 +84,35 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         targets=tuple(targets),
         addressee=addressee,
     )
+
+
+# Nothing but spaces and one line break between two sentences: the same paragraph.
+_SAME_PARAGRAPH_RE = re.compile(r"[^\S\n]*\r?\n?[^\S\n]*")
+_SIGN_LEAD_RE = re.compile(r"(?i)^\W*(?:please\s+|now\s+|then\s+)*(?:sign|add\s+your\s+name)\b")
+
+
+def fold_into_signing(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """'Tell Ottawa you stand with Neskantaga. Sign the petition calling on ...' is one petition:
+    signing is how the reader tells them, so the order to tell leads into the signing request."""
+    petitions = sorted((a for a in actions if a.kind == PETITION), key=lambda a: a.evidence.start)
+    leads: dict[int, CallToAction] = {}  # id of the signing request -> the order leading into it
+    for lead, signing in itertools.pairwise(petitions):
+        quote = lead.evidence.quote
+        if (
+            (_TELL_CLAUSE_RE.match(quote) or _TELL_RE.match(quote))
+            and _SAME_PARAGRAPH_RE.fullmatch(text[lead.evidence.end : signing.evidence.start])
+            and _SIGN_LEAD_RE.match(signing.evidence.quote)
+        ):
+            leads[id(signing)] = lead
+    dropped = {id(lead) for lead in leads.values()}
+    return [
+        dataclasses.replace(
+            a,
+            evidence=Evidence.of(text, leads[id(a)].evidence.start, a.evidence.end),
+            confidence=max(a.confidence, leads[id(a)].confidence),
+        )
+        if id(a) in leads
+        else a
+        for a in actions
+        if id(a) not in dropped
+    ]

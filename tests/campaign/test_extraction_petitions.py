@@ -241,3 +241,13 @@ def test_it_reads_we_would_urge_as_a_polite_ask():
     text = "We would urge the Minister of Health to restore the clinic's funding."
     (action,) = _petitions(text)
     assert not action.low_confidence
+
+
+def test_it_reads_tell_x_you_stand_with_y_then_sign_as_one_petition():
+    text = (
+        "Tell the province you stand with Grassy Narrows. Sign the petition calling on the "
+        "Government of Ontario to clean up the Wabigoon River."
+    )
+    (action,) = _petitions(text)
+    assert action.text == "clean up the Wabigoon River"
+    assert action.evidence.quote == text

@@ -287,3 +287,14 @@ def test_it_reads_a_possessive_country_before_a_role():
 def test_it_reads_head_of_as_a_role():
     (target,) = find_targets("Write to the Head of the Judiciary, Gholamhossein Mohseni Ejei.")
     assert (target.role, target.name) == ("Head of the Judiciary", "Gholamhossein Mohseni Ejei")
+
+
+def test_it_reads_a_name_hard_wrapped_over_two_lines():
+    text = (
+        "Save the Eastside branch\n\n"
+        "Please email the Chair of the Library Board, Harriet\n"
+        "Okonkwo, at board.chair@library.example.ca and ask her to keep\n"
+        "the branch open.\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.targets[0].name == "Harriet Okonkwo"
