@@ -202,15 +202,19 @@ def _is_heading(line: str, following: str = "", width: int = 0) -> bool:
     )
 
 
-def _is_title_line(line: str, following: str) -> bool:
+def _is_title_line(line: str, following: str, width: int = 0) -> bool:
     # The document's first line, when the next line starts afresh, is its title even if it is
-    # long ("We demand that Ottawa end fossil fuel subsidies this year\nCoalition name\n...").
+    # long ("We demand that Ottawa end fossil fuel subsidies this year\nCoalition name\n...") -
+    # but not a full line of hard-wrapped text ("Email the Chair, Maryse" / "Bertrand, at ...").
     words = line.split()
+    next_word = following.split()[0] if following.split() else ""
     return (
         len(words) <= 16
         and following[:1].isupper()
         and words[-1].casefold() not in _WRAPPING_WORDS
         and not _TERMINAL_RE.search(line)
+        and not line.rstrip().endswith(",")
+        and not (width and next_word and len(line.rstrip()) + 1 + len(next_word) > width)
     )
 
 
@@ -226,7 +230,7 @@ def _chunks(text: str, paragraph: Span, first: bool = False, width: int = 0) -> 
     paragraph_lines = lines(paragraph.text)
     if first and len(paragraph_lines) > 1:
         title = paragraph_lines[0]
-        if _is_title_line(title.text, paragraph_lines[1].text.lstrip()):
+        if _is_title_line(title.text, paragraph_lines[1].text.lstrip(), width):
             chunks.append(trimmed(text, paragraph.start, paragraph.start + title.end))
             paragraph_lines = paragraph_lines[1:]
     in_item = False

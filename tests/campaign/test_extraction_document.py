@@ -288,3 +288,17 @@ def test_it_keeps_the_lines_of_an_address_block_apart_in_unwrapped_text():
     )
     (action,) = extract_actions(text)
     assert action.targets[0].postal_address == "Legislative Building, Halifax NS B3J 2T3"
+
+
+def test_it_does_not_take_the_first_line_of_a_hard_wrapped_email_for_a_title():
+    text = (
+        "Please email the Chair of the Eastside Library Board, Harriet\n"
+        "Okonkwo, at board.chair@library.example.ca and ask her to keep\n"
+        "the Eastside branch open for the whole of next year, and copy\n"
+        "your city councillor so that the council hears from you too.\n"
+        "Every message counts: the board has heard from very few people\n"
+        "so far, and the vote on the branch is only two weeks away now.\n"
+    )
+    letter = next(a for a in extract_actions(text) if a.targets)
+    assert letter.targets[0].name == "Harriet Okonkwo"
+    assert "keep the Eastside branch open" in letter.text
