@@ -37,6 +37,7 @@ from .types import (
     ExtractedDocument,
     Target,
 )
+from .unwrap import unwrapped
 
 # Below this an action is not even shown as low confidence: it is reported speech.
 MIN_CONFIDENCE = 0.25
@@ -64,6 +65,18 @@ def extract_document(text: str) -> ExtractedDocument:
 
 def extract_actions(text: str) -> list[CallToAction]:
     """All calls to action in `text`, each with evidence quoted from it, sorted by position."""
+    reading = unwrapped(text)
+    actions = _actions(reading)
+    if reading == text:
+        return actions
+    # Same offsets, so the quote comes from the text as written, line breaks and all.
+    return [
+        dataclasses.replace(a, evidence=Evidence.of(text, a.evidence.start, a.evidence.end))
+        for a in actions
+    ]
+
+
+def _actions(text: str) -> list[CallToAction]:
     spans = sentences(text)
     context = DocumentContext(
         text=text,

@@ -2,6 +2,7 @@
 
 import dataclasses
 import datetime
+import textwrap
 
 from campaign.extraction import (
     LOW_CONFIDENCE,
@@ -302,3 +303,21 @@ def test_it_does_not_take_the_first_line_of_a_hard_wrapped_email_for_a_title():
     letter = next(a for a in extract_actions(text) if a.targets)
     assert letter.targets[0].name == "Harriet Okonkwo"
     assert "keep the Eastside branch open" in letter.text
+
+
+def test_it_reads_a_role_hard_wrapped_at_40_columns_and_quotes_the_text_as_written():
+    paragraph = (
+        "Halifax Peace Network asks everyone to send an email to the Minister of Foreign Affairs, "
+        "Anita Anand, at anita.anand@parl.gc.ca and ask her to end arms exports to the region."
+    )
+    intro = (
+        "Canada approved new arms export permits last month despite reports of their use against "
+        "civilians in the region."
+    )
+    wrapped = "\n\n".join(textwrap.fill(part, 40) for part in (intro, paragraph))
+    assert "Foreign\nAffairs" in wrapped
+    (action,) = [a for a in extract_actions(wrapped) if a.targets]
+    assert action.targets[0].role == "Minister of Foreign Affairs"
+    assert action.targets[0].name == "Anita Anand"
+    assert wrapped[action.evidence.start : action.evidence.end] == action.evidence.quote
+    assert "\n" in action.evidence.quote
