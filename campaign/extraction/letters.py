@@ -207,14 +207,18 @@ def _contact_block_end(text: str, sentence: Span) -> int:
     end = base
     blank_run = 0
     has_contact = False
-    for line in following[1:15]:
+    for index, line in enumerate(following[1:15], start=1):
         if not line.text.strip():
             blank_run += 1
             if blank_run > 1:
                 break
             continue
         blank_run = 0
-        if LIST_ITEM_RE.match(line.text) and not is_contact_entry(line.text):
+        # "- Minister of Labour Jane Doe:" with the number wrapped onto the next line.
+        labelled = line.text.rstrip().endswith(":") and is_contact_entry(
+            following[index + 1].text if index + 1 < len(following) else ""
+        )
+        if LIST_ITEM_RE.match(line.text) and not is_contact_entry(line.text) and not labelled:
             break  # talking points, not contact details
         words = line.text.split()
         contact = _CONTACT_LINE_RE.search(line.text)

@@ -120,6 +120,8 @@ _ABBREVIATIONS = frozenset(
 _WRAPPING_WORDS = frozenset(
     ["a", "an", "the", "to", "of", "and", "or", "for", "in", "on", "with", "that", "by", "at"]
 )
+# A line that starts with a phone number or an email address.
+_CONTACT_START_RE = re.compile(r"[ \t]*(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3}[\s.-]\d{3}|\S+@\S+\.\w)")
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _TERMINAL_RE = re.compile(r"[.!?:\u2026\"\u201d\u2019]\s*$")
 
@@ -182,7 +184,7 @@ def wrap_width(text: str) -> int:
     width = max(running)
     full = sum(1 for length in running if length >= width * 0.8)
     # Address blocks are short runs of lines too: only a wide, mostly full text counts.
-    return width if 30 <= width <= 100 and full >= 4 and 2 * full >= len(running) else 0
+    return width if 30 <= width <= 100 and full >= 4 and 10 * full >= 3 * len(running) else 0
 
 
 def _is_heading(line: str, following: str = "", width: int = 0) -> bool:
@@ -339,9 +341,13 @@ def list_blocks(text: str) -> list[ListBlock]:
                 items.append(trimmed(text, candidate.start + match.start("item"), candidate.end))
                 cursor += 1
                 continue
-            unfinished = not _TERMINAL_RE.search(all_lines[cursor - 1].text)
-            wrapped = candidate.text[:1] in _WS or (
-                unfinished and continues_item(candidate.text, all_lines[cursor - 1].text)
+            before = all_lines[cursor - 1].text
+            unfinished = not _TERMINAL_RE.search(before)
+            wrapped = (
+                candidate.text[:1] in _WS
+                or (unfinished and continues_item(candidate.text, before))
+                # "- Minister of Labour Jane Doe:" / "416-326-7600": the label's number, wrapped.
+                or (before.rstrip().endswith(":") and bool(_CONTACT_START_RE.match(candidate.text)))
             )
             if items and wrapped and all_lines[cursor - 1].text.strip(_WS):
                 items[-1] = trimmed(text, items[-1].start, candidate.end)

@@ -22,16 +22,26 @@ def unwrapped(text: str) -> str:
         return text
     chars = list(text)
     all_lines = lines(text)
-    for line, following in itertools.pairwise(all_lines):
+    first = next((line for line in all_lines if line.text.strip()), None)
+    for index, (line, following) in enumerate(itertools.pairwise(all_lines)):
         words = following.text.split()
         if not line.text.strip() or not words or LIST_ITEM_RE.match(following.text):
             continue
+        after = all_lines[index + 2].text if index + 2 < len(all_lines) else ""
+        if line is first and len(following.text.rstrip()) < 0.8 * width and after.strip():
+            # A title over a short subtitle line ("Coalition name"), however long the title.
+            continue
         if _is_quoted(line.text) or _is_quoted(following.text):
             continue  # "> " reply quoting: the marker would land inside the sentence
+        if _ADDRESS_LINE_RE.match(following.text):
+            continue  # "c/o Embassy ...", "245 Metcalfe Street", "Tel: ...": an address block
         if len(line.text.rstrip()) + 1 + len(words[0]) > width:
             for index in range(line.end, following.start):
                 chars[index] = " "  # "\n", or "\r\n" from Windows
     return "".join(chars)
+
+
+_ADDRESS_LINE_RE = re.compile(r"(?i)\s*(?:\d|c/o\b|p\.?\s?o\.?\s+box\b|[\w ]{1,20}:\s)")
 
 
 def _is_quoted(line: str) -> bool:

@@ -124,14 +124,14 @@ def _with_no_break_spaces(text: str) -> str:
     )
 
 
-def _hard_wrapped(text: str) -> str:
-    # Plain-text email: every line longer than 72 characters wrapped, lists and all.
+def _hard_wrapped(text: str, width: int = 72) -> str:
+    # Plain-text email: every line longer than `width` characters wrapped, lists and all.
     return "\n".join(
         wrapped
         for line in text.split("\n")
         for wrapped in (
-            textwrap.wrap(line, 72, break_long_words=False, break_on_hyphens=False)
-            if len(line) > 72
+            textwrap.wrap(line, width, break_long_words=False, break_on_hyphens=False)
+            if len(line) > width
             else [line]
         )
     )
@@ -139,8 +139,23 @@ def _hard_wrapped(text: str) -> str:
 
 @pytest.mark.parametrize(
     "variant",
-    [lambda text: text.replace("\n", "\r\n"), _with_no_break_spaces, _hard_wrapped],
-    ids=["windows_line_endings", "no_break_spaces", "hard_wrapped"],
+    [
+        lambda text: text.replace("\n", "\r\n"),
+        _with_no_break_spaces,
+        _hard_wrapped,
+        # Narrow mail clients and phone-width newsletters split roles, names and addresses.
+        lambda text: _hard_wrapped(text, 60),
+        lambda text: _hard_wrapped(text, 50),
+        lambda text: _hard_wrapped(text, 40),
+    ],
+    ids=[
+        "windows_line_endings",
+        "no_break_spaces",
+        "hard_wrapped",
+        "hard_wrapped_60",
+        "hard_wrapped_50",
+        "hard_wrapped_40",
+    ],
 )
 def test_it_reads_other_whitespace_and_wrapping_the_same(case, variant):
     text, document, _ = case
