@@ -89,7 +89,8 @@ _PURPOSE_MARK_RE = re.compile(
 )
 _FOLLOW_UP_RE = re.compile(
     r"(?i)^(?:please\s+|and\s+|then\s+)*(?:ask|tell|urge)\s+(?:him|her|them|the\s+\w+)\s+"
-    r"(?:to|that)\s+(?P<purpose>\S.*)",
+    # "Tell him First Nations must consent": a clause with its own subject, no "that".
+    r"(?:(?:to|that)\s+|(?=(?-i:[A-Z])|(?:you|we)\b))(?P<purpose>\S.*)",
     re.S,
 )
 # "Their addresses:", "Contact details:" closing the paragraph of an instruction.

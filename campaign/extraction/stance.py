@@ -90,6 +90,8 @@ def inside_quotes(prefix: str, suffix: str = "") -> bool:
     """True when the trigger sits inside quoted speech."""
     if prefix.count("\u201c") > prefix.count("\u201d") or prefix.count('"') % 2:
         return True
+    if suffix.count('"') % 2:
+        return True  # the sentence began inside a quotation: 'Script: "Hi ... I am calling to ask'
     # Single curly quotes double as apostrophes ("Canada's"): only an opening mark at a word
     # start counts, and only a closing mark not followed by a letter closes it.
     opening = [m.end() for m in re.finditer(r"(?:^|(?<=[\s(\u2014-]))\u2018", prefix)]

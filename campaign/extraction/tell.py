@@ -43,6 +43,7 @@ _PROPER_RE = re.compile(r"^(?:the\s+)?[A-Z]")
 _AUTHORITY_RE = re.compile(
     r"(?i)^the\s+(?:[\w-]+\s+)?(?:city|town|province|government|council|board|university|"
     r"college|company|ministry|department|municipality|region|landlord|employer|school\s+board|"
+    r"committee|commission|agency|trustees|senate|legislature|"
     # "Tell the minister you want ...", after an instruction naming the minister (see
     # letter_assembly.fold_following_asks).
     r"minister|premier|mayor|councill?or|president|chair|secretary)$"

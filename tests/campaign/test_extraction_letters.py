@@ -432,3 +432,12 @@ def test_it_keeps_the_instruction_as_the_text_when_no_demand_is_stated_nearby():
     text = "Email Mayor Priya Nair: mayor@townofexample.ca"
     (letter,) = _of_kind(text, LETTER_TO_TARGETS)
     assert letter.text == "Email Mayor Priya Nair"
+
+
+def test_it_takes_the_ask_from_tell_him_and_a_clause_after_the_address():
+    text = (
+        "Please write to the Minister of Northern Development, Hon. Sam Field, at "
+        "sam.field@pc.ola.org. Tell him Treaty 9 nations must consent before any mine opens."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "Treaty 9 nations must consent before any mine opens"

@@ -251,3 +251,14 @@ def test_it_reads_tell_x_you_stand_with_y_then_sign_as_one_petition():
     (action,) = _petitions(text)
     assert action.text == "clean up the Wabigoon River"
     assert action.evidence.quote == text
+
+
+def test_it_reads_a_call_script_in_quotation_marks_as_what_to_say_not_a_petition():
+    text = 'Script: "Hi, my name is ___. I am calling to ask the council to keep the pool open."'
+    assert all(action.low_confidence for action in _petitions(text))
+
+
+def test_it_reads_tell_the_committee_you_want_as_a_petition_to_the_committee():
+    text = "Tell the committee you want a safe crossing at the school."
+    (action,) = _petitions(text)
+    assert action.addressee == "the committee"
