@@ -23,6 +23,14 @@ _GENERIC_ADDRESSEE_RE = re.compile(
     r"(?i)^(?:(?:the\s+)?(?:hon(?:ourable|\.)?\s+)?(?:MPP?|MLA|member\s+of\s+parliament|"
     r"representative|councill?or|senator|sir\s+or\s+madam|sir/madam|friend))$"
 )
+# "Dear partners," / "Dear friends and neighbours,": the message to the readers themselves (a
+# newsletter, a forwarded alert), not a letter for them to send.
+_READERS_RE = re.compile(
+    r"(?i)^(?:(?:dear|fellow|all|our|my|valued)\s+)*(?:friends|partners|members|supporters|"
+    r"neighbou?rs|all|everyone|colleagues|community|comrades|sisters|brothers|siblings|allies|"
+    r"parents|families|folks|team|subscribers|volunteers|donors|parishioners|students)"
+    r"(?:\s*(?:,|and|&)\s*(?:\w+\s+)?\w+)*$"
+)
 _SIGN_OFF_RE = re.compile(
     r"(?i)^[^\S\r\n]*(?:sincerely(?:\s+yours)?|yours\s+(?:truly|sincerely|faithfully|respectfully)|"
     r"(?:best|kind|warm(?:est)?)?\s*regards|respectfully(?:\s+yours)?|with\s+thanks|"
@@ -50,6 +58,8 @@ def find_letter_bodies(text: str) -> list[LetterBody]:
         if end is None:
             continue
         who = salutation.group("who").strip()
+        if _READERS_RE.match(who):
+            continue
         blank = re.search(BLANK, who)
         generic = bool(blank) or bool(_GENERIC_ADDRESSEE_RE.match(who))
         start = salutation.start() + len(salutation.group(0)) - len(salutation.group(0).lstrip())

@@ -23,6 +23,7 @@ from .borrowed_demands import borrow_demands
 from .context import DocumentContext
 from .letter_body import find_letter_bodies
 from .orgs import OrgIndex
+from .quoting import dequoted
 from .stance import looks_like_news
 from .text import ListBlock, Span, collapse, list_blocks, sentences
 from .title import extract_date, extract_title
@@ -65,13 +66,21 @@ def extract_document(text: str) -> ExtractedDocument:
 
 def extract_actions(text: str) -> list[CallToAction]:
     """All calls to action in `text`, each with evidence quoted from it, sorted by position."""
-    reading = unwrapped(text)
+    plain = dequoted(text)
+    reading = unwrapped(plain.text)
     actions = _actions(reading)
     if reading == text:
         return actions
-    # Same offsets, so the quote comes from the text as written, line breaks and all.
+    # Same length, so the quote comes from the text as written, line breaks and all.
     return [
-        dataclasses.replace(a, evidence=Evidence.of(text, a.evidence.start, a.evidence.end))
+        dataclasses.replace(
+            a,
+            evidence=Evidence.of(
+                text,
+                plain.original_offset(a.evidence.start),
+                plain.original_offset(a.evidence.end),
+            ),
+        )
         for a in actions
     ]
 

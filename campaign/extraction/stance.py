@@ -169,9 +169,12 @@ def assess(
 
 # "HALIFAX — Several hundred ...", "OTTAWA (CP) - ...": a news dateline opening a paragraph.
 _DATELINE_RE = re.compile(
-    r"(?m)^[A-Z][A-Z.' -]{2,}(?:,\s*[A-Za-z. ]+)?(?:\s*\([A-Za-z ]+\))?\s+[\u2014\u2013-]{1,2}\s"
+    r"(?m)^[ \t]*[A-Z][A-Z.' -]{2,}(?:,\s*[A-Za-z. ]+)?(?:\s*\([A-Za-z ]+\))?"
+    r"\s+[\u2014\u2013-]{1,2}\s"
 )
-_BYLINE_RE = re.compile(r"(?m)^(?:By|Par)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+)+\s*$")
+_BYLINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:By|Par)\s+[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+)+\s*$"
+)
 _SAID_RE = re.compile(r"(?i)\b(?:said|says|told\s+reporters|according\s+to)\b")
 
 

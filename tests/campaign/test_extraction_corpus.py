@@ -147,6 +147,11 @@ def _hard_wrapped(text: str, width: int = 72) -> str:
         lambda text: _hard_wrapped(text, 60),
         lambda text: _hard_wrapped(text, 50),
         lambda text: _hard_wrapped(text, 40),
+        # Forwarded or replied to: every line behind a "> " mark.
+        lambda text: "\n".join(f"> {line}" if line.strip() else ">" for line in text.split("\n")),
+        lambda text: "\n".join(
+            f"    {line}" if line.strip() else line for line in text.split("\n")
+        ),
     ],
     ids=[
         "windows_line_endings",
@@ -155,6 +160,8 @@ def _hard_wrapped(text: str, width: int = 72) -> str:
         "hard_wrapped_60",
         "hard_wrapped_50",
         "hard_wrapped_40",
+        "quoted_reply",
+        "indented",
     ],
 )
 def test_it_reads_other_whitespace_and_wrapping_the_same(case, variant):

@@ -321,3 +321,24 @@ def test_it_reads_a_role_hard_wrapped_at_40_columns_and_quotes_the_text_as_writt
     assert action.targets[0].name == "Anita Anand"
     assert wrapped[action.evidence.start : action.evidence.end] == action.evidence.quote
     assert "\n" in action.evidence.quote
+
+
+def test_it_reads_an_alert_quoted_in_a_reply_and_quotes_it_with_its_marks():
+    text = (
+        "Can you all do this? - Bea\n\n"
+        "On Mon, Mar 2, 2026, Tenants United <hello@tenantsunited.example> wrote:\n"
+        "> Dear neighbours,\n"
+        ">\n"
+        "> Please email the Minister of Housing, Hon. Sam Field, at\n"
+        "> housing.minister@gov.example.ca and ask him to extend the rent cap.\n"
+        ">\n"
+        "> With thanks,\n"
+        "> Tenants United\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.targets[0].email == "housing.minister@gov.example.ca"
+    assert action.targets[0].name == "Sam Field"
+    assert "extend the rent cap" in action.text
+    assert action.evidence.quote.startswith("Please email the Minister of Housing")
+    assert "\n> housing.minister" in action.evidence.quote
+    assert text[action.evidence.start : action.evidence.end] == action.evidence.quote
