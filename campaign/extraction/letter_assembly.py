@@ -84,10 +84,14 @@ def fold_follow_ups(
 def _follows_up(
     host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
 ) -> bool:
-    if host.kind != action.kind or host.kind not in (LETTER_TO_TARGETS, CALL):
+    kinds = (LETTER_TO_TARGETS, CALL)
+    if host.kind not in kinds or action.kind not in kinds:
         return False
     bare = [t for t in action.targets if not (t.role or t.name)]
     unreachable = [t for t in host.targets if not (t.email or t.phone or t.postal_address)]
+    if host.kind != action.kind and not (bare and len(unreachable) == len(host.targets)):
+        # "Tell Premier X you want Y. Call his office at ...": the number makes it a call.
+        return False
     # "Please write ..., urging ... <block>" then "Send appeals to: <same block>".
     same = bool(action.targets) and {t.key() for t in action.targets} <= {
         t.key() for t in host.targets
@@ -209,12 +213,18 @@ def _fold(
     )
     return dataclasses.replace(
         host,
+        # Only the follow-up says how to reach them: by phone ("call his office at ...").
+        kind=action.kind if not any(_reachable(t) for t in host.targets) else host.kind,
         targets=tuple(targets),
         text=host.text if purposeful else action.text,
         evidence=evidence,
         confidence=max(host.confidence, action.confidence),
         talking_points=host.talking_points + action.talking_points,
     )
+
+
+def _reachable(target: Target) -> bool:
+    return bool(target.email or target.phone or target.postal_address)
 
 
 def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:

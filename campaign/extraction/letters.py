@@ -75,6 +75,7 @@ _OWN_OBJECT_RE = re.compile(
     r"mayor)s?\b)\w+|(?:your|any)\s+(?:stor(?:y|ies)|photos?|questions?|"
     r"pictures?|tips?))\b"
 )
+_PRONOUN_OBJECT_RE = re.compile(r"(?i)^\s*(?:to\s+)?(?:him|her|them|(?:his|her|their)\s+\w+)\b")
 _CONTACT_LINE_RE = re.compile(
     rf"{EMAIL_RE.pattern}|{PHONE_RE.pattern}|{POSTAL_CODE_RE.pattern}|"
     r"(?i:\b(?:e-?mail|phone|tel|fax|mail|address)\s*:)|\bHon(?:ourable|\.)"
@@ -143,7 +144,9 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
         if _OWN_OBJECT_RE.match(sentence.text[match.end() :]):
             continue
         region_end = _contact_block_end(text, sentence)
-        targets = _direct_targets(text, region_start, region_end)
+        # "Call his office at 416-...": whose office the sentence before says (letter_assembly).
+        pronoun = bool(_PRONOUN_OBJECT_RE.match(sentence.text[match.end() :]))
+        targets = _direct_targets(text, region_start, region_end, keep_bare=pronoun)
         if not targets:
             continue
         stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
@@ -238,8 +241,11 @@ def _contact_block_end(text: str, sentence: Span) -> int:
     return end
 
 
-def _direct_targets(text: str, start: int, end: int) -> list[Target]:
-    """Targets in the region, minus generic 'your MP' mentions and roles that are not objects."""
+def _direct_targets(text: str, start: int, end: int, keep_bare: bool = False) -> list[Target]:
+    """Targets in the region, minus generic 'your MP' mentions and roles that are not objects.
+
+    `keep_bare` keeps a contact with nobody named next to it ("call his office at ..."): the
+    official is the one the previous sentence named."""
     kept = []
     previous_end = start
     for target in find_targets(text, start, end):
@@ -249,7 +255,7 @@ def _direct_targets(text: str, start: int, end: int) -> list[Target]:
             and target.name == name_from_email(target.email)
             and target.name.casefold() not in collapse(text[start:end]).casefold()
         )
-        if not (target.role or named or is_official_mailbox(target.email)):
+        if not (target.role or named or is_official_mailbox(target.email) or keep_bare):
             # "Email volunteer@x.org", "Call Margaret at 306-...": a mailbox or a first name
             # alone is somebody at the organisation, not an official to lobby.
             continue

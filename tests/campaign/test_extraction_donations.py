@@ -174,3 +174,12 @@ def test_it_takes_the_organisation_a_gift_keeps_going():
     text = "Rent Strike Week of Action\n\nChip in $5 to keep Riverside Tenants Network going."
     (action,) = _donations(text)
     assert action.organisation == "Riverside Tenants Network"
+
+
+def test_it_reads_a_passive_donation_notice_in_a_news_report_as_reported():
+    text = (
+        "Strike enters third week\n\nBy Dana Whitehorse\nRegina Leader-Post\n\n"
+        "REGINA - About 400 grocery workers are on strike, the union said.\n\n"
+        "Donations to the strike fund can be made at the union's office, the union said."
+    )
+    assert all(action.low_confidence for action in _donations(text))

@@ -441,3 +441,20 @@ def test_it_takes_the_ask_from_tell_him_and_a_clause_after_the_address():
     )
     (action,) = _of_kind(text, LETTER_TO_TARGETS)
     assert action.text == "Treaty 9 nations must consent before any mine opens"
+
+
+def test_it_reads_tell_premier_x_then_call_his_office_as_one_call_to_the_premier():
+    text = (
+        "Tell Premier Scott Moe you want the disability income raised. "
+        "Call his office at 306-787-9433."
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == CALL
+    (target,) = action.targets
+    assert (target.name, target.role, target.phone) == ("Scott Moe", "Premier", "306-787-9433")
+    assert "disability income raised" in action.text
+
+
+def test_it_never_targets_a_bare_office_number_without_someone_named_before_it():
+    text = "Our campaign is growing fast. Call our office at 306-555-0100 to volunteer."
+    assert extract_actions(text) == []
