@@ -85,7 +85,8 @@ _SIGNED_CONTENT_RE = re.compile(r"(?i)\bsign\b.*\b(?:asking|urging|calling\s+on|
 # What an instruction asks for: "... and ask her to", "saying that", "to support ...".
 _PURPOSE_MARK_RE = re.compile(
     r"(?i:\b(?:ask|tell|urge|asking|telling|urging|saying|say|demand\w*|call(?:ing)?\s+(?:on|for))\b)"
-    r"|\bto\s+(?!(?:the|your|our|a|an|him|her|them|us|me|it|this|these|that|e-?mail|write|"
+    r"|\bto\s+(?!(?:the|your|our|their|his|its|my|a|an|him|her|them|us|me|it|this|these|that|"
+    r"e-?mail|write|"
     r"call|phone|contact|send|sign|tweet|reach)\b)[a-z]+"
 )
 _FOLLOW_UP_RE = re.compile(
@@ -95,7 +96,11 @@ _FOLLOW_UP_RE = re.compile(
     re.S,
 )
 # "Their addresses:", "Contact details:" closing the paragraph of an instruction.
-_BLOCK_INTRO_RE = re.compile(r"[^\S\r\n]*\r?\n?[^\S\r\n]*[^\r\n.!?:]{0,40}:[^\S\n]*(?=\n)")
+_BLOCK_INTRO_RE = re.compile(
+    # The introduction itself may be hard-wrapped ("Send your appeal by fax or" / "email:").
+    r"[^\S\r\n]*\r?\n?[^\S\r\n]*(?=[^\s.!?:])(?:[^\r\n.!?:]|\r?\n(?![^\S\n]*\r?\n)){0,40}:"
+    r"[^\S\n]*(?=\n)"
+)
 # A line that gives a new instruction ends a contact block ("Write to: ...", "Call your MP ...").
 _INSTRUCTION_LINE_RE = re.compile(
     r"(?i)^\W*(?:(?:please|then|and|also|now|next|finally|or)\s+)*"

@@ -194,6 +194,8 @@ def _names(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[Fo
         words = match.group("name").split()
         if any(word.casefold() in _NOT_NAME_WORDS for word in words):
             continue
+        if re.search(r"(?i)\bthe\s+$", text[max(0, match.start("name") - 4) : match.start("name")]):
+            continue  # "the Holy See", "the Red Cross": a place or a body, not a person
         words[-1] = re.sub(r"['\u2019]s$", "", words[-1])  # "Niki Sharma's office"
         found.append(Found(match.start("name"), match.end("name"), " ".join(words)))
     return found
@@ -207,4 +209,6 @@ def name_from_email(email: str) -> str:
         return ""
     if any(part.casefold() in _GENERIC_MAILBOX_WORDS for part in parts):
         return ""
+    if any(word in parts[0].casefold() for word in ("embassy", "consulat", "ministry", "office")):
+        return ""  # "iranembassy.ca@...": an institution's mailbox
     return f"{parts[0].capitalize()} {parts[-1].capitalize()}"

@@ -27,7 +27,8 @@ _AUTHORITY = (
     r"United\s+Nations|EU|European\s+Union|embassy|ambassador|mayor|MPs|"
     r"members\s+of\s+parliament|states?|countr(?:y|ies)|compan(?:y|ies)|corporations?|"
     r"board|police|courts?|regime|premiers|legislature|cabinet|city|province|town|"
-    r"municipality|region|agency|commission|school\s+boards?|universit(?:y|ies)|employers?)"
+    r"municipality|region|agency|commission|school\s+boards?|universit(?:y|ies)|employers?|"
+    r"colleges?|schools?|hospitals?|landlords?|committees?|trustees)"
 )
 _ASK_VERB = (
     r"(?i:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"

@@ -19,7 +19,7 @@ import dataclasses
 import re
 
 from . import donations, letter_assembly, letters, petitions, tell, wording
-from .borrowed_demands import borrow_demands
+from .borrowed_demands import borrow_demands, says_nothing
 from .context import DocumentContext
 from .letter_body import find_letter_bodies
 from .orgs import OrgIndex
@@ -199,7 +199,9 @@ def _attach_lists(
             actions.append(hosts[0])
         if not hosts:
             continue
-        host = max(hosts, key=lambda a: a.confidence)
+        # "Sign our petition. We demand that the university:" - the sentence ending in the colon
+        # introduces the list.
+        host = max(hosts, key=lambda a: (a.evidence.quote.rstrip().endswith(":"), a.confidence))
         updated = dataclasses.replace(host, talking_points=host.talking_points + points)
         quote = host.evidence.quote.rstrip()
         if host.kind == PETITION and quote.endswith(":") and host.text == wording.finish(quote):
@@ -240,7 +242,9 @@ def _drop_repeated_representative_asks(actions: list[CallToAction]) -> list[Call
     kept = list(actions)
     for kind in (LETTER_TO_MP, CALL):
         own = [a for a in actions if a.kind == kind and not a.targets]
-        said = [a for a in own if a.letter_body or letters.states_purpose(a.evidence.quote)]
+        # What the action says, not its sentence: "X is asking members to write to their MP"
+        # has "asking" in it but says nothing about what to write.
+        said = [a for a in own if a.letter_body or not says_nothing(a)]
         if said:
             kept = [
                 a for a in kept if a not in own or a in said or a.talking_points or a.letter_body

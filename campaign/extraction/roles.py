@@ -40,6 +40,11 @@ _TITLE_OF = (
 ROLE_PATTERNS = (
     # "Minister of Immigration, Refugees and Citizenship", "Ambassador to Canada"
     re.compile(rf"\b{_TITLE_OF}{_SP}(?:of|for|to|at){_WRAP}{_DEPARTMENTS}"),
+    # "Ambassador of Iran to Canada": a diplomat of one country posted to another.
+    re.compile(
+        rf"\b(?:Ambassador|High{_SP}Commissioner|Consul(?:{_SP}General)?){_SP}of{_WRAP}{_CAP}"
+        rf"(?:{_SP}{_CAP})*{_SP}to{_WRAP}(?:the{_SP})?{_CAP}(?:{_SP}{_CAP})*"
+    ),
     # "Foreign Affairs Minister", "Russian Ambassador", "Deputy Prime Minister"
     re.compile(
         r"\b(?:(?!(?:Email|E-mail|Write|Contact|Call|Phone|Send|Tell|Ask|Urge|Dear|The|Our|Your|"

@@ -458,3 +458,12 @@ def test_it_reads_tell_premier_x_then_call_his_office_as_one_call_to_the_premier
 def test_it_never_targets_a_bare_office_number_without_someone_named_before_it():
     text = "Our campaign is growing fast. Call our office at 306-555-0100 to volunteer."
     assert extract_actions(text) == []
+
+
+def test_it_keeps_one_letter_to_the_mp_when_a_federation_asks_members_to_write_to_their_mp():
+    text = (
+        "The tenants' federation is asking members to write to their MP. "
+        "Please ask your MP to fund the national housing strategy in full."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "fund the national housing strategy in full"

@@ -262,3 +262,14 @@ def test_it_reads_tell_the_committee_you_want_as_a_petition_to_the_committee():
     text = "Tell the committee you want a safe crossing at the school."
     (action,) = _petitions(text)
     assert action.addressee == "the committee"
+
+
+def test_it_gives_the_demands_list_to_the_sentence_ending_in_the_colon():
+    text = (
+        "Sign our petition. We demand that the college:\n"
+        "- freeze parking fees\n"
+        "- keep the library open until midnight\n"
+    )
+    (action,) = _petitions(text)
+    assert action.addressee == "the college"
+    assert action.text == "freeze parking fees; keep the library open until midnight"

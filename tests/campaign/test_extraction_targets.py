@@ -298,3 +298,18 @@ def test_it_reads_a_name_hard_wrapped_over_two_lines():
     )
     (action,) = extract_actions(text)
     assert action.targets[0].name == "Harriet Okonkwo"
+
+
+def test_it_reads_an_ambassador_of_one_country_to_another():
+    (target,) = find_targets("Ambassador of Peru to Canada, email: peru.embassy@example.org")
+    assert target.role == "Ambassador of Peru to Canada"
+    assert target.name == ""
+
+
+def test_it_never_takes_the_place_on_a_care_of_line_for_the_officials_name():
+    block = (
+        "Write to him:\n\nJuan Pablo Ortega\nMinister of Justice\n"
+        "c/o Embassy of Peru to the Holy See\nEmail: justice.min@example.org\n"
+    )
+    (target,) = find_targets(block)
+    assert target.name == "Juan Pablo Ortega"
