@@ -30,7 +30,11 @@ from .types import (
 _NEARBY = 1500
 _LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
 # An order to ask an official something: the content of a letter or call given nearby.
-_ASK_OFFICIAL_RE = re.compile(r"(?i)^\W*(?:please\s+)?(?:ask|tell|urge)\s+(?!your\b)")
+_ASK_OFFICIAL_RE = re.compile(
+    r"(?i)^\W*(?:please\s+)?(?:ask|tell|urge|"
+    # "We're asking the Minister to X." then "Email the Minister now: ...".
+    r"we\s*(?:['\u2019]re|are)\s+(?:asking|urging|calling\s+on))\s+(?!your\b)"
+)
 
 
 def attach_letters(

@@ -96,7 +96,8 @@ def extract_title(text: str) -> str:
     for line in candidates:
         if _is_body_sentence(line):
             break
-        if _words(line) >= 3:
+        # "PHARMACARE NOW": a shouted two-word headline is a title too.
+        if _words(line) >= 3 or (_words(line) == 2 and line.isupper()):
             return line
     return candidates[0]
 

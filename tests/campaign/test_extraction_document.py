@@ -342,3 +342,9 @@ def test_it_reads_an_alert_quoted_in_a_reply_and_quotes_it_with_its_marks():
     assert action.evidence.quote.startswith("Please email the Minister of Housing")
     assert "\n> housing.minister" in action.evidence.quote
     assert text[action.evidence.start : action.evidence.end] == action.evidence.quote
+
+
+def test_it_takes_a_shouted_two_word_headline_for_the_title():
+    assert extract_title("RENT STRIKE\nParkdale tenants' union\n\nWe are on strike.\n") == (
+        "RENT STRIKE"
+    )

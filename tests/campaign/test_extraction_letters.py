@@ -467,3 +467,13 @@ def test_it_keeps_one_letter_to_the_mp_when_a_federation_asks_members_to_write_t
     )
     (action,) = _of_kind(text, LETTER_TO_MP)
     assert action.text == "fund the national housing strategy in full"
+
+
+def test_it_reads_were_asking_the_minister_then_email_the_minister_as_one_letter():
+    text = (
+        "We're asking the Minister of Transport to ban night flights at Pearson.\n\n"
+        "Email the Minister now: minister.transport@tc.gc.ca"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.text == "ban night flights at Pearson"
