@@ -30,6 +30,8 @@ _READERS_RE = re.compile(
     r"neighbou?rs|all|everyone|colleagues|community|comrades|sisters|brothers|siblings|allies|"
     r"parents|families|folks|team|subscribers|volunteers|donors|parishioners|students)"
     r"(?:\s*(?:,|and|&)\s*(?:\w+\s+)?\w+)*$"
+    # "Dear Friends of the Library,": a supporters' group greeting its members.
+    r"|^(?i:friends)\s+of\s+(?:the\s+)?[A-Z]"
 )
 _SIGN_OFF_RE = re.compile(
     r"(?i)^[^\S\r\n]*(?:sincerely(?:\s+yours)?|yours\s+(?:truly|sincerely|faithfully|respectfully)|"

@@ -477,3 +477,21 @@ def test_it_reads_were_asking_the_minister_then_email_the_minister_as_one_letter
     (action,) = extract_actions(text)
     assert action.kind == LETTER_TO_TARGETS
     assert action.text == "ban night flights at Pearson"
+
+
+def test_it_reads_an_order_after_a_day_as_an_order():
+    text = "On Thursday, call Mayor Ana Reyes's office at 604-555-0134 and ask her to vote no."
+    (action,) = extract_actions(text)
+    assert action.kind == CALL
+    assert not action.low_confidence
+
+
+def test_it_reads_dear_friends_of_a_group_as_a_greeting_not_a_letter_template():
+    text = (
+        "Dear Friends of the Pool,\n\n"
+        "Please email Councillor Jo Tran at jo.tran@city.example.ca and ask her to keep the "
+        "pool open.\n\nThank you,\nFriends of the Pool\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.letter_body == ""
+    assert action.targets[0].email == "jo.tran@city.example.ca"
