@@ -134,7 +134,11 @@ def fold_preceding_asks(actions: list[CallToAction], text: str) -> list[CallToAc
             letter is None
             or letters.states_purpose(letter.evidence.quote)
             or len(_prose(text[ask.evidence.end : letter.evidence.start]).split()) > 30
-            or not _names_one_of(ask.addressee, letter.targets)
+            or not (
+                _names_one_of(ask.addressee, letter.targets)
+                # "Tell the CRTC: ..." then "sent to: Vicky Eatrides, Chairperson, CRTC (...)".
+                or _mentioned_in(ask.addressee, letter.evidence.quote)
+            )
         ):
             continue
         ordered[ordered.index(letter)] = dataclasses.replace(
@@ -180,6 +184,12 @@ def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAc
         )
         dropped.add(index)
     return [action for index, action in enumerate(ordered) if index not in dropped]
+
+
+def _mentioned_in(addressee: str, quote: str) -> bool:
+    """True when every distinctive word of 'the CRTC' appears in the letter's own sentence."""
+    words = set(re.findall(r"[a-z]+", addressee.casefold())) - {"the", "of", "and", "your"}
+    return bool(words) and words <= set(re.findall(r"[a-z]+", quote.casefold()))
 
 
 def _names_one_of(addressee: str, targets: tuple[Target, ...]) -> bool:

@@ -14,8 +14,8 @@ _HONORIFIC = (
     r"(?:The\s+Hon(?:ourable|\.)?|Hon(?:ourable|\.)|Right\s+Hon(?:ourable|\.)|"
     r"(?:His|Her)\s+Excellency|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Sen\.?)"
 )
-# "Joly", "LeBlanc", "McKenna", "O'Regan", "Mélanie".
-_NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:[A-Z][a-z\u00e0-\u00ff]+)?"
+# "Joly", "LeBlanc", "McKenna", "O'Regan", "Mélanie", "France-Élaine".
+_NAME_WORD = r"[A-Z][a-z\u00e0-\u00ff'\u2019-]+(?:[A-Z\u00c0-\u00de][a-z\u00e0-\u00ff]+)?"
 HONORIFIC_NAME_RE = re.compile(
     rf"\b{_HONORIFIC}\s+(?P<name>{_NAME_WORD}(?:[^\S\r\n]+[A-Z]\.)?(?:[^\S\r\n]+{_NAME_WORD}){{0,2}})"
 )

@@ -183,3 +183,9 @@ def test_it_reads_a_passive_donation_notice_in_a_news_report_as_reported():
         "Donations to the strike fund can be made at the union's office, the union said."
     )
     assert all(action.low_confidence for action in _donations(text))
+
+
+def test_it_reads_cheques_payable_to_a_fund_as_an_appeal():
+    text = "Our winter coat drive continues. Cheques payable to the Grace Church Coat Fund, please."
+    (action,) = _donations(text)
+    assert not action.low_confidence

@@ -313,3 +313,8 @@ def test_it_never_takes_the_place_on_a_care_of_line_for_the_officials_name():
     )
     (target,) = find_targets(block)
     assert target.name == "Juan Pablo Ortega"
+
+
+def test_it_reads_a_hyphenated_first_name_with_an_accented_capital():
+    (target,) = find_targets("the Housing Minister, Marie-Ève Tremblay, at 418-555-0101")
+    assert target.name == "Marie-Ève Tremblay"
