@@ -185,3 +185,26 @@ def test_it_fails_when_the_path_does_not_exist(tmp_path):
         call_command(
             "import_seeds", str(tmp_path / "missing.txt"), stdout=StringIO(), stderr=StringIO()
         )
+
+
+def test_it_prints_the_json_of_a_dry_run_without_touching_the_database(
+    django_assert_num_queries,
+):
+    with django_assert_num_queries(0):
+        output = _import("--dry-run", "--json", str(SEEDS))
+
+    assert len(json.loads(output)["documents"]) == 5
+
+
+def test_it_says_in_one_line_when_the_database_is_not_migrated(tmp_path, monkeypatch):
+    from django.db import OperationalError
+
+    from campaign.management.commands import import_seeds
+
+    def not_migrated(**kwargs):
+        raise OperationalError("no such table: campaign_sourcedocument")
+
+    monkeypatch.setattr(import_seeds, "documents_import", not_migrated)
+
+    with pytest.raises(CommandError, match=r"run 'manage.py migrate' first"):
+        _import(str(SEEDS))

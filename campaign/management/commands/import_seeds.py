@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.core.validators import validate_slug
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from campaign import extraction
 from campaign.document_files import UnreadableDocument, expand_paths, read_document
@@ -49,6 +49,8 @@ class Command(BaseCommand):
 
         if options["json"]:
             self.stdout.write(json.dumps(self._extraction_json(documents), indent=2))
+            if options["dry_run"]:
+                return  # the extraction is the answer; the database is not needed
 
         try:
             with transaction.atomic():
@@ -62,6 +64,11 @@ class Command(BaseCommand):
                     raise DryRunRollback
         except DryRunRollback:
             pass
+        except DatabaseError as error:
+            first_line = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise CommandError(
+                f"the database is not ready ({first_line}); run 'manage.py migrate' first"
+            ) from error
 
         if not options["json"]:
             self._say(report, dry_run=options["dry_run"], published=options["publish"])
