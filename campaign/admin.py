@@ -8,31 +8,23 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign import selectors, services
-from campaign.evidence import evidence_html, highlighted_document_html
+from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
 
 
-class TargetInline(admin.TabularInline):
+class TargetInline(FoundInMixin, admin.TabularInline):
     model = Target
     extra = 0
     fields = ["name", "role", "kind", "email", "phone", "organisation", "found_in"]
     readonly_fields = ["found_in"]
 
-    @admin.display(description=_("found in"))
-    def found_in(self, obj):
-        return evidence_html(obj.source)
 
-
-class DonationLinkInline(admin.TabularInline):
+class DonationLinkInline(FoundInMixin, admin.TabularInline):
     model = DonationLink
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["organisation", "url", "ask", "found_in"]
     readonly_fields = ["found_in"]
-
-    @admin.display(description=_("found in"))
-    def found_in(self, obj):
-        return evidence_html(obj.source)
 
 
 class CallToActionInline(admin.TabularInline):

@@ -4,10 +4,12 @@ Used by every admin that shows a drafted item (petitions, letters, targets, dona
 an organiser can always check a draft against the words of its source.
 """
 
+from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from campaign.models import CallToAction, SourceDocument
 
@@ -62,3 +64,14 @@ def highlighted_document_html(document: SourceDocument) -> SafeString:
         '<div style="white-space: pre-wrap; max-width: 60em">{}</div>',
         mark_safe("".join(parts)),  # noqa: S308
     )
+
+
+class FoundInMixin:
+    """Admin column `found_in` for any DraftedFromAction: the sentence the item came from.
+
+    Add "found_in" to `fields` (or a fieldset) and to `readonly_fields`.
+    """
+
+    @admin.display(description=gettext_lazy("found in"))
+    def found_in(self, obj) -> SafeString:
+        return evidence_html(obj.source)

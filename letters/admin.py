@@ -13,7 +13,7 @@ from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from campaign.evidence import evidence_html
+from campaign.evidence import FoundInMixin
 from campaign.outbox.models import OutboundEmail
 from letters.composing import SAMPLE_CONTEXT, LetterContext, render_text
 from letters.forms import LetterTemplateAdminForm
@@ -171,7 +171,7 @@ def template_preview_html(template: LetterTemplate):
     )
 
 
-class LetterTemplateInline(admin.StackedInline):
+class LetterTemplateInline(FoundInMixin, admin.StackedInline):
     """For the campaign page: the campaign's letter templates, validated on save."""
 
     model = LetterTemplate
@@ -190,13 +190,9 @@ class LetterTemplateInline(admin.StackedInline):
     readonly_fields = ["found_in"]
     show_change_link = True
 
-    @admin.display(description=_("found in"))
-    def found_in(self, template: LetterTemplate):
-        return evidence_html(template.source)
-
 
 @admin.register(LetterTemplate)
-class LetterTemplateAdmin(admin.ModelAdmin):
+class LetterTemplateAdmin(FoundInMixin, admin.ModelAdmin):
     form = LetterTemplateAdminForm
     list_display = ["title", "campaign", "kind", "editable", "letter_count", "flagged_count"]
     list_filter = ["kind", "editable", "campaign"]
@@ -233,10 +229,6 @@ class LetterTemplateAdmin(admin.ModelAdmin):
     @admin.display(description=_("near-identical"), ordering="flagged_total")
     def flagged_count(self, template: LetterTemplate) -> int:
         return template.flagged_total
-
-    @admin.display(description=_("found in"))
-    def found_in(self, template: LetterTemplate):
-        return evidence_html(template.source)
 
     @admin.display(description=_("preview"))
     def preview(self, template: LetterTemplate):

@@ -10,18 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign.admin_paginators import CappedCountPaginator
-from campaign.evidence import evidence_html
+from campaign.evidence import FoundInMixin
 from petitions import local_cache, selectors, services
 from petitions.addresses import email_key
 from petitions.models import Petition, Signature
-
-
-class FoundInMixin:
-    """The `found in` column: the source sentence a petition was drafted from."""
-
-    @admin.display(description=_("found in"))
-    def found_in(self, petition: Petition):
-        return evidence_html(petition.source)
 
 
 class PetitionInline(FoundInMixin, admin.TabularInline):
