@@ -122,13 +122,6 @@ def _actionable(actions: Sequence[CallToAction], kind: str) -> list[CallToAction
     )
 
 
-def _demand_point(addressee: str, demand: str) -> str:
-    demand = " ".join(demand.split()).rstrip(" .!")
-    if demand[:1].isupper() and not demand[:2].isupper():
-        demand = demand[0].lower() + demand[1:]
-    return f"Ask {addressee} to {demand}." if addressee else f"Ask for action: {demand}."
-
-
 def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> list[str]:
     """Draft a campaign's petition, letters and donation links from its calls to action.
 
@@ -137,6 +130,7 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
     keeps a link to the call to action it came from. Running it again drafts nothing new.
     Returns a line for each item drafted now.
     """
+    from letters.drafting import demand_talking_point
     from letters.services import OWN_WORDS_POINT, letter_template_draft_from_action
     from petitions.services import petition_draft_from_action
 
@@ -149,7 +143,9 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
         if is_new:
             drafted.append(f"petition: {petition.title}")
         # A letter with no talking points of its own carries the campaign's demand.
-        talking_points = (_demand_point(petition.addressed_to, petition.demand),)
+        talking_points = (
+            demand_talking_point(addressee=petition.addressed_to, demand=petition.demand),
+        )
 
     letters = _actionable(actions, CallToAction.Kind.LETTER_TO_MP)[:1]
     seen_target_sets = set()

@@ -56,6 +56,12 @@ def first_person_points(action: CallToAction) -> list[str]:
     return voiced
 
 
+def demand_talking_point(*, addressee: str, demand: str) -> str:
+    """A campaign's demand as a letter's talking point: "Ask the Government of Canada to …"."""
+    demand = _sentence_case(" ".join(demand.split()).rstrip(" .!"))
+    return f"Ask {addressee} to {demand}." if addressee else f"Ask for action: {demand}."
+
+
 def _sentence_case(text: str) -> str:
     if text[:1].isupper() and not text[:2].isupper():
         return text[0].lower() + text[1:]

@@ -208,3 +208,16 @@ def test_it_keeps_points_as_written_when_they_stand_alone():
     template = letter_template_draft_from_action(campaign=action.campaign, action=action)
 
     assert template.talking_points == ["Stop the deportations"]
+
+
+@pytest.mark.parametrize(
+    ("addressee", "expected"),
+    [
+        ("the Government of Canada", "Ask the Government of Canada to issue emergency visas."),
+        ("", "Ask for action: issue emergency visas."),
+    ],
+)
+def test_it_turns_a_campaign_demand_into_a_talking_point(addressee, expected):
+    from letters.drafting import demand_talking_point
+
+    assert demand_talking_point(addressee=addressee, demand="Issue emergency visas.") == expected
