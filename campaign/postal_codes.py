@@ -10,9 +10,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # Letters D, F, I, O, Q, U never appear; W and Z never start a code (Canada Post's rules).
-_POSTAL_CODE = re.compile(r"^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z])(\d[ABCEGHJ-NPRSTV-Z]\d)$")
+_FSA = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]"
+_POSTAL_CODE = re.compile(rf"^({_FSA})(\d[ABCEGHJ-NPRSTV-Z]\d)$")
+_FSA_ONLY = re.compile(rf"^{_FSA}$")
 
-# The first letter of a postal code names the province or territory (X covers NT and NU).
+# X serves two territories: these FSAs are Nunavut's, the rest of X the Northwest Territories'.
+NUNAVUT_FSAS = frozenset({"X0A", "X0B", "X0C"})
+
+# The first letter of a postal code names the province or territory (for X, see NUNAVUT_FSAS).
 PROVINCE_BY_FIRST_LETTER = {
     "A": "NL",
     "B": "NS",
@@ -53,7 +58,14 @@ def fsa_of(postal_code: str) -> str:
 
 def province_of(postal_code: str) -> str:
     """The two-letter province or territory code a postal code belongs to ('' if unknown)."""
+    if postal_code[:3].upper() in NUNAVUT_FSAS:
+        return "NU"
     return PROVINCE_BY_FIRST_LETTER.get(postal_code[:1].upper(), "")
+
+
+def is_fsa(value: str) -> bool:
+    """Whether `value` is a well-formed forward sortation area such as "K1A" (upper case)."""
+    return bool(_FSA_ONLY.match(value))
 
 
 class PostalCodeField(forms.CharField):

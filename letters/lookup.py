@@ -34,9 +34,7 @@ class RidingLookup:
             return self.ridings
         ridings = Riding.objects.order_by("name_en")
         if self.province:
-            # X covers both the Northwest Territories and Nunavut.
-            provinces = ["NT", "NU"] if self.province == "NT" else [self.province]
-            ridings = ridings.filter(province__in=provinces)
+            ridings = ridings.filter(province=self.province)
         return list(ridings)
 
 

@@ -11,8 +11,9 @@ from contextlib import contextmanager
 
 from django.db import DataError, transaction
 
+from campaign.postal_codes import is_fsa
 from letters.importers import ImportCounts, ImportFailed
-from letters.importers.parsing import MemberRecord, RidingRecord, is_fsa, match_key, parse_members
+from letters.importers.parsing import MemberRecord, RidingRecord, match_key, parse_members
 from letters.models import FsaRiding, Representative, Riding
 
 log = logging.getLogger(__name__)

@@ -64,7 +64,6 @@ _FED_CODE = re.compile(r"(\d{5})")
 # A Represent boundary URL of a federal riding: group 1 is the representation order's year
 # ("-2023", or "" for the oldest set), group 2 the riding code.
 FED_BOUNDARY_URL = re.compile(r"/boundaries/federal-electoral-districts(-\d{4})?/(\d{5})/?")
-_FSA = re.compile(r"^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]$")
 
 
 @dataclass(frozen=True)
@@ -363,8 +362,3 @@ def parse_fsa(data: bytes) -> list[tuple[str, str]]:
             raise ImportFailed("the CSV header needs `fsa` and `fed_code`")
         pairs = [(_clean(row.get(fsa_col)).upper(), _clean(row.get(code_col))) for row in rows]
     return pairs
-
-
-def is_fsa(value: str) -> bool:
-    """Whether `value` is a well-formed forward sortation area such as "K1A" (upper case)."""
-    return bool(_FSA.match(value))

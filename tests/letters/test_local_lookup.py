@@ -25,3 +25,14 @@ def test_it_returns_nothing_for_an_unknown_fsa():
 def test_it_returns_nothing_for_an_invalid_code(bad):
     FsaRidingFactory(fsa="K1A")
     assert local_ridings_for_postal_code(bad) == []
+
+
+def test_it_offers_only_nunavuts_riding_for_an_unknown_nunavut_postal_code():
+    from letters.lookup import ridings_for_postal_code
+
+    nunavut = RidingFactory(code="62001", name_en="Nunavut", province="NU")
+    RidingFactory(code="61001", name_en="Northwest Territories", province="NT")
+
+    lookup = ridings_for_postal_code("X0A 0H0")
+
+    assert lookup.choices == [nunavut]
