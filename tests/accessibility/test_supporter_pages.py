@@ -99,6 +99,8 @@ def assert_accessible(page: PageAudit) -> None:
             or control.get("aria-labelledby")
         )
         assert labelled, f"unlabelled {control['tag']} {control.get('name')}"
+        for described_by in control.get("aria-describedby", "").split():
+            assert described_by in page.ids, f"{control.get('name')} points at no #{described_by}"
     assert not page.images_without_alt, page.images_without_alt
     assert not page.scripts, "supporter pages must work without JavaScript"
     assert not page.remote_assets, page.remote_assets
@@ -164,7 +166,9 @@ def test_the_sign_form_ties_each_error_to_its_field(client, petition):
     assert invalid >= {"email", "postal_code"}
     for control in page.controls:
         if control["name"] in {"email", "postal_code"}:
-            assert control.get("aria-describedby") or control.get("aria-invalid"), control
+            # Announced as invalid, and its error is among what it is described by.
+            assert control.get("aria-invalid") == "true", control
+            assert f"{control['id']}_error" in control["aria-describedby"].split(), control
 
 
 def test_the_thank_you_page_is_accessible(client, petition):
@@ -195,6 +199,7 @@ def test_the_letter_writing_page_is_accessible(client, mp_template):
         ("<input name=a type=text>", "unlabelled input a"),
         ("<label for=a>A</label><input id=a name=a><script src=/x.js></script>", "JavaScript"),
         ("<label for=a>A</label><input id=a name=a><img src=/x.png>", "/x.png"),
+        ("<label for=a>A</label><input id=a name=a aria-describedby=gone>", "no #gone"),
     ],
 )
 def test_the_audit_itself_catches_what_it_looks_for(html, problem):
