@@ -35,7 +35,10 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     readonly_fields = [f.name for f in OutboundEmail._meta.fields]
     fieldsets = [
         (None, {"fields": ["status", "purpose", "last_error", "attempts", "next_attempt_at"]}),
-        (_("Message"), {"fields": ["to", "from_email", "reply_to", "subject", "message_id"]}),
+        (
+            _("Message"),
+            {"fields": ["to", "from_email", "reply_to", "subject", "template", "message_id"]},
+        ),
         (_("Bodies"), {"classes": ["collapse"], "fields": ["body_text", "body_html", "headers"]}),
         (
             _("Delivery"),

@@ -42,16 +42,26 @@ class OutboundEmail(models.Model):
     body_html = models.TextField(_("HTML body"), blank=True)
     headers = models.JSONField(_("extra headers"), default=dict, blank=True)
     purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    # Set for rows whose subject and bodies the worker renders when it sends them (see
+    # campaign/outbox/rendering.py); empty for rows queued with their text.
+    template = models.CharField(_("template"), max_length=100, blank=True)
 
     # What this message serves (a Signature, a Letter…), without the outbox importing the apps.
+    # No index of its own: outbox_related_idx starts with it.
     related_type = models.ForeignKey(
-        ContentType, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        ContentType,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     related_id = models.PositiveBigIntegerField(null=True, blank=True)
     related = GenericForeignKey("related_type", "related_id")
 
+    # Indexed by outbox_due_idx, which starts with it.
     status = models.CharField(
-        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
@@ -62,9 +72,7 @@ class OutboundEmail(models.Model):
     last_error = models.TextField(_("last error"), blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
     # The ESP's own id for the message, when sent through an ESP (matches its webhooks).
-    esp_message_id = models.CharField(
-        _("ESP message id"), max_length=255, blank=True, db_index=True
-    )
+    esp_message_id = models.CharField(_("ESP message id"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
 
@@ -75,6 +83,12 @@ class OutboundEmail(models.Model):
         indexes = [
             models.Index(fields=["status", "next_attempt_at"], name="outbox_due_idx"),
             models.Index(fields=["related_type", "related_id"], name="outbox_related_idx"),
+            # Webhooks look rows up by the ESP's id; most rows (plain SMTP) have none.
+            models.Index(
+                fields=["esp_message_id"],
+                name="outbox_esp_message_idx",
+                condition=~models.Q(esp_message_id=""),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -16,25 +16,62 @@ from django.core.exceptions import ValidationError
 from django.core.mail.message import make_msgid
 from django.core.validators import validate_email
 from django.db import connections, models, router, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from campaign.outbox import delivery
+from campaign.outbox import delivery, rendering
 from campaign.outbox.models import OutboundEmail, Suppression
+from campaign.outbox.rendering import single_line
 
 log = logging.getLogger(__name__)
 
 Status = OutboundEmail.Status
 
 
-def _single_line(value: str) -> str:
-    """Header values never carry CR/LF: a newline in a subject would let a sender add headers."""
-    return " ".join(value.splitlines()).strip()
-
-
 def _message_id_domain() -> str:
     from_address = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
     return from_address.rsplit("@", 1)[-1] or "chorus.local"
+
+
+def email_build(
+    *,
+    to: str,
+    purpose: str,
+    subject: str = "",
+    body_text: str = "",
+    body_html: str = "",
+    template: str = "",
+    from_email: str | None = None,
+    reply_to: str = "",
+    headers: Mapping[str, str] | None = None,
+    related: models.Model | None = None,
+) -> OutboundEmail:
+    """An unsaved, queued OutboundEmail with its Message-ID fixed, header values on one line.
+
+    Give it its text (`subject`, `body_text`…) or a `template` the worker renders when it
+    sends the row (campaign/outbox/rendering.py). Raises ValidationError when `to` is not one
+    valid address (a programming error upstream: forms validate addresses before this).
+    """
+    to = to.strip()
+    validate_email(to)
+    if "\n" in to or "\r" in to or "," in to:
+        raise ValidationError("An email goes to exactly one address.")
+    if template and not rendering.template_is_registered(template):
+        raise ValueError(f"No context builder is registered for the email template {template!r}.")
+    return OutboundEmail(
+        to=to,
+        from_email=single_line(from_email or settings.DEFAULT_FROM_EMAIL),
+        reply_to=single_line(reply_to),
+        subject=single_line(subject),
+        body_text=body_text,
+        body_html=body_html,
+        template=template,
+        headers={single_line(k): single_line(v) for k, v in (headers or {}).items()},
+        purpose=purpose,
+        related_type=ContentType.objects.get_for_model(related) if related else None,
+        related_id=related.pk if related else None,
+        message_id=make_msgid(domain=_message_id_domain()),
+        status=Status.QUEUED,
+    )
 
 
 def queue_email(
@@ -60,27 +97,25 @@ def queue_email(
     An address that bounced or complained (`selectors.is_suppressed`) still gets a row, already
     `cancelled` with the reason, so the caller's flow is unchanged and staff can see why.
 
-    Raises ValidationError when `to` is not one valid address (a programming error upstream:
-    forms validate addresses before this).
+    Raises ValidationError when `to` is not one valid address (see `email_build`).
     """
-    to = to.strip()
-    validate_email(to)
-    if "\n" in to or "\r" in to or "," in to:
-        raise ValidationError("queue_email sends to exactly one address.")
-    email = OutboundEmail(
-        to=to,
-        from_email=_single_line(from_email or settings.DEFAULT_FROM_EMAIL),
-        reply_to=_single_line(reply_to),
-        subject=_single_line(subject),
-        body_text=body_text,
-        body_html=body_html,
-        headers={_single_line(k): _single_line(v) for k, v in (headers or {}).items()},
-        purpose=purpose,
-        related_type=ContentType.objects.get_for_model(related) if related else None,
-        related_id=related.pk if related else None,
-        message_id=make_msgid(domain=_message_id_domain()),
-        status=Status.QUEUED,
+    return email_queue(
+        email_build(
+            to=to,
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            purpose=purpose,
+            from_email=from_email,
+            reply_to=reply_to,
+            headers=headers,
+            related=related,
+        )
     )
+
+
+def email_queue(email: OutboundEmail) -> OutboundEmail:
+    """Write an unsaved email from `email_build`, as `queue_email` does (see there)."""
     suppressed_reason = _insert_reading_suppression(email)
     if suppressed_reason is not None:
         email.status = Status.CANCELLED
@@ -143,10 +178,9 @@ def _insert_reading_suppression(email: OutboundEmail) -> str | None:
 def queue_templated_email(
     *, template: str, context: Mapping, to: str, purpose: str, **kwargs
 ) -> OutboundEmail:
-    """Queue an email rendered from templates/emails/<template>-{subject,body}.txt, -body.html."""
-    subject = render_to_string(f"emails/{template}-subject.txt", context)
-    body_text = render_to_string(f"emails/{template}-body.txt", context)
-    body_html = render_to_string(f"emails/{template}-body.html", context)
+    """Queue an email rendered now from templates/emails/<template>-{subject,body}.txt and
+    <template>-body.html (see rendering.render_templates)."""
+    subject, body_text, body_html = rendering.render_templates(template, context)
     return queue_email(
         to=to, subject=subject, body_text=body_text, body_html=body_html, purpose=purpose, **kwargs
     )

@@ -1,0 +1,108 @@
+"""A supporter's row and its email in one statement: the sign path of a viral petition.
+
+`insert_with_email` writes a new row (a Signature) and the OutboundEmail that serves it, or
+neither when the row would break a unique constraint (the address has signed already). On
+PostgreSQL this is one statement, a data-modifying CTE:
+
+    WITH new_row AS (INSERT INTO <row table> … ON CONFLICT DO NOTHING RETURNING id)
+    INSERT INTO outbox_outboundemail (…, related_id) SELECT …, id FROM new_row RETURNING …
+
+A single statement is atomic on its own, so outside a transaction it is its own transaction:
+one round trip and one commit instead of BEGIN, two INSERTs and COMMIT, and a duplicate costs
+no exception and no rollback. The email is queued with a `template` and rendered by the worker
+that sends it (campaign/outbox/rendering.py), so the request renders nothing.
+
+Both rows are prepared field by field exactly as the ORM prepares them (`pre_save`,
+`get_db_prep_save`); what the ORM would add and this skips is `save()` and the pre_save and
+post_save signals (give these models neither) and database defaults (`db_default`: the INSERT
+then fails loudly). tests/outbox/test_paired.py compares every column with rows the ORM writes.
+Other databases (SQLite for local use) take the ORM path: two INSERTs in one transaction.
+
+Unlike `queue_email`, the statement does not look up suppressed addresses: the worker does that
+before sending any row and cancels it with the reason, so a bounced address still gets nothing.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, connections, models, router, transaction
+
+from campaign.outbox.models import OutboundEmail
+
+
+def _insertable_fields(model: type[models.Model], *, leave_out: tuple[str, ...] = ()) -> list:
+    # The columns the ORM's own INSERT names: an auto primary key and generated columns are
+    # the database's to fill.
+    return [
+        f
+        for f in model._meta.local_concrete_fields
+        if not (f.primary_key and isinstance(f, models.AutoField))
+        and not f.generated
+        and f.name not in leave_out
+    ]
+
+
+def insert_with_email(row: models.Model, *, email: OutboundEmail) -> OutboundEmail | None:
+    """INSERT the unsaved `row` and `email` (which will point at the row) together.
+
+    Returns the saved email, and `row` has its primary key, or returns None and writes nothing
+    when `row` conflicts with a unique constraint. Inside a transaction the two rows commit
+    with it; the email is published to a worker after commit either way.
+    """
+    from campaign.outbox.services import publish_delivery_soon
+
+    email.related_type = ContentType.objects.get_for_model(row)
+    connection = connections[router.db_for_write(type(row))]
+    if connection.vendor == "postgresql":
+        inserted = _insert_in_one_statement(row, email, connection)
+    else:
+        inserted = _insert_in_one_transaction(row, email, connection.alias)
+    if not inserted:
+        return None
+    transaction.on_commit(lambda: publish_delivery_soon(email.pk), using=connection.alias)
+    return email
+
+
+def _insert_in_one_statement(row, email: OutboundEmail, connection) -> bool:
+    row_model, quote = type(row), connection.ops.quote_name
+    row_fields = _insertable_fields(row_model)
+    email_fields = _insertable_fields(OutboundEmail, leave_out=("related_id",))
+    row_pk = quote(row_model._meta.pk.column)
+    # Only names from the models' metadata are formatted in; every value is a parameter.
+    sql = (
+        f"WITH new_row AS ("  # noqa: S608
+        f"INSERT INTO {quote(row_model._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in row_fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(row_fields))}) "
+        f"ON CONFLICT DO NOTHING RETURNING {row_pk}) "
+        f"INSERT INTO {quote(OutboundEmail._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in email_fields)}, "
+        f"{quote(OutboundEmail._meta.get_field('related_id').column)}) "
+        f"SELECT {', '.join(['%s'] * len(email_fields))}, {row_pk} FROM new_row "
+        f"RETURNING {quote(OutboundEmail._meta.pk.column)}, "
+        f"{quote(OutboundEmail._meta.get_field('related_id').column)}"
+    )
+    params = [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in row_fields]
+    params += [f.get_db_prep_save(f.pre_save(email, add=True), connection) for f in email_fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        inserted = cursor.fetchone()
+    if inserted is None:
+        return False
+    email.pk, row.pk = inserted
+    email.related_id = row.pk
+    for obj in (row, email):
+        obj._state.adding = False
+        obj._state.db = connection.alias
+    return True
+
+
+def _insert_in_one_transaction(row, email: OutboundEmail, using: str) -> bool:
+    try:
+        with transaction.atomic(using=using):
+            row.save(force_insert=True, using=using)
+            email.related_id = row.pk
+            email.save(force_insert=True, using=using)
+    except IntegrityError:
+        row.pk = None
+        row._state.adding = True
+        return False
+    return True

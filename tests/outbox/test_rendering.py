@@ -1,0 +1,122 @@
+"""Rows queued with a template: the worker renders them as it sends them."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from campaign.outbox import delivery, rendering
+from campaign.outbox.models import OutboundEmail
+from campaign.outbox.services import email_build, email_queue
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("smtp_settings")]
+
+Status = OutboundEmail.Status
+# An existing set of templates (templates/emails/petition-confirm-*), given a stand-in context.
+TEMPLATE = "petition-confirm"
+CONTEXT = {
+    "petition": {"title": "Issue emergency visas"},
+    "first_name": "Ana",
+    "confirm_url": "https://chorus.example.org/petitions/confirm/abc/",
+    "days": 7,
+    "site_url": "https://chorus.example.org",
+}
+
+
+@pytest.fixture
+def builder(monkeypatch):
+    """Registers a context builder for TEMPLATE for this test only; set `.result` or `.error`."""
+
+    class Builder:
+        result = CONTEXT
+        error = None
+        seen: list[int] = []
+
+        def __call__(self, email):
+            self.seen.append(email.pk)
+            if self.error:
+                raise self.error
+            return self.result
+
+    instance = Builder()
+    monkeypatch.setattr(rendering, "_builders", {TEMPLATE: instance})
+    return instance
+
+
+def _queue_templated() -> OutboundEmail:
+    return email_queue(
+        email_build(to="ana@example.org", template=TEMPLATE, purpose=OutboundEmail.Purpose.OTHER)
+    )
+
+
+def test_a_row_queued_with_a_template_holds_no_text_until_it_is_sent(builder):
+    email = _queue_templated()
+
+    email.refresh_from_db()
+    assert (email.subject, email.body_text, email.template) == ("", "", TEMPLATE)
+    assert builder.seen == []
+
+
+def test_the_worker_renders_the_row_sends_it_and_keeps_what_went_out(builder, smtp_server):
+    email = _queue_templated()
+
+    outcome = delivery.deliver(email.pk)
+
+    email.refresh_from_db()
+    assert outcome.status == "sent"
+    assert email.status == Status.SENT
+    assert email.subject == "Confirm your signature: Issue emergency visas"
+    assert "https://chorus.example.org/petitions/confirm/abc/" in email.body_text
+    assert "Ana" in email.body_html
+    assert smtp_server.message_ids == [email.message_id]
+
+
+def test_a_row_whose_purpose_has_gone_is_cancelled_and_not_sent(builder, smtp_server):
+    builder.result = None
+    email = _queue_templated()
+
+    outcome = delivery.deliver(email.pk)
+
+    email.refresh_from_db()
+    assert outcome.status == "cancelled"
+    assert email.status == Status.CANCELLED
+    assert "no longer needs it" in email.last_error
+    assert smtp_server.count() == 0
+
+
+def test_a_row_that_cannot_be_rendered_waits_for_a_retry_with_the_reason(builder, smtp_server):
+    builder.error = LookupError("the database went away")
+    email = _queue_templated()
+
+    outcome = delivery.deliver(email.pk)
+
+    email.refresh_from_db()
+    assert outcome.status == "retry"
+    assert email.status == Status.QUEUED
+    assert email.last_error == "Could not render the email (LookupError)."
+    assert smtp_server.count() == 0
+
+
+def test_a_row_rendered_when_queued_is_sent_as_it_is(builder, smtp_server):
+    email = email_queue(
+        email_build(
+            to="ana@example.org",
+            subject="Written",
+            body_text="As approved.",
+            purpose=OutboundEmail.Purpose.OTHER,
+        )
+    )
+
+    delivery.deliver(email.pk)
+
+    email.refresh_from_db()
+    assert (email.subject, email.body_text) == ("Written", "As approved.")
+    assert builder.seen == []
+
+
+def test_a_template_nobody_registered_is_refused_when_queueing(builder):
+    with pytest.raises(ValueError, match="No context builder"):
+        email_build(to="ana@example.org", template="nowhere", purpose="other")
+
+
+def test_a_row_goes_to_exactly_one_valid_address(builder):
+    with pytest.raises(ValidationError):
+        email_build(to="ana@example.org, bo@example.org", template=TEMPLATE, purpose="other")
