@@ -7,4 +7,10 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
-        from petitions import checks  # noqa: F401 (registers the system checks)
+        from campaign.outbox.rendering import template_register
+        from petitions import (
+            checks,  # noqa: F401 (registers the system checks)
+            emails,
+        )
+
+        template_register(emails.CONFIRMATION_TEMPLATE, emails.confirmation_context)

@@ -12,18 +12,18 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat, Substr
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
 from campaign.models import CallToAction, Campaign
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import queue_templated_email
+from campaign.outbox.paired import insert_with_email
+from campaign.outbox.services import email_build, email_queue
 from campaign.postal_codes import fsa_of, province_of
 from petitions import counters, local_cache
 from petitions.addresses import email_key, ip_hash
+from petitions.emails import CONFIRMATION_TEMPLATE
 from petitions.models import Petition, Signature
-from petitions.tokens import confirmation_token_make
 
 log = logging.getLogger(__name__)
 
@@ -88,23 +88,18 @@ def _riding_of(postal_code: str) -> tuple[str, str]:
     return riding
 
 
-def _queue_confirmation(*, signature: Signature) -> OutboundEmail:
-    petition = signature.petition
-    token = confirmation_token_make(signature_id=signature.pk)
-    context = {
-        "petition": petition,
-        "first_name": signature.first_name,
-        "confirm_url": settings.SITE_URL + reverse("petitions:confirm", kwargs={"token": token}),
-        "days": settings.PETITIONS_CONFIRMATION_DAYS,
-        "site_url": settings.SITE_URL,
-    }
-    return queue_templated_email(
-        template="petition-confirm",
-        context=context,
+def _confirmation_email(*, signature: Signature) -> OutboundEmail:
+    # Rendered by the worker that sends it (petitions/emails.py): nothing to render here.
+    return email_build(
+        template=CONFIRMATION_TEMPLATE,
         to=signature.email,
         purpose=OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
-        related=signature,
+        related=signature if signature.pk else None,
     )
+
+
+def _queue_confirmation(*, signature: Signature) -> OutboundEmail:
+    return email_queue(_confirmation_email(signature=signature))
 
 
 def signature_create(
@@ -149,19 +144,18 @@ def signature_create(
         flag_reason=flag_reason,
         confirmation_sends=0 if flagged else 1,
     )
-    try:
-        # No savepoint: on a duplicate the whole (tiny) transaction is rolled back instead,
-        # which saves two round trips on every new signature.
-        with transaction.atomic():
-            signature.save(force_insert=True)
-            if not flagged:
-                _queue_confirmation(signature=signature)
-    except IntegrityError:
+    if flagged:
+        created = _signature_insert_alone(signature)
+    else:
+        # The signature and its confirmation email in one statement (one round trip, one
+        # commit); nothing at all when the address has signed this petition already.
+        created = insert_with_email(signature, email=_confirmation_email(signature=signature))
+    if not created:
         existing = Signature.objects.filter(
             petition=petition, email_key=signature.email_key
         ).first()
         if existing is None:
-            raise
+            raise IntegrityError(f"signature on petition {petition.pk} conflicts with no row")
         return SignOutcome(
             signature=existing, created=False, email_queued=signature_resend(signature=existing)
         )
@@ -169,6 +163,16 @@ def signature_create(
         "petitions: signature %s on petition %s (flag=%s)", signature.pk, petition.pk, flag_reason
     )
     return SignOutcome(signature=signature, created=True, email_queued=not flagged)
+
+
+def _signature_insert_alone(signature: Signature) -> bool:
+    """INSERT a signature that gets no email; False when the address has signed already."""
+    try:
+        with transaction.atomic():
+            signature.save(force_insert=True)
+    except IntegrityError:
+        return False
+    return True
 
 
 def signature_resend(*, signature: Signature) -> bool:

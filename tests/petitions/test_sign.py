@@ -304,12 +304,3 @@ def test_it_shows_every_required_field_missing_for_an_empty_post(client, petitio
         "postal_code",
     }
     assert not Signature.objects.exists()
-
-
-def test_it_writes_the_title_into_the_confirmation_subject_as_plain_text(client, valid_form):
-    petition = PetitionFactory(title="Keep Canada's doors open & safe")
-
-    sign(client, petition, valid_form)
-
-    email = emails_for(Signature.objects.get()).get()
-    assert email.subject == "Confirm your signature: Keep Canada's doors open & safe"
