@@ -22,6 +22,8 @@ Unlike `queue_email`, the statement does not look up suppressed addresses: the w
 before sending any row and cancels it with the reason, so a bounced address still gets nothing.
 """
 
+import functools
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connections, models, router, transaction
 
@@ -61,11 +63,15 @@ def insert_with_email(row: models.Model, *, email: OutboundEmail) -> OutboundEma
     return email
 
 
-def _insert_in_one_statement(row, email: OutboundEmail, connection) -> bool:
-    row_model, quote = type(row), connection.ops.quote_name
+@functools.cache
+def _statement(row_model: type[models.Model]) -> tuple:
+    """(SQL, the row's fields, the email's fields) for `row_model`, built once per process
+    (this path is PostgreSQL's only, so its quoting rule is fixed)."""
+    quote = connections[router.db_for_write(row_model)].ops.quote_name
     row_fields = _insertable_fields(row_model)
     email_fields = _insertable_fields(OutboundEmail, leave_out=("related_id",))
     row_pk = quote(row_model._meta.pk.column)
+    related_id = quote(OutboundEmail._meta.get_field("related_id").column)
     # Only names from the models' metadata are formatted in; every value is a parameter.
     sql = (
         f"WITH new_row AS ("  # noqa: S608
@@ -74,12 +80,15 @@ def _insert_in_one_statement(row, email: OutboundEmail, connection) -> bool:
         f"VALUES ({', '.join(['%s'] * len(row_fields))}) "
         f"ON CONFLICT DO NOTHING RETURNING {row_pk}) "
         f"INSERT INTO {quote(OutboundEmail._meta.db_table)} "
-        f"({', '.join(quote(f.column) for f in email_fields)}, "
-        f"{quote(OutboundEmail._meta.get_field('related_id').column)}) "
+        f"({', '.join(quote(f.column) for f in email_fields)}, {related_id}) "
         f"SELECT {', '.join(['%s'] * len(email_fields))}, {row_pk} FROM new_row "
-        f"RETURNING {quote(OutboundEmail._meta.pk.column)}, "
-        f"{quote(OutboundEmail._meta.get_field('related_id').column)}"
+        f"RETURNING {quote(OutboundEmail._meta.pk.column)}, {related_id}"
     )
+    return sql, row_fields, email_fields
+
+
+def _insert_in_one_statement(row, email: OutboundEmail, connection) -> bool:
+    sql, row_fields, email_fields = _statement(type(row))
     params = [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in row_fields]
     params += [f.get_db_prep_save(f.pre_save(email, add=True), connection) for f in email_fields]
     with connection.cursor() as cursor:
