@@ -85,3 +85,42 @@ def test_it_serves_the_published_seed_campaign_on_the_embedded_defaults(local_en
     assert "Write to the decision-makers" in page
     assert "Donate to Rainbow Railroad" in page
     assert "Donate to Canadian Centre for Gender &amp; Sexual Diversity" in page
+
+
+# Signs the seed petition in a process on the embedded defaults (SQLite, tasks in-process,
+# mail to files), with the mail directory moved to the test's own.
+_SIGN_THE_SEED_PETITION = """
+import os
+from django.conf import settings
+from django.test import Client
+from petitions.models import Petition
+
+settings.EMAIL_FILE_PATH = os.environ["TEST_MAIL_DIR"]
+petition = Petition.objects.get(status="open")
+response = Client().post(
+    f"/petitions/{petition.slug}/sign/",
+    {"first_name": "Ana", "last_name": "Roy", "email": "ana@example.org", "postal_code": "K1A0A6"},
+    HTTP_HOST="127.0.0.1",
+)
+print(response.status_code, petition.signatures.count())
+"""
+
+
+def test_a_signature_on_the_embedded_defaults_sends_its_confirmation_to_a_file(
+    local_environment, tmp_path
+):
+    mail_dir = tmp_path / "mail"
+    _manage(local_environment, "migrate", "--noinput")
+    _manage(local_environment, "import_seeds", "--publish")
+
+    out = _manage(
+        {**local_environment, "TEST_MAIL_DIR": str(mail_dir)},
+        "shell",
+        "-c",
+        _SIGN_THE_SEED_PETITION,
+    )
+
+    assert out.split()[-2:] == ["302", "1"]
+    [message] = [path.read_text() for path in mail_dir.iterdir()]
+    assert "Subject: Confirm your signature: Issue emergency visas" in message
+    assert "/petitions/confirm/" in message
