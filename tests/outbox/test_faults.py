@@ -257,6 +257,18 @@ def test_it_publishes_a_new_batch_task_for_a_row_committed_after_the_window(brok
     assert [m["task"] for m in _published(broker)] == ["campaign.outbox.tasks.deliver_batch"] * 2
 
 
+def test_a_window_of_zero_publishes_every_row_even_inside_a_batchs_window(broker, settings):
+    with publishing_to(broker.url):
+        _queue(to="early@example.org")  # publishes a batch and opens a half-second window
+        settings.OUTBOX_PUBLISH_WINDOW_SECONDS = 0
+        _queue(to="late@example.org")
+
+    assert sorted(m["task"] for m in _published(broker)) == [
+        "campaign.outbox.tasks.deliver_batch",
+        "campaign.outbox.tasks.deliver_email",
+    ]
+
+
 def test_it_delivers_rows_committed_together_within_seconds_without_the_sweep(
     broker, smtp, start_worker
 ):
