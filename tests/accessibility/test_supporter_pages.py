@@ -10,14 +10,17 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
+from letters.models import Riding
+from petitions.tokens import confirmation_token_make
 from tests.factories import CampaignFactory, DonationLinkFactory, SourceDocumentFactory
 from tests.factories.letters import (
     FsaRidingFactory,
+    LetterFactory,
     LetterTemplateFactory,
     RepresentativeFactory,
     RidingFactory,
 )
-from tests.factories.petitions import PetitionFactory
+from tests.factories.petitions import PetitionFactory, SignatureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -79,8 +82,8 @@ class PageAudit(HTMLParser):
             self.label_depth -= 1
 
 
-def audit(response) -> PageAudit:
-    assert response.status_code == 200, response.status_code
+def audit(response, status: int = 200) -> PageAudit:
+    assert response.status_code == status, response.status_code
     page = PageAudit()
     page.feed(response.content.decode())
     return page
@@ -191,6 +194,76 @@ def test_the_letter_writing_page_is_accessible(client, mp_template):
 
     assert_accessible(page)
     assert {c.get("name") for c in page.controls} >= {"supporter_name", "body"}
+
+
+def test_the_confirm_button_page_is_accessible(client, petition):
+    token = confirmation_token_make(signature_id=SignatureFactory(petition=petition).pk)
+
+    assert_accessible(audit(client.get(reverse("petitions:confirm", kwargs={"token": token}))))
+
+
+def test_the_page_for_a_broken_confirmation_link_is_accessible(client):
+    url = reverse("petitions:confirm", kwargs={"token": "not:a-token"})
+
+    assert_accessible(audit(client.get(url), status=400))
+
+
+def test_the_confirmed_page_is_accessible(client, petition):
+    assert_accessible(
+        audit(client.get(reverse("petitions:confirmed", kwargs={"slug": petition.slug})))
+    )
+
+
+def test_the_riding_choice_page_is_accessible(client, mp_template):
+    other = RidingFactory(code="35082", name_en="Ottawa West—Nepean", name_fr="Ottawa-Ouest—Nepean")
+    RepresentativeFactory(riding=other, name="Anita Vandenbeld")
+    # K1Z straddles two ridings, so the supporter chooses.
+    FsaRidingFactory(fsa="K1Z", riding=Riding.objects.get(code="35079"))
+    FsaRidingFactory(fsa="K1Z", riding=other)
+
+    page = audit(client.post(mp_template.get_absolute_url(), {"postal_code": "K1Z 7B5"}))
+
+    assert_accessible(page)
+    assert {c.get("name") for c in page.controls} >= {"riding"}
+
+
+def test_the_letter_preview_is_accessible(client, mp_template):
+    url = reverse(
+        "letters:write",
+        kwargs={"campaign": mp_template.campaign.slug, "template": mp_template.slug},
+    )
+    response = client.post(
+        url,
+        {
+            "postal_code": "K1A 0A6",
+            "riding": "35079",
+            "supporter_name": "Sam Supporter",
+            "supporter_email": "sam@example.org",
+            "supporter_postal_code": "K1A 0A6",
+            "subject": "Please act now",
+            "body": "Dear Member,\n\nPlease help people reach safety, as I ask you here.\n\nSam",
+        },
+    )
+
+    assert "letters/preview.html" in [t.name for t in response.templates]
+    assert_accessible(audit(response))
+
+
+def test_the_letter_sent_page_is_accessible(client):
+    assert_accessible(audit(client.get(reverse("letters:sent"))))
+
+
+def test_the_letter_confirm_page_is_accessible(client, mp_template):
+    letter = LetterFactory(template=mp_template)
+    url = reverse("letters:confirm", kwargs={"token": letter.signed_token("confirm")})
+
+    assert_accessible(audit(client.get(url)))
+
+
+def test_the_letter_status_page_is_accessible(client, mp_template):
+    letter = LetterFactory(template=mp_template)
+
+    assert_accessible(audit(client.get(letter.get_status_url())))
 
 
 @pytest.mark.parametrize(
