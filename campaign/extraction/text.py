@@ -19,9 +19,6 @@ class Span:
     end: int
     text: str
 
-    def contains(self, offset: int) -> bool:
-        return self.start <= offset < self.end
-
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
 
@@ -360,11 +357,3 @@ def list_blocks(text: str) -> list[ListBlock]:
         else:
             index += 1
     return blocks
-
-
-def sentence_at(spans: list[Span], offset: int) -> Span | None:
-    """The sentence containing `offset`, if any."""
-    for span in spans:
-        if span.contains(offset):
-            return span
-    return None

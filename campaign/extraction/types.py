@@ -16,7 +16,6 @@ LETTER_TO_MP = "letter_to_mp"
 LETTER_TO_TARGETS = "letter_to_targets"
 DONATE = "donate"
 CALL = "call"
-KINDS = (PETITION, LETTER_TO_MP, LETTER_TO_TARGETS, DONATE, CALL)
 
 # Actions scoring below this are shown to organisers as "low confidence" and never pre-selected.
 LOW_CONFIDENCE = 0.5
@@ -27,7 +26,6 @@ HEAD_OF_GOVERNMENT = "head_of_government"
 DIPLOMAT = "diplomat"
 MP = "mp"
 OTHER = "other"
-TARGET_KINDS = (MINISTER, HEAD_OF_GOVERNMENT, DIPLOMAT, MP, OTHER)
 
 
 @dataclass(frozen=True)
