@@ -26,9 +26,10 @@ def builder(monkeypatch):
     """Registers a context builder for TEMPLATE for this test only; set `.result` or `.error`."""
 
     class Builder:
-        result = CONTEXT
-        error = None
-        seen: list[int] = []
+        def __init__(self):
+            self.result = CONTEXT
+            self.error = None
+            self.seen: list[int] = []  # ids of the rows it built a context for
 
         def __call__(self, email):
             self.seen.append(email.pk)
