@@ -106,10 +106,12 @@ def test_a_row_rendered_when_queued_is_sent_as_it_is(builder, smtp_server):
         )
     )
 
-    delivery.deliver(email.pk)
+    outcome = delivery.deliver(email.pk)
 
     email.refresh_from_db()
+    assert outcome.status == "sent"
     assert (email.subject, email.body_text) == ("Written", "As approved.")
+    assert smtp_server.message_ids == [email.message_id]
     assert builder.seen == []
 
 
