@@ -51,11 +51,10 @@ class SignatureInput:
 @dataclass(frozen=True)
 class SignOutcome:
     """What signing did: `created` False means the address had signed already (that
-    signature is returned); `email_queued` says whether a confirmation email was queued."""
+    signature is returned)."""
 
     signature: Signature
     created: bool
-    email_queued: bool
 
 
 # --- Signing ---------------------------------------------------------------------------------
@@ -94,7 +93,8 @@ def _confirmation_email(*, signature: Signature) -> OutboundEmail:
         template=CONFIRMATION_TEMPLATE,
         to=signature.email,
         purpose=OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
-        related=signature if signature.pk else None,
+        # Unsaved when signing: insert_with_email fills in related_id once the row exists.
+        related=signature,
     )
 
 
@@ -156,13 +156,12 @@ def signature_create(
         ).first()
         if existing is None:
             raise IntegrityError(f"signature on petition {petition.pk} conflicts with no row")
-        return SignOutcome(
-            signature=existing, created=False, email_queued=signature_resend(signature=existing)
-        )
+        signature_resend(signature=existing)
+        return SignOutcome(signature=existing, created=False)
     log.info(
         "petitions: signature %s on petition %s (flag=%s)", signature.pk, petition.pk, flag_reason
     )
-    return SignOutcome(signature=signature, created=True, email_queued=not flagged)
+    return SignOutcome(signature=signature, created=True)
 
 
 def _signature_insert_alone(signature: Signature) -> bool:
