@@ -113,10 +113,11 @@ def signature_create(
 
     The signature row and the outbox row are one transaction, so a signature never exists
     without its email (and the email goes only once the row is committed). A second signing
-    with the same address (see addresses.email_key) creates nothing: it re-sends the
-    confirmation while fewer than PETITIONS_MAX_CONFIRMATION_SENDS have gone and the
-    signature is unconfirmed. `flag_reason` (rate limit, honeypot) keeps the signature but
-    never counts it and sends no email. Raises PetitionClosed unless the petition is open.
+    with the same address (see addresses.email_key), flagged or not, creates nothing: it
+    re-sends the first signature's confirmation (signature_resend: while unconfirmed,
+    unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS). A new signature with a
+    `flag_reason` (rate limit, honeypot) is stored but never counted and gets no email.
+    Raises PetitionClosed unless the petition is open.
     """
     if not petition.is_open:
         raise PetitionClosed(petition)
