@@ -132,13 +132,16 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
     """
     from letters.drafting import demand_talking_point
     from letters.services import OWN_WORDS_POINT, letter_template_draft_from_action
+    from petitions.models import Petition
     from petitions.services import petition_draft_from_action
 
     drafted = []
     talking_points: tuple[str, ...] = ()
     petitions = _actionable(actions, CallToAction.Kind.PETITION)
     if petitions:
-        is_new = not campaign.petitions.filter(source=petitions[0]).exists()
+        # Asked the way petition_draft_from_action decides: one petition per action, in
+        # whichever campaign it was drafted for.
+        is_new = not Petition.objects.filter(source=petitions[0]).exists()
         petition = petition_draft_from_action(campaign=campaign, action=petitions[0])
         if is_new:
             drafted.append(f"petition: {petition.title}")

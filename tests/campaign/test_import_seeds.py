@@ -104,6 +104,22 @@ def test_it_creates_nothing_new_when_run_twice(seed_campaign):
 
     assert _counts() == before
     assert "documents: 0 new, 5 already imported; calls to action: 0 new" in output
+    assert "drafted" not in output
+
+
+def test_it_names_each_item_it_drafts():
+    output = _import()
+
+    drafted = [line.strip() for line in output.splitlines() if "drafted" in line]
+    assert len(drafted) == 5
+    assert drafted[0].startswith("drafted petition: Issue emergency visas")
+
+
+def test_it_does_not_report_a_petition_already_drafted_for_another_campaign(seed_campaign):
+    output = _import("--campaign", "another")
+
+    assert not Campaign.objects.get(slug="another").petitions.exists()
+    assert "drafted petition" not in output
 
 
 def test_it_changes_nothing_on_a_dry_run():
