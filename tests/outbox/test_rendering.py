@@ -123,3 +123,26 @@ def test_a_template_nobody_registered_is_refused_when_queueing(builder):
 def test_a_row_goes_to_exactly_one_valid_address(builder):
     with pytest.raises(ValidationError):
         email_build(to="ana@example.org, bo@example.org", template=TEMPLATE, purpose="other")
+
+
+def test_the_worker_renders_in_the_language_the_context_names(
+    monkeypatch, settings, tmp_path, smtp_server
+):
+    folder = tmp_path / "emails"
+    folder.mkdir()
+    for part in ("subject.txt", "body.txt", "body.html"):
+        (folder / f"language-{part}").write_text(
+            "{% load i18n %}{% get_current_language as language %}{{ language }}"
+        )
+    settings.TEMPLATES = [
+        {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
+    ]
+    monkeypatch.setattr(rendering, "_builders", {"language": lambda email: {"language": "fr"}})
+    email = email_queue(
+        email_build(to="ana@example.org", template="language", purpose=OutboundEmail.Purpose.OTHER)
+    )
+
+    delivery.deliver(email.pk)
+
+    email.refresh_from_db()
+    assert (email.subject, email.body_text, email.body_html) == ("fr", "fr", "fr")
