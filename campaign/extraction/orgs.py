@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .text import Span
+from .text import WRAPPED_SPACE, Span
 
 # "St. Andrew's Food Cupboard": a few abbreviations keep their full stop inside a name.
 _WORD = r"(?:(?:St|Ste|Mt|Ft)\.(?=\s+[A-Z])|[A-Z][\w'\u2019+-]*)"
-# Between the words of a name: spaces or one (hard-wrapped) line break, never a blank line.
-_GAP = r"(?:[^\S\r\n]+|[^\S\r\n]*\r?\n[^\S\r\n]*)"
 ORG_RE = re.compile(
-    rf"(?<![\w'\u2019]){_WORD}(?:{_GAP}(?:(?:of|for|and|&|the|de|du|des|la|le){_GAP})*{_WORD})*"
+    rf"(?<![\w'\u2019]){_WORD}"
+    rf"(?:{WRAPPED_SPACE}(?:(?:of|for|and|&|the|de|du|des|la|le){WRAPPED_SPACE})*{_WORD})*"
 )
 # Capitalised words that start sentences or clauses rather than names.
 _LEADING_NOISE = frozenset(

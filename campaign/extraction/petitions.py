@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import wording
 from .context import DocumentContext
 from .stance import IMPERATIVE, PUBLIC, assess
-from .text import Span
+from .text import CAPITALISED, Span
 from .types import PETITION, CallToAction, Evidence
 
 _AUTHORITY = (
@@ -47,8 +47,8 @@ _DEMAND_THAT_RE = re.compile(
     r"\b(?P<verb>(?i:demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
     r"insist(?:s|ed|ing)?|request(?:s|ed|ing)?))\s+that\s+"
     rf"(?P<addr>(?:the\s+)?(?:[\w'\u2019.-]+\s+){{0,4}}?{_AUTHORITY}\b"
-    r"(?:\s+of\s+[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)?"
-    r"|[A-Z][\w'\u2019-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019-]*){0,3})"
+    rf"(?:\s+of\s+{CAPITALISED}(?:\s+{CAPITALISED})*)?"
+    rf"|{CAPITALISED}(?:\s+(?:of\s+)?{CAPITALISED}){{0,3}})"
     # "We demand that the Government of Canada:" - the demands follow as a list.
     r"(?:\s+(?:must\s+|should\s+|will\s+)?(?P<demand>[a-z].*)|\s*(?P<colon>:)\s*$)",
     re.S,
@@ -247,8 +247,8 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     addressee = ""
     # "Sign our petition to the Minister of X" names who it goes to, not what it asks.
     to_whom = re.match(
-        rf"\s*(?:to|addressed\s+to)\s+(?P<addr>(?:the\s+)?(?:[A-Z][\w'\u2019-]*\s+"
-        rf"(?:(?:of|for|and|the)\s+)*)*(?:[A-Z][\w'\u2019-]*|{_AUTHORITY}))\b",
+        rf"\s*(?:to|addressed\s+to)\s+(?P<addr>(?:the\s+)?(?:{CAPITALISED}\s+"
+        rf"(?:(?:of|for|and|the)\s+)*)*(?:{CAPITALISED}|{_AUTHORITY}))\b",
         rest,
     )
     purpose = re.match(r"\s*(?:to|that|for|against)\s+(?P<demand>\S.*)", rest, re.S)

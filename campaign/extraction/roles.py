@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .text import CAPITALISED as _CAP
+
+# After "of", "and" ... a hard-wrapped line may go on ("the Minister of\nImmigration").
+from .text import WRAPPED_SPACE as _WRAP
 from .types import DIPLOMAT, HEAD_OF_GOVERNMENT, MINISTER, MP, OTHER
 
-_CAP = r"[A-Z][\w'\u2019-]*"
 _CONNECTOR = r"(?:and|&|of|for|the|de|des|du|la)"
 # Words that start a new role rather than continue a department name ("... Affairs and the Prime
 # Minister" must not swallow the Prime Minister).
@@ -23,8 +26,6 @@ _ROLE_WORD = (
 # Role words are joined by spaces, not line breaks: in a contact block the line above a role is a
 # name ("Hon. Jane Doe") and the line below a label ("Phone: ...").
 _SP = r"[^\S\r\n]+"
-# After "of", "and" ... a hard-wrapped line may go on ("the Minister of\nImmigration").
-_WRAP = r"(?:[^\S\r\n]+|[^\S\r\n]*\r?\n[^\S\r\n]*)"
 _NEW_ROLE = rf"(?:the{_SP})?{_ROLE_WORD}"
 _DEPARTMENT = rf"(?:the{_SP})?{_CAP}(?:{_SP}(?:{_CONNECTOR}{_WRAP})*(?!{_NEW_ROLE}){_CAP})*"
 _DEPARTMENTS = (
@@ -49,7 +50,7 @@ ROLE_PATTERNS = (
     re.compile(
         r"\b(?:(?!(?:Email|E-mail|Write|Contact|Call|Phone|Send|Tell|Ask|Urge|Dear|The|Our|Your|"
         r"Please|Hon|Honourable|Mr|Ms|Mrs|Dr|And|Or|To|His|Her|Excellency)\b)"
-        r"[A-Z][\w'\u2019-]*[^\S\r\n]+){1,3}?"
+        rf"{_CAP}[^\S\r\n]+){{1,3}}?"
         r"(?:Minister|Ambassador|High\s+Commissioner|Consul(?:\s+General)?|Secretary|Critic)\b"
     ),
     re.compile(

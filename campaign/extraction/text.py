@@ -35,6 +35,12 @@ class ListBlock:
         return self.items[-1].end if self.items else self.intro.end
 
 
+# Regex pieces the detectors share. A capitalised word ("Minister", "O'Regan", "Gull-Masty"):
+CAPITALISED = r"[A-Z][\w'\u2019-]*"
+# Between the words of a name or a role: spaces, or one hard-wrapped line break, never a blank
+# line.
+WRAPPED_SPACE = r"(?:[^\S\r\n]+|[^\S\r\n]*\r?\n[^\S\r\n]*)"
+
 # Whitespace including the no-break spaces that web scrapes are full of.
 _WS = " \t\u00a0\u2009\u202f"
 _WS_CLASS = r"[ \t\u00a0\u2009\u202f]"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .text import collapse
+from .text import CAPITALISED, collapse
 
 # "(contact info here)", "(click here)" and similar link leftovers from scraped pages.
 _LINK_PAREN_RE = re.compile(r"\s*\((?:[^()]*\b(?:here|link|info|click|below)\b[^()]*)\)", re.I)
@@ -18,7 +18,7 @@ _FILLER_RE = re.compile(
 # Where a demand clause stops: a new clause with its own subject ("..., and we ...").
 _CLAUSE_END_RE = re.compile(
     r"(?:[;]|,?\s+(?:and|but|while|as|because)\s+(?:we|I|you|they|he|she|it|this|that)\b"
-    r"|,\s+[A-Z][\w'\u2019-]*\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    rf"|,\s+{CAPITALISED}\s+(?:[\w'\u2019-]+\s+){{0,3}}?"
     r"(?:have|has|had|are|is|was|were|will|would|can)\b"
     r"|\.\s|\s[\u2013\u2014]\s)"
 )
