@@ -64,6 +64,19 @@ def test_it_publishes_selected_campaigns_and_opens_their_petitions(organiser_cli
     assert petition.status == "open"
 
 
+def test_it_changes_a_campaigns_status_only_through_the_publish_and_close_actions(
+    organiser_client,
+):
+    organiser_client.post(
+        reverse("admin:campaign_campaign_add"),
+        {"title": "Rescue them now", "slug": "rescue", "status": "published"},
+    )
+
+    campaign = Campaign.objects.get(slug="rescue")
+    assert campaign.status == Campaign.Status.DRAFT
+    assert campaign.published_at is None
+
+
 def test_it_warns_when_a_published_campaign_has_a_donation_link_without_url(organiser_client):
     campaign = CampaignFactory(draft=True)
     DonationLinkFactory(campaign=campaign, organisation="Rainbow Railroad", url="")
