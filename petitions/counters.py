@@ -12,7 +12,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 
-from petitions.models import Signature
+from petitions.models import COUNTED, Signature
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +23,7 @@ def _key(petition_id: int) -> str:
 
 def count_from_table(petition_id: int) -> int:
     """What the counter should say: confirmed signatures that are not flagged."""
-    return Signature.objects.filter(
-        petition_id=petition_id, confirmed_at__isnull=False, is_flagged=False
-    ).count()
+    return Signature.objects.filter(COUNTED, petition_id=petition_id).count()
 
 
 def count_read(petition_id: int) -> int:

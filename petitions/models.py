@@ -53,6 +53,11 @@ class Petition(DraftedFromAction):
         return self.status == self.Status.OPEN
 
 
+# What the public count counts: confirmed signatures that are not flagged. The partial indexes
+# of Signature are built on it, so the counter, the figures and the signer list filter with it.
+COUNTED = models.Q(confirmed_at__isnull=False, is_flagged=False)
+
+
 class Signature(models.Model):
     """One person's signature on one petition: counted once confirmed by email, unless flagged.
 
@@ -121,12 +126,12 @@ class Signature(models.Model):
             models.Index(
                 fields=["petition", "province", "riding_code"],
                 name="signature_counted_idx",
-                condition=models.Q(confirmed_at__isnull=False, is_flagged=False),
+                condition=COUNTED,
             ),
             models.Index(
                 fields=["petition", "-confirmed_at"],
                 name="signature_public_recent_idx",
-                condition=models.Q(confirmed_at__isnull=False, is_flagged=False, show_name=True),
+                condition=COUNTED & models.Q(show_name=True),
             ),
         ]
 

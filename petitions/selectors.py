@@ -3,14 +3,14 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
 from campaign.models import Campaign
 from petitions import counters, local_cache
-from petitions.models import Petition, Signature
+from petitions.models import COUNTED, Petition, Signature
 
 PROVINCE_NAMES = {
     "AB": "Alberta",
@@ -28,8 +28,6 @@ PROVINCE_NAMES = {
 }
 
 RECENT_SIGNERS = 10
-
-_COUNTED = Q(confirmed_at__isnull=False, is_flagged=False)
 
 
 def petition_get_public(*, slug: str) -> Petition:
@@ -74,7 +72,7 @@ def petition_progress(*, count: int, goal: int) -> int:
 def signature_list_public_recent(*, petition: Petition, limit: int = RECENT_SIGNERS) -> list:
     """The latest confirmed signers who asked to be shown: first name, initial, riding."""
     return list(
-        Signature.objects.filter(_COUNTED, petition=petition, show_name=True)
+        Signature.objects.filter(COUNTED, petition=petition, show_name=True)
         .order_by("-confirmed_at")
         .only(
             "first_name",
@@ -99,7 +97,7 @@ def petition_counts_by_area(*, petition: Petition) -> tuple[list[AreaCount], lis
     """Counted signatures by province and by riding (riding unknown is left out of the
     riding list), largest first; one GROUP BY on the partial index of counted rows."""
     rows = (
-        Signature.objects.filter(_COUNTED, petition=petition)
+        Signature.objects.filter(COUNTED, petition=petition)
         .values("province", "riding_code", "riding_name")
         .annotate(n=Count("id"))
     )
@@ -133,7 +131,7 @@ def petition_signatures_per_day(*, petition: Petition, days: int = 60) -> list[D
         Signature.objects.filter(petition=petition, created_at__gte=since)
         .annotate(day=TruncDate("created_at"))
         .values("day")
-        .annotate(signed=Count("id"), confirmed=Count("id", filter=_COUNTED))
+        .annotate(signed=Count("id"), confirmed=Count("id", filter=COUNTED))
         .order_by("day")
     )
     return [DayCount(row["day"], row["signed"], row["confirmed"]) for row in rows]
