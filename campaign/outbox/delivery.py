@@ -223,25 +223,15 @@ def _release(email: OutboundEmail, *, wait: float, slot_reserved: bool, status: 
     return Outcome(email.pk, status, wait)
 
 
-def _cancel_suppressed(email: OutboundEmail, suppression: Suppression) -> Outcome:
+def _cancel(email: OutboundEmail, reason: str, log_label: str) -> Outcome:
+    """Cancel a claimed row unsent; `reason` is its last_error, `log_label` names no address."""
     _mine(email).update(
         status=Status.CANCELLED,
-        last_error=Suppression.not_sent_error(suppression.reason),
+        last_error=reason,
         lease_expires_at=None,
         pacing_slot_reserved=False,
     )
-    log.info("outbox: email %s cancelled, its address is suppressed", email.pk)
-    return Outcome(email.pk, "cancelled")
-
-
-def _cancel_not_needed(email: OutboundEmail) -> Outcome:
-    _mine(email).update(
-        status=Status.CANCELLED,
-        last_error="Not sent: what this email was for no longer needs it.",
-        lease_expires_at=None,
-        pacing_slot_reserved=False,
-    )
-    log.info("outbox: email %s cancelled, no longer needed", email.pk)
+    log.info("outbox: email %s cancelled, %s", email.pk, log_label)
     return Outcome(email.pk, "cancelled")
 
 
@@ -250,7 +240,9 @@ def _render(email: OutboundEmail) -> Outcome | None:
     try:
         rendering.render_on_send(email)
     except rendering.EmailNotNeeded:
-        return _cancel_not_needed(email)
+        return _cancel(
+            email, "Not sent: what this email was for no longer needs it.", "no longer needed"
+        )
     except Exception as error:
         # A template or context bug, or the database gone: retried with backoff like any
         # transient failure, so the rows go out once it is fixed (and fail after the maximum).
@@ -324,7 +316,8 @@ def _deliver_claimed(ids: list[int], session: _SMTPSession) -> list[Outcome]:
     }
     for index, email in enumerate(emails):
         if email.to.lower() in suppressed:
-            outcomes.append(_cancel_suppressed(email, suppressed[email.to.lower()]))
+            reason = Suppression.not_sent_error(suppressed[email.to.lower()].reason)
+            outcomes.append(_cancel(email, reason, "its address is suppressed"))
             continue
         wait = _pacing_wait(email)
         if wait is None:
