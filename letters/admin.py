@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.evidence import FoundInMixin
 from campaign.outbox.models import OutboundEmail
-from letters.composing import SAMPLE_CONTEXT, LetterContext, render_text
+from letters.composing import SAMPLE_CONTEXT, LetterContext, addressed_as, render_text
 from letters.forms import LetterTemplateAdminForm
 from letters.importers import ImportFailed
 from letters.importers.directory import fsa_import, representatives_file_import, ridings_import
@@ -29,7 +29,6 @@ from letters.models import (
     Riding,
 )
 from letters.selectors import letter_delivery
-from letters.services import addressed_as
 
 # --- Directory ------------------------------------------------------------------------------
 

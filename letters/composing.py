@@ -1,4 +1,7 @@
-"""Turning a letter template into a letter's text: variables, validation, fingerprints.
+"""Turning a letter template into a letter's text: variables, validation, fingerprints, and
+what one supporter's letter says to each recipient (the draft, the preview, the message sent).
+
+Nothing here writes: the letter's lifecycle (submit, confirm) is in letters.services.
 
 Templates are Django templates written by organisers; supporters' own text is never rendered
 as a template (it is final text), so a supporter cannot run template code.
@@ -7,10 +10,16 @@ as a template (it is final text), so a supporter cannot run template code.
 import hashlib
 import re
 from dataclasses import dataclass
+from email.utils import formataddr, parseaddr
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template import Context, Engine
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from campaign.models import Campaign, Target
+from letters.models import Letter, LetterRecipient, LetterTemplate, Representative, Riding
 
 # A subject is one email header line; longer ones get folded or cut by mail software.
 SUBJECT_MAX_LENGTH = 200
@@ -120,3 +129,167 @@ def fingerprint(*, body: str, supporter_name: str, supporter_postal_code: str) -
             text = text.replace(personal.lower(), " ")
     words = re.findall(r"\w+", text)
     return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+# --- One supporter's draft, and the messages their letter becomes ---------------------------------
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """Someone a letter is addressed to, always taken from the campaign or the directory."""
+
+    name: str
+    role: str
+    email: str
+    target: Target | None = None
+    representative: Representative | None = None
+    # Our mail to this address bounced or was refused: the outbox will not send to it.
+    suppressed: bool = False
+
+
+def addressed_as(recipient: Recipient | LetterRecipient | Target) -> str:
+    """How a letter names its recipient: by name, else by role ("Russian Ambassador")."""
+    return recipient.name or recipient.role
+
+
+def name_marker() -> str:
+    """Stands for the supporter's name in a prefilled letter until they give it."""
+    return _("[your name]")
+
+
+def recipient_marker() -> str:
+    """Stands for each recipient's name in a letter to several people."""
+    return _("[recipient's name]")
+
+
+def postal_code_marker() -> str:
+    """Stands for the supporter's postal code when they have not given it yet."""
+    return _("[your postal code]")
+
+
+def _markers(make) -> set[str]:
+    """A marker in every site language: the letter may be composed in one and sent in another."""
+    found = set()
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            found.add(make())
+    return found
+
+
+def replace_markers(text: str, make, value: str) -> str:
+    """`text` with the marker `make` gives, in any site language, replaced by `value`."""
+    for marker in _markers(make):
+        text = text.replace(marker, value)
+    return text
+
+
+def _draft_context(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+) -> LetterContext:
+    """What a draft knows before the supporter writes: markers stand for the rest."""
+    if template.kind == LetterTemplate.Kind.MP and len(recipients) == 1:
+        representative_name = addressed_as(recipients[0])
+    else:
+        representative_name = recipient_marker()
+    return LetterContext(
+        representative_name=representative_name,
+        riding=riding.name_en if riding else "",
+        supporter_name=name_marker(),
+        supporter_postal_code=postal_code or postal_code_marker(),
+        talking_points=list(template.talking_points or []),
+    )
+
+
+def letter_subjects(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+) -> list[str]:
+    """The template's subject variants with their variables filled in, each one line."""
+    context = _draft_context(
+        template=template, recipients=recipients, riding=riding, postal_code=postal_code
+    )
+    subjects = [
+        " ".join(render_text(subject, context).split())[:SUBJECT_MAX_LENGTH]
+        for subject in template.subjects or [template.title]
+    ]
+    return [subject for subject in subjects if subject] or [template.title]
+
+
+def letter_draft(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+) -> str:
+    """The body a supporter starts from: the template with what we know filled in."""
+    return render_text(
+        template.body,
+        _draft_context(
+            template=template, recipients=recipients, riding=riding, postal_code=postal_code
+        ),
+    )
+
+
+def letter_is_unchanged(
+    *,
+    template: LetterTemplate,
+    recipients: list[Recipient],
+    riding: Riding | None,
+    postal_code: str,
+    body: str,
+) -> bool:
+    """Whether `body` is the template's draft untouched, spacing aside.
+
+    The preview then nudges the supporter to add words of their own; it never blocks them.
+    A locked template's text is untouched by design, so it is never "unchanged".
+    """
+    if not template.editable:
+        return False
+    draft = letter_draft(
+        template=template, recipients=recipients, riding=riding, postal_code=postal_code
+    )
+    return draft.split() == body.split()
+
+
+def _test_address(campaign: Campaign) -> str:
+    return (
+        campaign.test_email
+        or settings.LETTERS_TEST_EMAIL
+        or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    )
+
+
+def _site_address() -> str:
+    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+
+
+def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient) -> dict:
+    """Exactly what goes out to one recipient: used for the preview and for sending."""
+    body = replace_markers(letter.body, recipient_marker, addressed_as(recipient))
+    subject = replace_markers(letter.subject, recipient_marker, addressed_as(recipient))
+    to = recipient.email
+    if letter.test_mode:
+        to = _test_address(letter.campaign)
+        subject = f"[TEST] {subject}"
+    return {
+        "from_email": formataddr((letter.supporter_name, _site_address())),
+        "reply_to": formataddr((letter.supporter_name, letter.supporter_email)),
+        "to": to,
+        "subject": subject,
+        "body": body,
+        "intended": recipient,
+        "test_mode": letter.test_mode,
+    }
+
+
+def letter_preview(*, letter: Letter, recipients: list[Recipient]) -> list[dict]:
+    """The messages a built letter becomes, one per recipient, exactly as they will be sent."""
+    return [letter_message_for(letter=letter, recipient=recipient) for recipient in recipients]

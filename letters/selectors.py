@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from campaign.models import Campaign
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for, is_suppressed, suppression_for
+from letters.composing import Recipient
 from letters.models import Letter, LetterRecipient, LetterTemplate, Riding
-from letters.services import Recipient
 
 
 def letter_template_get_public(*, campaign_slug: str, template_slug: str) -> LetterTemplate:

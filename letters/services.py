@@ -1,24 +1,33 @@
 """Writes of the letters app: drafting templates, submitting and confirming letters."""
 
 import logging
-from dataclasses import dataclass
-from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
-from letters.composing import SUBJECT_MAX_LENGTH, LetterContext, fingerprint, render_text
+from letters.composing import (
+    SUBJECT_MAX_LENGTH,
+    Recipient,
+    addressed_as,
+    fingerprint,
+    letter_draft,
+    letter_message_for,
+    letter_subjects,
+    name_marker,
+    postal_code_marker,
+    replace_markers,
+)
 from letters.drafting import draft_body, draft_subjects, first_person_points
-from letters.models import Letter, LetterRecipient, LetterTemplate, Representative, Riding
+from letters.models import Letter, LetterRecipient, LetterTemplate, Riding
 
 log = logging.getLogger(__name__)
 
@@ -114,24 +123,6 @@ def letter_template_draft_from_action(
 # --- Writing and sending letters ------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Recipient:
-    """Someone a letter is addressed to, always taken from the campaign or the directory."""
-
-    name: str
-    role: str
-    email: str
-    target: Target | None = None
-    representative: Representative | None = None
-    # Our mail to this address bounced or was refused: the outbox will not send to it.
-    suppressed: bool = False
-
-
-def addressed_as(recipient: Recipient | LetterRecipient | Target) -> str:
-    """How a letter names its recipient: by name, else by role ("Russian Ambassador")."""
-    return recipient.name or recipient.role
-
-
 class AlreadyWritten(Exception):
     """The supporter has already written to these recipients in this campaign."""
 
@@ -145,78 +136,9 @@ class CampaignClosed(Exception):
     """The letter's campaign has closed since it was written: it is not sent."""
 
 
-def name_marker() -> str:
-    """Stands for the supporter's name in a prefilled letter until they give it."""
-    return _("[your name]")
-
-
-def recipient_marker() -> str:
-    """Stands for each recipient's name in a letter to several people."""
-    return _("[recipient's name]")
-
-
-def postal_code_marker() -> str:
-    """Stands for the supporter's postal code when they have not given it yet."""
-    return _("[your postal code]")
-
-
-def _markers(make) -> set[str]:
-    """A marker in every site language: the letter may be composed in one and sent in another."""
-    found = set()
-    for code, _label in settings.LANGUAGES:
-        with translation.override(code):
-            found.add(make())
-    return found
-
-
-def _replace_markers(text: str, make, value: str) -> str:
-    for marker in _markers(make):
-        text = text.replace(marker, value)
-    return text
-
-
 def has_line_break(value: str) -> bool:
     """CR, LF or any other line separator: what would let a value add an email header."""
     return len(value.splitlines()) > 1 or "\r" in value or "\n" in value
-
-
-def _draft_context(
-    *,
-    template: LetterTemplate,
-    recipients: list[Recipient],
-    riding: Riding | None,
-    postal_code: str,
-) -> LetterContext:
-    """What a draft knows before the supporter writes: markers stand for the rest."""
-    if template.kind == LetterTemplate.Kind.MP and len(recipients) == 1:
-        representative_name = addressed_as(recipients[0])
-    else:
-        representative_name = recipient_marker()
-    return LetterContext(
-        representative_name=representative_name,
-        riding=riding.name_en if riding else "",
-        supporter_name=name_marker(),
-        supporter_postal_code=postal_code or postal_code_marker(),
-        talking_points=list(template.talking_points or []),
-    )
-
-
-def letter_subjects(
-    *,
-    template: LetterTemplate,
-    recipients: list[Recipient],
-    riding: Riding | None,
-    postal_code: str,
-) -> list[str]:
-    """The template's subject variants with their variables filled in, each one line."""
-    context = _draft_context(
-        template=template, recipients=recipients, riding=riding, postal_code=postal_code
-    )
-    subjects = [
-        " ".join(render_text(subject, context).split())[:SUBJECT_MAX_LENGTH]
-        for subject in template.subjects or [template.title]
-    ]
-    return [subject for subject in subjects if subject] or [template.title]
 
 
 def letter_subject_next(
@@ -246,74 +168,6 @@ def letter_subject_next(
     except Exception:
         turn = template.letters.count() + 1
     return subjects[(turn - 1) % len(subjects)]
-
-
-def letter_draft(
-    *,
-    template: LetterTemplate,
-    recipients: list[Recipient],
-    riding: Riding | None,
-    postal_code: str,
-) -> str:
-    """The body a supporter starts from: the template with what we know filled in."""
-    return render_text(
-        template.body,
-        _draft_context(
-            template=template, recipients=recipients, riding=riding, postal_code=postal_code
-        ),
-    )
-
-
-def letter_is_unchanged(
-    *,
-    template: LetterTemplate,
-    recipients: list[Recipient],
-    riding: Riding | None,
-    postal_code: str,
-    body: str,
-) -> bool:
-    """Whether `body` is the template's draft untouched, spacing aside.
-
-    The preview then nudges the supporter to add words of their own; it never blocks them.
-    A locked template's text is untouched by design, so it is never "unchanged".
-    """
-    if not template.editable:
-        return False
-    draft = letter_draft(
-        template=template, recipients=recipients, riding=riding, postal_code=postal_code
-    )
-    return draft.split() == body.split()
-
-
-def _test_address(campaign: Campaign) -> str:
-    return (
-        campaign.test_email
-        or settings.LETTERS_TEST_EMAIL
-        or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-    )
-
-
-def _site_address() -> str:
-    return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
-
-
-def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient) -> dict:
-    """Exactly what goes out to one recipient: used for the preview and for sending."""
-    body = _replace_markers(letter.body, recipient_marker, addressed_as(recipient))
-    subject = _replace_markers(letter.subject, recipient_marker, addressed_as(recipient))
-    to = recipient.email
-    if letter.test_mode:
-        to = _test_address(letter.campaign)
-        subject = f"[TEST] {subject}"
-    return {
-        "from_email": formataddr((letter.supporter_name, _site_address())),
-        "reply_to": formataddr((letter.supporter_name, letter.supporter_email)),
-        "to": to,
-        "subject": subject,
-        "body": body,
-        "intended": recipient,
-        "test_mode": letter.test_mode,
-    }
 
 
 def _check_single_line(**values: str) -> None:
@@ -358,16 +212,11 @@ def letter_build(
         }
         if subject not in letter_subjects(**draft):
             subject = letter_subject_next(**draft)
-        body = letter_draft(
-            template=template,
-            recipients=recipients,
-            riding=riding,
-            postal_code=supporter_postal_code,
-        )
-    subject = _replace_markers(subject.strip(), name_marker, supporter_name)
-    subject = _replace_markers(subject, postal_code_marker, supporter_postal_code)
-    body = _replace_markers(body.strip(), name_marker, supporter_name)
-    body = _replace_markers(body, postal_code_marker, supporter_postal_code)
+        body = letter_draft(**draft)
+    subject = replace_markers(subject.strip(), name_marker, supporter_name)
+    subject = replace_markers(subject, postal_code_marker, supporter_postal_code)
+    body = replace_markers(body.strip(), name_marker, supporter_name)
+    body = replace_markers(body, postal_code_marker, supporter_postal_code)
     if not subject or len(subject) > SUBJECT_MAX_LENGTH:
         raise ValidationError({"subject": _("Give a subject of at most 200 characters.")})
     if not supporter_name or len(supporter_name) > NAME_MAX_LENGTH:
@@ -395,11 +244,6 @@ def letter_build(
             body=body, supporter_name=supporter_name, supporter_postal_code=supporter_postal_code
         ),
     )
-
-
-def letter_preview(*, letter: Letter, recipients: list[Recipient]) -> list[dict]:
-    """The messages a built letter becomes, one per recipient, exactly as they will be sent."""
-    return [letter_message_for(letter=letter, recipient=recipient) for recipient in recipients]
 
 
 def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from letters import selectors, services
+from letters import composing, selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
 from letters.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
 from letters.models import LetterTemplate
@@ -90,10 +90,10 @@ def letter_write(request, campaign: str, template: str):
     form_options = {
         "template": letter_template,
         "postal_code_fixed": is_mp,
-        "subjects": services.letter_subjects(**draft),
+        "subjects": composing.letter_subjects(**draft),
     }
     if not letter_template.editable:
-        context["locked_preview"] = services.letter_draft(**draft)
+        context["locked_preview"] = composing.letter_draft(**draft)
 
     if request.method == "GET":
         form = LetterForm(
@@ -101,7 +101,7 @@ def letter_write(request, campaign: str, template: str):
             initial={
                 "supporter_postal_code": postal_code,
                 "subject": services.letter_subject_next(**draft),
-                "body": services.letter_draft(**draft),
+                "body": composing.letter_draft(**draft),
             },
         )
         return _write_page(request, context, form)
@@ -134,10 +134,10 @@ def letter_write(request, campaign: str, template: str):
                     **context,
                     "form": form,
                     "letter": letter,
-                    "messages_to_send": services.letter_preview(
+                    "messages_to_send": composing.letter_preview(
                         letter=letter, recipients=recipients
                     ),
-                    "unchanged": services.letter_is_unchanged(
+                    "unchanged": composing.letter_is_unchanged(
                         template=letter_template,
                         recipients=recipients,
                         riding=riding,

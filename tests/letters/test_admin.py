@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from letters.composing import Recipient
 from letters.models import LetterTemplate, Representative, Riding
-from letters.services import Recipient, letter_confirm, letter_submit
+from letters.services import letter_confirm, letter_submit
 from tests.factories import CampaignFactory, TargetFactory
 from tests.factories.letters import LetterTemplateFactory
 from tests.letters.conftest import FIXTURES
