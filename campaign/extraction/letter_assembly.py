@@ -92,7 +92,7 @@ def _follows_up(
     if host.kind not in kinds or action.kind not in kinds:
         return False
     bare = [t for t in action.targets if not (t.role or t.name)]
-    unreachable = [t for t in host.targets if not (t.email or t.phone or t.postal_address)]
+    unreachable = [t for t in host.targets if not t.reachable]
     if host.kind != action.kind and not (bare and len(unreachable) == len(host.targets)):
         # "Tell Premier X you want Y. Call his office at ...": the number makes it a call.
         return False
@@ -210,10 +210,7 @@ def _fold(
         if target.role or target.name:
             targets.append(target)
             continue
-        index = next(
-            (i for i, t in enumerate(targets) if not (t.email or t.phone or t.postal_address)),
-            None,
-        )
+        index = next((i for i, t in enumerate(targets) if not t.reachable), None)
         if index is None:
             targets.append(target)
         else:
@@ -228,17 +225,13 @@ def _fold(
     return dataclasses.replace(
         host,
         # Only the follow-up says how to reach them: by phone ("call his office at ...").
-        kind=action.kind if not any(_reachable(t) for t in host.targets) else host.kind,
+        kind=action.kind if not any(t.reachable for t in host.targets) else host.kind,
         targets=tuple(targets),
         text=host.text if purposeful else action.text,
         evidence=evidence,
         confidence=max(host.confidence, action.confidence),
         talking_points=host.talking_points + action.talking_points,
     )
-
-
-def _reachable(target: Target) -> bool:
-    return bool(target.email or target.phone or target.postal_address)
 
 
 def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:

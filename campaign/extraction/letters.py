@@ -264,7 +264,7 @@ def _direct_targets(text: str, start: int, end: int, keep_bare: bool = False) ->
             # "Email volunteer@x.org", "Call Margaret at 306-...": a mailbox or a first name
             # alone is somebody at the organisation, not an official to lobby.
             continue
-        if target.email or target.phone or target.postal_address:
+        if target.reachable:
             kept.append(target)
             continue
         if target.kind == MP:

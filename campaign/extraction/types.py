@@ -61,6 +61,11 @@ class Target:
     kind: str = OTHER
     organisation: str = ""
 
+    @property
+    def reachable(self) -> bool:
+        """True when we know how to reach them: an email, a phone number or a postal address."""
+        return bool(self.email or self.phone or self.postal_address)
+
     def key(self) -> str:
         """Identity used when merging duplicates: the email if known, else role, else name."""
         return (self.email or self.role or self.name).casefold()
