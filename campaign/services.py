@@ -105,7 +105,7 @@ def _summary_from(text: str, title: str, limit: int = 600) -> str:
 
 
 def _unique_campaign_slug(base: str) -> str:
-    base = slugify(base)[:70] or "campaign"
+    base = slugify(base)[:70].strip("-") or "campaign"
     slug, n = base, 2
     while Campaign.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1

@@ -148,6 +148,20 @@ def test_it_adds_documents_to_a_named_campaign(tmp_path):
     assert campaign.letter_templates.filter(kind=LetterTemplate.Kind.MP).exists()
 
 
+def test_it_cuts_a_long_title_into_a_slug_without_a_dangling_hyphen(tmp_path):
+    # Cut at 70 characters, this title's slug ends on the hyphen after "so".
+    (tmp_path / "appeal.txt").write_text(
+        "Canadians across the country call on the federal government to act so and rescue the "
+        "people in danger today\n\nSign our petition. We call on the government to act.\n"
+    )
+
+    _import(str(tmp_path))
+
+    assert Campaign.objects.get().slug == (
+        "canadians-across-the-country-call-on-the-federal-government-to-act-so"
+    )
+
+
 @pytest.mark.parametrize("slug", ["Bad slug!", "", "a" * 81])
 def test_it_refuses_a_campaign_slug_no_url_can_hold_in_one_line(slug):
     with pytest.raises(CommandError, match=r"^--campaign") as error:
