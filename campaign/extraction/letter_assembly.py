@@ -186,16 +186,22 @@ def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAc
     return [action for index, action in enumerate(ordered) if index not in dropped]
 
 
+def _distinctive_words(phrase: str) -> set[str]:
+    """The words that tell one official from another: 'the Minister of Labour' ->
+    {'minister', 'labour'}."""
+    return set(re.findall(r"[a-z]+", phrase.casefold())) - {"the", "of", "and", "your"}
+
+
 def _mentioned_in(addressee: str, quote: str) -> bool:
     """True when every distinctive word of 'the CRTC' appears in the letter's own sentence."""
-    words = set(re.findall(r"[a-z]+", addressee.casefold())) - {"the", "of", "and", "your"}
-    return bool(words) and words <= set(re.findall(r"[a-z]+", quote.casefold()))
+    words = _distinctive_words(addressee)
+    return bool(words) and words <= _distinctive_words(quote)
 
 
 def _names_one_of(addressee: str, targets: tuple[Target, ...]) -> bool:
     """True when 'the Minister' / 'Premier Smith' refers to one of the targets."""
-    words = set(re.findall(r"[a-z]+", addressee.casefold())) - {"the", "of", "and", "your"}
-    return any(words & set(re.findall(r"[a-z]+", f"{t.role} {t.name}".casefold())) for t in targets)
+    words = _distinctive_words(addressee)
+    return any(words & _distinctive_words(f"{t.role} {t.name}") for t in targets)
 
 
 def _fold(
