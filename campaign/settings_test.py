@@ -8,7 +8,6 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
-from campaign import settings as production_like
 from campaign.settings import *  # noqa: F403
 from campaign.settings import DATABASES
 
@@ -19,13 +18,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tests publish through an eager Celery unless they start real workers themselves.
-CELERY_TASK_ALWAYS_EAGER = True
-# Celery workers started by the fault tests (tests/outbox) use the real broker and EMAIL_URL.
-if os.environ.get("CHORUS_REAL_WORKER") == "1":
-    EMAIL_BACKEND = production_like.EMAIL_BACKEND
-    CELERY_TASK_ALWAYS_EAGER = False
+# Tests mail to memory and publish through an eager Celery, except in the Celery workers the
+# fault tests start (tests/outbox), which keep the real broker and EMAIL_URL.
+if os.environ.get("CHORUS_REAL_WORKER") != "1":
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    CELERY_TASK_ALWAYS_EAGER = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the app folders, as in development: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
