@@ -105,8 +105,7 @@ def find_addresses(text: str, start: int = 0, end: int | None = None) -> list[Fo
             break
         while part_start < match.end() and text[part_start] in " \t\u00a0\u202f\u2009":
             part_start += 1
-        value = re.sub(r"\s*\n\s*", ", ", text[part_start : match.end()])
-        address = Found(part_start, match.end(), re.sub(r"[^\S\r\n]+", " ", value))
+        address = _address(text, part_start, match.end())
         found.append(_after_roles(text, address, find_roles(text, start, match.start())))
     return found
 
@@ -119,8 +118,13 @@ def _after_roles(text: str, address: Found, roles: list[Found]) -> Found:
         return address
     while start < address.end and text[start] in ", \t\r\n\u00a0":
         start += 1
-    value = re.sub(r"\s*\n\s*", ", ", text[start : address.end])
-    return Found(start, address.end, re.sub(r"[^\S\r\n]+", " ", value))
+    return _address(text, start, address.end)
+
+
+def _address(text: str, start: int, end: int) -> Found:
+    """The address at `text[start:end]` on one line: each line break becomes a comma."""
+    value = re.sub(r"\s*\n\s*", ", ", text[start:end])
+    return Found(start, end, re.sub(r"[^\S\r\n]+", " ", value))
 
 
 def _part_start(text: str, position: int, floor: int) -> int:

@@ -7,6 +7,7 @@ Roles, names and contact details are recognised by `roles`, `names` and `contact
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from .contacts import find_addresses, find_emails, find_phones, is_org_contact
@@ -91,7 +92,7 @@ def _new_target(role: str, name: str) -> Target:
 
 
 def _with(target: Target, field: str, value: str) -> Target:
-    return Target(**{**target.__dict__, field: value})
+    return dataclasses.replace(target, **{field: value})
 
 
 def _with_email_name(target: Target) -> Target:
