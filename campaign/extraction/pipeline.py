@@ -169,7 +169,11 @@ def _attach_lists(
         if not points:
             continue
         inside = [a for a in actions if any(_within(a.evidence, item) for item in block.items)]
-        hosts = [a for a in actions if a not in inside and _touches(a.evidence, block.intro)]
+        hosts = [
+            a
+            for a in actions
+            if a not in inside and block.intro.overlaps(a.evidence.start, a.evidence.end)
+        ]
         if not hosts and inside:
             continue  # a list of separate actions ("1. Sign the petition 2. Call your MP")
         if not hosts:
@@ -254,10 +258,6 @@ def _drop_repeated_representative_asks(actions: list[CallToAction]) -> list[Call
 
 def _within(evidence: Evidence, span: Span) -> bool:
     return span.start <= evidence.start and evidence.end <= span.end
-
-
-def _touches(evidence: Evidence, span: Span) -> bool:
-    return evidence.start < span.end and span.start < evidence.end
 
 
 def merge_overlapping(actions: list[CallToAction]) -> list[CallToAction]:

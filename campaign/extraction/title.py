@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from .text import LIST_ITEM_RE
+from .text import LIST_ITEM_RE, collapse
 
 _MONTHS = {
     name: number
@@ -81,7 +81,7 @@ def _repeats(line: str, other: str) -> bool:
 
 def extract_title(text: str) -> str:
     """The document's title; see the module docstring for the heuristics."""
-    candidates = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    candidates = [collapse(line) for line in text.splitlines()]
     candidates = [line for line in candidates if line and not _is_menu(line)]
     if not candidates:
         return ""
