@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from . import wording
 from .context import DocumentContext
-from .stance import IMPERATIVE, PUBLIC, assess
+from .stance import IMPERATIVE, PUBLIC, Assessment, assess
 from .text import CAPITALISED, Span
 from .types import PETITION, CallToAction, Evidence
 
@@ -144,14 +144,7 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 continue
             if _is_letter_content(sentence[: match.start("verb")], verb):
                 continue
-            stance = assess(
-                sentence,
-                match.start("verb"),
-                match.end("verb"),
-                imperative=not verb.startswith("call to"),
-                main_org=context.main_org,
-                news=context.news,
-            )
+            stance = _assess(sentence, match, context, imperative=not verb.startswith("call to"))
             # "Tell the minister to ..." is only an ask as an order to the reader.
             if verb.startswith("tell") and stance.label != IMPERATIVE:
                 continue
@@ -167,6 +160,21 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 score -= 0.15
             found.append(_Candidate(score, addressee, text, stance.label))
     return found
+
+
+def _assess(
+    sentence: str, match: re.Match[str], context: DocumentContext, *, imperative: bool = True
+) -> Assessment:
+    """Whether the `verb` group of `match` is the author's ask; the main organisation's own
+    third-person asks ("The Centre calls on ...") count as the author's."""
+    return assess(
+        sentence,
+        match.start("verb"),
+        match.end("verb"),
+        imperative=imperative,
+        main_org=context.main_org,
+        news=context.news,
+    )
 
 
 def _asks_readers_to_act(addressee: str, demand: str) -> bool:
@@ -220,13 +228,7 @@ def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
         text = wording.demand(match.group("demand"))
         if len(text.split()) < 2:
             continue
-        stance = assess(
-            sentence,
-            match.start("verb"),
-            match.end("verb"),
-            main_org=context.main_org,
-            news=context.news,
-        )
+        stance = _assess(sentence, match, context)
         # Without an addressee the demand is vaguer than "call on X to Y".
         found.append(_Candidate(stance.score - 0.05, "", text, stance.label))
     return found
@@ -236,13 +238,7 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     match = _SIGN_RE.search(sentence)
     if not match:
         return []
-    stance = assess(
-        sentence,
-        match.start("verb"),
-        match.end("verb"),
-        main_org=context.main_org,
-        news=context.news,
-    )
+    stance = _assess(sentence, match, context)
     rest = match.group("rest")
     addressee = ""
     # "Sign our petition to the Minister of X" names who it goes to, not what it asks.
