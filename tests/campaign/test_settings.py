@@ -57,6 +57,18 @@ def _settings(**overrides) -> dict:
     return json.loads(result.stdout)
 
 
+def _manage_check(environment: dict, *args: str) -> subprocess.CompletedProcess:
+    """`manage.py check` in a fresh process with only `environment` set."""
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", *args],
+        cwd=ROOT,
+        env=_environment(**environment),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_it_defaults_to_sqlite_eager_tasks_and_mail_files_locally():
     values = _settings(DEBUG="1")
 
@@ -103,15 +115,7 @@ def test_it_uses_redis_postgres_and_smtp_when_configured():
     ids=["production", "database-only"],
 )
 def test_it_refuses_to_start_without_secret_key_when_debug_is_off(environment):
-
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=_environment(**environment),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _manage_check(environment)
 
     assert result.returncode != 0
     assert result.stderr.strip().splitlines() == [
@@ -120,14 +124,7 @@ def test_it_refuses_to_start_without_secret_key_when_debug_is_off(environment):
 
 
 def test_it_passes_the_deployment_checks_with_production_settings():
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=_environment(**PRODUCTION),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _manage_check(PRODUCTION, "--deploy", "--fail-level", "WARNING")
 
     assert result.returncode == 0, result.stderr
 
@@ -135,14 +132,7 @@ def test_it_passes_the_deployment_checks_with_production_settings():
 def test_it_warns_at_deployment_when_running_on_the_embedded_defaults():
     environment = {k: v for k, v in PRODUCTION.items() if k not in ("DATABASE_URL", "REDIS_URL")}
 
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=_environment(**environment),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _manage_check(environment, "--deploy", "--fail-level", "WARNING")
 
     assert result.returncode != 0
     assert "chorus.W001" in result.stderr
