@@ -90,6 +90,18 @@ def test_it_warns_when_a_published_campaign_has_a_donation_link_without_url(orga
     assert "the donation link for Rainbow Railroad has no URL yet" in response.text
 
 
+def test_it_warns_when_a_published_campaigns_letters_go_to_the_test_address(organiser_client):
+    campaign = CampaignFactory(draft=True, test_mode=True)
+
+    response = organiser_client.post(
+        reverse("admin:campaign_campaign_changelist"),
+        {"action": "publish", "_selected_action": [campaign.pk]},
+        follow=True,
+    )
+
+    assert "letters are in test mode and go to the test address" in response.text
+
+
 def test_it_closes_selected_campaigns_and_their_petitions(organiser_client):
     campaign = CampaignFactory()
     petition = PetitionFactory(campaign=campaign)

@@ -90,3 +90,16 @@ def test_it_reports_health_when_the_database_answers(client):
 
     assert response.status_code == 200
     assert response.text == "ok"
+
+
+def test_it_reports_unhealthy_when_the_database_does_not_answer(client, monkeypatch):
+    from django.db import OperationalError, connection
+
+    def down():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", down)
+
+    response = client.get(reverse("campaign:healthz"))
+
+    assert response.status_code == 503
