@@ -30,9 +30,10 @@ from django.db import IntegrityError, connections, models, router, transaction
 from campaign.outbox.models import OutboundEmail
 
 
-def _insertable_fields(model: type[models.Model], *, leave_out: tuple[str, ...] = ()) -> list:
-    # The columns the ORM's own INSERT names: an auto primary key and generated columns are
-    # the database's to fill.
+def insertable_fields(model: type[models.Model], *, leave_out: tuple[str, ...] = ()) -> list:
+    """The fields whose columns the ORM's own INSERT names, for a hand-written INSERT (this
+    module's, and `services._insert_reading_suppression`): an auto primary key and generated
+    columns are the database's to fill."""
     return [
         f
         for f in model._meta.local_concrete_fields
@@ -40,6 +41,11 @@ def _insertable_fields(model: type[models.Model], *, leave_out: tuple[str, ...] 
         and not f.generated
         and f.name not in leave_out
     ]
+
+
+def insert_values(obj: models.Model, fields: list, connection) -> list:
+    """The values of `fields` for an INSERT of `obj`, prepared exactly as the ORM prepares them."""
+    return [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
 
 
 def insert_with_email(row: models.Model, *, email: OutboundEmail) -> OutboundEmail | None:
@@ -68,8 +74,8 @@ def _statement(row_model: type[models.Model]) -> tuple:
     """(SQL, the row's fields, the email's fields) for `row_model`, built once per process
     (this path is PostgreSQL's only, so its quoting rule is fixed)."""
     quote = connections[router.db_for_write(row_model)].ops.quote_name
-    row_fields = _insertable_fields(row_model)
-    email_fields = _insertable_fields(OutboundEmail, leave_out=("related_id",))
+    row_fields = insertable_fields(row_model)
+    email_fields = insertable_fields(OutboundEmail, leave_out=("related_id",))
     row_pk = quote(row_model._meta.pk.column)
     related_id = quote(OutboundEmail._meta.get_field("related_id").column)
     # Only names from the models' metadata are formatted in; every value is a parameter.
@@ -89,8 +95,8 @@ def _statement(row_model: type[models.Model]) -> tuple:
 
 def _insert_in_one_statement(row, email: OutboundEmail, connection) -> bool:
     sql, row_fields, email_fields = _statement(type(row))
-    params = [f.get_db_prep_save(f.pre_save(row, add=True), connection) for f in row_fields]
-    params += [f.get_db_prep_save(f.pre_save(email, add=True), connection) for f in email_fields]
+    params = insert_values(row, row_fields, connection)
+    params += insert_values(email, email_fields, connection)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         inserted = cursor.fetchone()

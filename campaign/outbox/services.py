@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from campaign.outbox import delivery, rendering
 from campaign.outbox.models import OutboundEmail, Suppression
+from campaign.outbox.paired import insert_values, insertable_fields
 from campaign.outbox.rendering import single_line
 
 log = logging.getLogger(__name__)
@@ -148,12 +149,7 @@ def _insert_reading_suppression(email: OutboundEmail) -> str | None:
     fails loudly). test_queue's `test_it_writes_every_column_exactly_as_the_orm_would`
     compares every column, new ones included, with a row the ORM creates.
     """
-    # The columns the ORM's own INSERT names: generated columns are the database's to fill.
-    fields = [
-        f
-        for f in OutboundEmail._meta.local_concrete_fields
-        if not f.primary_key and not f.generated
-    ]
+    fields = insertable_fields(OutboundEmail)
     connection = connections[router.db_for_write(OutboundEmail)]
     quote = connection.ops.quote_name
     # Only names from the models' metadata are formatted in; every value is a parameter.
@@ -166,9 +162,8 @@ def _insert_reading_suppression(email: OutboundEmail) -> str | None:
         f"FROM {quote(Suppression._meta.db_table)} "
         f"WHERE {quote(_field_column(Suppression, 'address'))} = %s)"
     )
-    params = [f.get_db_prep_save(f.pre_save(email, add=True), connection) for f in fields]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, email.to.lower()])
+        cursor.execute(sql, [*insert_values(email, fields, connection), email.to.lower()])
         email.pk, reason = cursor.fetchone()
     email._state.adding = False
     email._state.db = connection.alias
