@@ -134,13 +134,15 @@ class SignatureAdmin(admin.ModelAdmin):
         "riding_name",
         "created_at",
         "confirmed_at",
-        "is_flagged",
+        "flagged",
         "newsletter_opt_in",
         "comment_hidden",
     ]
     list_filter = [
         ConfirmedFilter,
-        "is_flagged",
+        # Named explicitly: a generated column would otherwise get a filter listing its
+        # distinct values, a scan of the whole table on every page.
+        ("is_flagged", admin.BooleanFieldListFilter),
         "flag_reason",
         "newsletter_opt_in",
         "comment_hidden",
@@ -171,13 +173,16 @@ class SignatureAdmin(admin.ModelAdmin):
         "consent_page",
         "language",
         "ip_hash",
-        "is_flagged",
         "flag_reason",
         "confirmation_sends",
         "created_at",
         "confirmed_at",
     ]
     fields = ["first_name", "last_name", "comment", "comment_hidden", *readonly_fields]
+
+    @admin.display(description=_("flagged"), boolean=True, ordering="is_flagged")
+    def flagged(self, signature: Signature) -> bool:
+        return signature.is_flagged
 
     def has_add_permission(self, request) -> bool:
         # Signatures come from supporters only.

@@ -100,9 +100,16 @@ class Signature(models.Model):
     language = models.CharField(_("language"), max_length=8, blank=True)
 
     ip_hash = models.CharField(_("IP hash"), max_length=64, blank=True, editable=False)
-    is_flagged = models.BooleanField(_("flagged"), default=False)
     flag_reason = models.CharField(
         _("flag reason"), max_length=20, choices=FlagReason.choices, blank=True, default=""
+    )
+    # Derived from flag_reason, which is the one to write; stored, so COUNTED (the partial
+    # indexes) and the admin filter can use it.
+    is_flagged = models.GeneratedField(
+        expression=~models.Q(flag_reason=""),
+        output_field=models.BooleanField(),
+        db_persist=True,
+        verbose_name=_("flagged"),
     )
     confirmation_sends = models.PositiveSmallIntegerField(_("confirmation emails sent"), default=0)
     created_at = models.DateTimeField(_("signed at"), auto_now_add=True)

@@ -141,7 +141,6 @@ def signature_create(
         consent_page=data.consent_page[:300],
         language=data.language[:8],
         ip_hash=ip_hash(ip=ip, salt=petition.ip_salt),
-        is_flagged=flagged,
         flag_reason=flag_reason,
         confirmation_sends=0 if flagged else 1,
     )
@@ -257,7 +256,7 @@ def signature_unflag(*, signature_ids: list[int]) -> int:
     ):
         with transaction.atomic():
             updated = Signature.objects.filter(pk=signature.pk, is_flagged=True).update(
-                is_flagged=False, flag_reason=""
+                flag_reason=""
             )
             if not updated:
                 continue

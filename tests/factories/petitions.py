@@ -24,7 +24,7 @@ class PetitionFactory(factory.django.DjangoModelFactory):
 
 
 class SignatureFactory(factory.django.DjangoModelFactory):
-    """An unconfirmed signature; `confirmed=True` makes a counted one."""
+    """An unconfirmed signature; `confirmed=True` makes a counted one, unless `flagged=True`."""
 
     class Meta:
         model = Signature
@@ -41,3 +41,4 @@ class SignatureFactory(factory.django.DjangoModelFactory):
     class Params:
         confirmed = factory.Trait(confirmed_at=factory.LazyFunction(timezone.now))
         public = factory.Trait(confirmed_at=factory.LazyFunction(timezone.now), show_name=True)
+        flagged = factory.Trait(flag_reason=Signature.FlagReason.RATE_LIMIT)

@@ -115,7 +115,7 @@ def test_it_refuses_to_confirm_once_the_petition_has_closed(client):
 
 
 def test_it_confirms_a_flagged_signature_without_counting_it(client, petition):
-    signature = SignatureFactory(petition=petition, is_flagged=True, flag_reason="rate_limit")
+    signature = SignatureFactory(petition=petition, flagged=True)
 
     client.post(confirm_url(signature))
 

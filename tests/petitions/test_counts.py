@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def test_it_counts_only_confirmed_unflagged_signatures(petition):
     SignatureFactory.create_batch(2, petition=petition, confirmed=True)
     SignatureFactory(petition=petition)
-    SignatureFactory(petition=petition, confirmed=True, is_flagged=True)
+    SignatureFactory(petition=petition, confirmed=True, flagged=True)
 
     assert petition_count(petition=petition) == 2
 

@@ -43,7 +43,7 @@ def test_it_lists_only_confirmed_signers_who_asked_to_be_shown(client, petition)
     )
     SignatureFactory(petition=petition, first_name="Private", confirmed=True)
     SignatureFactory(petition=petition, first_name="Unconfirmed", show_name=True)
-    SignatureFactory(petition=petition, first_name="Flagged", public=True, is_flagged=True)
+    SignatureFactory(petition=petition, first_name="Flagged", public=True, flagged=True)
 
     html = page(client, petition).content.decode()
 
