@@ -6,6 +6,8 @@ data migration grants the groups what they need on that app's models:
     grant_permissions(apps, {"Organisers": {"petitions": {"petition": ["view", "change"]}}})
 """
 
+from django.db.models import Q
+
 ORGANISERS = "Organisers"
 DATA_STAFF = "Data staff"
 
@@ -52,32 +54,26 @@ def grant_permissions(apps, spec: PermissionSpec) -> None:
     """
     ensure_permissions_exist(apps)
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for group_name, by_app in spec.items():
         group, _ = Group.objects.get_or_create(name=group_name)
-        for app_label, by_model in by_app.items():
-            for model, actions in by_model.items():
-                codenames = [f"{action}_{model}" for action in actions]
-                group.permissions.add(
-                    *Permission.objects.filter(
-                        content_type__app_label=app_label, codename__in=codenames
-                    )
-                )
+        group.permissions.add(*_permissions(apps, by_app))
 
 
 def revoke_permissions(apps, spec: PermissionSpec) -> None:
     """Undo grant_permissions (for reversible migrations); the groups themselves stay."""
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for group_name, by_app in spec.items():
         group = Group.objects.filter(name=group_name).first()
-        if group is None:
-            continue
-        for app_label, by_model in by_app.items():
-            for model, actions in by_model.items():
-                codenames = [f"{action}_{model}" for action in actions]
-                group.permissions.remove(
-                    *Permission.objects.filter(
-                        content_type__app_label=app_label, codename__in=codenames
-                    )
-                )
+        if group is not None:
+            group.permissions.remove(*_permissions(apps, by_app))
+
+
+def _permissions(apps, by_app: dict[str, dict[str, list[str]]]):
+    """The Permission rows one group's part of a spec names."""
+    Permission = apps.get_model("auth", "Permission")
+    named = Q(pk__in=[])  # nothing, when the spec names nothing
+    for app_label, by_model in by_app.items():
+        for model, actions in by_model.items():
+            codenames = [f"{action}_{model}" for action in actions]
+            named |= Q(content_type__app_label=app_label, codename__in=codenames)
+    return Permission.objects.filter(named)
