@@ -1,6 +1,8 @@
 """Petitions: first-person and imperative demands score high; reported speech does not."""
 
-from campaign.extraction import LOW_CONFIDENCE, PETITION, extract_actions
+import pytest
+
+from campaign.extraction import PETITION, extract_actions
 
 
 def _petitions(text):
@@ -56,33 +58,6 @@ def test_it_finds_add_your_name():
     assert not action.low_confidence
 
 
-def test_it_does_not_treat_asking_the_public_as_a_petition():
-    text = "We also ask Canadians to support organizations who are working to help."
-    assert _petitions(text) == []
-
-
-def test_it_scores_reported_urging_low():
-    texts = [
-        "Alex Neve, Secretary-General of Amnesty International Canada, has urged the Canadian "
-        "government to put diplomatic pressure on Russia.",
-        "She urged the Liberal government to produce a budgeted plan to resettle gay Chechens.",
-        "He actually urged all of the gay people in the region to flee to Canada.",
-        "Officials urged the province to reopen the shelters, according to the report.",
-    ]
-    for text in texts:
-        assert all(action.confidence < LOW_CONFIDENCE for action in _petitions(text)), text
-
-
-def test_it_scores_headlines_that_call_for_something_low():
-    actions = _petitions("Canadian charity calls for all hands on deck")
-    assert all(action.low_confidence for action in actions)
-
-
-def test_it_scores_quoted_speech_low():
-    text = "\u201cWe call on the government to act now,\u201d said the spokesperson."
-    assert all(action.low_confidence for action in _petitions(text))
-
-
 def test_it_finds_a_demands_list_and_uses_its_items_as_talking_points():
     text = (
         "We call on the Government of Canada to act:\n"
@@ -135,14 +110,6 @@ def test_it_reads_an_order_after_a_lead_in_colon():
     (action,) = _petitions("Add your name: tell Loblaw to freeze prices on essential foods.")
     assert (action.addressee, action.text) == ("Loblaw", "freeze prices on essential foods")
     assert not action.low_confidence
-
-
-def test_it_leaves_the_ask_of_a_letter_to_the_letter():
-    text = (
-        "Please write to the Ambassador of Egypt (embassy@example.org), urging the authorities "
-        "to release Mona Adel."
-    )
-    assert _petitions(text) == []
 
 
 def test_it_reads_tell_someone_colon_message_without_a_role_as_a_petition():
@@ -201,32 +168,9 @@ def test_it_reads_signing_a_letter_to_a_named_mp_as_a_petition():
     ]
 
 
-def test_it_does_not_read_a_petition_headline_as_an_order():
-    text = "Petition urging Ottawa to resettle Sudanese refugees tops 20,000 signatures"
-    assert all(action.low_confidence for action in _petitions(text))
-
-
 def test_it_accepts_an_addressee_that_merely_ends_in_ing():
     (action,) = _petitions("We urge Beijing to release the detained journalists.")
     assert action.addressee == "Beijing"
-
-
-def test_it_does_not_read_thanks_for_a_past_petition_as_a_new_one():
-    text = (
-        "Thanks to all of you who signed our petition calling on the province to fund "
-        "school nutrition programs."
-    )
-    assert all(action.low_confidence for action in _petitions(text))
-
-
-def test_it_does_not_read_a_candidates_promise_as_a_petition():
-    text = "Once in office, we will urge the federal government to double the Canada Child Benefit."
-    assert all(action.low_confidence for action in _petitions(text))
-
-
-def test_it_does_not_read_asking_people_to_write_as_a_petition():
-    text = "We are asking each congregation to write to the Premier before the budget vote."
-    assert _petitions(text) == []
 
 
 def test_it_reads_tell_the_city_you_want_as_a_petition_to_the_city():
@@ -253,11 +197,6 @@ def test_it_reads_tell_x_you_stand_with_y_then_sign_as_one_petition():
     assert action.evidence.quote == text
 
 
-def test_it_reads_a_call_script_in_quotation_marks_as_what_to_say_not_a_petition():
-    text = 'Script: "Hi, my name is ___. I am calling to ask the council to keep the pool open."'
-    assert all(action.low_confidence for action in _petitions(text))
-
-
 def test_it_reads_tell_the_committee_you_want_as_a_petition_to_the_committee():
     text = "Tell the committee you want a safe crossing at the school."
     (action,) = _petitions(text)
@@ -273,3 +212,74 @@ def test_it_gives_the_demands_list_to_the_sentence_ending_in_the_colon():
     (action,) = _petitions(text)
     assert action.addressee == "the college"
     assert action.text == "freeze parking fees; keep the library open until midnight"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "We also ask Canadians to support organizations who are working to help.",
+            id="asking_the_public",
+        ),
+        pytest.param(
+            "We are asking each congregation to write to the Premier before the budget vote.",
+            id="asking_people_to_write",
+        ),
+        pytest.param(
+            "Please write to the Ambassador of Egypt (embassy@example.org), urging the "
+            "authorities to release Mona Adel.",
+            id="the_ask_of_a_letter_which_the_letter_detector_reports",
+        ),
+    ],
+)
+def test_it_finds_no_petition_in(text):
+    assert _petitions(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Alex Neve, Secretary-General of Amnesty International Canada, has urged the Canadian "
+            "government to put diplomatic pressure on Russia.",
+            id="reported_urging_by_a_named_person",
+        ),
+        pytest.param(
+            "She urged the Liberal government to produce a budgeted plan to resettle gay Chechens.",
+            id="reported_urging_by_she",
+        ),
+        pytest.param(
+            "He actually urged all of the gay people in the region to flee to Canada.",
+            id="reported_urging_by_he",
+        ),
+        pytest.param(
+            "Officials urged the province to reopen the shelters, according to the report.",
+            id="reported_urging_according_to_a_report",
+        ),
+        pytest.param("Canadian charity calls for all hands on deck", id="a_headline_calling_for"),
+        pytest.param(
+            "\u201cWe call on the government to act now,\u201d said the spokesperson.",
+            id="quoted_speech",
+        ),
+        pytest.param(
+            "Petition urging Ottawa to resettle Sudanese refugees tops 20,000 signatures",
+            id="a_petition_headline",
+        ),
+        pytest.param(
+            "Thanks to all of you who signed our petition calling on the province to fund "
+            "school nutrition programs.",
+            id="thanks_for_a_past_petition",
+        ),
+        pytest.param(
+            "Once in office, we will urge the federal government to double the Canada Child "
+            "Benefit.",
+            id="a_candidates_promise",
+        ),
+        pytest.param(
+            'Script: "Hi, my name is ___. I am calling to ask the council to keep the pool open."',
+            id="a_call_script_in_quotation_marks",
+        ),
+    ],
+)
+def test_it_finds_no_confident_petition_in(text):
+    assert [a for a in _petitions(text) if not a.low_confidence] == []
