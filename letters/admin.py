@@ -5,7 +5,7 @@ from django.contrib import admin, messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -28,7 +28,7 @@ from letters.models import (
     Representative,
     Riding,
 )
-from letters.selectors import letter_delivery
+from letters.selectors import letter_delivery, letters_with_copies
 
 # --- Directory ------------------------------------------------------------------------------
 
@@ -213,10 +213,16 @@ class LetterTemplateAdmin(FoundInMixin, admin.ModelAdmin):
             .get_queryset(request)
             .annotate(
                 letter_total=Count("letters", distinct=True),
-                flagged_total=Count(
-                    "letters",
-                    filter=Q(letters__flagged_similar=True),
-                    distinct=True,
+                flagged_total=Coalesce(
+                    Subquery(
+                        letters_with_copies(Letter.objects.filter(template=OuterRef("pk")))
+                        .filter(flagged_similar=True)
+                        .order_by()
+                        .values("template")
+                        .annotate(n=Count("pk"))
+                        .values("n")
+                    ),
+                    0,
                 ),
             )
         )
@@ -265,12 +271,27 @@ class LetterRecipientInline(admin.TabularInline):
         return ""
 
 
+class NearIdenticalFilter(admin.SimpleListFilter):
+    """Form letters (see selectors.letters_with_copies): counted, not stored."""
+
+    title = _("near-identical to many others")
+    parameter_name = "near_identical"
+
+    def lookups(self, request, model_admin):
+        return [("1", _("Yes")), ("0", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("0", "1"):
+            return queryset.filter(flagged_similar=self.value() == "1")
+        return queryset
+
+
 @admin.register(Letter)
 class LetterAdmin(admin.ModelAdmin):
     list_display = ["id", "subject", "campaign", "template", "supporter_name", "riding"]
-    list_display += ["status", "delivery_summary", "flagged_similar", "copies", "test_mode"]
+    list_display += ["status", "delivery_summary", "near_identical", "copies", "test_mode"]
     list_display += ["created_at"]
-    list_filter = ["status", "flagged_similar", "test_mode", "campaign", "template"]
+    list_filter = ["status", NearIdenticalFilter, "test_mode", "campaign", "template"]
     search_fields = ["supporter_email", "supporter_name", "subject"]
     list_select_related = ["campaign", "template", "riding"]
     date_hierarchy = "created_at"
@@ -288,7 +309,8 @@ class LetterAdmin(admin.ModelAdmin):
         "send_copy",
         "status",
         "test_mode",
-        "flagged_similar",
+        "near_identical",
+        "copies",
         "text_hash",
         "created_at",
         "confirmed_at",
@@ -296,13 +318,6 @@ class LetterAdmin(admin.ModelAdmin):
     fields = readonly_fields
 
     def get_queryset(self, request):
-        same_text = (
-            Letter.objects.filter(template=OuterRef("template"), text_hash=OuterRef("text_hash"))
-            .order_by()
-            .values("text_hash")
-            .annotate(n=Count("pk"))
-            .values("n")
-        )
         letter_type = ContentType.objects.get_for_model(Letter)
 
         def delivered(*statuses):
@@ -324,15 +339,10 @@ class LetterAdmin(admin.ModelAdmin):
             )
 
         Status = OutboundEmail.Status
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                copy_count=Subquery(same_text),
-                sent_count=delivered(Status.SENT),
-                waiting_count=delivered(Status.QUEUED, Status.SENDING),
-                failed_count=delivered(Status.FAILED, Status.CANCELLED),
-            )
+        return letters_with_copies(super().get_queryset(request)).annotate(
+            sent_count=delivered(Status.SENT),
+            waiting_count=delivered(Status.QUEUED, Status.SENDING),
+            failed_count=delivered(Status.FAILED, Status.CANCELLED),
         )
 
     def has_add_permission(self, request) -> bool:
@@ -341,9 +351,15 @@ class LetterAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None) -> bool:
         return False
 
-    @admin.display(description=_("same text"), ordering="copy_count")
+    @admin.display(description=_("same text"), ordering="copies")
     def copies(self, letter: Letter) -> int:
-        return letter.copy_count
+        return letter.copies
+
+    @admin.display(
+        description=_("near-identical to many others"), boolean=True, ordering="flagged_similar"
+    )
+    def near_identical(self, letter: Letter) -> bool:
+        return letter.flagged_similar
 
     @admin.display(description=_("delivery"))
     def delivery_summary(self, letter: Letter) -> str:

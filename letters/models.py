@@ -239,9 +239,9 @@ class Letter(models.Model):
     # Decided when the letter is written: switching test mode off before the supporter confirms
     # must not send a letter they wrote while trying Chorus out to a real minister.
     test_mode = models.BooleanField(_("sent in test mode"), default=False)
-    # Hash of the normalised text: many equal hashes in one template mean a form letter.
+    # Hash of the normalised text: many equal hashes in one template mean a form letter
+    # (counted when read: selectors.letters_with_copies).
     text_hash = models.CharField(_("text fingerprint"), max_length=64, db_index=True)
-    flagged_similar = models.BooleanField(_("near-identical to many others"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 

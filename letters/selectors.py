@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.db.models import BooleanField, Count, ExpressionWrapper, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -118,3 +119,26 @@ def letter_delivery(letter: Letter) -> list[RecipientDelivery]:
                 )
             )
     return deliveries
+
+
+def letters_with_copies(letters: QuerySet[Letter]) -> QuerySet[Letter]:
+    """`letters` with `copies` and `flagged_similar` annotated, for the organiser.
+
+    `copies`: the letters of the same template whose text has the same fingerprint, this one
+    included. `flagged_similar`: a form letter, an editable template's text shared by at least
+    LETTERS_SIMILAR_THRESHOLD letters (a locked template's letters are identical by design).
+    Counted when read, so a new letter or a new threshold applies to every letter at once.
+    """
+    same_text = (
+        Letter.objects.filter(template=OuterRef("template"), text_hash=OuterRef("text_hash"))
+        .order_by()
+        .values("text_hash")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return letters.annotate(copies=Subquery(same_text)).annotate(
+        flagged_similar=ExpressionWrapper(
+            Q(template__editable=True, copies__gte=settings.LETTERS_SIMILAR_THRESHOLD),
+            output_field=BooleanField(),
+        )
+    )

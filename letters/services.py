@@ -278,7 +278,6 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
                 )
                 for recipient in recipients
             )
-            _flag_if_form_letter(letter)
             queue_templated_email(
                 template="letter-confirmation",
                 context={
@@ -339,19 +338,6 @@ def letter_already_written_notify(*, error: AlreadyWritten, supporter_email: str
         )
     log.info("letters: second attempt on letter %s, owner told by email", earlier.pk)
     return True
-
-
-def _flag_if_form_letter(letter: Letter) -> None:
-    """Flag letters of one template whose text matches many others, for the organiser.
-
-    They are still sent: the organiser decides what to do with a wave of copies.
-    """
-    if not letter.template.editable:
-        return  # a locked template's letters are identical by design
-    same = Letter.objects.filter(template=letter.template, text_hash=letter.text_hash)
-    if same.count() >= settings.LETTERS_SIMILAR_THRESHOLD:
-        same.filter(flagged_similar=False).update(flagged_similar=True)
-        letter.flagged_similar = True
 
 
 def letter_confirm(*, letter: Letter) -> bool:

@@ -6,7 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from letters.composing import Recipient
-from letters.models import LetterTemplate, Representative, Riding
+from letters.models import Letter, LetterTemplate, Representative, Riding
+from letters.selectors import letters_with_copies
 from letters.services import letter_confirm, letter_submit
 from tests.factories import CampaignFactory, TargetFactory
 from tests.factories.letters import LetterTemplateFactory
@@ -224,54 +225,77 @@ def test_it_lets_data_staff_read_letters(client, data_staff, mp_template):
     assert client.get(reverse("admin:letters_letter_changelist")).status_code == 200
 
 
-def test_it_flags_near_identical_letters_for_the_organiser(organiser_client, ottawa, settings):
-    settings.LETTERS_SIMILAR_THRESHOLD = 3
-    template = LetterTemplateFactory()
+def letters_by(template, names, body):
+    """One letter per name, all to Ottawa Centre's MP, each signed with its writer's name."""
     riding = Riding.objects.get(code="35079")
     rep = riding.current_representative
-    letters = []
-    for n, name in enumerate(["Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"]):
-        letters.append(
-            letter_submit(
-                template=template,
-                recipients=[
-                    Recipient(name=rep.name, role="MP", email=rep.email, representative=rep)
-                ],
-                riding=riding,
-                supporter_name=name,
-                supporter_email=f"s{n}@example.org",
-                supporter_postal_code="K1A 0A6",
-                subject="Please act",
-                # Same words; spacing, case and the signature differ.
-                body=f"Dear  Yasir Naqvi,\n\nPLEASE act now for the people in danger!\n\n{name}",
-            )
+    return [
+        letter_submit(
+            template=template,
+            recipients=[Recipient(name=rep.name, role="MP", email=rep.email, representative=rep)],
+            riding=riding,
+            supporter_name=name,
+            supporter_email=f"s{n}@example.org",
+            supporter_postal_code="K1A 0A6",
+            subject="Please act",
+            body=body.format(name=name, n=n),
         )
-    flags = [letter.__class__.objects.get(pk=letter.pk).flagged_similar for letter in letters]
-    assert flags == [True, True, True, True]
+        for n, name in enumerate(names)
+    ]
+
+
+def flags(letters) -> list[bool]:
+    annotated = letters_with_copies(Letter.objects.filter(pk__in=[letter.pk for letter in letters]))
+    return [letter.flagged_similar for letter in annotated.order_by("pk")]
+
+
+# Same words; spacing, case and the signature differ.
+FORM_LETTER = "Dear  Yasir Naqvi,\n\nPLEASE act now for the people in danger!\n\n{name}"
+
+
+def test_it_flags_near_identical_letters_for_the_organiser(organiser_client, ottawa, settings):
+    settings.LETTERS_SIMILAR_THRESHOLD = 3
+    letters = letters_by(
+        LetterTemplateFactory(), ["Ann Lee", "Bo Chen", "Cy Diaz", "Di Eng"], FORM_LETTER
+    )
+    assert flags(letters) == [True, True, True, True]
     response = organiser_client.get(
-        reverse("admin:letters_letter_changelist"), {"flagged_similar__exact": "1"}
+        reverse("admin:letters_letter_changelist"), {"near_identical": "1"}
     )
     assert response.status_code == 200
     assert response.context["cl"].result_count == 4
 
 
-def test_it_does_not_flag_letters_in_the_supporters_own_words(ottawa, settings):
+def test_it_counts_flagged_letters_per_template(organiser_client, ottawa, settings):
     settings.LETTERS_SIMILAR_THRESHOLD = 2
     template = LetterTemplateFactory()
-    riding = Riding.objects.get(code="35079")
-    rep = riding.current_representative
-    for n in range(2):
-        letter = letter_submit(
-            template=template,
-            recipients=[Recipient(name=rep.name, role="MP", email=rep.email, representative=rep)],
-            riding=riding,
-            supporter_name=f"Person {n}",
-            supporter_email=f"p{n}@example.org",
-            supporter_postal_code="K1A 0A6",
-            subject="Please act",
-            body=f"Dear Yasir Naqvi, my reason number {n} is that people are in danger now.",
-        )
-    assert letter.flagged_similar is False
+    letters_by(template, ["Ann Lee", "Bo Chen"], FORM_LETTER)
+    response = organiser_client.get(reverse("admin:letters_lettertemplate_changelist"))
+    [row] = response.context["cl"].result_list
+    assert (row.letter_total, row.flagged_total) == (2, 2)
+
+
+def test_it_flags_letters_written_before_the_threshold_was_lowered(ottawa, settings):
+    settings.LETTERS_SIMILAR_THRESHOLD = 3
+    letters = letters_by(LetterTemplateFactory(), ["Ann Lee", "Bo Chen"], FORM_LETTER)
+    assert flags(letters) == [False, False]
+    settings.LETTERS_SIMILAR_THRESHOLD = 2
+    assert flags(letters) == [True, True]
+
+
+def test_it_never_flags_the_letters_of_a_locked_template(ottawa, settings):
+    settings.LETTERS_SIMILAR_THRESHOLD = 2
+    template = LetterTemplateFactory(
+        editable=False, body=FORM_LETTER.replace("{name}", "{{ supporter_name }}")
+    )
+    assert flags(letters_by(template, ["Ann Lee", "Bo Chen"], FORM_LETTER)) == [False, False]
+
+
+def test_it_does_not_flag_letters_in_the_supporters_own_words(ottawa, settings):
+    settings.LETTERS_SIMILAR_THRESHOLD = 2
+    body = "Dear Yasir Naqvi, my reason number {n} is that people are in danger now."
+    letters = letters_by(LetterTemplateFactory(), ["Person A", "Person B"], body)
+    assert flags(letters) == [False, False]
 
 
 def test_it_renders_the_campaign_admin_with_letter_templates_inline(organiser_client, mp_template):
