@@ -12,6 +12,7 @@ from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
 from campaign.outbox.services import email_build
 from tests.factories import CampaignFactory
+from tests.outbox.columns import assert_same_columns
 
 pytestmark = pytest.mark.django_db
 
@@ -86,8 +87,8 @@ def test_it_writes_every_column_of_both_rows_exactly_as_the_orm_would():
         email_by_orm.related_type = ContentType.objects.get_for_model(Campaign)
         assert paired._insert_in_one_transaction(by_orm, email_by_orm, connection.alias)
 
-    _assert_same_columns(Campaign, by_sql.pk, by_orm.pk, differing={"id", "slug"})
-    _assert_same_columns(
+    assert_same_columns(Campaign, by_sql.pk, by_orm.pk, differing={"id", "slug"})
+    assert_same_columns(
         OutboundEmail,
         email_by_sql.pk,
         email_by_orm.pk,
@@ -104,12 +105,3 @@ def test_the_path_for_other_databases_also_writes_nothing_on_a_conflict():
 
     assert written is False
     assert not OutboundEmail.objects.exists()
-
-
-def _assert_same_columns(model, pk_a, pk_b, *, differing: set[str]) -> None:
-    rows = model.objects.in_bulk([pk_a, pk_b])
-    for field in model._meta.concrete_fields:
-        if field.name not in differing:
-            assert getattr(rows[pk_a], field.attname) == getattr(rows[pk_b], field.attname), (
-                field.name
-            )

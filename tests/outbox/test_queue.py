@@ -14,6 +14,7 @@ from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_email, queue_templated_email
 from tests.factories import CampaignFactory
 from tests.factories.outbox import SuppressionFactory
+from tests.outbox.columns import assert_same_columns
 
 pytestmark = pytest.mark.django_db
 
@@ -95,15 +96,8 @@ def test_it_writes_every_column_exactly_as_the_orm_would():
             message_id="<orm@example.org>",
         )
 
-    different = {"id", "message_id"}
-    rows = OutboundEmail.objects.filter(pk__in=[queued.pk, created.pk]).in_bulk().values()
-    by_pk = {row.pk: row for row in rows}
-    for field in OutboundEmail._meta.concrete_fields:
-        if field.name not in different:
-            assert getattr(by_pk[queued.pk], field.attname) == getattr(
-                by_pk[created.pk], field.attname
-            ), field.name
-    assert by_pk[queued.pk].message_id == queued.message_id
+    assert_same_columns(OutboundEmail, queued.pk, created.pk, differing={"id", "message_id"})
+    assert OutboundEmail.objects.get(pk=queued.pk).message_id == queued.message_id
 
 
 def test_it_publishes_only_after_the_transaction_commits(django_capture_on_commit_callbacks):
