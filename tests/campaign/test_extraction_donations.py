@@ -1,5 +1,7 @@
 """Donation appeals and the organisation they raise money for."""
 
+import pytest
+
 from campaign.extraction import DONATE, extract_actions
 
 
@@ -64,15 +66,20 @@ def test_it_recognises_second_person_gift_language():
     assert not action.low_confidence
 
 
-def test_it_ignores_news_about_donations():
-    texts = [
-        "Donations poured in after the story was published.",
-        "The charity said it received donations from hundreds of Canadians.",
-        "Home | About | Donate | Contact",
-        "Donate",
-    ]
-    for text in texts:
-        assert _donations(text) == [], text
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("Donations poured in after the story was published.", id="news"),
+        pytest.param(
+            "The charity said it received donations from hundreds of Canadians.",
+            id="reported_speech",
+        ),
+        pytest.param("Home | About | Donate | Contact", id="a_site_menu"),
+        pytest.param("Donate", id="a_one_word_button"),
+    ],
+)
+def test_it_ignores_mentions_of_donations_that_ask_for_none(text):
+    assert _donations(text) == []
 
 
 def test_it_recognises_monthly_giving():
@@ -144,7 +151,8 @@ def test_it_reads_the_organisation_after_an_amount():
 
 def test_it_does_not_take_a_titled_person_for_the_organisation():
     text = "Mayor Paul Lefebvre is urging residents to donate this holiday season."
-    assert all(action.organisation != "Mayor Paul Lefebvre" for action in _donations(text))
+    (action,) = _donations(text)
+    assert action.organisation == ""
 
 
 def test_it_does_not_run_an_organisation_name_into_the_next_paragraph():
@@ -182,7 +190,8 @@ def test_it_reads_a_passive_donation_notice_in_a_news_report_as_reported():
         "REGINA - About 400 grocery workers are on strike, the union said.\n\n"
         "Donations to the strike fund can be made at the union's office, the union said."
     )
-    assert all(action.low_confidence for action in _donations(text))
+    (action,) = _donations(text)
+    assert action.low_confidence
 
 
 def test_it_reads_cheques_payable_to_a_fund_as_an_appeal():
