@@ -125,6 +125,16 @@ def test_it_counts_a_confirmed_signature_once_its_flag_is_cleared(organiser_clie
     assert petition_count(petition=petition) == 1
 
 
+def test_it_sends_no_confirmation_when_clearing_the_flag_of_a_confirmed_signature(
+    organiser_client, petition
+):
+    signature = SignatureFactory(petition=petition, confirmed=True, flagged=True)
+
+    organiser_client.post(CHANGELIST, {"action": "clear_flags", "_selected_action": [signature.pk]})
+
+    assert not OutboundEmail.objects.exists()
+
+
 def test_it_charts_signatures_per_day_for_a_petition(organiser_client, petition):
     for days_ago, n in [(2, 3), (0, 1)]:
         for signature in SignatureFactory.create_batch(n, petition=petition, confirmed=True):

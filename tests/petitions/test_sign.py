@@ -194,6 +194,15 @@ def test_it_stores_a_honeypot_submission_flagged_without_an_email(client, petiti
     assert not OutboundEmail.objects.exists()
 
 
+def test_it_sends_nothing_when_a_flagged_signer_signs_again(client, petition, valid_form):
+    sign(client, petition, {**valid_form, "website": "http://spam.example"})
+
+    sign(client, petition, valid_form)
+
+    assert Signature.objects.get().is_flagged
+    assert not OutboundEmail.objects.exists()
+
+
 def test_it_refuses_signatures_on_a_closed_petition_with_a_clear_message(client, valid_form):
     petition = PetitionFactory(closed=True)
 
