@@ -149,7 +149,8 @@ def signature_create(
     else:
         # The signature and its confirmation email in one statement (one round trip, one
         # commit); nothing at all when the address has signed this petition already.
-        created = insert_with_email(signature, email=_confirmation_email(signature=signature))
+        email = _confirmation_email(signature=signature)
+        created = insert_with_email(signature, email=email) is not None
     if not created:
         existing = Signature.objects.filter(
             petition=petition, email_key=signature.email_key
