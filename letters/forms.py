@@ -93,10 +93,12 @@ class LetterForm(forms.Form):
         *args,
         template: LetterTemplate,
         subjects: list[str],
-        postal_code_fixed: bool = False,
+        postal_code_fixed: str = "",
         **kwargs,
     ):
+        """`postal_code_fixed`: the code step one found the MP from; the letter must keep it."""
         super().__init__(*args, **kwargs)
+        self.postal_code_fixed = postal_code_fixed
         if not template.editable:
             # A locked template: the organiser's text goes out as written, under one of the
             # organiser's subjects.
@@ -106,6 +108,13 @@ class LetterForm(forms.Form):
             )
         if postal_code_fixed:
             self.fields["supporter_postal_code"].widget = forms.HiddenInput()
+
+    def clean_supporter_postal_code(self) -> str:
+        postal_code = self.cleaned_data["supporter_postal_code"]
+        if self.postal_code_fixed and postal_code != self.postal_code_fixed:
+            # Another code could be another riding, and the letter is addressed to this one's MP.
+            raise forms.ValidationError(_("Start again to change your postal code."))
+        return postal_code
 
 
 class LetterTemplateAdminForm(forms.ModelForm):

@@ -67,8 +67,7 @@ def letter_write(request, campaign: str, template: str):
         campaign_slug=campaign, template_slug=template
     )
     riding, postal_code = None, ""
-    is_mp = letter_template.kind == LetterTemplate.Kind.MP
-    if is_mp:
+    if letter_template.kind == LetterTemplate.Kind.MP:
         step_one = request.POST if request.method == "POST" else request.GET
         found = riding_chosen(
             postal_code=step_one.get("postal_code", ""), riding_code=step_one.get("riding", "")
@@ -89,7 +88,7 @@ def letter_write(request, campaign: str, template: str):
     }
     form_options = {
         "template": letter_template,
-        "postal_code_fixed": is_mp,
+        "postal_code_fixed": postal_code,
         "subjects": composing.letter_subjects(**draft),
     }
     if not letter_template.editable:
@@ -110,9 +109,6 @@ def letter_write(request, campaign: str, template: str):
     if not form.is_valid() or "edit" in request.POST:
         return _write_page(request, context, form)
     data = form.cleaned_data
-    if is_mp and data["supporter_postal_code"] != postal_code:
-        form.add_error("supporter_postal_code", _("Start again to change your postal code."))
-        return _write_page(request, context, form)
     fields = {
         "template": letter_template,
         "recipients": recipients,

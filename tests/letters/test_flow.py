@@ -363,6 +363,13 @@ def test_it_sends_at_most_three_already_written_notices_per_letter(client, mp_te
     assert notices.count() == 3
 
 
+def test_it_keeps_the_postal_code_the_mp_was_found_from(client, mp_template):
+    response = submit(client, mp_template, supporter_postal_code="K1Z 7B5")
+    assert response.status_code == 200
+    assert "Start again" in str(response.context["form"].errors["supporter_postal_code"])
+    assert Letter.objects.count() == 0
+
+
 def test_it_ignores_a_posted_recipient_that_is_not_the_campaigns(client, mp_template):
     submit(
         client,
