@@ -4,6 +4,8 @@ import dataclasses
 import datetime
 import textwrap
 
+import pytest
+
 from campaign.extraction import (
     LOW_CONFIDENCE,
     CallToAction,
@@ -48,7 +50,9 @@ def test_it_ignores_comment_and_share_boilerplate():
 
 
 def test_it_quotes_every_evidence_from_the_original_text():
-    for action in extract_actions(APPEAL):
+    actions = extract_actions(APPEAL)
+    assert actions
+    for action in actions:
         assert APPEAL[action.evidence.start : action.evidence.end] == action.evidence.quote
 
 
@@ -149,13 +153,19 @@ def test_it_falls_back_to_the_first_line():
     assert extract_title("\n\nShort\n\nThis is the body. It has sentences.") == "Short"
 
 
-def test_it_reads_dates_in_common_formats():
-    assert extract_date("April 20 2017") == datetime.date(2017, 4, 20)
-    assert extract_date("Posted on April 20, 2017 by staff") == datetime.date(2017, 4, 20)
-    assert extract_date("20 April 2017") == datetime.date(2017, 4, 20)
-    assert extract_date("2017-04-20") == datetime.date(2017, 4, 20)
-    assert extract_date("Sept. 3rd, 2019") == datetime.date(2019, 9, 3)
-    assert extract_date("No date here, only 2017.") is None
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("April 20 2017", datetime.date(2017, 4, 20)),
+        ("Posted on April 20, 2017 by staff", datetime.date(2017, 4, 20)),
+        ("20 April 2017", datetime.date(2017, 4, 20)),
+        ("2017-04-20", datetime.date(2017, 4, 20)),
+        ("Sept. 3rd, 2019", datetime.date(2019, 9, 3)),
+        ("No date here, only 2017.", None),
+    ],
+)
+def test_it_reads_dates_in_common_formats(text, date):
+    assert extract_date(text) == date
 
 
 def test_it_splits_sentences_without_breaking_on_abbreviations():
@@ -248,14 +258,20 @@ def test_it_never_takes_a_site_menu_as_the_title():
     assert extract_title(text) == "Protect the Fraser River salmon"
 
 
-def test_it_reads_past_asks_rhetorical_questions_and_thanks_as_no_asks():
-    texts = [
-        "Our petition, which called on Parliament to act, was tabled in June.",
-        "Why should we call our MPs when they never listen?",
-        "We thank the Rainbow Foundation for its generous donation.",
-    ]
-    for text in texts:
-        assert [a for a in extract_actions(text) if not a.low_confidence] == [], text
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "Our petition, which called on Parliament to act, was tabled in June.", id="past_ask"
+        ),
+        pytest.param(
+            "Why should we call our MPs when they never listen?", id="rhetorical_question"
+        ),
+        pytest.param("We thank the Rainbow Foundation for its generous donation.", id="thanks"),
+    ],
+)
+def test_it_reads_past_asks_rhetorical_questions_and_thanks_as_no_asks(text):
+    assert [a for a in extract_actions(text) if not a.low_confidence] == []
 
 
 def test_it_keeps_a_role_and_its_address_together_in_text_wrapped_at_40_columns():

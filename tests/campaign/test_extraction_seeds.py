@@ -130,8 +130,10 @@ def test_it_extracts_the_date_of_000(documents):
     assert document.published == datetime.date(2017, 4, 20)
 
 
-@pytest.mark.parametrize("prefix", _PREFIXES)
+# The news seeds 001-003 yield no actions at all, so there would be nothing to check.
+@pytest.mark.parametrize("prefix", ["000", "004"])
 def test_it_quotes_evidence_verbatim(documents, prefix):
     text, document = documents[prefix]
+    assert document.actions
     for action in document.actions:
         assert text[action.evidence.start : action.evidence.end] == action.evidence.quote
