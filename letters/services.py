@@ -138,7 +138,7 @@ class CampaignClosed(Exception):
 
 def has_line_break(value: str) -> bool:
     """CR, LF or any other line separator: what would let a value add an email header."""
-    return len(value.splitlines()) > 1 or "\r" in value or "\n" in value
+    return "".join(value.splitlines()) != value
 
 
 def letter_subject_next(

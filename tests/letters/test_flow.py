@@ -394,6 +394,13 @@ def test_it_refuses_a_line_break_in_a_header_field(client, mp_template, field, v
     assert OutboundEmail.objects.count() == 0
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\x0b", "\x85"])
+def test_it_refuses_any_line_separator_in_a_header_field_even_last(client, mp_template, separator):
+    response = submit(client, mp_template, subject="Please act now" + separator)
+    assert "single line" in str(response.context["form"].errors["subject"])
+    assert Letter.objects.count() == 0
+
+
 @pytest.mark.parametrize(("body", "field"), [("Too short.", "body"), ("x" * 8001, "body")])
 def test_it_limits_the_body_length(client, mp_template, body, field):
     response = submit(client, mp_template, body=body)
