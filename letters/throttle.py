@@ -10,15 +10,9 @@ from django.conf import settings
 from django.http import HttpRequest
 from django_ratelimit.core import is_ratelimited
 
+from campaign.client_addresses import ratelimit_key
+
 log = logging.getLogger(__name__)
-
-
-def _client_address(group: str, request: HttpRequest) -> str:
-    """Only the trusted proxy's header is believed (settings.CLIENT_IP_HEADER), else the peer."""
-    header = settings.CLIENT_IP_HEADER
-    if header and request.META.get(header):
-        return request.META[header].rsplit(",", 1)[-1].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def letter_submit_throttled(request: HttpRequest) -> bool:
@@ -27,7 +21,7 @@ def letter_submit_throttled(request: HttpRequest) -> bool:
         return is_ratelimited(
             request,
             group="letters.submit",
-            key=_client_address,
+            key=ratelimit_key,
             rate=settings.LETTERS_SUBMIT_RATELIMIT,
             method="POST",
             increment=True,

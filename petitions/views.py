@@ -26,8 +26,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
 
+from campaign.client_addresses import client_ip, ratelimit_key
 from petitions import local_cache, selectors, services
-from petitions.addresses import client_ip, ratelimit_key
 from petitions.forms import SignatureForm
 from petitions.models import Petition, Signature
 from petitions.tokens import TokenExpired, TokenInvalid, confirmation_token_read

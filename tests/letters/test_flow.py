@@ -454,6 +454,18 @@ def test_it_limits_letters_per_client_address(client, mp_template, settings):
     assert Letter.objects.count() == 2
 
 
+def test_a_proxy_header_without_an_address_does_not_escape_the_limit(client, mp_template, settings):
+    # A header the proxy passed through unchecked must not become a fresh key per request.
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    settings.LETTERS_SUBMIT_RATELIMIT = "2/h"
+    for n in range(3):
+        client.defaults["HTTP_X_REAL_IP"] = f"spoofed-{n}"
+        response = submit(client, mp_template, supporter_email=f"s{n}@example.org")
+
+    assert response.status_code == 429
+    assert Letter.objects.count() == 2
+
+
 def test_it_fills_variables_in_subject_variants(client, mp_template):
     mp_template.subject_variants = "A constituent of {{ riding }} asks you to act"
     mp_template.save()

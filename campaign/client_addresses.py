@@ -1,0 +1,39 @@
+"""Who is on the other end of a request: the client's address, for rate limits and IP hashes.
+
+Shared by every supporter form (petitions, letters) so they all believe the same thing: only
+settings.CLIENT_IP_HEADER, the header the trusted proxy sets, and only when it holds an
+address; any other header is whatever the client says.
+"""
+
+import ipaddress
+
+from django.conf import settings
+from django.http import HttpRequest
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The client's address, from the trusted proxy's header when one is configured.
+
+    When the header is a list (X-Forwarded-For), the last entry is the one our proxy added.
+    A header that holds no address falls back to the peer (REMOTE_ADDR); "" if neither is one.
+    """
+    header = settings.CLIENT_IP_HEADER
+    candidate = ""
+    if header:
+        candidate = request.META.get(header, "").rsplit(",", 1)[-1].strip()
+    if not _is_ip(candidate):
+        candidate = request.META.get("REMOTE_ADDR", "")
+    return candidate if _is_ip(candidate) else ""
+
+
+def ratelimit_key(group: str, request: HttpRequest) -> str:
+    """django-ratelimit key function: the trusted client address."""
+    return client_ip(request) or "unknown"
+
+
+def _is_ip(value: str) -> bool:
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
