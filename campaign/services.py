@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from campaign import extraction
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, content_hash
+from campaign.slugs import unique_slug
 
 
 @dataclass
@@ -102,14 +102,6 @@ def _summary_from(text: str, title: str, limit: int = 600) -> str:
         end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
         return cut[: end + 1] if end > 0 else cut.rstrip() + "…"
     return ""
-
-
-def _unique_campaign_slug(base: str) -> str:
-    base = slugify(base)[:70].strip("-") or "campaign"
-    slug, n = base, 2
-    while Campaign.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _actionable(actions: Sequence[CallToAction], kind: str) -> list[CallToAction]:
@@ -240,7 +232,12 @@ def _campaign_for(imported, campaign_slug: str | None, report: ImportReport) -> 
     )
     report.campaign_created = True
     return Campaign.objects.create(
-        slug=campaign_slug or _unique_campaign_slug(lead.title or lead_document.file_name),
+        slug=campaign_slug
+        or unique_slug(
+            lead.title or lead_document.file_name,
+            taken=Campaign.objects.all(),
+            fallback="campaign",
+        ),
         title=(lead.title or lead_document.file_name)[:200],
         summary=_summary_from(lead_document.text, lead.title),
     )

@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
+from campaign.slugs import unique_slug
 from letters.composing import (
     SUBJECT_MAX_LENGTH,
     Recipient,
@@ -94,12 +94,13 @@ def letter_template_draft_from_action(
                     },
                 )
                 targets.append(target)
-        base = slugify(
-            "write-to-your-mp" if kind == LetterTemplate.Kind.MP else "write-to-the-decision-makers"
+        slug = unique_slug(
+            "write-to-your-mp"
+            if kind == LetterTemplate.Kind.MP
+            else "write-to-the-decision-makers",
+            taken=LetterTemplate.objects.filter(campaign=campaign),
+            fallback="letter",
         )
-        slug, n = base, 2
-        while LetterTemplate.objects.filter(campaign=campaign, slug=slug).exists():
-            slug, n = f"{base}-{n}", n + 1
         template = LetterTemplate.objects.create(
             campaign=campaign,
             slug=slug,

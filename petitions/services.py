@@ -13,13 +13,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat, Substr
 from django.utils import timezone
-from django.utils.text import slugify
 
 from campaign.models import CallToAction, Campaign
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.paired import insert_with_email
 from campaign.outbox.services import email_build, email_queue
 from campaign.postal_codes import fsa_of, province_of
+from campaign.slugs import unique_slug
 from petitions import counters, local_cache
 from petitions.addresses import email_key, ip_hash
 from petitions.emails import CONFIRMATION_TEMPLATE
@@ -310,15 +310,6 @@ def _title_from_demand(demand: str) -> str:
     return f"{cut}…"
 
 
-def _unique_slug(base: str) -> str:
-    base = (slugify(base)[:70].strip("-")) or "petition"
-    slug, n = base, 2
-    while Petition.objects.filter(slug=slug).exists():
-        slug = f"{base}-{n}"
-        n += 1
-    return slug
-
-
 def petition_draft_from_action(*, campaign: Campaign, action: CallToAction) -> Petition:
     """A draft petition built from a petition call to action (idempotent on `action`)."""
     existing = Petition.objects.filter(source=action).first()
@@ -328,7 +319,7 @@ def petition_draft_from_action(*, campaign: Campaign, action: CallToAction) -> P
     title = _title_from_demand(demand)
     return Petition.objects.create(
         campaign=campaign,
-        slug=_unique_slug(title),
+        slug=unique_slug(title, taken=Petition.objects.all(), fallback="petition"),
         title=title[:200],
         demand=demand[0].upper() + demand[1:] if demand else title,
         addressed_to=addressee_normalise(action.addressee),
