@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -23,14 +24,25 @@ def campaign_detail(request, slug: str):
     return render(request, "campaign/detail.html", {"campaign": campaign})
 
 
+def _period(days: int) -> str:
+    """A period for people: "2 years" for a whole number of years, else "400 days"."""
+    if days and days % 365 == 0:
+        years = days // 365
+        return ngettext("%(n)d year", "%(n)d years", years) % {"n": years}
+    return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
+
+
 @require_safe
 def privacy(request):
     """What Chorus keeps about supporters, why, and for how long."""
-    return render(
-        request,
-        "campaign/privacy.html",
-        {"OUTBOX_RETENTION_DAYS": settings.OUTBOX_RETENTION_DAYS},
-    )
+    # The periods the retention tasks enforce, so the page cannot promise something else.
+    retention = {
+        "unconfirmed_days": settings.PETITIONS_UNCONFIRMED_DAYS,
+        "ip_hash_days": settings.PETITIONS_IP_HASH_DAYS,
+        "after_close": _period(settings.PETITIONS_RETENTION_AFTER_CLOSE_DAYS),
+        "email_days": settings.OUTBOX_RETENTION_DAYS,
+    }
+    return render(request, "campaign/privacy.html", {"retention": retention})
 
 
 @never_cache

@@ -155,6 +155,18 @@ def test_it_publishes_a_privacy_notice_of_what_is_kept_why_and_for_how_long(clie
         "CASL",
         "30 days after signing",
         "90 days after signing",
-        "two years after",
+        "2 years after the campaign closes",
     ]:
         assert promise in html
+
+
+def test_the_privacy_notice_states_the_periods_the_purge_enforces(client, settings):
+    settings.PETITIONS_UNCONFIRMED_DAYS = 14
+    settings.PETITIONS_IP_HASH_DAYS = 45
+    settings.PETITIONS_RETENTION_AFTER_CLOSE_DAYS = 400
+
+    html = client.get(reverse("campaign:privacy")).content.decode()
+
+    assert "deleted 14 days after signing" in html
+    assert "45 days after signing" in html
+    assert "400 days after the campaign closes" in html
