@@ -62,7 +62,7 @@ def calls_to_action_record(
                 "text": action.text,
                 "addressee": action.addressee[:200],
                 "organisation": action.organisation[:200],
-                "targets": [_target_dict(t) for t in action.targets],
+                "targets": [target.to_dict() for target in action.targets],
                 "talking_points": list(action.talking_points),
                 "letter_body": action.letter_body,
                 "evidence_end": action.evidence.end,
@@ -76,18 +76,6 @@ def calls_to_action_record(
         recorded.append(cta)
         created_count += created
     return recorded, created_count
-
-
-def _target_dict(target: extraction.Target) -> dict:
-    return {
-        "name": target.name,
-        "role": target.role,
-        "email": target.email,
-        "phone": target.phone,
-        "postal_address": target.postal_address,
-        "kind": target.kind,
-        "organisation": target.organisation,
-    }
 
 
 def _summary_from(text: str, title: str, limit: int = 600) -> str:

@@ -90,6 +90,7 @@ class Target:
             "phone": self.phone,
             "postal_address": self.postal_address,
             "kind": self.kind,
+            "organisation": self.organisation,
         }
 
 

@@ -88,7 +88,15 @@ def test_it_serialises_actions_to_plain_dicts():
     }
     assert set(action["evidence"]) == {"start", "end", "quote"}
     letter = next(a for a in data["actions"] if a["targets"])
-    assert set(letter["targets"][0]) == {"name", "role", "email", "phone", "postal_address", "kind"}
+    assert set(letter["targets"][0]) == {
+        "name",
+        "role",
+        "email",
+        "phone",
+        "postal_address",
+        "kind",
+        "organisation",
+    }
 
 
 def test_it_keeps_one_ask_per_sentence():
