@@ -8,6 +8,7 @@ the draft before publishing.
 
 import re
 
+from campaign.extraction.letter_body import REPRESENTATIVE, SUPPORTER
 from campaign.models import CallToAction, Campaign
 
 # "Email your MP and urge them to stop the deportation" -> "stop the deportation"
@@ -99,7 +100,7 @@ def draft_body(*, action: CallToAction, campaign: Campaign) -> str:
     """
     ask = letter_ask(action)
     stance = supporter_stance(action)
-    paragraphs = ["Dear {{ representative_name }},"]
+    paragraphs = [f"Dear {REPRESENTATIVE},"]
     if action.letter_body.strip():
         paragraphs.append(action.letter_body.strip())
     if stance:
@@ -116,7 +117,7 @@ def draft_body(*, action: CallToAction, campaign: Campaign) -> str:
         )
     paragraphs.append("{{ talking_points }}")
     paragraphs.append("I look forward to your reply.")
-    paragraphs.append("Sincerely,\n{{ supporter_name }}\n{{ supporter_postal_code }}")
+    paragraphs.append("Sincerely,\n" + SUPPORTER + "\n{{ supporter_postal_code }}")
     return "\n\n".join(paragraphs)
 
 

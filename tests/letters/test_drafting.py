@@ -221,3 +221,13 @@ def test_it_turns_a_campaign_demand_into_a_talking_point(addressee, expected):
     from letters.drafting import demand_talking_point
 
     assert demand_talking_point(addressee=addressee, demand="Issue emergency visas.") == expected
+
+
+def test_the_extractions_placeholders_are_variables_a_letter_template_knows():
+    # A document's own letter comes out of extraction with these in it; the template
+    # validator must accept them, or every drafted letter would be refused on save.
+    from campaign.extraction.letter_body import REPRESENTATIVE, SUPPORTER
+    from letters.composing import VARIABLES
+
+    for placeholder in (REPRESENTATIVE, SUPPORTER):
+        assert placeholder.strip("{} ") in VARIABLES
