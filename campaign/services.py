@@ -112,18 +112,14 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
     """
     from letters.drafting import demand_talking_point
     from letters.services import OWN_WORDS_POINT, letter_template_draft_from_action
-    from petitions.models import Petition
     from petitions.services import petition_draft_from_action
 
     drafted = []
     talking_points: tuple[str, ...] = ()
     petitions = _actionable(actions, CallToAction.Kind.PETITION)
     if petitions:
-        # Asked the way petition_draft_from_action decides: one petition per action, in
-        # whichever campaign it was drafted for.
-        is_new = not Petition.objects.filter(source=petitions[0]).exists()
-        petition = petition_draft_from_action(campaign=campaign, action=petitions[0])
-        if is_new:
+        petition, created = petition_draft_from_action(campaign=campaign, action=petitions[0])
+        if created:
             drafted.append(f"petition: {petition.title}")
         # A letter with no talking points of its own carries the campaign's demand.
         talking_points = (
@@ -138,13 +134,13 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
             seen_target_sets.add(emails)
             letters.append(action)
     for action in letters:
-        if campaign.letter_templates.filter(source=action).exists():
-            continue
-        template = letter_template_draft_from_action(
+        template, created = letter_template_draft_from_action(
             campaign=campaign,
             action=action,
             talking_points_fallback=(*talking_points, OWN_WORDS_POINT),
         )
+        if not created:
+            continue
         if action.kind == CallToAction.Kind.LETTER_TO_MP:
             drafted.append(f"letter to the supporter's MP: {template.title}")
         else:

@@ -55,8 +55,9 @@ def letter_template_draft_from_action(
     campaign: Campaign,
     action: CallToAction,
     talking_points_fallback: tuple[str, ...] | list[str] = DEFAULT_TALKING_POINTS_FALLBACK,
-) -> LetterTemplate:
-    """Draft a letter template from a letter call to action (idempotent: one per action).
+) -> tuple[LetterTemplate, bool]:
+    """Draft a letter template of `campaign` from a letter call to action, and say whether it
+    was created now (False: the campaign already had one from this action).
 
     `letter_to_mp` gives a template for the supporter's MP; `letter_to_targets` also creates
     the campaign's Targets from `action.targets` (those with an email; existing ones, matched by
@@ -64,7 +65,7 @@ def letter_template_draft_from_action(
     """
     existing = LetterTemplate.objects.filter(campaign=campaign, source=action).first()
     if existing is not None:
-        return existing
+        return existing, False
     if action.kind == CallToAction.Kind.LETTER_TO_MP:
         kind = LetterTemplate.Kind.MP
     elif action.kind == CallToAction.Kind.LETTER_TO_TARGETS:
@@ -118,7 +119,7 @@ def letter_template_draft_from_action(
         )
         if targets:
             template.targets.set(targets)
-    return template
+    return template, True
 
 
 # --- Writing and sending letters ------------------------------------------------------------

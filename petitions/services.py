@@ -310,14 +310,17 @@ def _title_from_demand(demand: str) -> str:
     return f"{cut}…"
 
 
-def petition_draft_from_action(*, campaign: Campaign, action: CallToAction) -> Petition:
-    """A draft petition built from a petition call to action (idempotent on `action`)."""
-    existing = Petition.objects.filter(source=action).first()
+def petition_draft_from_action(
+    *, campaign: Campaign, action: CallToAction
+) -> tuple[Petition, bool]:
+    """A draft petition of `campaign` built from a petition call to action, and whether it was
+    created now (False: the campaign already had one from this action)."""
+    existing = Petition.objects.filter(campaign=campaign, source=action).first()
     if existing is not None:
-        return existing
+        return existing, False
     demand = " ".join(action.text.split())
     title = _title_from_demand(demand)
-    return Petition.objects.create(
+    petition = Petition.objects.create(
         campaign=campaign,
         slug=unique_slug(title, taken=Petition.objects.all(), fallback="petition"),
         title=title[:200],
@@ -326,6 +329,7 @@ def petition_draft_from_action(*, campaign: Campaign, action: CallToAction) -> P
         status=Petition.Status.DRAFT,
         source=action,
     )
+    return petition, True
 
 
 def petition_open_for_campaign(*, campaign: Campaign) -> int:

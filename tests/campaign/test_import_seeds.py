@@ -115,11 +115,12 @@ def test_it_names_each_item_it_drafts():
     assert drafted[0].startswith("drafted petition: Issue emergency visas")
 
 
-def test_it_does_not_report_a_petition_already_drafted_for_another_campaign(seed_campaign):
+def test_another_campaign_from_the_same_documents_gets_its_own_petition(seed_campaign):
     output = _import("--campaign", "another")
 
-    assert not Campaign.objects.get(slug="another").petitions.exists()
-    assert "drafted petition" not in output
+    [petition] = Campaign.objects.get(slug="another").petitions.all()
+    assert f"drafted petition: {petition.title}" in output
+    assert seed_campaign.petitions.count() == 1
 
 
 def test_it_changes_nothing_on_a_dry_run():

@@ -107,7 +107,8 @@ def seed_template(db):
         targets=SEED_TARGETS,
         talking_points=["Over 100 men have been detained.", "Canada can act quickly."],
     )
-    return letter_template_draft_from_action(campaign=campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=campaign, action=action)
+    return template
 
 
 def test_it_delivers_the_three_target_seed_letter(

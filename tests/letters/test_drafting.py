@@ -41,7 +41,7 @@ def _action(**kwargs):
 
 def test_it_drafts_an_mp_template_with_every_variable():
     action = _action()
-    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
     assert template.kind == LetterTemplate.Kind.MP
     assert template.source == action
     assert template.body.startswith("Dear {{ representative_name }},")
@@ -54,7 +54,7 @@ def test_it_drafts_an_mp_template_with_every_variable():
 
 def test_it_drafts_a_template_that_validates_and_renders():
     action = _action(letter_body="Canada must not look away.")
-    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
     validate_template_source(body=template.body, subject_variants=template.subject_variants)
     text = render_text(template.body, SAMPLE_CONTEXT)
     assert "Canada must not look away." in text
@@ -64,15 +64,20 @@ def test_it_drafts_a_template_that_validates_and_renders():
 
 def test_it_is_idempotent_for_the_same_action():
     action = _action()
-    first = letter_template_draft_from_action(campaign=action.campaign, action=action)
-    second = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    first, created_first = letter_template_draft_from_action(
+        campaign=action.campaign, action=action
+    )
+    second, created_second = letter_template_draft_from_action(
+        campaign=action.campaign, action=action
+    )
     assert first.pk == second.pk
+    assert (created_first, created_second) == (True, False)
     assert LetterTemplate.objects.count() == 1
 
 
 def test_it_creates_targets_with_an_email_and_links_them():
     action = _action(kind=CallToAction.Kind.LETTER_TO_TARGETS, targets=THREE_TARGETS)
-    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
     assert template.kind == LetterTemplate.Kind.TARGETS
     assert sorted(template.targets.values_list("email", flat=True)) == [
         "Chrystia.Freeland@parl.gc.ca",
@@ -90,14 +95,14 @@ def test_it_reuses_a_campaign_target_with_the_same_email():
     action = _action(
         campaign=campaign, kind=CallToAction.Kind.LETTER_TO_TARGETS, targets=THREE_TARGETS
     )
-    template = letter_template_draft_from_action(campaign=campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=campaign, action=action)
     assert existing in template.targets.all()
     assert Target.objects.filter(campaign=campaign).count() == 3
 
 
 def test_it_uses_the_fallback_talking_points_when_the_action_has_none():
     action = _action(talking_points=[])
-    template = letter_template_draft_from_action(
+    template, _created = letter_template_draft_from_action(
         campaign=action.campaign, action=action, talking_points_fallback=["Say why it matters."]
     )
     assert template.talking_points == ["Say why it matters."]
@@ -147,7 +152,7 @@ def test_it_falls_back_on_the_campaign_title_when_the_action_only_says_to_write(
         targets=THREE_TARGETS,
     )
     action.campaign.title = "LGBT people in Chechnya need Canada's help"
-    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
     assert "Send an email" not in template.body
     assert "something that matters to me: LGBT people in Chechnya need Canada's help." in (
         template.body
@@ -176,7 +181,7 @@ def test_it_restates_the_supporters_own_stance_in_the_first_person(text, expecte
 def test_it_drafts_a_stance_as_the_writers_own_words():
     action = _action(text="indicate your support for immediate government action")
 
-    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
 
     assert "I am writing to express my support for immediate government action" in template.body
     assert "ask you to indicate your support" not in template.body
@@ -194,7 +199,7 @@ def test_it_puts_points_that_complete_saying_that_you_in_the_writers_voice():
         ],
     )
 
-    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
 
     assert template.talking_points == [
         "I condemn the actions of the authorities in Chechnya",
@@ -205,7 +210,7 @@ def test_it_puts_points_that_complete_saying_that_you_in_the_writers_voice():
 def test_it_keeps_points_as_written_when_they_stand_alone():
     action = _action(evidence_quote="Our demands:", talking_points=["Stop the deportations"])
 
-    template = letter_template_draft_from_action(campaign=action.campaign, action=action)
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
 
     assert template.talking_points == ["Stop the deportations"]
 

@@ -23,7 +23,7 @@ def test_it_drafts_a_petition_from_a_petition_call_to_action():
         addressee="the Canadian government",
     )
 
-    petition = petition_draft_from_action(campaign=action.campaign, action=action)
+    petition, _created = petition_draft_from_action(campaign=action.campaign, action=action)
 
     assert petition.status == Petition.Status.DRAFT
     assert petition.title == "Issue emergency visas to LGBT people fleeing Chechnya"
@@ -37,18 +37,31 @@ def test_it_drafts_a_petition_from_a_petition_call_to_action():
 def test_it_returns_the_same_petition_when_drafted_twice():
     action = CallToActionFactory()
 
-    first = petition_draft_from_action(campaign=action.campaign, action=action)
-    second = petition_draft_from_action(campaign=action.campaign, action=action)
+    first, created_first = petition_draft_from_action(campaign=action.campaign, action=action)
+    second, created_second = petition_draft_from_action(campaign=action.campaign, action=action)
 
     assert first == second
+    assert (created_first, created_second) == (True, False)
     assert Petition.objects.count() == 1
+
+
+def test_another_campaign_drafted_from_the_same_action_gets_its_own_petition():
+    action = CallToActionFactory()
+    other = CampaignFactory()
+
+    first, _created = petition_draft_from_action(campaign=action.campaign, action=action)
+    second, created = petition_draft_from_action(campaign=other, action=action)
+
+    assert created
+    assert (first.campaign, second.campaign) == (action.campaign, other)
+    assert first.slug != second.slug
 
 
 def test_it_gives_each_drafted_petition_a_unique_slug():
     campaign = CampaignFactory()
     actions = [CallToActionFactory(campaign=campaign, text="Act now") for _ in range(3)]
 
-    slugs = [petition_draft_from_action(campaign=campaign, action=a).slug for a in actions]
+    slugs = [petition_draft_from_action(campaign=campaign, action=a)[0].slug for a in actions]
 
     assert slugs == ["act-now", "act-now-2", "act-now-3"]
 
@@ -56,7 +69,7 @@ def test_it_gives_each_drafted_petition_a_unique_slug():
 def test_it_shortens_a_long_demand_into_a_title_at_a_word_boundary():
     action = CallToActionFactory(text="stop " + "the deportation of refugees " * 20)
 
-    petition = petition_draft_from_action(campaign=action.campaign, action=action)
+    petition, _created = petition_draft_from_action(campaign=action.campaign, action=action)
 
     assert len(petition.title) <= 121
     assert petition.title.endswith("…")
