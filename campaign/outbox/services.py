@@ -370,14 +370,17 @@ def outbound_email_redact_expired(*, now=None) -> int:
 def outbound_email_retry(*, emails: Iterable[OutboundEmail]) -> int:
     """Queue failed, cancelled or waiting rows again now, with a fresh attempt budget.
 
-    Sent rows and rows being sent are left alone (retrying them would send twice). Returns the
-    number of rows queued.
+    Sent rows and rows being sent are left alone (retrying them would send twice), and so are
+    rows retention has erased (no address, or no text and no template to render it from).
+    Returns the number of rows queued.
     """
     ids = [e.pk for e in emails]
     with transaction.atomic():
         retried = list(
             OutboundEmail.objects.select_for_update()
             .filter(pk__in=ids, status__in=[Status.FAILED, Status.CANCELLED, Status.QUEUED])
+            .exclude(to="")
+            .exclude(body_text="", template="")
             .values_list("pk", flat=True)
         )
         OutboundEmail.objects.filter(pk__in=retried).update(

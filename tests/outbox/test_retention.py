@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import outbound_email_redact_expired
+from campaign.outbox.services import outbound_email_redact_expired, outbound_email_retry
 from tests.factories.outbox import OutboundEmailFactory
 
 pytestmark = pytest.mark.django_db
@@ -89,3 +89,12 @@ def test_the_privacy_page_states_the_period(client, settings):
     response = client.get("/privacy/")
 
     assert "45 days after an email is sent, its subject and text are erased" in response.text
+
+
+def test_staff_cannot_retry_an_email_retention_has_erased(long_ago):
+    email = _old(long_ago, purpose=Purpose.SIGNATURE_CONFIRMATION, status=Status.FAILED)
+    outbound_email_redact_expired()
+
+    assert outbound_email_retry(emails=[email]) == 0
+    email.refresh_from_db()
+    assert email.status == Status.FAILED
