@@ -150,8 +150,11 @@ _MARK_SENT_SQL = (
 
 
 # The same for a row rendered as it was sent: what went out is kept with it.
-_MARK_SENT_RENDERED_SQL = _MARK_SENT_SQL.replace(
-    ' WHERE "id"', ', "subject" = %s, "body_text" = %s, "body_html" = %s WHERE "id"'
+_MARK_SENT_RENDERED_SQL = (
+    'UPDATE "outbox_outboundemail" SET "status" = %s, "sent_at" = %s, '
+    '"attempts" = "attempts" + 1, "last_error" = \'\', "lease_expires_at" = NULL, '
+    '"pacing_slot_reserved" = %s, "esp_message_id" = %s, '
+    '"subject" = %s, "body_text" = %s, "body_html" = %s WHERE "id" = %s AND "status" = %s'
 )
 
 
