@@ -13,4 +13,8 @@ class PetitionsConfig(AppConfig):
             emails,
         )
 
-        template_register(emails.CONFIRMATION_TEMPLATE, emails.confirmation_context)
+        template_register(
+            emails.CONFIRMATION_TEMPLATE,
+            emails.confirmation_context,
+            related=emails.signatures_with_petition,
+        )

@@ -16,10 +16,14 @@ from petitions.tokens import confirmation_token_make
 CONFIRMATION_TEMPLATE = "petition-confirm"
 
 
-def confirmation_context(email: OutboundEmail) -> dict | None:
+def signatures_with_petition():
+    """Where a batch of confirmations reads its signatures from (one query for the batch)."""
+    return Signature.objects.select_related("petition")
+
+
+def confirmation_context(email: OutboundEmail, signature: Signature | None) -> dict | None:
     """The template context of a signature's confirmation email, or None once it is pointless
     (the signature is gone, confirmed, or flagged)."""
-    signature = Signature.objects.select_related("petition").filter(pk=email.related_id).first()
     if signature is None or signature.is_confirmed or signature.is_flagged:
         return None
     token = confirmation_token_make(signature_id=signature.pk)

@@ -238,10 +238,22 @@ def _cancel(email: OutboundEmail, reason: str, log_label: str) -> Outcome:
     return Outcome(email.pk, "cancelled")
 
 
-def _render(email: OutboundEmail) -> Outcome | None:
+def _related_objects(emails: list[OutboundEmail]) -> dict | None:
+    """What the batch's templated rows serve, in one query per template; None if that failed
+    (the rows then wait for a retry: a missing object would wrongly cancel them)."""
+    try:
+        return rendering.related_objects(emails)
+    except Exception:
+        log.exception("outbox: could not load what %s emails are for", len(emails))
+        return None
+
+
+def _render(email: OutboundEmail, related: dict | None) -> Outcome | None:
     """Render a row queued with a template; an Outcome when it cannot be sent as it stands."""
     try:
-        rendering.render_on_send(email)
+        if related is None:
+            raise LookupError("the batch's related objects could not be loaded")
+        rendering.render_on_send(email, related.get(email.pk))
     except rendering.EmailNotNeeded:
         return _cancel(
             email, "Not sent: what this email was for no longer needs it.", "no longer needed"
@@ -317,6 +329,7 @@ def _deliver_claimed(ids: list[int], session: _SMTPSession) -> list[Outcome]:
     suppressed = {
         s.address: s for s in Suppression.objects.filter(address__in={e.to.lower() for e in emails})
     }
+    related = _related_objects(emails)
     for index, email in enumerate(emails):
         if email.to.lower() in suppressed:
             reason = Suppression.not_sent_error(suppressed[email.to.lower()].reason)
@@ -332,7 +345,7 @@ def _deliver_claimed(ids: list[int], session: _SMTPSession) -> list[Outcome]:
             outcomes.append(_release(email, wait=wait, slot_reserved=True, status="paced"))
             continue
         rendered = rendering.needs_rendering(email)
-        if rendered and (outcome := _render(email)) is not None:
+        if rendered and (outcome := _render(email, related)) is not None:
             outcomes.append(outcome)
             continue
         try:

@@ -9,22 +9,31 @@ templates, the confirmation link and its signing run on the workers, which drain
 their own pace.
 
 The app that owns such an email registers a context builder for its template name (in its
-AppConfig.ready). The builder receives the row and returns the template context, or None when
-the email is no longer needed (the signature it confirms was confirmed or deleted meanwhile);
-the row is then cancelled, not sent. A context may name the `language` to render in.
+AppConfig.ready), with the queryset its rows' related objects come from: a worker loads them
+for its whole batch in one query. The builder receives the row and its object and returns the
+template context, or None when the email is no longer needed (the signature it confirms was
+confirmed or deleted meanwhile); the row is then cancelled, not sent. A context may name the
+`language` to render in.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import models
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from campaign.outbox.models import OutboundEmail
 
-ContextBuilder = Callable[[OutboundEmail], Mapping | None]
 
-_builders: dict[str, ContextBuilder] = {}
+@dataclass(frozen=True)
+class _Registered:
+    build_context: Callable[[OutboundEmail, models.Model | None], Mapping | None]
+    related: Callable[[], models.QuerySet] | None
+
+
+_builders: dict[str, _Registered] = {}
 
 
 class EmailNotNeeded(Exception):
@@ -36,9 +45,19 @@ def single_line(value: str) -> str:
     return " ".join(value.splitlines()).strip()
 
 
-def template_register(name: str, build_context: ContextBuilder) -> None:
-    """Let rows with `template=name` be rendered when sent, with `build_context(row)`."""
-    _builders[name] = build_context
+def template_register(
+    name: str,
+    build_context: Callable[[OutboundEmail, models.Model | None], Mapping | None],
+    *,
+    related: Callable[[], models.QuerySet] | None = None,
+) -> None:
+    """Let rows with `template=name` be rendered when sent, with `build_context(row, obj)`.
+
+    `related()` is the queryset the rows' related objects are read from (with whatever the
+    context needs joined in); a worker loads them for a whole batch in one query
+    (`related_objects`), and `obj` is None when the row's object is gone.
+    """
+    _builders[name] = _Registered(build_context=build_context, related=related)
 
 
 def template_is_registered(name: str) -> bool:
@@ -54,13 +73,33 @@ def render_templates(template: str, context: Mapping) -> tuple[str, str, str]:
     return single_line(subject), body_text, body_html
 
 
-def render_on_send(email: OutboundEmail) -> None:
+def related_objects(emails: Iterable[OutboundEmail]) -> dict[int, models.Model]:
+    """The related object of every row waiting to be rendered, by row id: one query per
+    template among them, instead of one per row."""
+    wanted: dict[str, list[OutboundEmail]] = {}
+    for email in emails:
+        if needs_rendering(email) and email.related_id is not None:
+            wanted.setdefault(email.template, []).append(email)
+    found: dict[int, models.Model] = {}
+    for template, rows in wanted.items():
+        registered = _builders.get(template)
+        if registered is None or registered.related is None:
+            continue
+        objects = registered.related().in_bulk({row.related_id for row in rows})
+        for row in rows:
+            if row.related_id in objects:
+                found[row.pk] = objects[row.related_id]
+    return found
+
+
+def render_on_send(email: OutboundEmail, related: models.Model | None = None) -> None:
     """Fill the row's subject and bodies from its template, in the language its context names.
 
+    `related` is the row's object as `related_objects` loaded it (None if gone or not asked).
     Raises EmailNotNeeded when the builder says the email has lost its purpose, and KeyError
     for a template nobody registered (a deployment mistake: the worker runs other code).
     """
-    context = _builders[email.template](email)
+    context = _builders[email.template].build_context(email, related)
     if context is None:
         raise EmailNotNeeded(email.template)
     language = context.get("language") or settings.LANGUAGE_CODE

@@ -31,14 +31,15 @@ def builder(monkeypatch):
             self.error = None
             self.seen: list[int] = []  # ids of the rows it built a context for
 
-        def __call__(self, email):
+        def __call__(self, email, related):
             self.seen.append(email.pk)
             if self.error:
                 raise self.error
             return self.result
 
     instance = Builder()
-    monkeypatch.setattr(rendering, "_builders", {TEMPLATE: instance})
+    monkeypatch.setattr(rendering, "_builders", {})
+    rendering.template_register(TEMPLATE, instance)
     return instance
 
 
@@ -137,7 +138,8 @@ def test_the_worker_renders_in_the_language_the_context_names(
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
-    monkeypatch.setattr(rendering, "_builders", {"language": lambda email: {"language": "fr"}})
+    monkeypatch.setattr(rendering, "_builders", {})
+    rendering.template_register("language", lambda email, related: {"language": "fr"})
     email = email_queue(
         email_build(to="ana@example.org", template="language", purpose=OutboundEmail.Purpose.OTHER)
     )
@@ -146,3 +148,20 @@ def test_the_worker_renders_in_the_language_the_context_names(
 
     email.refresh_from_db()
     assert (email.subject, email.body_text, email.body_html) == ("fr", "fr", "fr")
+
+
+def test_rows_wait_for_a_retry_when_what_they_serve_cannot_be_loaded(
+    builder, smtp_server, monkeypatch
+):
+    def broken(emails):
+        raise ConnectionError("the database went away")
+
+    monkeypatch.setattr(rendering, "related_objects", broken)
+    email = _queue_templated()
+
+    outcome = delivery.deliver(email.pk)
+
+    email.refresh_from_db()
+    assert outcome.status == "retry"
+    assert email.status == Status.QUEUED
+    assert smtp_server.count() == 0

@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 import time_machine
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -118,3 +120,19 @@ def test_a_second_signing_queues_a_second_email_with_a_working_link(client, peti
     assert len(mail.outbox) == 2
     link = next(w for w in mail.outbox[1].body.split() if "/petitions/confirm/" in w)
     assert client.post(urlsplit(link).path).status_code == 302
+
+
+def test_a_batch_of_confirmations_reads_its_signatures_in_one_query(client, petition, valid_form):
+    for n in range(5):
+        sign(client, petition, {**valid_form, "email": f"signer{n}@example.org"})
+
+    with CaptureQueriesContext(connection) as queries:
+        outcomes = delivery.deliver_due(limit=50, budget_seconds=30)
+
+    assert [o.status for o in outcomes] == ["sent"] * 5
+    signature_reads = [
+        q
+        for q in queries
+        if q["sql"].startswith("SELECT") and 'FROM "petitions_signature"' in q["sql"]
+    ]
+    assert len(signature_reads) == 1
