@@ -21,6 +21,7 @@ from tests.factories.letters import (
     RidingFactory,
 )
 from tests.factories.petitions import PetitionFactory, SignatureFactory
+from tests.letters.test_flow import letter_data, write_url
 
 pytestmark = pytest.mark.django_db
 
@@ -228,22 +229,7 @@ def test_the_riding_choice_page_is_accessible(client, mp_template):
 
 
 def test_the_letter_preview_is_accessible(client, mp_template):
-    url = reverse(
-        "letters:write",
-        kwargs={"campaign": mp_template.campaign.slug, "template": mp_template.slug},
-    )
-    response = client.post(
-        url,
-        {
-            "postal_code": "K1A 0A6",
-            "riding": "35079",
-            "supporter_name": "Sam Supporter",
-            "supporter_email": "sam@example.org",
-            "supporter_postal_code": "K1A 0A6",
-            "subject": "Please act now",
-            "body": "Dear Member,\n\nPlease help people reach safety, as I ask you here.\n\nSam",
-        },
-    )
+    response = client.post(write_url(mp_template), letter_data())
 
     assert "letters/preview.html" in [t.name for t in response.templates]
     assert_accessible(audit(response))
