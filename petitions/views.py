@@ -28,7 +28,7 @@ from django_ratelimit.core import is_ratelimited
 
 from campaign.client_addresses import client_ip, ratelimit_key
 from petitions import local_cache, selectors, services
-from petitions.forms import SignatureForm
+from petitions.forms import SignatureForm, SignatureSubmission
 from petitions.models import Petition, Signature
 from petitions.tokens import TokenExpired, TokenInvalid, confirmation_token_read
 
@@ -102,22 +102,24 @@ def signature_sign(request, slug: str):
     thank-you page, which looks the same whatever happened, so it reveals nothing about who
     has signed. Over-limit and honeypot submissions are stored flagged and not counted."""
     petition = selectors.petition_get_public_cached(slug=slug)
-    form = SignatureForm(request.POST if request.method == "POST" else None, petition=petition)
     status = 200
-    if request.method == "POST":
+    if request.method != "POST":
+        form = SignatureForm(petition=petition)
+    elif not petition.is_open:
         # Checked here, on the petition the service is given, so the service's PetitionClosed
         # cannot follow: the page says "closed" without validating the form.
-        if not petition.is_open:
-            status = 409
-        elif form.is_valid():
+        form, status = SignatureForm(request.POST, petition=petition), 409
+    else:
+        submission = SignatureSubmission(request.POST)
+        if submission.is_valid():
             flag = ""
-            if form.is_honeypot_filled:
+            if submission.is_honeypot_filled:
                 flag = Signature.FlagReason.HONEYPOT
             elif _over_limit(request, petition):
                 flag = Signature.FlagReason.RATE_LIMIT
             services.signature_create(
                 petition=petition,
-                data=form.to_input(
+                data=submission.to_input(
                     consent_page=settings.SITE_URL + request.path,
                     language=get_language() or "",
                 ),
@@ -125,6 +127,8 @@ def signature_sign(request, slug: str):
                 flag_reason=flag,
             )
             return redirect("petitions:thanks", slug=petition.slug)
+        # Validated again, by a form that may be rendered (see SignatureSubmission).
+        form = SignatureForm(request.POST, petition=petition)
     return render(
         request,
         "petitions/sign.html",
