@@ -4,6 +4,7 @@ import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from campaign.models import Campaign
@@ -105,3 +106,51 @@ def test_the_path_for_other_databases_also_writes_nothing_on_a_conflict():
 
     assert written is False
     assert not OutboundEmail.objects.exists()
+
+
+def _statements(queries) -> list[str]:
+    return [query["sql"].split(None, 1)[0] for query in queries]
+
+
+def test_it_runs_the_prepared_statement_for_every_row_and_prepares_it_at_most_once():
+    with CaptureQueriesContext(connection) as queries:
+        for slug in ("one", "two", "three"):
+            paired.insert_with_email(CampaignFactory.build(slug=slug), email=_email())
+
+    statements = _statements(queries)
+    assert statements.count("EXECUTE") == 3
+    assert statements.count("PREPARE") <= 1
+    assert Campaign.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_prepares_the_statement_again():
+    connection.close()
+    with CaptureQueriesContext(connection) as queries:
+        paired.insert_with_email(CampaignFactory.build(slug="one"), email=_email())
+        paired.insert_with_email(CampaignFactory.build(slug="two"), email=_email())
+
+    assert _statements(queries).count("PREPARE") == 1
+    assert Campaign.objects.count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_prepares_again_when_something_deallocated_the_statement():
+    paired.insert_with_email(CampaignFactory.build(slug="one"), email=_email())
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+
+    paired.insert_with_email(CampaignFactory.build(slug="two"), email=_email())
+
+    assert Campaign.objects.count() == 2
+    assert OutboundEmail.objects.count() == 2
+
+
+def test_behind_a_transaction_pooler_it_runs_the_statement_unprepared(monkeypatch):
+    # DISABLE_SERVER_SIDE_CURSORS is Django's setting for PgBouncer's transaction mode.
+    monkeypatch.setitem(connection.settings_dict, "DISABLE_SERVER_SIDE_CURSORS", True)
+    with CaptureQueriesContext(connection) as queries:
+        email = paired.insert_with_email(CampaignFactory.build(slug="one"), email=_email())
+
+    assert _statements(queries) == ["WITH"]
+    assert list(emails_for(Campaign.objects.get(slug="one"))) == [email]
