@@ -16,7 +16,16 @@ def client_ip(request: HttpRequest) -> str:
 
     When the header is a list (X-Forwarded-For), the last entry is the one our proxy added.
     A header that holds no address falls back to the peer (REMOTE_ADDR); "" if neither is one.
+    Worked out once per request (the rate limit and the IP hash both ask).
     """
+    try:
+        return request._chorus_client_ip
+    except AttributeError:
+        request._chorus_client_ip = _client_ip(request)
+        return request._chorus_client_ip
+
+
+def _client_ip(request: HttpRequest) -> str:
     header = settings.CLIENT_IP_HEADER
     candidate = ""
     if header:
