@@ -4,6 +4,7 @@ import secrets
 
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Campaign, DraftedFromAction
@@ -47,6 +48,12 @@ class Petition(DraftedFromAction):
 
     def get_absolute_url(self) -> str:
         return reverse("petitions:detail", kwargs={"slug": self.slug})
+
+    @cached_property
+    def thanks_url(self) -> str:
+        """Where signing leads. Worked out once per object: the sign view's petition is
+        remembered by the process (local_cache), so a viral petition reverses it rarely."""
+        return reverse("petitions:thanks", kwargs={"slug": self.slug})
 
     @property
     def is_open(self) -> bool:

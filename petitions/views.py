@@ -17,7 +17,7 @@ The petition page itself is rendered once per process every PETITIONS_PAGE_CACHE
 import logging
 
 from django.conf import settings
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control
@@ -126,7 +126,7 @@ def signature_sign(request, slug: str):
                 ip=client_ip(request),
                 flag_reason=flag,
             )
-            return redirect("petitions:thanks", slug=petition.slug)
+            return HttpResponseRedirect(petition.thanks_url)
         # Validated again, by a form that may be rendered (see SignatureSubmission).
         form = SignatureForm(request.POST, petition=petition)
     return render(
