@@ -51,9 +51,38 @@ def insertable_fields(model: type[models.Model], *, leave_out: tuple[str, ...] =
     ]
 
 
+# Field classes whose value, when it already has the Python type named here, goes into the
+# INSERT unchanged: for them Django's pre_save reads the attribute and get_db_prep_save returns
+# it as it is (CharField.to_python returns a str, BooleanField a bool, IntegerField int(value)).
+# Exact classes only: a subclass may prepare its value differently. Most of a signature's and
+# an email's columns are of these, and the full preparation, five calls a column, was a sixth
+# of a signature's CPU in the web process.
+_UNCHANGED_WHEN = {
+    models.CharField: str,
+    models.EmailField: str,
+    models.SlugField: str,
+    models.TextField: str,
+    models.BooleanField: bool,
+    models.IntegerField: int,
+    models.SmallIntegerField: int,
+    models.BigIntegerField: int,
+    models.PositiveIntegerField: int,
+    models.PositiveSmallIntegerField: int,
+}
+
+
 def insert_values(obj: models.Model, fields: list, connection) -> list:
     """The values of `fields` for an INSERT of `obj`, prepared exactly as the ORM prepares them."""
-    return [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
+    values = []
+    for field in fields:
+        python_type = _UNCHANGED_WHEN.get(type(field))
+        if python_type is not None:
+            value = getattr(obj, field.attname)
+            if type(value) is python_type:
+                values.append(value)
+                continue
+        values.append(field.get_db_prep_save(field.pre_save(obj, add=True), connection))
+    return values
 
 
 def insert_with_email(row: models.Model, *, email: OutboundEmail) -> OutboundEmail | None:

@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 
 from campaign.models import Campaign
 from campaign.outbox import paired
@@ -13,6 +14,7 @@ from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
 from campaign.outbox.services import email_build
 from tests.factories import CampaignFactory
+from tests.factories.petitions import PetitionFactory, SignatureFactory
 from tests.outbox.columns import assert_same_columns
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +156,39 @@ def test_behind_a_transaction_pooler_it_runs_the_statement_unprepared(monkeypatc
 
     assert _statements(queries) == ["WITH"]
     assert list(emails_for(Campaign.objects.get(slug="one"))) == [email]
+
+
+def _prepared_by_the_orm(obj, fields) -> list:
+    return [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
+
+
+def _comparable(values: list) -> list:
+    # The driver's JSON wrapper compares by identity; what it wraps is what matters.
+    return [getattr(value, "adapted", value) for value in values]
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        {},
+        # Values of another type than the field's: these take the ORM's full preparation.
+        {"comment": gettext_lazy("A lazy comment"), "confirmation_sends": True},
+    ],
+)
+def test_insert_values_prepares_every_column_as_the_orm_does(values):
+    with time_machine.travel(timezone.now(), tick=False):
+        signature = SignatureFactory.build(
+            petition=PetitionFactory(),
+            newsletter_opt_in=True,
+            newsletter_consent_at=timezone.now(),
+            show_name=True,
+            **values,
+        )
+        email = _email(headers={"X-Campaign": "visas"}, reply_to="a@b.ca")
+        email.related_type = ContentType.objects.get_for_model(Campaign)
+        for obj in (signature, email):
+            fields = paired.insertable_fields(type(obj))
+
+            assert _comparable(paired.insert_values(obj, fields, connection)) == _comparable(
+                _prepared_by_the_orm(obj, fields)
+            )
