@@ -20,7 +20,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.utils.cache import patch_cache_control
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -95,12 +95,14 @@ def _over_limit(request, petition: Petition) -> bool:
         return False
 
 
-@never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def signature_sign(request, slug: str):
     """The sign form. A valid POST signs (or finds the earlier signature) and redirects to the
     thank-you page, which looks the same whatever happened, so it reveals nothing about who
-    has signed. Over-limit and honeypot submissions are stored flagged and not counted."""
+    has signed. Over-limit and honeypot submissions are stored flagged and not counted.
+
+    Every page this view renders carries the visitor's CSRF token, so none may be cached; the
+    redirect after a POST is not cacheable anyway (RFC 9111), so it goes without the headers."""
     petition = selectors.petition_get_public_cached(slug=slug)
     status = 200
     if request.method != "POST":
@@ -129,12 +131,11 @@ def signature_sign(request, slug: str):
             return HttpResponseRedirect(petition.thanks_url)
         # Validated again, by a form that may be rendered (see SignatureSubmission).
         form = SignatureForm(request.POST, petition=petition)
-    return render(
-        request,
-        "petitions/sign.html",
-        {"petition": petition, "form": form},
-        status=status,
+    response = render(
+        request, "petitions/sign.html", {"petition": petition, "form": form}, status=status
     )
+    add_never_cache_headers(response)
+    return response
 
 
 def _share_context(petition: Petition) -> dict:

@@ -129,6 +129,17 @@ def test_it_never_caches_the_sign_form_page(client, petition):
     assert "csrfmiddlewaretoken" in response.content.decode()
 
 
+def test_it_never_caches_the_form_shown_again_with_errors(client, petition):
+    response = client.post(
+        reverse("petitions:sign", kwargs={"slug": petition.slug}), {"email": "nope"}
+    )
+
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+    assert "csrfmiddlewaretoken" in response.content.decode()
+
+
 def test_it_offers_plain_share_links_and_the_next_action_after_signing(client, petition):
     from tests.factories.letters import LetterTemplateFactory
 
