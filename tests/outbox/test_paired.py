@@ -163,8 +163,10 @@ def _prepared_by_the_orm(obj, fields) -> list:
 
 
 def _comparable(values: list) -> list:
-    # The driver's JSON wrapper compares by identity; what it wraps is what matters.
-    return [getattr(value, "adapted", value) for value in values]
+    # The driver's JSON wrapper compares by identity; what it wraps is what matters. Types are
+    # compared too: True == 1 and a lazy string equals its text, but the driver sends each
+    # differently.
+    return [(type(value), getattr(value, "adapted", value)) for value in values]
 
 
 @pytest.mark.parametrize(
