@@ -167,22 +167,21 @@ def _execute_prepared(connection, cursor, name: str, sql: str, params: list) -> 
     this connection has not yet (see the module docstring)."""
     prepared = _prepared.setdefault(connection.connection, set())
     execute = f"EXECUTE {name} ({', '.join(['%s'] * len(params))})"
-    if name not in prepared:
-        cursor.execute(f"PREPARE {name} AS {sql}")
-        prepared.add(name)
-    try:
-        cursor.execute(execute, params)
-    except DatabaseError as error:
-        if getattr(error.__cause__, "pgcode", None) != _UNDEFINED_PREPARED_STATEMENT:
-            raise
-        # Something else on this connection ran DEALLOCATE or DISCARD: prepare it again,
-        # unless the failure has broken the caller's transaction.
-        prepared.discard(name)
-        if connection.in_atomic_block:
-            raise
-        cursor.execute(f"PREPARE {name} AS {sql}")
-        prepared.add(name)
-        cursor.execute(execute, params)
+    for attempt in (1, 2):
+        if name not in prepared:
+            cursor.execute(f"PREPARE {name} AS {sql}")
+            prepared.add(name)
+        try:
+            cursor.execute(execute, params)
+            return
+        except DatabaseError as error:
+            if getattr(error.__cause__, "pgcode", None) != _UNDEFINED_PREPARED_STATEMENT:
+                raise
+            # Something else on this connection ran DEALLOCATE or DISCARD: prepare it again,
+            # once, unless the failure has broken the caller's transaction.
+            prepared.discard(name)
+            if attempt == 2 or connection.in_atomic_block:
+                raise
 
 
 def _insert_in_one_transaction(row, email: OutboundEmail, using: str) -> bool:

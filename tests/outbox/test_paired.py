@@ -3,7 +3,7 @@
 import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -194,3 +194,16 @@ def test_insert_values_prepares_every_column_as_the_orm_does(values):
             assert _comparable(paired.insert_values(obj, fields, connection)) == _comparable(
                 _prepared_by_the_orm(obj, fields)
             )
+
+
+def test_inside_a_transaction_a_deallocated_statement_fails_and_the_next_call_prepares_it():
+    paired.insert_with_email(CampaignFactory.build(slug="one"), email=_email())
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+
+    # The failed EXECUTE has broken the caller's transaction: retrying in it would fail too.
+    with pytest.raises(DatabaseError), transaction.atomic():
+        paired.insert_with_email(CampaignFactory.build(slug="two"), email=_email())
+    paired.insert_with_email(CampaignFactory.build(slug="three"), email=_email())
+
+    assert set(Campaign.objects.values_list("slug", flat=True)) == {"one", "three"}
