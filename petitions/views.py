@@ -95,6 +95,16 @@ def _over_limit(request, petition: Petition) -> bool:
         return False
 
 
+def _flag_reason(request, petition: Petition, submission: SignatureSubmission) -> str:
+    """Why a valid submission is stored flagged and not counted, or "". A filled honeypot is
+    a bot whatever its address, so it is not counted against the address's limit."""
+    if submission.is_honeypot_filled:
+        return Signature.FlagReason.HONEYPOT
+    if _over_limit(request, petition):
+        return Signature.FlagReason.RATE_LIMIT
+    return ""
+
+
 @require_http_methods(["GET", "HEAD", "POST"])
 def signature_sign(request, slug: str):
     """The sign form. A valid POST signs (or finds the earlier signature) and redirects to the
@@ -114,11 +124,6 @@ def signature_sign(request, slug: str):
     else:
         submission = SignatureSubmission(request.POST)
         if submission.is_valid():
-            flag = ""
-            if submission.is_honeypot_filled:
-                flag = Signature.FlagReason.HONEYPOT
-            elif _over_limit(request, petition):
-                flag = Signature.FlagReason.RATE_LIMIT
             services.signature_create(
                 petition=petition,
                 data=submission.to_input(
@@ -126,7 +131,7 @@ def signature_sign(request, slug: str):
                     language=get_language() or "",
                 ),
                 ip=client_ip(request),
-                flag_reason=flag,
+                flag_reason=_flag_reason(request, petition, submission),
             )
             return HttpResponseRedirect(petition.thanks_url)
         # Validated again, by a form that may be rendered (see SignatureSubmission).
