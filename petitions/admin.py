@@ -174,6 +174,7 @@ class SignatureAdmin(admin.ModelAdmin):
         "language",
         "ip_hash",
         "flag_reason",
+        "rate_limit_pending",
         "confirmation_sends",
         "created_at",
         "confirmed_at",

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from campaign.outbox.models import OutboundEmail
+from petitions import rate_limits
 from petitions.models import Signature
 from petitions.tokens import confirmation_token_make
 
@@ -23,8 +24,11 @@ def signatures_with_petition():
 
 def confirmation_context(email: OutboundEmail, signature: Signature | None) -> dict | None:
     """The template context of a signature's confirmation email, or None once it is pointless
-    (the signature is gone, confirmed, or flagged)."""
-    if signature is None or signature.is_confirmed or signature.is_flagged:
+    (the signature is gone, confirmed, or flagged). A new signature is first counted against
+    its address's limit, here, before any link that could confirm it exists (rate_limits)."""
+    if signature is None or signature.is_confirmed:
+        return None
+    if rate_limits.signature_check(signature):
         return None
     token = confirmation_token_make(signature_id=signature.pk)
     return {

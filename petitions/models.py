@@ -118,6 +118,11 @@ class Signature(models.Model):
         db_persist=True,
         verbose_name=_("flagged"),
     )
+    # Set on a new signature until the worker sending its first confirmation has counted it
+    # against its address's limit (petitions/rate_limits.py); never set again after that.
+    rate_limit_pending = models.BooleanField(
+        _("waiting to be counted against its address's limit"), default=False, editable=False
+    )
     confirmation_sends = models.PositiveSmallIntegerField(_("confirmation emails sent"), default=0)
     created_at = models.DateTimeField(_("signed at"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)

@@ -116,8 +116,9 @@ def signature_create(
     with the same address (see addresses.email_key), flagged or not, creates nothing: it
     re-sends the first signature's confirmation (signature_resend: while unconfirmed,
     unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS). A new signature with a
-    `flag_reason` (rate limit, honeypot) is stored but never counted and gets no email.
-    Raises PetitionClosed unless the petition is open.
+    `flag_reason` (the honeypot) is stored but never counted and gets no email; any other is
+    counted against its address's limit by the worker that sends its confirmation
+    (rate_limits.signature_check). Raises PetitionClosed unless the petition is open.
     """
     if not petition.is_open:
         raise PetitionClosed(petition)
@@ -143,6 +144,7 @@ def signature_create(
         ip_hash=ip_hash(ip=ip, salt=petition.ip_salt),
         flag_reason=flag_reason,
         confirmation_sends=0 if flagged else 1,
+        rate_limit_pending=not flagged,
     )
     if flagged:
         created = _signature_insert_alone(signature)

@@ -14,8 +14,6 @@ The petition page itself is rendered once per process every PETITIONS_PAGE_CACHE
 (petitions.local_cache) and sent with `Cache-Control: public` so a proxy or CDN can hold it too.
 """
 
-import logging
-
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
@@ -24,15 +22,12 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
-from django_ratelimit.core import is_ratelimited
 
-from campaign.client_addresses import client_ip, ratelimit_key
+from campaign.client_addresses import client_ip
 from petitions import local_cache, selectors, services
 from petitions.forms import SignatureForm, SignatureSubmission
 from petitions.models import Petition, Signature
 from petitions.tokens import TokenExpired, TokenInvalid, confirmation_token_read
-
-log = logging.getLogger(__name__)
 
 # The figures by province and riding are a GROUP BY over every counted signature: computed at
 # most once a minute per process, so the JSON (its count included) is at most a minute old.
@@ -78,38 +73,19 @@ def petition_detail(request, slug: str):
     return _public(HttpResponse(content))
 
 
-def _over_limit(request, petition: Petition) -> bool:
-    """Whether this address has signed this petition too often; a broken cache limits no one
-    (a supporter's signature is worth more than a missed flag)."""
-    try:
-        return is_ratelimited(
-            request,
-            group=f"petitions.sign.{petition.pk}",
-            key=ratelimit_key,
-            rate=settings.PETITIONS_SIGN_RATELIMIT,
-            method="POST",
-            increment=True,
-        )
-    except Exception:
-        log.warning("petitions: rate limit unavailable for petition %s", petition.pk)
-        return False
-
-
-def _flag_reason(request, petition: Petition, submission: SignatureSubmission) -> str:
-    """Why a valid submission is stored flagged and not counted, or "". A filled honeypot is
-    a bot whatever its address, so it is not counted against the address's limit."""
-    if submission.is_honeypot_filled:
-        return Signature.FlagReason.HONEYPOT
-    if _over_limit(request, petition):
-        return Signature.FlagReason.RATE_LIMIT
-    return ""
+def _flag_reason(submission: SignatureSubmission) -> str:
+    """Why a valid submission is stored flagged and not counted, or "". Only a bot fills the
+    honeypot; the per-address limit is counted later, by the worker that sends the
+    confirmation (petitions/rate_limits.py)."""
+    return Signature.FlagReason.HONEYPOT if submission.is_honeypot_filled else ""
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def signature_sign(request, slug: str):
     """The sign form. A valid POST signs (or finds the earlier signature) and redirects to the
     thank-you page, which looks the same whatever happened, so it reveals nothing about who
-    has signed. Over-limit and honeypot submissions are stored flagged and not counted.
+    has signed. Honeypot submissions are stored flagged and not counted; so are those over
+    their address's limit, once the email worker has counted them.
 
     Every page this view renders carries the visitor's CSRF token, so none may be cached; the
     redirect after a POST is not cacheable anyway (RFC 9111), so it goes without the headers."""
@@ -131,7 +107,7 @@ def signature_sign(request, slug: str):
                     language=get_language() or "",
                 ),
                 ip=client_ip(request),
-                flag_reason=_flag_reason(request, petition, submission),
+                flag_reason=_flag_reason(submission),
             )
             return HttpResponseRedirect(petition.thanks_url)
         # Validated again, by a form that may be rendered (see SignatureSubmission).
