@@ -121,12 +121,15 @@ def deliver_all(sink: "Sink", rows: list, domain: str) -> Delivery:
 
 def confirmation_rows(run_id: str, domain: str) -> list:
     """MESSAGES unconfirmed signatures on a bench petition, and their confirmation emails as
-    signing queues them: naming the template, for the worker to render."""
+    signing queues them: naming the template, for the worker to render, and the signatures
+    waiting to be counted against their address's limit (two signers per address, as in the
+    petitions bench)."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.mail import make_msgid
 
     from campaign.models import Campaign
     from campaign.outbox.models import OutboundEmail
+    from petitions.addresses import ip_hash
     from petitions.emails import CONFIRMATION_TEMPLATE
     from petitions.models import Petition, Signature
     from tests.factories.petitions import SignatureFactory
@@ -137,7 +140,12 @@ def confirmation_rows(run_id: str, domain: str) -> list:
     )
     signatures = Signature.objects.bulk_create(
         [
-            SignatureFactory.build(petition=petition, email=f"signer{n}@example.org")
+            SignatureFactory.build(
+                petition=petition,
+                email=f"signer{n}@example.org",
+                ip_hash=ip_hash(ip=f"10.{n >> 17 & 255}.{n >> 9 & 255}.{n >> 1 & 255}", salt="b"),
+                rate_limit_pending=True,
+            )
             for n in range(MESSAGES)
         ],
         batch_size=2000,

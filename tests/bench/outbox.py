@@ -5,8 +5,9 @@ the limit: a raw smtplib loop sending the same 10,000 messages, already built, o
 connection. Reports messages/s of each and their ratio (target >= 0.5), and checks at the sink
 that every message arrived exactly once (zero lost, zero duplicated). Then the same number of
 petition confirmations as signing queues them, naming their template, so the workers render
-each (the signature's SELECT, the templates, the signed link) before sending: reported next to
-the same raw loop, without a target, since that cost moved there from the sign request.
+each (the signature's SELECT, its count against its address's limit, the templates, the signed
+link) before sending: reported next to the same raw loop, without a target, since that cost
+moved there from the sign request.
 
 The work runs in a child process (tests/bench/_outbox_run.py) so this module never configures
 Django inside `make bench`'s process, which the other benchmarks set up their own way.
