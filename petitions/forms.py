@@ -157,6 +157,7 @@ class SignatureForm(forms.Form):
             newsletter_consent_text=str(NEWSLETTER_CONSENT),
             consent_page=consent_page,
             language=language,
+            honeypot_filled=self.is_honeypot_filled,
         )
 
 

@@ -46,6 +46,8 @@ class SignatureInput:
     newsletter_consent_text: str = ""
     consent_page: str = ""
     language: str = ""
+    # The hidden field only a bot fills in.
+    honeypot_filled: bool = False
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,6 @@ def signature_create(
     petition: Petition,
     data: SignatureInput,
     ip: str = "",
-    flag_reason: str = "",
 ) -> SignOutcome:
     """Sign `petition`: write an unconfirmed Signature and its confirmation email together.
 
@@ -115,13 +116,14 @@ def signature_create(
     without its email (and the email goes only once the row is committed). A second signing
     with the same address (see addresses.email_key), flagged or not, creates nothing: it
     re-sends the first signature's confirmation (signature_resend: while unconfirmed,
-    unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS). A new signature with a
-    `flag_reason` (the honeypot) is stored but never counted and gets no email; any other is
-    counted against its address's limit by the worker that sends its confirmation
+    unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS). A new signature that filled the
+    honeypot is stored flagged, never counted, and gets no email; any other is counted
+    against its address's limit by the worker that sends its confirmation
     (rate_limits.signature_check). Raises PetitionClosed unless the petition is open.
     """
     if not petition.is_open:
         raise PetitionClosed(petition)
+    flag_reason = Signature.FlagReason.HONEYPOT if data.honeypot_filled else ""
     flagged = bool(flag_reason)
     riding_code, riding_name = _riding_of(data.postal_code)
     signature = Signature(

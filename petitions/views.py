@@ -73,13 +73,6 @@ def petition_detail(request, slug: str):
     return _public(HttpResponse(content))
 
 
-def _flag_reason(submission: SignatureSubmission) -> str:
-    """Why a valid submission is stored flagged and not counted, or "". Only a bot fills the
-    honeypot; the per-address limit is counted later, by the worker that sends the
-    confirmation (petitions/rate_limits.py)."""
-    return Signature.FlagReason.HONEYPOT if submission.is_honeypot_filled else ""
-
-
 @require_http_methods(["GET", "HEAD", "POST"])
 def signature_sign(request, slug: str):
     """The sign form. A valid POST signs (or finds the earlier signature) and redirects to the
@@ -107,7 +100,6 @@ def signature_sign(request, slug: str):
                     language=get_language() or "",
                 ),
                 ip=client_ip(request),
-                flag_reason=_flag_reason(submission),
             )
             return HttpResponseRedirect(petition.thanks_url)
         # Validated again, by a form that may be rendered (see SignatureSubmission).

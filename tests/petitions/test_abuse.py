@@ -111,6 +111,25 @@ def test_it_takes_the_address_from_the_trusted_proxy_header(
     assert not Signature.objects.filter(is_flagged=True).exists()
 
 
+def test_a_honeypot_submission_does_not_count_against_its_address(
+    client, petition, valid_form, two_per_minute
+):
+    sign_as(
+        client,
+        petition,
+        {**valid_form, "website": "http://spam.example"},
+        0,
+        REMOTE_ADDR="198.51.100.7",
+    )
+    for n in (1, 2):
+        sign_as(client, petition, valid_form, n, REMOTE_ADDR="198.51.100.7")
+
+    send_confirmations()
+
+    assert not Signature.objects.filter(flag_reason=Signature.FlagReason.RATE_LIMIT).exists()
+    assert len(mail.outbox) == 2
+
+
 def test_a_signature_is_counted_once_however_many_confirmations_it_is_sent(
     client, petition, valid_form, two_per_minute
 ):
