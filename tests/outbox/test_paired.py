@@ -1,5 +1,9 @@
 """insert_with_email: a row and the email that serves it, written together or not at all."""
 
+import datetime
+import warnings
+from types import SimpleNamespace
+
 import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
@@ -13,6 +17,7 @@ from campaign.outbox import paired
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
 from campaign.outbox.services import email_build
+from petitions.models import Signature
 from tests.factories import CampaignFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
 from tests.outbox.columns import assert_same_columns
@@ -173,27 +178,63 @@ def _comparable(values: list) -> list:
     "values",
     [
         {},
+        # An enum member in a text column, and a nullable datetime left empty.
+        {"flag_reason": Signature.FlagReason.HONEYPOT, "newsletter_consent_at": None},
         # Values of another type than the field's: these take the ORM's full preparation.
         {"comment": gettext_lazy("A lazy comment"), "confirmation_sends": True},
+        {"newsletter_consent_at": datetime.datetime(2026, 11, 21, 9, 30)},  # naive
+        {"newsletter_consent_at": "2026-11-21T09:30:00+00:00"},
     ],
 )
-def test_insert_values_prepares_every_column_as_the_orm_does(values):
-    with time_machine.travel(timezone.now(), tick=False):
+def test_a_signature_is_prepared_column_by_column_as_the_orm_does(values):
+    with time_machine.travel(timezone.now(), tick=False), warnings.catch_warnings():
+        # The naive datetime: the ORM warns and makes it aware, so must insert_values.
+        warnings.simplefilter("ignore", RuntimeWarning)
         signature = SignatureFactory.build(
-            petition=PetitionFactory(),
-            newsletter_opt_in=True,
-            newsletter_consent_at=timezone.now(),
-            show_name=True,
-            **values,
+            **{
+                "petition": PetitionFactory(),
+                "newsletter_opt_in": True,
+                "newsletter_consent_at": timezone.now(),
+                "show_name": True,
+                **values,
+            }
         )
-        email = _email(headers={"X-Campaign": "visas"}, reply_to="a@b.ca")
-        email.related_type = ContentType.objects.get_for_model(Campaign)
-        for obj in (signature, email):
-            fields = paired.insertable_fields(type(obj))
+        fields = paired.insertable_fields(Signature)
 
-            assert _comparable(paired.insert_values(obj, fields, connection)) == _comparable(
-                _prepared_by_the_orm(obj, fields)
-            )
+        assert _comparable(paired.insert_values(signature, fields, connection)) == _comparable(
+            _prepared_by_the_orm(signature, fields)
+        )
+
+
+@pytest.mark.parametrize("related", [True, False])
+def test_an_email_is_prepared_column_by_column_as_the_orm_does(related):
+    with time_machine.travel(timezone.now(), tick=False):
+        email = _email(headers={"X-Campaign": "visas"}, reply_to="a@b.ca")
+        email.related_type = ContentType.objects.get_for_model(Campaign) if related else None
+        fields = paired.insertable_fields(OutboundEmail)
+
+        assert _comparable(paired.insert_values(email, fields, connection)) == _comparable(
+            _prepared_by_the_orm(email, fields)
+        )
+
+
+def test_a_foreign_key_given_as_text_takes_the_orms_full_preparation():
+    signature = SignatureFactory.build(petition=PetitionFactory())
+    signature.petition_id = str(signature.petition_id)
+    fields = [Signature._meta.get_field("petition")]
+
+    assert _comparable(paired.insert_values(signature, fields, connection)) == _comparable(
+        _prepared_by_the_orm(signature, fields)
+    )
+
+
+def test_on_another_database_datetimes_take_the_orms_full_preparation():
+    # SQLite (local use) adapts a datetime to text: only PostgreSQL sends it as it is.
+    field = Signature._meta.get_field("newsletter_consent_at")
+    sqlite = SimpleNamespace(vendor="sqlite")
+
+    assert paired._unchanged_when(field, sqlite) is None
+    assert paired._unchanged_when(field, connection) is not None
 
 
 def test_inside_a_transaction_a_deallocated_statement_fails_and_the_next_call_prepares_it():
