@@ -70,7 +70,10 @@ class OutboundEmail(models.Model):
     # The row already holds a slot in its recipient's rate limit (reserved when it was paced).
     pacing_slot_reserved = models.BooleanField(_("pacing slot reserved"), default=False)
     last_error = models.TextField(_("last error"), blank=True)
-    message_id = models.CharField(_("Message-ID"), max_length=255, unique=True)
+    # Unique through Meta.constraints rather than unique=True, which on PostgreSQL adds a second
+    # index for LIKE queries: nothing searches Message-IDs by prefix, and every queued email
+    # (one per signature) would pay for keeping it.
+    message_id = models.CharField(_("Message-ID"), max_length=255)
     # The ESP's own id for the message, when sent through an ESP (matches its webhooks).
     esp_message_id = models.CharField(_("ESP message id"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
@@ -89,6 +92,9 @@ class OutboundEmail(models.Model):
                 name="outbox_esp_message_idx",
                 condition=~models.Q(esp_message_id=""),
             ),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["message_id"], name="outbox_unique_message_id"),
         ]
 
     def __str__(self) -> str:

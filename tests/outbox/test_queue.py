@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from campaign.outbox import selectors
@@ -36,6 +36,22 @@ def test_it_writes_a_queued_row_with_its_message_id_fixed_at_creation():
     assert email.status == OutboundEmail.Status.QUEUED
     assert email.attempts == 0
     assert email.message_id.startswith("<") and email.message_id.endswith(">")
+
+
+def test_two_rows_never_share_a_message_id():
+    first = _queue()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        OutboundEmail.objects.filter(pk=_queue().pk).update(message_id=first.message_id)
+
+
+def test_message_ids_are_kept_unique_by_one_index_with_none_for_prefix_searches():
+    # Every signature queues a row: an index nothing reads would cost each one.
+    with connection.cursor() as cursor:
+        constraints = connection.introspection.get_constraints(cursor, OutboundEmail._meta.db_table)
+    on_message_id = [c for c in constraints.values() if c["columns"] == ["message_id"]]
+
+    assert [c["unique"] for c in on_message_id] == [True]
 
 
 def test_it_stores_the_row_as_given_with_the_defaults_of_a_new_row():
