@@ -32,9 +32,9 @@ from pathlib import Path
 HOST = "127.0.0.1"
 CONCURRENCY = 16
 GETS = 3000
-POSTS = 1500
+POSTS = 3000
 WARMUP = 150
-ROUNDS = 6
+ROUNDS = 10
 TARGET_PAGE = 0.8
 TARGET_SIGN = 0.6
 SETTINGS = "tests.bench._petitions_settings"
