@@ -2,12 +2,12 @@
 
 import datetime
 import warnings
-from types import SimpleNamespace
 
 import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
 from django.db import DatabaseError, connection, transaction
+from django.db.utils import ConnectionHandler
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -228,13 +228,18 @@ def test_a_foreign_key_given_as_text_takes_the_orms_full_preparation():
     )
 
 
-def test_on_another_database_datetimes_take_the_orms_full_preparation():
-    # SQLite (local use) adapts a datetime to text: only PostgreSQL sends it as it is.
-    field = Signature._meta.get_field("newsletter_consent_at")
-    sqlite = SimpleNamespace(vendor="sqlite")
+def test_on_sqlite_a_datetime_is_prepared_as_the_orm_does():
+    # SQLite (local use) adapts a datetime to text; only PostgreSQL takes it as it is.
+    sqlite = ConnectionHandler({"default": {"ENGINE": "django.db.backends.sqlite3"}})["default"]
+    signature = SignatureFactory.build(
+        petition=PetitionFactory(), newsletter_consent_at=timezone.now()
+    )
+    fields = [Signature._meta.get_field("newsletter_consent_at")]
 
-    assert paired._unchanged_when(field, sqlite) is None
-    assert paired._unchanged_when(field, connection) is not None
+    (value,) = paired.insert_values(signature, fields, sqlite)
+
+    assert value == fields[0].get_db_prep_save(signature.newsletter_consent_at, sqlite)
+    assert isinstance(value, str)
 
 
 def test_inside_a_transaction_a_deallocated_statement_fails_and_the_next_call_prepares_it():
