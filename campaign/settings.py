@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "campaign",
     "campaign.outbox",
+    "campaign.directory",
     "petitions",
     "letters",
 ]
@@ -143,8 +144,8 @@ CELERY_BEAT_SCHEDULE = {
     # Re-publishes outbox rows whose task was lost (broker down, worker killed).
     "outbox-sweep": {"task": "campaign.outbox.tasks.sweep_outbox", "schedule": 60.0},
     # Keeps the MP directory current from the Represent API.
-    "letters-sync-representatives": {
-        "task": "letters.tasks.sync_representatives",
+    "directory-sync-representatives": {
+        "task": "campaign.directory.tasks.sync_representatives",
         "schedule": 7 * 24 * 60 * 60.0,
     },
 }
@@ -206,6 +207,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # --- Chorus ---------------------------------------------------------------------------------
 CHORUS_SEEDS_DIR = BASE_DIR / "seeds"
+# The public data snapshot `manage.py load_directory` loads (its README names the sources).
+DIRECTORY_DATA_DIR = BASE_DIR / "campaign" / "directory" / "data"
 # Letters go to the campaign's test address instead of real MPs and ministers. On by default
 # outside production (DEBUG on), so trying Chorus out never writes to a real minister.
 LETTERS_TEST_MODE = env.bool("LETTERS_TEST_MODE", default=DEBUG)

@@ -1,132 +1,19 @@
-"""Admin: the MP directory and its import, letter templates with a preview, letters sent."""
+"""Admin: letter templates with a preview, and the letters supporters sent."""
 
-from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
-from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from campaign.directory.models import Representative
 from campaign.evidence import FoundInMixin
 from campaign.outbox.models import OutboundEmail
 from letters.composing import SAMPLE_CONTEXT, LetterContext, addressed_as, render_text
 from letters.forms import LetterTemplateAdminForm
-from letters.importers import ImportFailed
-from letters.importers.directory import fsa_import, representatives_file_import, ridings_import
-from letters.importers.parsing import parse_fsa, parse_ridings_csv
-from letters.models import (
-    FsaRiding,
-    Letter,
-    LetterRecipient,
-    LetterTemplate,
-    Representative,
-    Riding,
-)
+from letters.models import Letter, LetterRecipient, LetterTemplate
 from letters.selectors import letter_delivery, letters_with_copies
-
-# --- Directory ------------------------------------------------------------------------------
-
-
-@admin.register(Riding)
-class RidingAdmin(admin.ModelAdmin):
-    list_display = ["code", "name_en", "name_fr", "province", "fsa_count"]
-    list_filter = ["province"]
-    search_fields = ["code", "name_en", "name_fr", "fsas__fsa"]
-    ordering = ["code"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(fsa_count=Count("fsas", distinct=True))
-
-    @admin.display(description=_("FSAs"), ordering="fsa_count")
-    def fsa_count(self, riding: Riding) -> int:
-        return riding.fsa_count
-
-
-@admin.register(Representative)
-class RepresentativeAdmin(admin.ModelAdmin):
-    list_display = ["name", "riding_name_en", "riding_code", "province", "party", "email"]
-    list_display += ["is_current", "source", "updated_at"]
-    list_filter = ["is_current", "province", "party", "source"]
-    search_fields = ["name", "riding_name_en", "riding_name_fr", "riding_code", "email"]
-    list_select_related = ["riding"]
-    readonly_fields = ["key", "updated_at"]
-    autocomplete_fields = ["riding"]
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    change_list_template = "admin/letters/representative/change_list.html"
-
-    def get_urls(self):
-        return [
-            path(
-                "import/",
-                self.admin_site.admin_view(self.import_view),
-                name="letters_directory_import",
-            ),
-            *super().get_urls(),
-        ]
-
-    def import_view(self, request):
-        """Upload a directory file: the same importers as the management commands."""
-        if not self.has_add_permission(request):
-            raise PermissionDenied
-        form = DirectoryImportForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            try:
-                summary = form.run()
-            except ImportFailed as error:
-                form.add_error("file", str(error))
-            else:
-                messages.success(request, summary)
-                return redirect("admin:letters_representative_changelist")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Import directory data"),
-            "form": form,
-            "opts": self.model._meta,
-        }
-        return TemplateResponse(request, "admin/letters/directory_import.html", context)
-
-
-class DirectoryImportForm(forms.Form):
-    KINDS = [
-        ("representatives", _("Members of Parliament (Represent JSON, House of Commons XML, CSV)")),
-        ("ridings", _("Ridings (CSV with code, English and French names)")),
-        ("fsa", _("FSA to riding (CSV fsa,fed_code or JSON)")),
-    ]
-    kind = forms.ChoiceField(label=_("What the file holds"), choices=KINDS)
-    file = forms.FileField(label=_("File"))
-    partial = forms.BooleanField(
-        label=_("Only add and update"),
-        required=False,
-        help_text=_(
-            "Members: a by-election or correction; members missing from the file stay current."
-        ),
-    )
-
-    def run(self) -> str:
-        """Import the uploaded file; returns the one-line summary. Raises ImportFailed."""
-        data = self.cleaned_data["file"].read()
-        kind = self.cleaned_data["kind"]
-        if kind == "ridings":
-            return ridings_import(records=parse_ridings_csv(data)).summary(_("Ridings"))
-        if kind == "fsa":
-            return fsa_import(pairs=parse_fsa(data)).summary(_("FSA pairs"))
-        _kind, counts = representatives_file_import(data=data, partial=self.cleaned_data["partial"])
-        return counts.summary(_("Representatives"))
-
-
-@admin.register(FsaRiding)
-class FsaRidingAdmin(admin.ModelAdmin):
-    list_display = ["fsa", "riding", "updated_at"]
-    search_fields = ["fsa", "riding__name_en", "riding__code"]
-    list_select_related = ["riding"]
-    autocomplete_fields = ["riding"]
-
 
 # --- Templates ------------------------------------------------------------------------------
 

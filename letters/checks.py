@@ -6,7 +6,7 @@ from django.core.checks import Tags, Warning, register
 
 @register(Tags.security, deploy=True)
 def check_letters_settings(app_configs, **kwargs):
-    """Warn when letters would not reach real recipients, or Represent is asked over http."""
+    """Warn when letters would not reach real recipients."""
     problems = []
     if settings.LETTERS_TEST_MODE:
         problems.append(
@@ -17,8 +17,4 @@ def check_letters_settings(app_configs, **kwargs):
                 id="letters.W001",
             )
         )
-    # Represent off is a fair production choice (the directory is kept by imports), so only a
-    # plain-http URL is worth a warning.
-    if settings.REPRESENT_API_ENABLED and not settings.REPRESENT_API_URL.startswith("https://"):
-        problems.append(Warning("REPRESENT_API_URL should be https://.", id="letters.W002"))
     return problems

@@ -18,8 +18,9 @@ from django.template import Context, Engine
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from campaign.directory.models import Representative, Riding
 from campaign.models import Campaign, Target
-from letters.models import Letter, LetterRecipient, LetterTemplate, Representative, Riding
+from letters.models import Letter, LetterRecipient, LetterTemplate
 
 # A subject is one email header line; longer ones get folded or cut by mail software.
 SUBJECT_MAX_LENGTH = 200

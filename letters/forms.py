@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaign.directory.models import Representative, Riding
 from campaign.postal_codes import PostalCodeField
-from letters.models import LetterTemplate, Representative, Riding
+from letters.models import LetterTemplate
 from letters.services import (
     BODY_MAX_LENGTH,
     BODY_MIN_LENGTH,

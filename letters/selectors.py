@@ -9,11 +9,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from campaign.directory.models import Riding
 from campaign.models import Campaign
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for, is_suppressed, suppression_for
 from letters.composing import Recipient
-from letters.models import Letter, LetterRecipient, LetterTemplate, Riding
+from letters.models import Letter, LetterRecipient, LetterTemplate
 
 
 def letter_template_get_public(*, campaign_slug: str, template_slug: str) -> LetterTemplate:

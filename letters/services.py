@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from campaign.directory.models import Riding
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
@@ -27,7 +28,7 @@ from letters.composing import (
     replace_markers,
 )
 from letters.drafting import draft_body, draft_subjects, first_person_points
-from letters.models import Letter, LetterRecipient, LetterTemplate, Riding
+from letters.models import Letter, LetterRecipient, LetterTemplate
 
 log = logging.getLogger(__name__)
 

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
 from letters import composing, selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
-from letters.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
 from letters.models import LetterTemplate
 from letters.throttle import letter_submit_throttled
 

@@ -74,7 +74,7 @@ def _riding_of(postal_code: str) -> tuple[str, str]:
     if riding is not None:
         return riding
     try:
-        from letters.lookup import local_ridings_for_postal_code
+        from campaign.directory.lookup import local_ridings_for_postal_code
     except ImportError:
         return "", ""
     try:

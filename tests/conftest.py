@@ -10,6 +10,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+# The small directory and the local Represent API, for every app that writes to MPs.
+from tests.directory.conftest import ottawa, represent  # noqa: F401
+
 
 def _unreachable(name: str, url: str, error: Exception) -> None:
     reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

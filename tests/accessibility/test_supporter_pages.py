@@ -10,16 +10,11 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from letters.models import Riding
+from campaign.directory.models import Riding
 from petitions.tokens import confirmation_token_make
 from tests.factories import CampaignFactory, DonationLinkFactory, SourceDocumentFactory
-from tests.factories.letters import (
-    FsaRidingFactory,
-    LetterFactory,
-    LetterTemplateFactory,
-    RepresentativeFactory,
-    RidingFactory,
-)
+from tests.factories.directory import FsaRidingFactory, RepresentativeFactory, RidingFactory
+from tests.factories.letters import LetterFactory, LetterTemplateFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
 from tests.letters.test_flow import letter_data, write_url
 

@@ -1,22 +1,14 @@
-"""Fixtures of the letters tests: a small directory, a local Represent API, a local SMTP server."""
+"""Fixtures of the letters tests: a letter template and a local SMTP server.
 
-import json
+The small directory (`ottawa`) and the local Represent API come from tests/directory
+(shared through tests/conftest.py).
+"""
+
 import socket
-import threading
-import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
-from tests.factories.letters import (
-    FsaRidingFactory,
-    LetterTemplateFactory,
-    RepresentativeFactory,
-    RidingFactory,
-)
-
-FIXTURES = Path(__file__).parent / "fixtures"
+from tests.factories.letters import LetterTemplateFactory
 
 
 @pytest.fixture(autouse=True)
@@ -24,21 +16,6 @@ def _no_pacing(settings):
     """Pacing per recipient domain is the outbox's concern (tested there); letters tests check
     what is sent, not when, so parl.gc.ca's one-a-second rule does not delay them."""
     settings.OUTBOX_RATE_LIMITS = {}
-
-
-@pytest.fixture
-def ottawa(db):
-    """Ottawa Centre (K1A, K1P) and its MP, plus Ottawa West—Nepean sharing the FSA K1Z."""
-    centre = RidingFactory(code="35079", name_en="Ottawa Centre", name_fr="Ottawa-Centre")
-    west = RidingFactory(code="35082", name_en="Ottawa West—Nepean", name_fr="Ottawa-Ouest—Nepean")
-    RidingFactory(code="35077", name_en="Orléans", name_fr="Orléans")
-    RidingFactory(code="24054", name_en="Papineau", name_fr="Papineau", province="QC")
-    RepresentativeFactory(riding=centre, name="Yasir Naqvi", email="Yasir.Naqvi@parl.gc.ca")
-    RepresentativeFactory(riding=west, name="Anita Vandenbeld", email="Anita.Vandenbeld@parl.gc.ca")
-    for fsa in ("K1A", "K1P", "K1Z"):
-        FsaRidingFactory(fsa=fsa, riding=centre)
-    FsaRidingFactory(fsa="K1Z", riding=west)
-    return centre
 
 
 @pytest.fixture
@@ -52,60 +29,6 @@ def mp_template(ottawa):
         ),
         talking_points=["People are detained.", "Canada has acted before."],
     )
-
-
-class RecordedRepresent:
-    """A local stand-in for represent.opennorth.ca answering with recorded responses."""
-
-    def __init__(self):
-        self.responses: dict[str, tuple[int, object]] = {}
-        self.delay = 0.0
-        self.requests: list[str] = []
-
-    def add(self, path: str, payload: object, status: int = 200) -> None:
-        self.responses[path] = (status, payload)
-
-
-@pytest.fixture
-def represent(settings):
-    recorded = RecordedRepresent()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):
-            recorded.requests.append(self.path)
-            if recorded.delay:
-                time.sleep(recorded.delay)
-            status, payload = recorded.responses.get(
-                self.path, recorded.responses.get(self.path.split("?")[0], (404, {}))
-            )
-            body = json.dumps(payload).encode()
-            try:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-
-        def log_message(self, *args):
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    settings.REPRESENT_API_ENABLED = True
-    settings.REPRESENT_API_URL = f"http://127.0.0.1:{server.server_address[1]}"
-    settings.REPRESENT_API_TIMEOUT = 0.5
-    recorded.base_url = settings.REPRESENT_API_URL
-    yield recorded
-    server.shutdown()
-    server.server_close()
-
-
-def recorded_json(name: str):
-    return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
 
 
 class SmtpSink:

@@ -12,16 +12,6 @@ def test_it_warns_when_letters_are_in_test_mode(settings):
     assert "letters.W001" in ids(check_letters_settings(None))
 
 
-def test_it_warns_when_represent_is_reached_over_plain_http(settings):
-    settings.REPRESENT_API_ENABLED = True
-    settings.REPRESENT_API_URL = "http://represent.opennorth.ca"
-    assert "letters.W002" in ids(check_letters_settings(None))
-
-
 def test_it_is_quiet_when_production_is_configured(settings):
     settings.LETTERS_TEST_MODE = False
-    settings.REPRESENT_API_ENABLED = True
-    settings.REPRESENT_API_URL = "https://represent.opennorth.ca"
-    assert check_letters_settings(None) == []
-    settings.REPRESENT_API_ENABLED = False
     assert check_letters_settings(None) == []

@@ -436,7 +436,7 @@ def test_it_answers_404_for_a_draft_campaign(client, mp_template):
 
 
 def test_it_explains_when_the_riding_has_no_mp(client, mp_template):
-    from letters.models import Representative
+    from campaign.directory.models import Representative
 
     Representative.objects.update(is_current=False)
     response = client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35079"))

@@ -251,7 +251,7 @@ def test_it_labels_every_input_of_the_sign_form(client, petition):
 def test_it_records_the_riding_when_the_local_directory_is_certain_of_it(
     client, petition, valid_form
 ):
-    from letters.models import FsaRiding, Riding
+    from campaign.directory.models import FsaRiding, Riding
 
     riding = Riding.objects.create(code="35075", name_en="Ottawa Centre", province="ON")
     FsaRiding.objects.create(fsa="K1A", riding=riding)
@@ -265,7 +265,7 @@ def test_it_records_the_riding_when_the_local_directory_is_certain_of_it(
 def test_it_leaves_the_riding_blank_when_the_area_spans_several_ridings(
     client, petition, valid_form
 ):
-    from letters.models import FsaRiding, Riding
+    from campaign.directory.models import FsaRiding, Riding
 
     for code, name in [("35075", "Ottawa Centre"), ("35076", "Ottawa South")]:
         FsaRiding.objects.create(

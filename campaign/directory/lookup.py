@@ -1,0 +1,96 @@
+"""From a postal code to the ridings it may be in: the Represent API, else the local FSA table.
+
+Never a dead end: when a code could be in several ridings the supporter chooses among them,
+and when nothing is known they choose from the ridings of their province.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from campaign.directory.models import FsaRiding, Riding
+from campaign.postal_codes import fsa_of, normalise_postal_code, province_of
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RidingLookup:
+    """What we know about a postal code's riding."""
+
+    postal_code: str
+    province: str
+    ridings: list[Riding] = field(default_factory=list)
+    # "represent", "local" or "" (nothing known: the supporter picks from the province's list)
+    source: str = ""
+
+    @property
+    def is_certain(self) -> bool:
+        return len(self.ridings) == 1
+
+    @property
+    def choices(self) -> list[Riding]:
+        """The ridings to offer: the candidates found, else every riding in the province."""
+        if self.ridings:
+            return self.ridings
+        ridings = Riding.objects.order_by("name_en")
+        if self.province:
+            ridings = ridings.filter(province=self.province)
+        return list(ridings)
+
+
+def local_ridings_for_postal_code(postal_code: str) -> list[Riding]:
+    """The ridings the local FSA table gives for a postal code (no network), by name.
+
+    Returns [] for an invalid code or an FSA the table does not know.
+    """
+    normalised = normalise_postal_code(postal_code)
+    if normalised is None:
+        return []
+    fsa = fsa_of(normalised)
+    return list(
+        Riding.objects.filter(
+            pk__in=FsaRiding.objects.filter(fsa=fsa).values("riding_id")
+        ).order_by("name_en")
+    )
+
+
+def ridings_for_postal_code(postal_code: str) -> RidingLookup:
+    """Ask Represent when enabled (3 s timeout, cached), else fall back to the local table.
+
+    Raises ValueError when `postal_code` is not a valid Canadian postal code (forms check first).
+    """
+    from campaign.directory import represent
+
+    normalised = normalise_postal_code(postal_code)
+    if normalised is None:
+        raise ValueError("not a postal code")
+    lookup = RidingLookup(postal_code=normalised, province=province_of(normalised))
+    codes = represent.riding_codes_for_postal_code(normalised)
+    if codes:
+        by_code = {riding.code: riding for riding in Riding.objects.filter(code__in=codes)}
+        # Keep Represent's order: the centroid's riding first, then the concordance's others.
+        lookup.ridings = [by_code[code] for code in codes if code in by_code]
+        if lookup.ridings:
+            lookup.source = "represent"
+            return lookup
+        log.warning("directory: Represent named ridings unknown locally: %s", ",".join(codes))
+    lookup.ridings = local_ridings_for_postal_code(normalised)
+    lookup.source = "local" if lookup.ridings else ""
+    return lookup
+
+
+def riding_chosen(*, postal_code: str, riding_code: str) -> tuple[str, Riding] | None:
+    """The riding a supporter chose for a postal code, if it is one we offer for that code.
+
+    Returns (normalised postal code, riding), or None for an invalid code, an unknown riding
+    or one the lookup would not offer (outside a known FSA's ridings, or another province), so
+    a hand-edited link cannot pick someone else's MP.
+    """
+    if normalise_postal_code(postal_code) is None:
+        return None
+    lookup = ridings_for_postal_code(postal_code)
+    # Compared in Python: a request's value never reaches a query.
+    return next(
+        ((lookup.postal_code, riding) for riding in lookup.choices if riding.code == riding_code),
+        None,
+    )

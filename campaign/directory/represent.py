@@ -1,0 +1,117 @@
+"""Client for Open North's Represent API (https://represent.opennorth.ca).
+
+Two uses: a postal code's federal ridings (`/postcodes/<CODE>/`), cached for 30 days, and the
+full House of Commons list (`/representatives/house-of-commons/`, paged) for the directory sync.
+Network trouble never reaches a supporter: lookups return [] and the caller falls back.
+"""
+
+import logging
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import requests
+from django.conf import settings
+from django.core.cache import cache
+
+from campaign.directory.importers.parsing import FED_BOUNDARY_URL
+
+log = logging.getLogger(__name__)
+
+CACHE_SECONDS = 30 * 24 * 60 * 60
+
+
+class RepresentUnavailable(Exception):
+    """The API could not be reached or answered with something we cannot use."""
+
+
+def _get(path_or_url: str, *, params: dict | None = None) -> dict:
+    base = settings.REPRESENT_API_URL.rstrip("/")
+    url = path_or_url if path_or_url.startswith("http") else f"{base}{path_or_url}"
+    try:
+        response = requests.get(
+            url,
+            params=params,
+            timeout=settings.REPRESENT_API_TIMEOUT,
+            headers={"User-Agent": "Chorus (advocacy campaigns)"},
+        )
+        response.raise_for_status()
+        return response.json()
+    except (requests.RequestException, ValueError) as error:
+        # The host only: a /postcodes/ path carries the supporter's postal code into the logs.
+        host = urlsplit(url).netloc
+        raise RepresentUnavailable(f"{type(error).__name__} from {host}") from error
+
+
+def riding_codes_from_postcode(payload: dict) -> list[str]:
+    """The federal riding codes a `/postcodes/` answer names, the centroid's riding first.
+
+    Understands `boundaries_centroid` and `representatives_centroid` (the riding containing the
+    code's centre) and `boundaries_concordance` (every riding the code reaches into). When
+    boundaries of several representation orders appear, only the newest order counts.
+    """
+    found: list[tuple[str, str]] = []  # (order, code)
+    for key in ("boundaries_centroid", "boundaries_concordance"):
+        for boundary in payload.get(key) or []:
+            match = FED_BOUNDARY_URL.search(str(boundary.get("url", "")))
+            if match:
+                found.append((match.group(1) or "", match.group(2)))
+    for representative in payload.get("representatives_centroid") or []:
+        if representative.get("representative_set_name") != "House of Commons":
+            continue
+        related = representative.get("related") or {}
+        match = FED_BOUNDARY_URL.search(str(related.get("boundary_url", "")))
+        if match:
+            found.insert(0, (match.group(1) or "", match.group(2)))
+    if not found:
+        return []
+    newest = max(order for order, _code in found)
+    codes: list[str] = []
+    for order, code in found:
+        if order == newest and code not in codes:
+            codes.append(code)
+    return codes
+
+
+def riding_codes_for_postal_code(postal_code: str) -> list[str]:
+    """Riding codes for a normalised postal code, or [] when the API is off or unavailable."""
+    if not settings.REPRESENT_API_ENABLED:
+        return []
+    compact = postal_code.replace(" ", "")
+    cache_key = f"letters:represent:postcode:{compact}"
+    try:
+        cached = cache.get(cache_key)
+    except Exception:  # a down cache only costs us the API call
+        cached = None
+    if cached is not None:
+        return cached
+    try:
+        payload = _get(f"/postcodes/{compact}/")
+    except RepresentUnavailable as error:
+        log.warning("directory: Represent lookup failed (%s); using the local table", error)
+        return []
+    codes = riding_codes_from_postcode(payload)
+    try:
+        cache.set(cache_key, codes, CACHE_SECONDS)
+    except Exception:
+        log.warning("directory: could not cache a Represent answer")
+    return codes
+
+
+def house_of_commons_pages() -> Iterator[dict]:
+    """Every page of `/representatives/house-of-commons/`, following `meta.next`.
+
+    Raises RepresentUnavailable on the first failure, so a sync never sees half a list.
+    """
+    next_url: str | None = "/representatives/house-of-commons/"
+    params: dict | None = {"limit": 100}
+    seen = 0
+    while next_url:
+        page = _get(next_url, params=params)
+        if not isinstance(page, dict) or not isinstance(page.get("objects"), list):
+            raise RepresentUnavailable("unexpected answer shape")
+        yield page
+        params = None  # `next` carries its own query string
+        next_url = (page.get("meta") or {}).get("next")
+        seen += 1
+        if seen > 100:
+            raise RepresentUnavailable("too many pages")
