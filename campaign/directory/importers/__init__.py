@@ -33,3 +33,21 @@ class ImportCounts:
         if self.skipped:
             parts.append(f"{self.skipped} skipped")
         return f"{what}: " + ", ".join(parts) + "."
+
+
+def changed_fields_save(instance, values: dict, *, keep_when_empty: tuple[str, ...] = ()) -> bool:
+    """Set and save the fields of `values` that differ from `instance`; say whether any did.
+
+    An empty value for a field named in `keep_when_empty` never erases what is stored: a
+    source that lacks a column (the House XML has no emails) must not blank it.
+    """
+    changed = [
+        field
+        for field, value in values.items()
+        if getattr(instance, field) != value and (value or field not in keep_when_empty)
+    ]
+    if changed:
+        for field in changed:
+            setattr(instance, field, values[field])
+        instance.save(update_fields=[*changed, "updated_at"])
+    return bool(changed)

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 from django.db import DataError, transaction
 
-from campaign.directory.importers import ImportCounts, ImportFailed
+from campaign.directory.importers import ImportCounts, ImportFailed, changed_fields_save
 from campaign.directory.importers.parsing import (
     MemberRecord,
     RidingRecord,
@@ -113,17 +113,12 @@ def representatives_import(
                 Representative.objects.create(key=key, **values)
                 counts.created += 1
                 continue
-            changed = [
-                field for field, value in values.items() if getattr(representative, field) != value
-            ]
             # A source without emails (the House XML) never erases one we already have.
-            for field in ("email", "photo_url", "riding_name_fr", "first_name", "last_name"):
-                if field in changed and not values[field]:
-                    changed.remove(field)
-            if changed:
-                for field in changed:
-                    setattr(representative, field, values[field])
-                representative.save(update_fields=[*changed, "updated_at"])
+            if changed_fields_save(
+                representative,
+                values,
+                keep_when_empty=("email", "photo_url", "riding_name_fr", "first_name", "last_name"),
+            ):
                 counts.updated += 1
             else:
                 counts.unchanged += 1
@@ -179,11 +174,7 @@ def ridings_import(*, records: list[RidingRecord]) -> ImportCounts:
                 existing[record.code] = Riding.objects.create(code=record.code, **values)
                 counts.created += 1
                 continue
-            changed = [f for f, v in values.items() if v and getattr(riding, f) != v]
-            if changed:
-                for field in changed:
-                    setattr(riding, field, values[field])
-                riding.save(update_fields=[*changed, "updated_at"])
+            if changed_fields_save(riding, values, keep_when_empty=tuple(values)):
                 counts.updated += 1
             else:
                 counts.unchanged += 1

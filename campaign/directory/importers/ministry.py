@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
-from campaign.directory.importers import ImportCounts, ImportFailed
+from campaign.directory.importers import ImportCounts, ImportFailed, changed_fields_save
 from campaign.directory.importers.parsing import match_key
 from campaign.directory.models import Office, OfficeHolder, Representative
 
@@ -157,11 +157,7 @@ def ministry_import(
                 "kind": office_kind(code=record.code, title=record.title_en),
             }
             office, _created = Office.objects.get_or_create(code=record.code, defaults=values)
-            changed = [f for f, v in values.items() if v and getattr(office, f) != v]
-            if changed:
-                for field in changed:
-                    setattr(office, field, values[field])
-                office.save(update_fields=[*changed, "updated_at"])
+            changed_fields_save(office, values, keep_when_empty=tuple(values))
         by_key = {}
         for office in Office.objects.all():
             by_key[office.code] = office
@@ -228,15 +224,10 @@ def _tenure_write(*, office, record, members, source, counts) -> None:
     )
     if created:
         counts.created += 1
+    elif changed_fields_save(holder, values):
+        counts.updated += 1
     else:
-        changed = [f for f, v in values.items() if getattr(holder, f) != v]
-        if changed:
-            for field in changed:
-                setattr(holder, field, values[field])
-            holder.save(update_fields=[*changed, "updated_at"])
-            counts.updated += 1
-        else:
-            counts.unchanged += 1
+        counts.unchanged += 1
     if record.ended_at is None:
         # Whoever held the office before this start has left it.
         counts.retired += (
