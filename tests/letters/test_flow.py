@@ -442,6 +442,16 @@ def test_it_explains_when_the_riding_has_no_mp(client, mp_template):
     response = client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35079"))
     assert response.status_code == 200
     assert "no email address on record" in response.content.decode()
+    assert "Ottawa Centre" in response.content.decode()
+
+
+def test_it_writes_no_letter_to_a_riding_with_no_mp_on_file(client, mp_template):
+    from campaign.directory.models import Representative
+
+    Representative.objects.update(is_current=False)
+    response = submit(client, mp_template)
+    assert "Ottawa Centre" in response.content.decode()
+    assert not Letter.objects.exists()
 
 
 def test_it_limits_letters_per_client_address(client, mp_template, settings):
