@@ -35,10 +35,6 @@ NAME_MAX_LENGTH = 100
 BODY_MIN_LENGTH = 50
 BODY_MAX_LENGTH = 8000
 
-# The talking point every drafted letter can fall back on: the words MPs weigh most.
-OWN_WORDS_POINT = "Say in your own words why this matters to you."
-DEFAULT_TALKING_POINTS_FALLBACK = (OWN_WORDS_POINT, "Ask them to act, and to reply to you.")
-
 _TARGET_KINDS = {choice for choice, _label in Target.Kind.choices}
 
 
@@ -54,7 +50,7 @@ def letter_template_draft_from_action(
     *,
     campaign: Campaign,
     action: CallToAction,
-    talking_points_fallback: tuple[str, ...] | list[str] = DEFAULT_TALKING_POINTS_FALLBACK,
+    talking_points_fallback: tuple[str, ...] | list[str] = (),
 ) -> tuple[LetterTemplate, bool]:
     """Draft a letter template of `campaign` from a letter call to action, and say whether it
     was created now (False: the campaign already had one from this action).
@@ -62,6 +58,9 @@ def letter_template_draft_from_action(
     `letter_to_mp` gives a template for the supporter's MP; `letter_to_targets` also creates
     the campaign's Targets from `action.targets` (those with an email; existing ones, matched by
     email, are reused) and links them. The organiser reviews the draft before publishing.
+
+    Talking points are what the letter says; advice to the supporter ("say in your own words
+    why…") is not one: the write page shows it beside the letter, so it never reaches a recipient.
     """
     existing = LetterTemplate.objects.filter(campaign=campaign, source=action).first()
     if existing is not None:

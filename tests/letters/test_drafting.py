@@ -108,6 +108,16 @@ def test_it_uses_the_fallback_talking_points_when_the_action_has_none():
     assert template.talking_points == ["Say why it matters."]
 
 
+def test_it_drafts_no_advice_to_the_supporter_as_a_talking_point():
+    # "Say in your own words…" is said to the supporter on the write page, not to a minister.
+    action = _action(talking_points=[])
+
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    assert template.talking_points == []
+    assert "your own words" not in render_text(template.body, SAMPLE_CONTEXT)
+
+
 def test_it_refuses_an_action_that_is_not_a_letter():
     action = _action(kind=CallToAction.Kind.PETITION)
     with pytest.raises(ValueError):

@@ -1,0 +1,75 @@
+"""The seed campaign's two letters as `make run` drafts them, read as supporters and recipients
+read them: the letter to the supporter's MP and the letter to the ministers of document 004."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from campaign.models import Campaign
+from letters.models import Letter, LetterTemplate
+
+pytestmark = pytest.mark.django_db
+
+GUIDANCE = (
+    "Say in your own words why this matters to you.",
+    "Ask them to act, and to reply to you.",
+)
+
+
+@pytest.fixture
+def seed_campaign(ottawa) -> Campaign:
+    call_command("import_seeds", "--publish", stdout=StringIO(), stderr=StringIO())
+    return Campaign.objects.get()
+
+
+@pytest.fixture
+def mp_letter(seed_campaign) -> LetterTemplate:
+    return seed_campaign.letter_templates.get(kind=LetterTemplate.Kind.MP)
+
+
+@pytest.fixture
+def ministers_letter(seed_campaign) -> LetterTemplate:
+    return seed_campaign.letter_templates.get(kind=LetterTemplate.Kind.TARGETS)
+
+
+def write_url(template, **params) -> str:
+    url = reverse(
+        "letters:write", kwargs={"campaign": template.campaign.slug, "template": template.slug}
+    )
+    return url + ("?" + "&".join(f"{k}={v}" for k, v in params.items()) if params else "")
+
+
+def aside(page: str) -> str:
+    return page[page.index("<aside") : page.index("</aside>")]
+
+
+def write_from_the_draft(client, template, **fields) -> Letter:
+    """Write the letter as drafted, adding one sentence of one's own, and submit it."""
+    draft = client.get(write_url(template))
+    initial = draft.context["form"].initial
+    response = client.post(
+        write_url(template),
+        {
+            "supporter_name": "Sam Supporter",
+            "supporter_email": "sam@example.org",
+            "supporter_postal_code": "K1A 0A6",
+            "subject": initial["subject"],
+            "body": initial["body"] + "\n\nI have friends in Grozny.",
+            "send": "",
+            **fields,
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    return Letter.objects.get()
+
+
+def test_it_shows_the_guidance_beside_the_mp_letter_and_never_inside_it(client, mp_letter):
+    response = client.get(write_url(mp_letter, postal_code="K1A 0A6", riding="35079"))
+
+    body = response.context["form"].initial["body"]
+    for guidance in GUIDANCE:
+        assert guidance not in body
+        assert guidance not in mp_letter.talking_points
+        assert guidance in aside(response.content.decode())
