@@ -4,6 +4,7 @@ import pytest
 
 from campaign.models import CallToAction, Target
 from letters.composing import SAMPLE_CONTEXT, render_text, validate_template_source
+from letters.drafting import first_person_points
 from letters.models import LetterTemplate
 from letters.services import letter_template_draft_from_action
 from tests.factories import CallToActionFactory, CampaignFactory, TargetFactory
@@ -215,6 +216,61 @@ def test_it_puts_points_that_complete_saying_that_you_in_the_writers_voice():
         "I condemn the actions of the authorities in Chechnya",
         "I ask the Canadian government to speak out",
     ]
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        (
+            "Urge demand the immediate end of the persecution",
+            "I demand the immediate end of the persecution",
+        ),
+        ("Ask call on Canada to act", "I call on Canada to act"),
+        (
+            "That you ask the Canadian government speak out",
+            "I ask the Canadian government to speak out",
+        ),
+        ("Urge them act now", "I urge them to act now"),
+        ("Condemns the arrests", "I condemn the arrests"),
+        ("Calling on the minister to act", "I call on the minister to act"),
+        ("Urges the government to act", "I urge the government to act"),
+        ("Are horrified by the arrests", "I am horrified by the arrests"),
+        ("Support emergency visas", "I support emergency visas"),
+    ],
+)
+def test_it_voices_points_that_complete_saying_that_you_grammatically(point, expected):
+    action = CallToActionFactory.build(
+        evidence_quote="Write to the minister saying that you:", talking_points=[point]
+    )
+
+    assert first_person_points(action) == [expected]
+
+
+@pytest.mark.parametrize(
+    "point",
+    ["Please stop the deportations", "An end to the persecution", "The release of the detainees"],
+)
+def test_it_keeps_a_point_as_written_when_it_cannot_follow_i(point):
+    action = CallToActionFactory.build(
+        evidence_quote="Write to the minister saying that you:", talking_points=[point]
+    )
+
+    assert first_person_points(action) == [point]
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        ("Urge demand the end of the persecution", "Demand the end of the persecution"),
+        ("Ask the Canadian government speak out", "Ask the Canadian government to speak out"),
+        ("Ask the minister three questions", "Ask the minister three questions"),
+        ("Ask the government of Canada to act", "Ask the government of Canada to act"),
+    ],
+)
+def test_it_mends_slips_in_points_that_stand_alone(point, expected):
+    action = CallToActionFactory.build(evidence_quote="Our demands:", talking_points=[point])
+
+    assert first_person_points(action) == [expected]
 
 
 def test_it_keeps_points_as_written_when_they_stand_alone():

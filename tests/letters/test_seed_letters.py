@@ -73,3 +73,11 @@ def test_it_shows_the_guidance_beside_the_mp_letter_and_never_inside_it(client, 
         assert guidance not in body
         assert guidance not in mp_letter.talking_points
         assert guidance in aside(response.content.decode())
+
+
+def test_it_drafts_the_ministers_points_as_grammatical_sentences(ministers_letter):
+    assert ministers_letter.talking_points == [
+        "I condemn the actions of the authorities in Chechnya",
+        "I demand the immediate end of the persecution of LGBT people in Russia",
+        "I ask the Canadian government to speak out against these atrocities",
+    ]
