@@ -21,7 +21,9 @@ from letters.composing import (
     fingerprint,
     letter_draft,
     letter_message_for,
+    letter_subject_shown,
     letter_subjects,
+    letter_versions,
     name_marker,
     postal_code_marker,
     replace_markers,
@@ -284,6 +286,8 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
                 context={
                     "letter": letter,
                     "recipients": recipients,
+                    "subject": letter_subject_shown(letter=letter, recipients=recipients),
+                    "versions": letter_versions(letter=letter, recipients=recipients),
                     "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
                     "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
                 },
@@ -374,6 +378,8 @@ def letter_confirm(*, letter: Letter) -> bool:
                 context={
                     "letter": letter,
                     "recipients": recipients,
+                    "subject": letter_subject_shown(letter=letter, recipients=recipients),
+                    "versions": letter_versions(letter=letter, recipients=recipients),
                     "status_url": settings.SITE_URL + letter.get_status_url(),
                 },
                 to=letter.supporter_email,

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from campaign.models import Campaign
+from campaign.outbox.models import OutboundEmail
 from letters.models import Letter, LetterTemplate
 
 pytestmark = pytest.mark.django_db
@@ -16,6 +17,7 @@ GUIDANCE = (
     "Say in your own words why this matters to you.",
     "Ask them to act, and to reply to you.",
 )
+SEED_RECIPIENTS = ("Chrystia Freeland", "Justin Trudeau", "Russian Ambassador")
 
 
 @pytest.fixture
@@ -81,3 +83,36 @@ def test_it_drafts_the_ministers_points_as_grammatical_sentences(ministers_lette
         "I demand the immediate end of the persecution of LGBT people in Russia",
         "I ask the Canadian government to speak out against these atrocities",
     ]
+
+
+def test_it_names_each_recipient_in_the_confirmation_email(client, ministers_letter):
+    write_from_the_draft(client, ministers_letter)
+
+    confirmation = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION)
+    for text in (confirmation.body_text, confirmation.body_html):
+        assert "[recipient's name]" not in text
+        assert "[recipient&#x27;s name]" not in text
+        for name in SEED_RECIPIENTS:
+            assert f"Dear {name}," in text
+
+
+def test_it_names_each_recipient_in_the_supporters_copy(client, ministers_letter):
+    from letters.services import letter_confirm
+
+    letter_confirm(letter=write_from_the_draft(client, ministers_letter, send_copy="on"))
+
+    copy = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_COPY)
+    for text in (copy.body_text, copy.body_html):
+        assert "[recipient" not in text
+        for name in SEED_RECIPIENTS:
+            assert f"Dear {name}," in text
+
+
+def test_it_names_each_recipient_on_the_status_page(client, ministers_letter):
+    letter = write_from_the_draft(client, ministers_letter)
+
+    page = client.get(letter.get_status_url()).content.decode()
+
+    assert "[recipient" not in page
+    for name in SEED_RECIPIENTS:
+        assert f"Dear {name}," in page
