@@ -225,22 +225,48 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
+def _issue(*, action: CallToAction, campaign: Campaign) -> str:
+    """What the letter is about, in a few words: the campaign's title, else what it asks."""
+    title = " ".join(campaign.title.split()).rstrip(" .!")
+    if title:
+        return _shorten(title)
+    ask = letter_ask(action)
+    return _shorten(ask[:1].upper() + ask[1:]) if ask else ""
+
+
+def _naming(lead: str, issue: str) -> str:
+    if not lead or issue.lower() in lead.lower():
+        return lead or issue
+    return f"{lead}: {issue}"
+
+
 def draft_subjects(*, action: CallToAction, campaign: Campaign) -> str:
-    """Three subject lines, one per line (supporters get them in turn)."""
+    """Three subject lines, one per line (supporters get them in turn), each naming the issue.
+
+    A recipient's inbox shows the subject alone, so "A Canadian asks you to act" must say about
+    what: every variant carries the campaign's title (or, without one, the ask).
+    """
     ask = letter_ask(action)
     stance = supporter_stance(action)
     if stance.startswith("my support for "):
-        first = _shorten(f"I support {stance.removeprefix('my support for ')}")
+        lead = _shorten(f"I support {stance.removeprefix('my support for ')}")
     elif ask and not stance:
-        first = f"Please {_shorten(ask)}"
+        lead = f"Please {_shorten(ask)}"
     else:
-        first = _shorten(campaign.title.strip() or "Please act")
-    variants = [
-        first,
+        lead = ""
+    asks = (
         "A constituent asks you to act"
         if action.kind == CallToAction.Kind.LETTER_TO_MP
-        else "A Canadian asks you to act",
-        "Please act now, and reply to me",
-    ]
+        else "A Canadian asks you to act"
+    )
+    issue = _issue(action=action, campaign=campaign)
+    if issue:
+        variants = [
+            _naming(lead, issue),
+            f"{asks}: {issue}",
+            f"{issue}: please act now, and reply to me",
+        ]
+    else:  # nothing names the issue: the ask alone
+        variants = [lead or "Please act", asks, "Please act now, and reply to me"]
     # Subjects are single header lines: nothing the document said can add a line.
     return "\n".join(" ".join(variant.split()) for variant in variants)

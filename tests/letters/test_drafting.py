@@ -196,7 +196,39 @@ def test_it_drafts_a_stance_as_the_writers_own_words():
 
     assert "I am writing to express my support for immediate government action" in template.body
     assert "ask you to indicate your support" not in template.body
-    assert template.subjects[0] == "I support immediate government action"
+    assert template.subjects[0].startswith("I support immediate government action: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to them",
+        "Write to them and urge them to fund the library",
+        "indicate your support for the library",
+    ],
+)
+@pytest.mark.parametrize(
+    "kind", [CallToAction.Kind.LETTER_TO_MP, CallToAction.Kind.LETTER_TO_TARGETS]
+)
+def test_it_names_the_issue_in_every_subject(text, kind):
+    action = _action(kind=kind, text=text, targets=THREE_TARGETS)
+    action.campaign.title = "Keep the Elm Street library open"
+
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    assert len(template.subjects) == 3
+    for subject in template.subjects:
+        assert "Keep the Elm Street library open" in subject
+
+
+def test_it_names_the_ask_in_every_subject_when_the_campaign_has_no_title():
+    action = _action(text="Email your MP and urge them to fund the library")
+    action.campaign.title = ""
+
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    for subject in template.subjects:
+        assert "fund the library" in subject.lower()
 
 
 def test_it_puts_points_that_complete_saying_that_you_in_the_writers_voice():

@@ -116,3 +116,12 @@ def test_it_names_each_recipient_on_the_status_page(client, ministers_letter):
     assert "[recipient" not in page
     for name in SEED_RECIPIENTS:
         assert f"Dear {name}," in page
+
+
+@pytest.mark.parametrize("kind", [LetterTemplate.Kind.MP, LetterTemplate.Kind.TARGETS])
+def test_it_names_the_issue_in_every_subject(seed_campaign, kind):
+    template = seed_campaign.letter_templates.get(kind=kind)
+
+    assert len(template.subjects) == 3
+    for subject in template.subjects:
+        assert "LGBT people in Chechnya" in subject, subject
