@@ -1,6 +1,7 @@
 """The seed campaign's two letters as `make run` drafts them, read as supporters and recipients
 read them: the letter to the supporter's MP and the letter to the ministers of document 004."""
 
+import re
 from io import StringIO
 
 import pytest
@@ -18,6 +19,7 @@ GUIDANCE = (
     "Ask them to act, and to reply to you.",
 )
 SEED_RECIPIENTS = ("Chrystia Freeland", "Justin Trudeau", "Russian Ambassador")
+TALKS_ABOUT_MPS = re.compile(r"\bMPs?\b|Member of Parliament|constituent", re.IGNORECASE)
 
 
 @pytest.fixture
@@ -125,3 +127,19 @@ def test_it_names_the_issue_in_every_subject(seed_campaign, kind):
     assert len(template.subjects) == 3
     for subject in template.subjects:
         assert "LGBT people in Chechnya" in subject, subject
+
+
+def test_it_never_talks_about_mps_in_the_letter_to_the_ministers(ministers_letter):
+    for text in (
+        *ministers_letter.subjects,
+        ministers_letter.body,
+        *ministers_letter.talking_points,
+    ):
+        assert not TALKS_ABOUT_MPS.search(text), text
+
+
+def test_it_never_talks_about_mps_on_the_page_writing_to_the_ministers(client, ministers_letter):
+    page = client.get(write_url(ministers_letter)).content.decode()
+
+    article = page[page.index("<article") : page.index("</article>")]
+    assert not TALKS_ABOUT_MPS.search(article), TALKS_ABOUT_MPS.search(article)
