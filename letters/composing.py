@@ -280,6 +280,10 @@ def _addressed_to(letter: Letter, recipient: LetterRecipient | Recipient) -> tup
     )
 
 
+def _shown_address(name: str, address: str) -> str:
+    return f"{name} <{address}>" if name else address
+
+
 def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient) -> dict:
     """Exactly what goes out to one recipient: used for the preview and for sending."""
     subject, body = _addressed_to(letter, recipient)
@@ -288,8 +292,12 @@ def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient
         to = _test_address(letter.campaign)
         subject = f"[TEST] {subject}"
     return {
+        # Header form for the outbox: formataddr encodes a name like "Côté" (RFC 2047).
         "from_email": formataddr((letter.supporter_name, _site_address())),
         "reply_to": formataddr((letter.supporter_name, letter.supporter_email)),
+        # What a person reads on the preview: the same addresses, the name as typed.
+        "from_shown": _shown_address(letter.supporter_name, _site_address()),
+        "reply_to_shown": _shown_address(letter.supporter_name, letter.supporter_email),
         "to": to,
         "subject": subject,
         "body": body,
