@@ -111,7 +111,7 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
     Returns a line for each item drafted now.
     """
     from letters.drafting import demand_talking_point
-    from letters.services import OWN_WORDS_POINT, letter_template_draft_from_action
+    from letters.services import letter_template_draft_from_action
     from petitions.services import petition_draft_from_action
 
     drafted = []
@@ -137,7 +137,7 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
         template, created = letter_template_draft_from_action(
             campaign=campaign,
             action=action,
-            talking_points_fallback=(*talking_points, OWN_WORDS_POINT),
+            talking_points_fallback=talking_points,
         )
         if not created:
             continue

@@ -272,17 +272,33 @@ def _site_address() -> str:
     return parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
 
 
+def _addressed_to(letter: Letter, recipient: LetterRecipient | Recipient) -> tuple[str, str]:
+    """The letter's subject and body as this recipient gets them: named where the marker is."""
+    name = addressed_as(recipient)
+    return (
+        replace_markers(letter.subject, recipient_marker, name),
+        replace_markers(letter.body, recipient_marker, name),
+    )
+
+
+def _shown_address(name: str, address: str) -> str:
+    return f"{name} <{address}>" if name else address
+
+
 def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient) -> dict:
     """Exactly what goes out to one recipient: used for the preview and for sending."""
-    body = replace_markers(letter.body, recipient_marker, addressed_as(recipient))
-    subject = replace_markers(letter.subject, recipient_marker, addressed_as(recipient))
+    subject, body = _addressed_to(letter, recipient)
     to = recipient.email
     if letter.test_mode:
         to = _test_address(letter.campaign)
         subject = f"[TEST] {subject}"
     return {
+        # Header form for the outbox: formataddr encodes a name like "Côté" (RFC 2047).
         "from_email": formataddr((letter.supporter_name, _site_address())),
         "reply_to": formataddr((letter.supporter_name, letter.supporter_email)),
+        # What a person reads on the preview: the same addresses, the name as typed.
+        "from_shown": _shown_address(letter.supporter_name, _site_address()),
+        "reply_to_shown": _shown_address(letter.supporter_name, letter.supporter_email),
         "to": to,
         "subject": subject,
         "body": body,
@@ -294,3 +310,43 @@ def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient
 def letter_preview(*, letter: Letter, recipients: list[Recipient]) -> list[dict]:
     """The messages a built letter becomes, one per recipient, exactly as they will be sent."""
     return [letter_message_for(letter=letter, recipient=recipient) for recipient in recipients]
+
+
+@dataclass(frozen=True)
+class LetterVersion:
+    """The text one or more of a letter's recipients get, as the supporter is shown it."""
+
+    recipients: tuple
+    subject: str
+    body: str
+
+    @property
+    def names(self) -> str:
+        return ", ".join(addressed_as(recipient) for recipient in self.recipients)
+
+
+def letter_versions(
+    *, letter: Letter, recipients: list[LetterRecipient] | list[Recipient]
+) -> list[LetterVersion]:
+    """The letter as its recipients get it, once per distinct text, for the supporter to read.
+
+    A letter to several people is stored with a marker where each one's name goes; the
+    supporter's confirmation, copy and status page show the letters as sent instead ("Dear
+    Justin Trudeau,"), so a letter naming its recipients is one version each, and a letter that
+    does not is one version for all.
+    """
+    versions: dict[tuple[str, str], list] = {}
+    for recipient in recipients:
+        versions.setdefault(_addressed_to(letter, recipient), []).append(recipient)
+    return [
+        LetterVersion(recipients=tuple(group), subject=subject, body=body)
+        for (subject, body), group in versions.items()
+    ]
+
+
+def letter_subject_shown(
+    *, letter: Letter, recipients: list[LetterRecipient] | list[Recipient]
+) -> str:
+    """The subject named once for every recipient, where the supporter sees a single subject."""
+    names = ", ".join(addressed_as(recipient) for recipient in recipients)
+    return replace_markers(letter.subject, recipient_marker, names)

@@ -41,20 +41,120 @@ _POINTS_COMPLETE_YOU = re.compile(
 _LEADING_THAT_YOU = re.compile(r"^(?:that\s+)?you\s+", re.IGNORECASE)
 
 
-def first_person_points(action: CallToAction) -> list[str]:
-    """The action's talking points, in the writer's voice when the document's grammar asks.
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
-    "…send an email saying that you: • Condemn the actions… • That you ask the government…"
-    becomes "I condemn the actions…", "I ask the government…". Other points are kept as written.
+
+# Verbs of asking. Two in a row ("Urge demand the end of…") is a document edited halfway: the
+# second one is the verb its object was written for.
+_ASKING_VERBS = frozenset(
+    {"ask", "urge", "demand", "request", "call", "implore", "insist", "beg", "encourage"}
+)
+_DOUBLED_ASKING_VERB = re.compile(
+    rf"^(?:{'|'.join(sorted(_ASKING_VERBS))})\s+(?=(?:{'|'.join(sorted(_ASKING_VERBS))})\b)",
+    re.IGNORECASE,
+)
+# What a supporter says they do, in the form "I …" takes; a point starting with one of these
+# (or its "-s"/"-ing" form) is voiced "I …" in the base form.
+_FIRST_PERSON_VERBS = _ASKING_VERBS | {
+    "agree",
+    "applaud",
+    "believe",
+    "care",
+    "commend",
+    "condemn",
+    "denounce",
+    "deplore",
+    "expect",
+    "fear",
+    "feel",
+    "hope",
+    "join",
+    "know",
+    "need",
+    "object",
+    "oppose",
+    "press",
+    "protest",
+    "recognise",
+    "recognize",
+    "refuse",
+    "reject",
+    "share",
+    "stand",
+    "support",
+    "thank",
+    "think",
+    "want",
+    "welcome",
+}
+_FIRST_PERSON_FORMS = {"is": "am", "are": "am", "was": "was", "were": "was", "has": "have"}
+# Words no "I …" can start with: the point is a noun phrase ("An end to…"), a plea to the
+# recipient ("Please stop…") or already voiced; it is kept as written.
+_NOT_A_VERB = _words(
+    """a an the this that these those my our your their his her its i we they he she it
+    please to for of in on at by with no not all every each some any"""
+)
+# What a government can be asked to do. "Ask the government speak out" lost its "to"; only
+# these verbs bring it back, so "ask the minister questions" is left alone.
+_ACTION_VERBS = _words(
+    """act allow bring cancel commit condemn create denounce do end ensure evacuate expand fund
+    grant halt help increase intervene introduce investigate issue keep let make open pass
+    protect provide put raise recognise recognize release remove rescue resettle restore
+    reverse sanction save speak stand step stop support take use vote welcome withdraw work"""
+)
+_ASKED_WITHOUT_TO = re.compile(
+    r"\b(?P<ask>(?i:ask|urge|call\s+on|implore|encourage|beg|press))\s+"
+    r"(?P<whom>(?:(?i:the)\s+)?(?:[\w\u2019'-]+\s+){0,4}?"
+    r"(?i:government|minister|premier|parliament|authorities|ambassador|embassy|president|"
+    r"council|canada|them|him|her|you))\s+"
+    rf"(?=(?:{'|'.join(sorted(_ACTION_VERBS))})\b)"
+)
+
+
+def _repaired(point: str) -> str:
+    """A point without the slips a document's editing leaves: a doubled verb, a lost "to"."""
+    repaired = _DOUBLED_ASKING_VERB.sub("", point)
+    if repaired != point and point[:1].isupper():
+        repaired = repaired[:1].upper() + repaired[1:]
+    return _ASKED_WITHOUT_TO.sub(r"\g<ask> \g<whom> to ", repaired)
+
+
+def _in_first_person(point: str) -> str:
+    """A point completing "you …", voiced "I …"; kept as written when "I" cannot start it."""
+    first, _space, rest = point.partition(" ")
+    word = first.lower()
+    if word in _NOT_A_VERB:
+        return point
+    if word in _FIRST_PERSON_FORMS:
+        word = _FIRST_PERSON_FORMS[word]
+    elif word not in _FIRST_PERSON_VERBS:
+        # "Condemns" / "Urges" / "Calling on": the base form, when the verb is one we know.
+        for base in (word[:-1], word[:-2], word[:-3], word[:-3] + "e"):
+            if base in _FIRST_PERSON_VERBS and word in (base + "s", base + "es", _ing(base)):
+                word = base
+                break
+        else:
+            return f"I {_sentence_case(point)}"
+    return f"I {word} {rest}".rstrip()
+
+
+def _ing(verb: str) -> str:
+    return (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"
+
+
+def first_person_points(action: CallToAction) -> list[str]:
+    """The action's talking points, grammatical, in the writer's voice when the document's
+    grammar asks.
+
+    "…send an email saying that you: • Condemn the actions… • Urge demand the end… • That you
+    ask the government speak out…" becomes "I condemn the actions…", "I demand the end…",
+    "I ask the government to speak out…". Other points are kept as written, less such slips.
     """
     points = [" ".join(str(p).split()) for p in (action.talking_points or []) if str(p).strip()]
     if not _POINTS_COMPLETE_YOU.search(action.evidence_quote or ""):
-        return points
-    voiced = []
-    for point in points:
-        point = _LEADING_THAT_YOU.sub("", point)
-        voiced.append(f"I {_sentence_case(point)}")
-    return voiced
+        return [_repaired(point) for point in points]
+    return [_in_first_person(_repaired(_LEADING_THAT_YOU.sub("", point))) for point in points]
 
 
 def demand_talking_point(*, addressee: str, demand: str) -> str:
@@ -125,22 +225,48 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "…"
 
 
+def _issue(*, action: CallToAction, campaign: Campaign) -> str:
+    """What the letter is about, in a few words: the campaign's title, else what it asks."""
+    title = " ".join(campaign.title.split()).rstrip(" .!")
+    if title:
+        return _shorten(title)
+    ask = letter_ask(action)
+    return _shorten(ask[:1].upper() + ask[1:]) if ask else ""
+
+
+def _naming(lead: str, issue: str) -> str:
+    if not lead or issue.lower() in lead.lower():
+        return lead or issue
+    return f"{lead}: {issue}"
+
+
 def draft_subjects(*, action: CallToAction, campaign: Campaign) -> str:
-    """Three subject lines, one per line (supporters get them in turn)."""
+    """Three subject lines, one per line (supporters get them in turn), each naming the issue.
+
+    A recipient's inbox shows the subject alone, so "A Canadian asks you to act" must say about
+    what: every variant carries the campaign's title (or, without one, the ask).
+    """
     ask = letter_ask(action)
     stance = supporter_stance(action)
     if stance.startswith("my support for "):
-        first = _shorten(f"I support {stance.removeprefix('my support for ')}")
+        lead = _shorten(f"I support {stance.removeprefix('my support for ')}")
     elif ask and not stance:
-        first = f"Please {_shorten(ask)}"
+        lead = f"Please {_shorten(ask)}"
     else:
-        first = _shorten(campaign.title.strip() or "Please act")
-    variants = [
-        first,
+        lead = ""
+    asks = (
         "A constituent asks you to act"
         if action.kind == CallToAction.Kind.LETTER_TO_MP
-        else "A Canadian asks you to act",
-        "Please act now, and reply to me",
-    ]
+        else "A Canadian asks you to act"
+    )
+    issue = _issue(action=action, campaign=campaign)
+    if issue:
+        variants = [
+            _naming(lead, issue),
+            f"{asks}: {issue}",
+            f"{issue}: please act now, and reply to me",
+        ]
+    else:  # nothing names the issue: the ask alone
+        variants = [lead or "Please act", asks, "Please act now, and reply to me"]
     # Subjects are single header lines: nothing the document said can add a line.
     return "\n".join(" ".join(variant.split()) for variant in variants)

@@ -22,7 +22,9 @@ from letters.composing import (
     fingerprint,
     letter_draft,
     letter_message_for,
+    letter_subject_shown,
     letter_subjects,
+    letter_versions,
     name_marker,
     postal_code_marker,
     replace_markers,
@@ -35,10 +37,6 @@ log = logging.getLogger(__name__)
 NAME_MAX_LENGTH = 100
 BODY_MIN_LENGTH = 50
 BODY_MAX_LENGTH = 8000
-
-# The talking point every drafted letter can fall back on: the words MPs weigh most.
-OWN_WORDS_POINT = "Say in your own words why this matters to you."
-DEFAULT_TALKING_POINTS_FALLBACK = (OWN_WORDS_POINT, "Ask them to act, and to reply to you.")
 
 _TARGET_KINDS = {choice for choice, _label in Target.Kind.choices}
 
@@ -55,7 +53,7 @@ def letter_template_draft_from_action(
     *,
     campaign: Campaign,
     action: CallToAction,
-    talking_points_fallback: tuple[str, ...] | list[str] = DEFAULT_TALKING_POINTS_FALLBACK,
+    talking_points_fallback: tuple[str, ...] | list[str] = (),
 ) -> tuple[LetterTemplate, bool]:
     """Draft a letter template of `campaign` from a letter call to action, and say whether it
     was created now (False: the campaign already had one from this action).
@@ -63,6 +61,9 @@ def letter_template_draft_from_action(
     `letter_to_mp` gives a template for the supporter's MP; `letter_to_targets` also creates
     the campaign's Targets from `action.targets` (those with an email; existing ones, matched by
     email, are reused) and links them. The organiser reviews the draft before publishing.
+
+    Talking points are what the letter says; advice to the supporter ("say in your own words
+    why…") is not one: the write page shows it beside the letter, so it never reaches a recipient.
     """
     existing = LetterTemplate.objects.filter(campaign=campaign, source=action).first()
     if existing is not None:
@@ -286,6 +287,8 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
                 context={
                     "letter": letter,
                     "recipients": recipients,
+                    "subject": letter_subject_shown(letter=letter, recipients=recipients),
+                    "versions": letter_versions(letter=letter, recipients=recipients),
                     "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
                     "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
                 },
@@ -376,6 +379,8 @@ def letter_confirm(*, letter: Letter) -> bool:
                 context={
                     "letter": letter,
                     "recipients": recipients,
+                    "subject": letter_subject_shown(letter=letter, recipients=recipients),
+                    "versions": letter_versions(letter=letter, recipients=recipients),
                     "status_url": settings.SITE_URL + letter.get_status_url(),
                 },
                 to=letter.supporter_email,

@@ -186,26 +186,37 @@ def letter_confirm(request, token: str):
     """The link in the confirmation email: a page with a button, so mail scanners that follow
     links never send a letter."""
     letter = selectors.letter_from_token(token=token, purpose="confirm")
+    shown = {
+        "letter": letter,
+        "subject": composing.letter_subject_shown(
+            letter=letter, recipients=list(letter.recipients.all())
+        ),
+    }
     if request.method == "POST":
         try:
             confirmed = services.letter_confirm(letter=letter)
         except ValidationError:
             # Only a row written around the form's checks gets here; it is never sent.
-            return render(request, "letters/cannot_send.html", {"letter": letter}, status=400)
+            return render(request, "letters/cannot_send.html", shown, status=400)
         except services.CampaignClosed:
-            return render(request, "letters/confirm.html", {"letter": letter}, status=409)
+            return render(request, "letters/confirm.html", shown, status=409)
         if confirmed:
             messages.success(request, _("Thank you! Your letter is on its way."))
         return redirect(letter.get_status_url())
-    return render(request, "letters/confirm.html", {"letter": letter})
+    return render(request, "letters/confirm.html", shown)
 
 
 @require_safe
 def letter_status(request, token: str):
     """Delivery per recipient, for whoever holds the signed link (404 if tampered or expired)."""
     letter = selectors.letter_from_token(token=token, purpose="status")
+    deliveries = selectors.letter_delivery(letter)
+    # The letters as each recipient got them, not the stored text with its name marker.
+    versions = composing.letter_versions(
+        letter=letter, recipients=[delivery.recipient for delivery in deliveries]
+    )
     return render(
         request,
         "letters/status.html",
-        {"letter": letter, "deliveries": selectors.letter_delivery(letter)},
+        {"letter": letter, "deliveries": deliveries, "versions": versions},
     )

@@ -96,6 +96,22 @@ def test_it_delivers_an_mp_letter_with_the_supporter_as_reply_to(
     assert "[TEST]" not in to_mp["Subject"]
 
 
+def test_it_delivers_an_accented_name_in_the_headers(
+    client, mp_template, smtp, django_capture_on_commit_callbacks
+):
+    write_and_confirm(
+        client,
+        mp_template,
+        django_capture_on_commit_callbacks,
+        smtp,
+        draft_params={"postal_code": "K1A 0A6", "riding": "35079"},
+        supporter_name="Jordan Côté",
+    )
+    _confirmation, to_mp = smtp.messages
+    assert parseaddr(str(to_mp["From"])) == ("Jordan Côté", "letters@chorus.example")
+    assert parseaddr(str(to_mp["Reply-To"])) == ("Jordan Côté", "sam@example.org")
+
+
 @pytest.fixture
 def seed_template(db):
     """The letter to 004's three targets, drafted as import_seeds drafts it."""

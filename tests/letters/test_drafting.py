@@ -4,6 +4,7 @@ import pytest
 
 from campaign.models import CallToAction, Target
 from letters.composing import SAMPLE_CONTEXT, render_text, validate_template_source
+from letters.drafting import first_person_points
 from letters.models import LetterTemplate
 from letters.services import letter_template_draft_from_action
 from tests.factories import CallToActionFactory, CampaignFactory, TargetFactory
@@ -108,6 +109,16 @@ def test_it_uses_the_fallback_talking_points_when_the_action_has_none():
     assert template.talking_points == ["Say why it matters."]
 
 
+def test_it_drafts_no_advice_to_the_supporter_as_a_talking_point():
+    # "Say in your own words…" is said to the supporter on the write page, not to a minister.
+    action = _action(talking_points=[])
+
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    assert template.talking_points == []
+    assert "your own words" not in render_text(template.body, SAMPLE_CONTEXT)
+
+
 def test_it_refuses_an_action_that_is_not_a_letter():
     action = _action(kind=CallToAction.Kind.PETITION)
     with pytest.raises(ValueError):
@@ -185,7 +196,39 @@ def test_it_drafts_a_stance_as_the_writers_own_words():
 
     assert "I am writing to express my support for immediate government action" in template.body
     assert "ask you to indicate your support" not in template.body
-    assert template.subjects[0] == "I support immediate government action"
+    assert template.subjects[0].startswith("I support immediate government action: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to them",
+        "Write to them and urge them to fund the library",
+        "indicate your support for the library",
+    ],
+)
+@pytest.mark.parametrize(
+    "kind", [CallToAction.Kind.LETTER_TO_MP, CallToAction.Kind.LETTER_TO_TARGETS]
+)
+def test_it_names_the_issue_in_every_subject(text, kind):
+    action = _action(kind=kind, text=text, targets=THREE_TARGETS)
+    action.campaign.title = "Keep the Elm Street library open"
+
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    assert len(template.subjects) == 3
+    for subject in template.subjects:
+        assert "Keep the Elm Street library open" in subject
+
+
+def test_it_names_the_ask_in_every_subject_when_the_campaign_has_no_title():
+    action = _action(text="Email your MP and urge them to fund the library")
+    action.campaign.title = ""
+
+    template, _created = letter_template_draft_from_action(campaign=action.campaign, action=action)
+
+    for subject in template.subjects:
+        assert "fund the library" in subject.lower()
 
 
 def test_it_puts_points_that_complete_saying_that_you_in_the_writers_voice():
@@ -205,6 +248,61 @@ def test_it_puts_points_that_complete_saying_that_you_in_the_writers_voice():
         "I condemn the actions of the authorities in Chechnya",
         "I ask the Canadian government to speak out",
     ]
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        (
+            "Urge demand the immediate end of the persecution",
+            "I demand the immediate end of the persecution",
+        ),
+        ("Ask call on Canada to act", "I call on Canada to act"),
+        (
+            "That you ask the Canadian government speak out",
+            "I ask the Canadian government to speak out",
+        ),
+        ("Urge them act now", "I urge them to act now"),
+        ("Condemns the arrests", "I condemn the arrests"),
+        ("Calling on the minister to act", "I call on the minister to act"),
+        ("Urges the government to act", "I urge the government to act"),
+        ("Are horrified by the arrests", "I am horrified by the arrests"),
+        ("Support emergency visas", "I support emergency visas"),
+    ],
+)
+def test_it_voices_points_that_complete_saying_that_you_grammatically(point, expected):
+    action = CallToActionFactory.build(
+        evidence_quote="Write to the minister saying that you:", talking_points=[point]
+    )
+
+    assert first_person_points(action) == [expected]
+
+
+@pytest.mark.parametrize(
+    "point",
+    ["Please stop the deportations", "An end to the persecution", "The release of the detainees"],
+)
+def test_it_keeps_a_point_as_written_when_it_cannot_follow_i(point):
+    action = CallToActionFactory.build(
+        evidence_quote="Write to the minister saying that you:", talking_points=[point]
+    )
+
+    assert first_person_points(action) == [point]
+
+
+@pytest.mark.parametrize(
+    ("point", "expected"),
+    [
+        ("Urge demand the end of the persecution", "Demand the end of the persecution"),
+        ("Ask the Canadian government speak out", "Ask the Canadian government to speak out"),
+        ("Ask the minister three questions", "Ask the minister three questions"),
+        ("Ask the government of Canada to act", "Ask the government of Canada to act"),
+    ],
+)
+def test_it_mends_slips_in_points_that_stand_alone(point, expected):
+    action = CallToActionFactory.build(evidence_quote="Our demands:", talking_points=[point])
+
+    assert first_person_points(action) == [expected]
 
 
 def test_it_keeps_points_as_written_when_they_stand_alone():

@@ -155,6 +155,17 @@ def test_it_previews_exactly_what_will_be_sent(client, mp_template, settings):
     assert Letter.objects.count() == 0
 
 
+def test_it_previews_an_accented_name_as_text(client, mp_template, settings):
+    settings.DEFAULT_FROM_EMAIL = "Chorus <letters@chorus.example>"
+
+    response = client.post(write_url(mp_template), letter_data(supporter_name="Jordan Côté"))
+
+    page = response.content.decode()
+    assert "Jordan Côté &lt;letters@chorus.example&gt;" in page
+    assert "Jordan Côté &lt;sam@example.org&gt;" in page
+    assert "=?utf-8?" not in page.lower()
+
+
 def test_it_nudges_when_the_template_is_sent_unchanged(client, mp_template):
     draft = client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35079"))
     body = draft.context["form"].initial["body"]
