@@ -48,7 +48,7 @@ if not SECRET_KEY:
 SITE_URL = env.str(
     "SITE_URL", default=env.str("CHORUS_RUN_URL", default="http://127.0.0.1:8000")
 ).rstrip("/")
-# The site's own host is always allowed (an IPv6 address with its brackets, as Django matches it).
+# ALLOWED_HOSTS' default includes the site's own host (IPv6 in brackets, as Django matches it).
 _site_host = urlsplit(SITE_URL).hostname or "127.0.0.1"
 _site_host = f"[{_site_host}]" if ":" in _site_host else _site_host
 ALLOWED_HOSTS = env.list(
