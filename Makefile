@@ -19,21 +19,31 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 
 install: $(VENV)/.installed
 
-# Real Canadian data (ridings, MPs, FSA table) for trying the MP letter; never copied in here.
-CHORUS_DATA_DIR ?= $(wildcard ../shared/data/canada)
-export CHORUS_DATA_DIR
+# Where `make run` serves: `make run PORT=8080`, `make run HOST=0.0.0.0`. From the command line
+# only: HOST and PORT in the environment often mean something else.
+HOST = 127.0.0.1
+PORT = 8000
 
-# Local site on the embedded defaults: SQLite in var/, tasks in-process, mail in var/mail/.
+# Checked before anything is installed: either runserver's address and the site's address (for
+# emailed links), or one line saying why not.
+ifneq ($(filter run,$(MAKECMDGOALS)),)
+RUN_ADDRESS := $(shell $(PYTHON) -P campaign/run_address.py '$(subst ','\'',$(HOST))' '$(subst ','\'',$(PORT))' 2>&1)
+ifneq ($(words $(RUN_ADDRESS)),2)
+$(error $(or $(RUN_ADDRESS),$(PYTHON) did not answer))
+endif
+endif
+
+# Local site on the embedded defaults: SQLite in var/, tasks in-process, mail in var/mail/
+# (settings create var/). The directory (ridings, MPs, the ministry) is loaded before the seeds,
+# so their letters are drafted to today's office-holders. Emailed links point at the address served unless SITE_URL is set.
+run: export DEBUG := $(or $(DEBUG),1)
+run: export CHORUS_RUN_URL := $(word 2,$(RUN_ADDRESS))
 run: install
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py migrate --noinput
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py import_seeds --publish
-	@if [ -n "$(CHORUS_DATA_DIR)" ]; then \
-	  DEBUG=$${DEBUG:-1} $(BIN)/python manage.py import_ridings "$(CHORUS_DATA_DIR)/fed_2023_representation_order.csv" && \
-	  DEBUG=$${DEBUG:-1} $(BIN)/python manage.py import_representatives "$(CHORUS_DATA_DIR)/mps_45th_normalized.csv" && \
-	  DEBUG=$${DEBUG:-1} $(BIN)/python manage.py import_fsa "$(CHORUS_DATA_DIR)/fsa_to_fed_2023_single_sample.json"; \
-	else echo "CHORUS_DATA_DIR is not set: the MP directory is empty (see README, 'Keeping the MP directory current')."; fi
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py create_organiser
-	DEBUG=$${DEBUG:-1} $(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_directory
+	$(BIN)/python manage.py import_seeds --publish
+	$(BIN)/python manage.py create_organiser
+	$(BIN)/python manage.py runserver $(word 1,$(RUN_ADDRESS))
 
 test: install
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)

@@ -2,11 +2,14 @@
 
 Every value has an embedded default for local use: no DATABASE_URL means SQLite under var/,
 no REDIS_URL means Celery runs tasks in-process and the cache is local memory, no EMAIL_URL
-means mail is written to files under var/mail/. Production sets them (see docker-compose.yml).
+means mail is written to files under var/mail/ (both folders created here: var/ is not in git).
+Production sets them (see docker-compose.yml).
 """
 
+import contextlib
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 
@@ -16,6 +19,16 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 if (BASE_DIR / ".env").is_file():
     env.read_env(BASE_DIR / ".env")
+
+
+def _local_folder(path: Path) -> Path:
+    """A folder the embedded defaults write to, created so a fresh clone works as it is.
+
+    A checkout that cannot be written to fails later, where the folder is used."""
+    with contextlib.suppress(OSError):
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
 
 # Local use is the embedded defaults (no DATABASE_URL): debug on, so `manage.py` works on a fresh
 # checkout. A deployment names its database, and then debug is off unless it says otherwise.
@@ -30,8 +43,17 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-local-development-key-never-used-in-production"  # noqa: S105
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Emailed links point here. `make run` passes the address it serves as CHORUS_RUN_URL, so the
+# links follow `make run PORT=…` unless SITE_URL says otherwise.
+SITE_URL = env.str(
+    "SITE_URL", default=env.str("CHORUS_RUN_URL", default="http://127.0.0.1:8000")
+).rstrip("/")
+# ALLOWED_HOSTS' default includes the site's own host (IPv6 in brackets, as Django matches it).
+_site_host = urlsplit(SITE_URL).hostname or "127.0.0.1"
+_site_host = f"[{_site_host}]" if ":" in _site_host else _site_host
+ALLOWED_HOSTS = env.list(
+    "ALLOWED_HOSTS", default=list(dict.fromkeys(["127.0.0.1", "localhost", _site_host]))
+)
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 
 INSTALLED_APPS = [
@@ -84,6 +106,8 @@ TEMPLATES = [
 ]
 
 # --- Database -------------------------------------------------------------------------------
+if not env.str("DATABASE_URL", default=""):
+    _local_folder(VAR_DIR)
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'chorus.sqlite3'}"),
 }
@@ -158,7 +182,7 @@ if EMAIL_URL:
     vars().update(env.email_url("EMAIL_URL"))
 else:
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
-    EMAIL_FILE_PATH = str(VAR_DIR / "mail")
+    EMAIL_FILE_PATH = str(_local_folder(VAR_DIR / "mail"))
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # --- Security -------------------------------------------------------------------------------

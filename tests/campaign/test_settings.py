@@ -28,6 +28,9 @@ SETTING_NAMES = [
     "EMAIL_BACKEND",
     "EMAIL_FILE_PATH",
     "LETTERS_TEST_MODE",
+    "SITE_URL",
+    "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS",
 ]
 
 
@@ -86,6 +89,36 @@ def test_it_runs_in_local_debug_mode_on_a_fresh_checkout_with_nothing_configured
 
     assert values["DEBUG"] is True
     assert values["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+def test_emailed_links_point_at_port_8000_when_nothing_says_otherwise():
+    values = _settings()
+
+    assert values["SITE_URL"] == "http://127.0.0.1:8000"
+    assert values["ALLOWED_HOSTS"] == ["127.0.0.1", "localhost"]
+
+
+@pytest.mark.parametrize(
+    ("served", "host"),
+    [
+        ("http://127.0.0.1:8080", "127.0.0.1"),
+        ("http://chorus.lan:9000", "chorus.lan"),
+        ("http://[::1]:8080", "[::1]"),
+    ],
+)
+def test_emailed_links_follow_the_address_make_run_serves(served, host):
+    values = _settings(CHORUS_RUN_URL=served)
+
+    assert values["SITE_URL"] == served
+    assert host in values["ALLOWED_HOSTS"]
+    assert values["CSRF_TRUSTED_ORIGINS"] == [served]
+
+
+def test_site_url_wins_over_the_address_make_run_serves():
+    values = _settings(CHORUS_RUN_URL="http://127.0.0.1:8080", SITE_URL="https://tunnel.example")
+
+    assert values["SITE_URL"] == "https://tunnel.example"
+    assert "tunnel.example" in values["ALLOWED_HOSTS"]
 
 
 def test_it_turns_debug_off_once_a_database_is_configured():
