@@ -72,8 +72,8 @@ class CampaignAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["sources"]
-    # Status moves only through the actions below: campaign_publish and campaign_close also open
-    # and close the petitions and stamp the dates, which editing the field would skip.
+    # Status moves only through the actions below: campaign_publish and campaign_close also
+    # stamp the dates and refresh the cached petition pages, which editing the field would skip.
     readonly_fields = ["status", "published_at", "closed_at", "public_link"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "sources"]}),

@@ -229,24 +229,25 @@ def _campaign_for(imported, campaign_slug: str | None, report: ImportReport) -> 
 
 @transaction.atomic
 def campaign_publish(*, campaign: Campaign) -> Campaign:
-    """Open a campaign to supporters, and its draft petitions with it."""
-    from petitions.services import petition_open_for_campaign
+    """Open a campaign to supporters: its petitions and letters take part from now on (their
+    state is the campaign's), including after it was closed."""
+    from petitions.services import petition_pages_forget_for_campaign
 
     campaign.status = Campaign.Status.PUBLISHED
     campaign.published_at = campaign.published_at or timezone.now()
     campaign.closed_at = None
     campaign.save(update_fields=["status", "published_at", "closed_at", "updated_at"])
-    petition_open_for_campaign(campaign=campaign)
+    petition_pages_forget_for_campaign(campaign=campaign)
     return campaign
 
 
 @transaction.atomic
 def campaign_close(*, campaign: Campaign) -> Campaign:
     """Stop taking signatures and letters; the pages stay up with their final counts."""
-    from petitions.services import petition_close_for_campaign
+    from petitions.services import petition_pages_forget_for_campaign
 
     campaign.status = Campaign.Status.CLOSED
     campaign.closed_at = timezone.now()
     campaign.save(update_fields=["status", "closed_at", "updated_at"])
-    petition_close_for_campaign(campaign=campaign)
+    petition_pages_forget_for_campaign(campaign=campaign)
     return campaign

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from campaign.models import CallToAction, Campaign
+from petitions.models import Petition
 from tests.factories import CampaignFactory, DonationLinkFactory, PetitionFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +51,7 @@ def test_it_shows_a_source_document_with_its_evidence_marked(organiser_client, s
 
 def test_it_publishes_selected_campaigns_and_opens_their_petitions(organiser_client):
     campaign = CampaignFactory(draft=True)
-    petition = PetitionFactory(campaign=campaign, status="draft")
+    petition = PetitionFactory(campaign=campaign)
 
     organiser_client.post(
         reverse("admin:campaign_campaign_changelist"),
@@ -58,10 +59,9 @@ def test_it_publishes_selected_campaigns_and_opens_their_petitions(organiser_cli
     )
 
     campaign.refresh_from_db()
-    petition.refresh_from_db()
     assert campaign.status == Campaign.Status.PUBLISHED
     assert campaign.published_at is not None
-    assert petition.status == "open"
+    assert Petition.objects.get(pk=petition.pk).is_open
 
 
 def test_it_changes_a_campaigns_status_only_through_the_publish_and_close_actions(
@@ -112,9 +112,8 @@ def test_it_closes_selected_campaigns_and_their_petitions(organiser_client):
     )
 
     campaign.refresh_from_db()
-    petition.refresh_from_db()
     assert campaign.status == Campaign.Status.CLOSED
-    assert petition.status == "closed"
+    assert not Petition.objects.get(pk=petition.pk).is_open
 
 
 def test_it_lets_data_staff_view_but_not_change_campaigns(client, data_staff):

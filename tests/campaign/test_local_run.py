@@ -96,7 +96,7 @@ from django.test import Client
 from petitions.models import Petition
 
 settings.EMAIL_FILE_PATH = os.environ["TEST_MAIL_DIR"]
-petition = Petition.objects.get(status="open")
+petition = Petition.objects.open().get()
 response = Client().post(
     f"/petitions/{petition.slug}/sign/",
     {"first_name": "Ana", "last_name": "Roy", "email": "ana@example.org", "postal_code": "K1A0A6"},
