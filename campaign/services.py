@@ -24,6 +24,8 @@ class ImportReport:
     campaign: Campaign | None = None
     campaign_created: bool = False
     drafted: list[str] = field(default_factory=list)
+    # The campaign is published or closed: what supporters see is not drafted into unchecked.
+    drafting_skipped: bool = False
 
 
 def source_document_import(
@@ -167,7 +169,9 @@ def documents_import(
     """Import (file name, text) pairs and draft one campaign from their calls to action.
 
     Idempotent: documents are keyed by their text's hash, calls to action by their evidence,
-    drafted items by the call to action they came from.
+    drafted items by the call to action they came from. Drafts go only into a draft campaign:
+    a published one shows its petition and letters at once (they have no state of their own),
+    so there the calls to action are recorded, for the admin, and nothing is drafted.
     """
     report = ImportReport()
     imported = []
@@ -191,7 +195,10 @@ def documents_import(
         )
         all_actions.extend(actions)
         report.actions_created += created
-    report.drafted = campaign_draft(campaign=campaign, actions=all_actions)
+    if campaign.status == Campaign.Status.DRAFT:
+        report.drafted = campaign_draft(campaign=campaign, actions=all_actions)
+    else:
+        report.drafting_skipped = True
     report.campaign = campaign
     return report
 

@@ -10,6 +10,7 @@ from django.core.management import CommandError, call_command
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
 from letters.models import LetterTemplate
 from petitions.models import Petition
+from tests.factories import CampaignFactory
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_TARGETS = {
@@ -239,3 +240,19 @@ def test_it_says_in_one_line_when_the_database_is_not_migrated(tmp_path, monkeyp
 
     with pytest.raises(CommandError, match=r"run 'manage.py migrate' first"):
         _import(str(SEEDS))
+
+
+@pytest.mark.parametrize("status", [Campaign.Status.PUBLISHED, Campaign.Status.CLOSED])
+def test_it_drafts_nothing_into_a_campaign_supporters_already_see(tmp_path, status):
+    live = CampaignFactory(slug="live", status=status)
+    (tmp_path / "appeal.txt").write_text(
+        "Act now\n\nSign our petition. We call on the government to issue emergency visas.\n\n"
+        "Please contact your MP to ask for more refugee sponsorship places.\n"
+    )
+
+    output = _import(str(tmp_path), "--campaign", "live")
+
+    assert not live.petitions.exists()
+    assert not live.letter_templates.exists()
+    assert live.calls_to_action.exists()
+    assert f"nothing drafted into campaign 'live': it is {status.label.lower()}" in output

@@ -108,3 +108,9 @@ class Command(BaseCommand):
             self.stdout.write(f"{prefix}campaign {report.campaign.slug!r} {state}")
         for line in report.drafted:
             self.stdout.write(f"{prefix}  drafted {line}")
+        if report.drafting_skipped and report.actions_created:
+            self.stdout.write(
+                f"{prefix}nothing drafted into campaign {report.campaign.slug!r}: it is "
+                f"{report.campaign.get_status_display().lower()}, and drafts are checked before "
+                "supporters see them (the calls to action are in the admin)"
+            )
