@@ -249,6 +249,22 @@ def campaign_publish(*, campaign: Campaign) -> Campaign:
 
 
 @transaction.atomic
+def campaign_publish_once(*, campaign: Campaign) -> bool:
+    """Publish a campaign that has never been published; returns whether it published now.
+
+    For imports that publish what they draft (`import_seeds --publish`, run by every `make
+    run`): a campaign published before has been in an organiser's hands since, so one they
+    closed stays closed and one they took back to a draft stays a draft.
+    """
+    current = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if current.status != Campaign.Status.DRAFT or current.published_at is not None:
+        campaign.status, campaign.published_at = current.status, current.published_at
+        return False
+    campaign_publish(campaign=campaign)
+    return True
+
+
+@transaction.atomic
 def campaign_close(*, campaign: Campaign) -> Campaign:
     """Stop taking signatures and letters; the pages stay up with their final counts."""
     from petitions.services import petition_pages_forget_for_campaign
