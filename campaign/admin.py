@@ -87,8 +87,16 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("public page"))
     def public_link(self, obj):
-        if not obj.pk or not obj.is_public:
+        if not obj.pk:
             return _("Not public until published.")
+        if not obj.is_public:
+            # Staff see the draft's pages at their public URLs, marked as a preview.
+            return format_html(
+                '<a href="{}">{}</a> · {}',
+                obj.get_absolute_url(),
+                _("Preview"),
+                _("Not public until published: only staff can open it."),
+            )
         return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
     @admin.action(description=_("Publish the selected campaigns"), permissions=["change"])

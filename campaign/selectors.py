@@ -12,10 +12,13 @@ def campaign_list_public() -> QuerySet[Campaign]:
     return Campaign.objects.public().order_by("status", "-published_at")
 
 
-def campaign_get_public(*, slug: str) -> Campaign:
-    """A campaign supporters may see, with what its page shows; 404 for drafts and unknowns."""
+def campaign_get_public(*, slug: str, preview: bool = False) -> Campaign:
+    """A campaign supporters may see, with what its page shows; 404 for drafts and unknowns.
+
+    With `preview` (staff only: campaign.previews decides), a draft campaign too."""
+    campaigns = Campaign.objects.all() if preview else Campaign.objects.public()
     return get_object_or_404(
-        Campaign.objects.public().prefetch_related(
+        campaigns.prefetch_related(
             "sources",
             "petitions",
             "letter_templates__targets",

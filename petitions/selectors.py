@@ -29,18 +29,23 @@ PROVINCE_NAMES = {
 RECENT_SIGNERS = 10
 
 
-def petition_get_public(*, slug: str) -> Petition:
+def petition_get_public(*, slug: str, preview: bool = False) -> Petition:
     """A petition supporters may see (its campaign published or closed), with its campaign,
-    which says whether it is open; 404 otherwise."""
+    which says whether it is open; 404 otherwise. With `preview` (staff only:
+    campaign.previews decides), one of a draft campaign too."""
+    petitions = Petition.objects.all() if preview else Petition.objects.public()
     try:
-        return Petition.objects.public().select_related("campaign").get(slug=slug)
+        return petitions.select_related("campaign").get(slug=slug)
     except Petition.DoesNotExist as error:
         raise Http404 from error
 
 
-def petition_get_public_cached(*, slug: str) -> Petition:
+def petition_get_public_cached(*, slug: str, preview: bool = False) -> Petition:
     """petition_get_public, remembered by this process for a few seconds (see local_cache):
-    the sign form of a viral petition should not read the same row for every signer."""
+    the sign form of a viral petition should not read the same row for every signer. A
+    preview is read afresh and never remembered."""
+    if preview:
+        return petition_get_public(slug=slug, preview=True)
     petition = local_cache.petition_get(slug=slug)
     if petition is None:
         petition = petition_get_public(slug=slug)
