@@ -4,7 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from campaign.models import Campaign, DonationLink
+from campaign.models import Campaign, DonationLink, SourceDocument, content_hash
 
 
 def campaign_list_public() -> QuerySet[Campaign]:
@@ -41,3 +41,8 @@ def campaign_publish_warnings(*, campaign: Campaign) -> list[str]:
             % {"campaign": campaign.title}
         )
     return warnings
+
+
+def source_document_get_by_text(*, text: str) -> SourceDocument | None:
+    """The document already imported with exactly this text (documents are their text's hash)."""
+    return SourceDocument.objects.filter(sha256=content_hash(text)).first()
