@@ -37,7 +37,16 @@ class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
     readonly_fields = ["state", "found_in", "created_at", "figures"]
     fieldsets = [
         (None, {"fields": ["campaign", "title", "slug", "demand", "addressed_to", "goal"]}),
-        (_("Status"), {"fields": ["state", "figures", "found_in", "created_at"]}),
+        (
+            _("Status"),
+            {
+                "fields": ["state", "figures", "found_in", "created_at"],
+                "description": _(
+                    "A petition is open while its campaign is published and closed once the "
+                    "campaign is closed: publish or close the campaign to change it."
+                ),
+            },
+        ),
     ]
 
     def save_model(self, request, obj, form, change):
