@@ -1,14 +1,18 @@
 """Admin for organisers: campaigns, their source documents, and the evidence for each action."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign import selectors, services
 from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
+from campaign.forms import SourceDocumentAddForm
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
 
 
@@ -72,8 +76,8 @@ class CampaignAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["sources"]
-    # Status moves only through the actions below: campaign_publish and campaign_close also open
-    # and close the petitions and stamp the dates, which editing the field would skip.
+    # Status moves only through the actions below: campaign_publish and campaign_close also
+    # stamp the dates and refresh the cached petition pages, which editing the field would skip.
     readonly_fields = ["status", "published_at", "closed_at", "public_link"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "sources"]}),
@@ -87,8 +91,16 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("public page"))
     def public_link(self, obj):
-        if not obj.pk or not obj.is_public:
+        if not obj.pk:
             return _("Not public until published.")
+        if not obj.is_public:
+            # Staff see the draft's pages at their public URLs, marked as a preview.
+            return format_html(
+                '<a href="{}">{}</a> · {}',
+                obj.get_absolute_url(),
+                _("Preview"),
+                _("Not public until published: only staff can open it."),
+            )
         return format_html('<a href="{0}">{0}</a>', obj.get_absolute_url())
 
     @admin.action(description=_("Publish the selected campaigns"), permissions=["change"])
@@ -186,3 +198,58 @@ class SourceDocumentAdmin(admin.ModelAdmin):
     @admin.display(description=_("text, with the evidence highlighted"))
     def document_with_evidence(self, obj):
         return highlighted_document_html(obj)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        """Import a pasted or uploaded document as `import_seeds` does (documents_import),
+        then show the campaign drafted from it; a text imported before is shown instead."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            form = SourceDocumentAddForm(request.POST, request.FILES)
+        else:
+            form = SourceDocumentAddForm()
+        if form.is_valid():
+            file_name, text = form.cleaned_data["document"]
+            existing = selectors.source_document_get_by_text(text=text)
+            if existing is not None:
+                self.message_user(
+                    request,
+                    _("This text is already imported, as “%(document)s”: nothing changed.")
+                    % {"document": existing},
+                    messages.WARNING,
+                )
+                return redirect("admin:campaign_sourcedocument_change", existing.pk)
+            campaign = form.cleaned_data["campaign"]
+            report = services.documents_import(
+                documents=[(file_name, text)], campaign_slug=campaign.slug if campaign else None
+            )
+            self.message_user(request, _imported_message(report), messages.SUCCESS)
+            return redirect("admin:campaign_campaign_change", report.campaign.pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Add a source document"),
+            "form": form,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "campaign/admin/source_document_add.html", context)
+
+
+def _imported_message(report: services.ImportReport) -> str:
+    drafted = len(report.drafted)
+    found = ngettext(
+        "%(n)d call to action found", "%(n)d calls to action found", report.actions_created
+    ) % {"n": report.actions_created}
+    if drafted:
+        result = ngettext(
+            "%(n)d item drafted: check it against its source before publishing.",
+            "%(n)d items drafted: check each against its source before publishing.",
+            drafted,
+        ) % {"n": drafted}
+    else:
+        result = _("nothing new drafted.")
+    return _("Imported into “%(campaign)s”: %(found)s; %(result)s") % {
+        "campaign": report.campaign,
+        "found": found,
+        "result": result,
+    }

@@ -4,7 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from campaign.models import Campaign, DonationLink
+from campaign.models import Campaign, DonationLink, SourceDocument, content_hash
 
 
 def campaign_list_public() -> QuerySet[Campaign]:
@@ -12,10 +12,13 @@ def campaign_list_public() -> QuerySet[Campaign]:
     return Campaign.objects.public().order_by("status", "-published_at")
 
 
-def campaign_get_public(*, slug: str) -> Campaign:
-    """A campaign supporters may see, with what its page shows; 404 for drafts and unknowns."""
+def campaign_get_public(*, slug: str, preview: bool = False) -> Campaign:
+    """A campaign supporters may see, with what its page shows; 404 for drafts and unknowns.
+
+    With `preview` (staff only: campaign.previews decides), a draft campaign too."""
+    campaigns = Campaign.objects.all() if preview else Campaign.objects.public()
     return get_object_or_404(
-        Campaign.objects.public().prefetch_related(
+        campaigns.prefetch_related(
             "sources",
             "petitions",
             "letter_templates__targets",
@@ -38,3 +41,8 @@ def campaign_publish_warnings(*, campaign: Campaign) -> list[str]:
             % {"campaign": campaign.title}
         )
     return warnings
+
+
+def source_document_get_by_text(*, text: str) -> SourceDocument | None:
+    """The document already imported with exactly this text (documents are their text's hash)."""
+    return SourceDocument.objects.filter(sha256=content_hash(text)).first()

@@ -24,6 +24,8 @@ class ImportReport:
     campaign: Campaign | None = None
     campaign_created: bool = False
     drafted: list[str] = field(default_factory=list)
+    # The campaign is published or closed: what supporters see is not drafted into unchecked.
+    drafting_skipped: bool = False
 
 
 def source_document_import(
@@ -167,7 +169,9 @@ def documents_import(
     """Import (file name, text) pairs and draft one campaign from their calls to action.
 
     Idempotent: documents are keyed by their text's hash, calls to action by their evidence,
-    drafted items by the call to action they came from.
+    drafted items by the call to action they came from. Drafts go only into a draft campaign:
+    a published one shows its petition and letters at once (they have no state of their own),
+    so there the calls to action are recorded, for the admin, and nothing is drafted.
     """
     report = ImportReport()
     imported = []
@@ -191,7 +195,10 @@ def documents_import(
         )
         all_actions.extend(actions)
         report.actions_created += created
-    report.drafted = campaign_draft(campaign=campaign, actions=all_actions)
+    if campaign.status == Campaign.Status.DRAFT:
+        report.drafted = campaign_draft(campaign=campaign, actions=all_actions)
+    else:
+        report.drafting_skipped = True
     report.campaign = campaign
     return report
 
@@ -229,24 +236,41 @@ def _campaign_for(imported, campaign_slug: str | None, report: ImportReport) -> 
 
 @transaction.atomic
 def campaign_publish(*, campaign: Campaign) -> Campaign:
-    """Open a campaign to supporters, and its draft petitions with it."""
-    from petitions.services import petition_open_for_campaign
+    """Open a campaign to supporters: its petitions and letters take part from now on (their
+    state is the campaign's), including after it was closed."""
+    from petitions.services import petition_pages_forget_for_campaign
 
     campaign.status = Campaign.Status.PUBLISHED
     campaign.published_at = campaign.published_at or timezone.now()
     campaign.closed_at = None
     campaign.save(update_fields=["status", "published_at", "closed_at", "updated_at"])
-    petition_open_for_campaign(campaign=campaign)
+    petition_pages_forget_for_campaign(campaign=campaign)
     return campaign
+
+
+@transaction.atomic
+def campaign_publish_once(*, campaign: Campaign) -> bool:
+    """Publish a campaign that has never been published; returns whether it published now.
+
+    For imports that publish what they draft (`import_seeds --publish`, run by every `make
+    run`): a campaign published before has been in an organiser's hands since, so one they
+    closed stays closed and one they took back to a draft stays a draft.
+    """
+    current = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if current.status != Campaign.Status.DRAFT or current.published_at is not None:
+        campaign.status, campaign.published_at = current.status, current.published_at
+        return False
+    campaign_publish(campaign=campaign)
+    return True
 
 
 @transaction.atomic
 def campaign_close(*, campaign: Campaign) -> Campaign:
     """Stop taking signatures and letters; the pages stay up with their final counts."""
-    from petitions.services import petition_close_for_campaign
+    from petitions.services import petition_pages_forget_for_campaign
 
     campaign.status = Campaign.Status.CLOSED
     campaign.closed_at = timezone.now()
     campaign.save(update_fields=["status", "closed_at", "updated_at"])
-    petition_close_for_campaign(campaign=campaign)
+    petition_pages_forget_for_campaign(campaign=campaign)
     return campaign

@@ -100,6 +100,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "campaign.context_processors.site",
+                "campaign.context_processors.preview",
             ],
         },
     },

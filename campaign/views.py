@@ -8,7 +8,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from campaign import selectors
+from campaign import previews, selectors
 
 
 @require_safe
@@ -18,9 +18,11 @@ def home(request):
 
 
 @require_safe
+@previews.previewable
 def campaign_detail(request, slug: str):
-    """One campaign: its summary, what supporters can do, and its sources (404 for drafts)."""
-    campaign = selectors.campaign_get_public(slug=slug)
+    """One campaign: its summary, what supporters can do, and its sources (404 for drafts,
+    except to staff, who get a preview)."""
+    campaign = previews.public_or_preview(request, selectors.campaign_get_public, slug=slug)
     return render(request, "campaign/detail.html", {"campaign": campaign})
 
 

@@ -17,13 +17,19 @@ from letters.composing import Recipient
 from letters.models import Letter, LetterRecipient, LetterTemplate
 
 
-def letter_template_get_public(*, campaign_slug: str, template_slug: str) -> LetterTemplate:
-    """A template supporters can write from (its campaign is published), else 404."""
+def letter_template_get_public(
+    *, campaign_slug: str, template_slug: str, preview: bool = False
+) -> LetterTemplate:
+    """A template supporters can write from (its campaign is published), else 404. With
+    `preview` (staff only: campaign.previews decides), one of a draft campaign too."""
+    statuses = [Campaign.Status.PUBLISHED]
+    if preview:
+        statuses.append(Campaign.Status.DRAFT)
     return get_object_or_404(
         LetterTemplate.objects.select_related("campaign"),
         campaign__slug=campaign_slug,
         slug=template_slug,
-        campaign__status=Campaign.Status.PUBLISHED,
+        campaign__status__in=statuses,
     )
 
 

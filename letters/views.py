@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
+from campaign import previews
 from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
 from letters import composing, selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
@@ -29,10 +30,14 @@ def _write_url(template: LetterTemplate, **params) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@previews.previewable
 def letter_start(request, campaign: str, template: str):
     """Step 1 for a letter to your MP: the postal code. Fixed-recipient letters skip it."""
-    letter_template = selectors.letter_template_get_public(
-        campaign_slug=campaign, template_slug=template
+    letter_template = previews.public_or_preview(
+        request,
+        selectors.letter_template_get_public,
+        campaign_slug=campaign,
+        template_slug=template,
     )
     if letter_template.kind == LetterTemplate.Kind.TARGETS:
         return redirect(_write_url(letter_template))
@@ -61,10 +66,15 @@ def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLooku
 
 
 @require_http_methods(["GET", "POST"])
+@previews.previewable
 def letter_write(request, campaign: str, template: str):
-    """Steps 2 to 3: compose the letter (prefilled), preview it exactly, then send it."""
-    letter_template = selectors.letter_template_get_public(
-        campaign_slug=campaign, template_slug=template
+    """Steps 2 to 3: compose the letter (prefilled), preview it exactly, then send it. Staff
+    previewing a draft campaign go through every step but the sending."""
+    letter_template = previews.public_or_preview(
+        request,
+        selectors.letter_template_get_public,
+        campaign_slug=campaign,
+        template_slug=template,
     )
     riding, postal_code = None, ""
     if letter_template.kind == LetterTemplate.Kind.MP:
@@ -106,6 +116,12 @@ def letter_write(request, campaign: str, template: str):
         return _write_page(request, context, form)
 
     form = LetterForm(request.POST, **form_options)
+    if "send" in request.POST and previews.is_preview(request):
+        # letter_submit would store a real letter and email its confirmation.
+        form.add_error(
+            None, _("This is a preview: letters can be sent once the campaign is published.")
+        )
+        return _write_page(request, context, form, status=409)
     if not form.is_valid() or "edit" in request.POST:
         return _write_page(request, context, form)
     data = form.cleaned_data

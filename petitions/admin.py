@@ -21,7 +21,7 @@ class PetitionInline(FoundInMixin, admin.TabularInline):
 
     model = Petition
     extra = 0
-    fields = ["title", "slug", "addressed_to", "goal", "status", "found_in"]
+    fields = ["title", "slug", "addressed_to", "goal", "found_in"]
     readonly_fields = ["found_in"]
     show_change_link = True
     prepopulated_fields = {"slug": ["title"]}
@@ -29,21 +29,37 @@ class PetitionInline(FoundInMixin, admin.TabularInline):
 
 @admin.register(Petition)
 class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
-    list_display = ["title", "campaign", "status", "goal", "public_count", "created_at"]
-    list_filter = ["status", "campaign"]
+    list_display = ["title", "campaign", "state", "goal", "public_count", "created_at"]
+    list_filter = [("campaign__status", admin.ChoicesFieldListFilter), "campaign"]
     list_select_related = ["campaign"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["found_in", "created_at", "figures"]
+    readonly_fields = ["state", "found_in", "created_at", "figures"]
     fieldsets = [
         (None, {"fields": ["campaign", "title", "slug", "demand", "addressed_to", "goal"]}),
-        (_("Status"), {"fields": ["status", "figures", "found_in", "created_at"]}),
+        (
+            _("Status"),
+            {
+                "fields": ["state", "figures", "found_in", "created_at"],
+                "description": _(
+                    "A petition is open while its campaign is published and closed once the "
+                    "campaign is closed: publish or close the campaign to change it."
+                ),
+            },
+        ),
     ]
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         # This process shows the edit at once; the others within PETITIONS_PAGE_CACHE_SECONDS.
         local_cache.page_forget(petition_id=obj.pk)
+
+    @admin.display(description=_("status"), ordering="campaign__status")
+    def state(self, petition: Petition) -> str:
+        # The campaign's status decides (see Petition): publish or close the campaign to change it.
+        if not petition.pk:
+            return _("Open once its campaign is published.")
+        return Petition.Status(petition.status).label
 
     @admin.display(description=_("count"))
     def public_count(self, petition: Petition) -> int:

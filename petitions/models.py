@@ -15,11 +15,30 @@ def new_ip_salt() -> str:
     return secrets.token_hex(16)
 
 
+class PetitionQuerySet(models.QuerySet):
+    def public(self):
+        """Petitions supporters can see: those of published and closed campaigns."""
+        return self.filter(campaign__status__in=Campaign.PUBLIC_STATUSES)
+
+    def open(self):
+        """Petitions taking signatures: those of published campaigns."""
+        return self.filter(campaign__status=Campaign.Status.PUBLISHED)
+
+
 class Petition(DraftedFromAction):
-    """A demand supporters sign. The public sees it once open (closed ones keep showing their
-    final count) in a published or closed campaign; it takes signatures only while open."""
+    """A demand supporters sign, in its campaign's state: hidden while the campaign is a draft,
+    open while it is published, closed (showing its final count) once it is closed.
+
+    A petition has no status of its own. When it had one, the two disagreed: publishing a
+    closed campaign again left its petition closed, and the admin could open a petition inside
+    a closed or draft campaign. A campaign is what an organiser publishes and closes, and what
+    its letters and the retention periods follow, so its status is the one truth; closing a
+    single petition while the campaign's letters go on is not something Chorus offers.
+    """
 
     class Status(models.TextChoices):
+        """What `status` says: the campaign's status, in a petition's words."""
+
         DRAFT = "draft", _("Draft")
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")
@@ -32,11 +51,10 @@ class Petition(DraftedFromAction):
     demand = models.TextField(_("demand"))
     addressed_to = models.CharField(_("addressed to"), max_length=200, blank=True)
     goal = models.PositiveIntegerField(_("goal"), default=1000)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     ip_salt = models.CharField(_("IP salt"), max_length=32, default=new_ip_salt, editable=False)
+
+    objects = PetitionQuerySet.as_manager()
 
     class Meta:
         ordering = ["campaign", "id"]
@@ -56,8 +74,21 @@ class Petition(DraftedFromAction):
         return reverse("petitions:thanks", kwargs={"slug": self.slug})
 
     @property
+    def status(self) -> str:
+        """Draft, open or closed: its campaign's status (read the campaign with the petition)."""
+        return _STATUS_OF_CAMPAIGN[self.campaign.status]
+
+    @property
     def is_open(self) -> bool:
-        return self.status == self.Status.OPEN
+        """Takes signatures and confirmations: only while its campaign is published."""
+        return self.campaign.is_open
+
+
+_STATUS_OF_CAMPAIGN = {
+    Campaign.Status.DRAFT: Petition.Status.DRAFT,
+    Campaign.Status.PUBLISHED: Petition.Status.OPEN,
+    Campaign.Status.CLOSED: Petition.Status.CLOSED,
+}
 
 
 # What the public count counts: confirmed signatures that are not flagged. The partial indexes

@@ -8,7 +8,6 @@ from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
-from campaign.models import Campaign
 from petitions import counters, local_cache
 from petitions.models import COUNTED, Petition, Signature
 
@@ -30,21 +29,23 @@ PROVINCE_NAMES = {
 RECENT_SIGNERS = 10
 
 
-def petition_get_public(*, slug: str) -> Petition:
-    """A petition supporters may see (open or closed, in a public campaign); 404 otherwise."""
+def petition_get_public(*, slug: str, preview: bool = False) -> Petition:
+    """A petition supporters may see (its campaign published or closed), with its campaign,
+    which says whether it is open; 404 otherwise. With `preview` (staff only:
+    campaign.previews decides), one of a draft campaign too."""
+    petitions = Petition.objects.all() if preview else Petition.objects.public()
     try:
-        return Petition.objects.select_related("campaign").get(
-            slug=slug,
-            status__in=[Petition.Status.OPEN, Petition.Status.CLOSED],
-            campaign__status__in=[Campaign.Status.PUBLISHED, Campaign.Status.CLOSED],
-        )
+        return petitions.select_related("campaign").get(slug=slug)
     except Petition.DoesNotExist as error:
         raise Http404 from error
 
 
-def petition_get_public_cached(*, slug: str) -> Petition:
+def petition_get_public_cached(*, slug: str, preview: bool = False) -> Petition:
     """petition_get_public, remembered by this process for a few seconds (see local_cache):
-    the sign form of a viral petition should not read the same row for every signer."""
+    the sign form of a viral petition should not read the same row for every signer. A
+    preview is read afresh and never remembered."""
+    if preview:
+        return petition_get_public(slug=slug, preview=True)
     petition = local_cache.petition_get(slug=slug)
     if petition is None:
         petition = petition_get_public(slug=slug)
@@ -53,8 +54,9 @@ def petition_get_public_cached(*, slug: str) -> Petition:
 
 
 def signature_get_for_confirmation(*, signature_id: int) -> Signature | None:
-    """The signature a confirmation link stands for, with its petition (None if gone)."""
-    return Signature.objects.select_related("petition").filter(pk=signature_id).first()
+    """The signature a confirmation link stands for, with its petition and campaign (None if
+    gone)."""
+    return Signature.objects.select_related("petition__campaign").filter(pk=signature_id).first()
 
 
 def petition_count(*, petition: Petition) -> int:

@@ -119,7 +119,8 @@ def signature_create(
     unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS). A new signature that filled the
     honeypot is stored flagged, never counted, and gets no email; any other is counted
     against its address's limit by the worker that sends its confirmation
-    (rate_limits.signature_check). Raises PetitionClosed unless the petition is open.
+    (rate_limits.signature_check). Raises PetitionClosed unless the petition is open (its
+    campaign is published).
     """
     if not petition.is_open:
         raise PetitionClosed(petition)
@@ -213,11 +214,11 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
     """Confirm a signature once; confirming again changes nothing.
 
     Raises Signature.DoesNotExist for an unknown id and PetitionClosed (carrying the petition)
-    when the petition is no longer open. One conditional UPDATE, committed on its own, decides
-    which request confirmed: only that one adds one to the count, and only if the signature
-    is not flagged.
+    when the petition is no longer open (its campaign is not published). One conditional
+    UPDATE, committed on its own, decides which request confirmed: only that one adds one to
+    the count, and only if the signature is not flagged.
     """
-    signature = Signature.objects.select_related("petition").get(pk=signature_id)
+    signature = Signature.objects.select_related("petition__campaign").get(pk=signature_id)
     if signature.confirmed_at is not None:
         return ConfirmOutcome(signature=signature, newly_confirmed=False)
     if not signature.petition.is_open:
@@ -257,7 +258,7 @@ def signature_unflag(*, signature_ids: list[int]) -> int:
     unflagged = 0
     petition_ids = set()
     for signature in Signature.objects.filter(pk__in=signature_ids, is_flagged=True).select_related(
-        "petition"
+        "petition__campaign"
     ):
         with transaction.atomic():
             updated = Signature.objects.filter(pk=signature.pk, is_flagged=True).update(
@@ -317,8 +318,9 @@ def _title_from_demand(demand: str) -> str:
 def petition_draft_from_action(
     *, campaign: Campaign, action: CallToAction
 ) -> tuple[Petition, bool]:
-    """A draft petition of `campaign` built from a petition call to action, and whether it was
-    created now (False: the campaign already had one from this action)."""
+    """A petition of `campaign` built from a petition call to action, and whether it was
+    created now (False: the campaign already had one from this action). Like everything
+    drafted, it is seen only once the campaign is published."""
     existing = Petition.objects.filter(campaign=campaign, source=action).first()
     if existing is not None:
         return existing, False
@@ -330,29 +332,21 @@ def petition_draft_from_action(
         title=title[:200],
         demand=demand[0].upper() + demand[1:] if demand else title,
         addressed_to=addressee_normalise(action.addressee),
-        status=Petition.Status.DRAFT,
         source=action,
     )
     return petition, True
 
 
-def petition_open_for_campaign(*, campaign: Campaign) -> int:
-    """When a campaign is published its draft petitions open; returns how many opened."""
-    return _petitions_move(campaign=campaign, old=Petition.Status.DRAFT, new=Petition.Status.OPEN)
+def petition_pages_forget_for_campaign(*, campaign: Campaign) -> None:
+    """Once the campaign's change commits, drop this process's copies of its petitions' pages
+    and rows, which show (and decide) whether they are open. Other processes expire on time."""
+    ids = list(Petition.objects.filter(campaign=campaign).values_list("pk", flat=True))
 
+    def forget() -> None:
+        for petition_id in ids:
+            local_cache.page_forget(petition_id=petition_id)
 
-def petition_close_for_campaign(*, campaign: Campaign) -> int:
-    """When a campaign closes its open petitions close; returns how many closed."""
-    return _petitions_move(campaign=campaign, old=Petition.Status.OPEN, new=Petition.Status.CLOSED)
-
-
-def _petitions_move(*, campaign: Campaign, old: str, new: str) -> int:
-    petitions = Petition.objects.filter(campaign=campaign, status=old)
-    ids = list(petitions.values_list("pk", flat=True))
-    moved = Petition.objects.filter(pk__in=ids, status=old).update(status=new)
-    for petition_id in ids:
-        local_cache.page_forget(petition_id=petition_id)
-    return moved
+    transaction.on_commit(forget)
 
 
 # --- Retention -------------------------------------------------------------------------------

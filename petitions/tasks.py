@@ -8,8 +8,9 @@ from petitions.models import Petition
 
 @shared_task
 def rebuild_open_petition_counts() -> int:
-    """Recount open petitions, so a counter that drifted is right again within minutes."""
-    ids = list(Petition.objects.filter(status=Petition.Status.OPEN).values_list("pk", flat=True))
+    """Recount open petitions, so a counter that drifted is right again within minutes (a
+    closed one's count no longer changes; its readers recount it when it expires)."""
+    ids = list(Petition.objects.open().values_list("pk", flat=True))
     for petition_id in ids:
         counters.count_rebuild(petition_id)
     return len(ids)

@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
+from campaign import previews
 from campaign.client_addresses import client_ip
 from petitions import local_cache, selectors, services
 from petitions.forms import SignatureForm, SignatureSubmission
@@ -49,31 +50,37 @@ def _render_shared(request, template: str, context: dict) -> str:
     return render_to_string(template, {**context, "messages": ()}, request=request)
 
 
+def _page_context(petition: Petition) -> dict:
+    count = selectors.petition_count(petition=petition)
+    return {
+        "petition": petition,
+        "campaign": petition.campaign,
+        "count": count,
+        "progress": selectors.petition_progress(count=count, goal=petition.goal),
+        "signers": selectors.signature_list_public_recent(petition=petition),
+        "sources": list(petition.campaign.sources.all()),
+    }
+
+
 @require_safe
+@previews.previewable
 def petition_detail(request, slug: str):
-    """The public petition page (cached; see the module docstring)."""
+    """The public petition page (cached; see the module docstring), or a staff preview of a
+    draft campaign's petition (rendered for this request only; see campaign.previews)."""
     language = get_language()
     content = local_cache.page_get(slug=slug, variant="page", language=language)
     if content is None:
-        petition = selectors.petition_get_public(slug=slug)
-        count = selectors.petition_count(petition=petition)
-        content = _render_shared(
-            request,
-            "petitions/detail.html",
-            {
-                "petition": petition,
-                "campaign": petition.campaign,
-                "count": count,
-                "progress": selectors.petition_progress(count=count, goal=petition.goal),
-                "signers": selectors.signature_list_public_recent(petition=petition),
-                "sources": list(petition.campaign.sources.all()),
-            },
-        ).encode()
+        petition = previews.public_or_preview(request, selectors.petition_get_public, slug=slug)
+        if previews.is_preview(request):
+            return render(request, "petitions/detail.html", _page_context(petition))
+        content = _render_shared(request, "petitions/detail.html", _page_context(petition))
+        content = content.encode()
         local_cache.page_set(slug=slug, variant="page", language=language, content=content)
     return _public(HttpResponse(content))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
+@previews.previewable
 def signature_sign(request, slug: str):
     """The sign form. A valid POST signs (or finds the earlier signature) and redirects to the
     thank-you page, which looks the same whatever happened, so it reveals nothing about who
@@ -81,8 +88,10 @@ def signature_sign(request, slug: str):
     their address's limit, once the email worker has counted them.
 
     Every page this view renders carries the visitor's CSRF token, so none may be cached; the
-    redirect after a POST is not cacheable anyway (RFC 9111), so it goes without the headers."""
-    petition = selectors.petition_get_public_cached(slug=slug)
+    redirect after a POST is not cacheable anyway (RFC 9111), so it goes without the headers.
+    Staff previewing a draft campaign see the form disabled, and a POST is refused as on a
+    closed petition (a draft campaign's petition is not open)."""
+    petition = previews.public_or_preview(request, selectors.petition_get_public_cached, slug=slug)
     status = 200
     if request.method != "POST":
         form = SignatureForm(petition=petition)

@@ -326,7 +326,6 @@ def run() -> bool:
         demand="Issue emergency visas to people fleeing persecution. " * 5,
         addressed_to="the Government of Canada",
         goal=100_000,
-        status=Petition.Status.OPEN,
     )
     slug = petition.slug
     port = _free_port()

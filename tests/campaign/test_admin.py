@@ -1,13 +1,16 @@
 """The admin for organisers: drafts with their evidence, publish and close."""
 
 from io import StringIO
+from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils.html import escape
 
-from campaign.models import CallToAction, Campaign
+from campaign.models import CallToAction, Campaign, SourceDocument
+from petitions.models import Petition
 from tests.factories import CampaignFactory, DonationLinkFactory, PetitionFactory
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +53,7 @@ def test_it_shows_a_source_document_with_its_evidence_marked(organiser_client, s
 
 def test_it_publishes_selected_campaigns_and_opens_their_petitions(organiser_client):
     campaign = CampaignFactory(draft=True)
-    petition = PetitionFactory(campaign=campaign, status="draft")
+    petition = PetitionFactory(campaign=campaign)
 
     organiser_client.post(
         reverse("admin:campaign_campaign_changelist"),
@@ -58,10 +61,9 @@ def test_it_publishes_selected_campaigns_and_opens_their_petitions(organiser_cli
     )
 
     campaign.refresh_from_db()
-    petition.refresh_from_db()
     assert campaign.status == Campaign.Status.PUBLISHED
     assert campaign.published_at is not None
-    assert petition.status == "open"
+    assert Petition.objects.get(pk=petition.pk).is_open
 
 
 def test_it_changes_a_campaigns_status_only_through_the_publish_and_close_actions(
@@ -112,9 +114,8 @@ def test_it_closes_selected_campaigns_and_their_petitions(organiser_client):
     )
 
     campaign.refresh_from_db()
-    petition.refresh_from_db()
     assert campaign.status == Campaign.Status.CLOSED
-    assert petition.status == "closed"
+    assert not Petition.objects.get(pk=petition.pk).is_open
 
 
 def test_it_lets_data_staff_view_but_not_change_campaigns(client, data_staff):
@@ -136,3 +137,113 @@ def test_it_keeps_outsiders_out_of_the_admin(client, outsider):
     response = client.get(reverse("admin:campaign_campaign_changelist"))
 
     assert response.status_code == 302
+
+
+# --- Adding a source document ---------------------------------------------------------------
+
+ADD_DOCUMENT = reverse("admin:campaign_sourcedocument_add")
+SEED_000 = (Path(__file__).resolve().parents[2] / "seeds" / "000_d3c0cd3696f39fc9.txt").read_text()
+APPEAL = (
+    "Write to your MP\n\nPlease contact your MP to ask for more refugee sponsorship places. "
+    "Sponsorship saves lives.\n"
+)
+
+
+def test_it_drafts_a_new_campaign_from_pasted_text_and_shows_it(organiser_client):
+    response = organiser_client.post(ADD_DOCUMENT, {"text": SEED_000, "campaign": ""})
+
+    campaign = Campaign.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:campaign_campaign_change", args=[campaign.pk])
+    assert campaign.status == Campaign.Status.DRAFT
+    assert campaign.sources.get().text == SEED_000
+    assert "emergency visas" in campaign.petitions.get().demand
+
+
+def test_it_adds_an_uploaded_file_to_the_draft_campaign_chosen(organiser_client):
+    campaign = CampaignFactory(draft=True)
+    upload = SimpleUploadedFile("appeal.md", APPEAL.encode(), content_type="text/markdown")
+
+    response = organiser_client.post(ADD_DOCUMENT, {"file": upload, "campaign": campaign.pk})
+
+    assert response["Location"] == reverse("admin:campaign_campaign_change", args=[campaign.pk])
+    assert campaign.sources.get().file_name == "appeal.md"
+    assert campaign.letter_templates.filter(kind="mp").exists()
+
+
+def test_it_imports_an_html_file_as_its_text(organiser_client):
+    html = (
+        "<html><head><title>Appeal</title><style>p {color: red}</style></head><body>"
+        "<h1>Write to your MP</h1><p>Please contact your <b>MP</b> to ask for more refugee "
+        "sponsorship places. Sponsorship saves lives.</p></body></html>"
+    )
+    upload = SimpleUploadedFile("appeal.html", html.encode(), content_type="text/html")
+
+    organiser_client.post(ADD_DOCUMENT, {"file": upload})
+
+    document = SourceDocument.objects.get()
+    assert document.text.startswith("Write to your MP\n\nPlease contact your MP to ask")
+    assert "<" not in document.text
+    assert "color" not in document.text
+    assert Campaign.objects.get().letter_templates.filter(kind="mp").exists()
+
+
+def test_it_says_the_same_text_is_already_imported_and_shows_it(organiser_client):
+    organiser_client.post(ADD_DOCUMENT, {"text": SEED_000})
+    document = SourceDocument.objects.get()
+
+    response = organiser_client.post(ADD_DOCUMENT, {"text": SEED_000}, follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse(
+        "admin:campaign_sourcedocument_change", args=[document.pk]
+    )
+    assert "already imported" in response.text
+    assert SourceDocument.objects.count() == 1
+    assert Campaign.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "error"),
+    [
+        ("appeal.pdf", b"%PDF-1.4", "Upload a .txt, .md or .html file"),
+        ("appeal.txt", "Pétition".encode("latin-1"), "not UTF-8 text"),
+        ("appeal.txt", b"   \n", "empty"),
+        ("appeal.txt", b"a\x00b", "binary content"),
+    ],
+)
+def test_it_refuses_an_unusable_file_with_a_form_error(organiser_client, name, content, error):
+    upload = SimpleUploadedFile(name, content)
+
+    response = organiser_client.post(ADD_DOCUMENT, {"file": upload})
+
+    assert response.status_code == 200
+    assert error in response.text
+    assert not SourceDocument.objects.exists()
+
+
+def test_it_asks_for_the_text_or_a_file(organiser_client):
+    response = organiser_client.post(ADD_DOCUMENT, {"text": "  "})
+
+    assert response.status_code == 200
+    assert "Paste the document&#x27;s text or choose a file" in response.text
+    assert not SourceDocument.objects.exists()
+
+
+def test_it_adds_documents_only_to_draft_campaigns(organiser_client):
+    published = CampaignFactory()
+
+    response = organiser_client.post(ADD_DOCUMENT, {"text": APPEAL, "campaign": published.pk})
+
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.text
+    assert not SourceDocument.objects.exists()
+
+
+def test_it_lets_only_those_who_may_add_documents_add_one(client, data_staff):
+    client.force_login(data_staff)
+
+    response = client.post(ADD_DOCUMENT, {"text": APPEAL})
+
+    assert response.status_code == 403
+    assert not SourceDocument.objects.exists()

@@ -29,3 +29,17 @@ def test_it_refuses_unusable_content_with_a_reason(tmp_path, content, reason):
 
     with pytest.raises(UnreadableDocument, match=reason):
         read_document(path)
+
+
+def test_it_reads_an_html_page_as_its_text_in_paragraphs(tmp_path):
+    path = tmp_path / "appeal.html"
+    path.write_text(
+        "<html><head><title>Appeal</title><script>track()</script></head><body>"
+        "<h1>Act now</h1><p>Email the Minister\nsaying that you:</p>"
+        "<ul><li>Condemn the arrests</li><li>Ask for <b>visas</b></li></ul></body></html>"
+    )
+
+    assert read_document(path).text == (
+        "Act now\n\nEmail the Minister saying that you:\n\n"
+        "\u2022 Condemn the arrests\n\u2022 Ask for visas\n"
+    )

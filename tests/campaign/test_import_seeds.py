@@ -8,8 +8,10 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
+from campaign.services import campaign_close
 from letters.models import LetterTemplate
 from petitions.models import Petition
+from tests.factories import CampaignFactory
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_TARGETS = {
@@ -239,3 +241,54 @@ def test_it_says_in_one_line_when_the_database_is_not_migrated(tmp_path, monkeyp
 
     with pytest.raises(CommandError, match=r"run 'manage.py migrate' first"):
         _import(str(SEEDS))
+
+
+@pytest.mark.parametrize("status", [Campaign.Status.PUBLISHED, Campaign.Status.CLOSED])
+def test_it_drafts_nothing_into_a_campaign_supporters_already_see(tmp_path, status):
+    live = CampaignFactory(slug="live", status=status)
+    (tmp_path / "appeal.txt").write_text(
+        "Act now\n\nSign our petition. We call on the government to issue emergency visas.\n\n"
+        "Please contact your MP to ask for more refugee sponsorship places.\n"
+    )
+
+    output = _import(str(tmp_path), "--campaign", "live")
+
+    assert not live.petitions.exists()
+    assert not live.letter_templates.exists()
+    assert live.calls_to_action.exists()
+    assert f"nothing drafted into campaign 'live': it is {status.label.lower()}" in output
+
+
+def test_it_never_publishes_again_a_campaign_an_organiser_closed():
+    _import("--publish")
+    campaign_close(campaign=Campaign.objects.get())
+
+    output = _import("--publish")
+
+    assert Campaign.objects.get().status == Campaign.Status.CLOSED
+    assert "left closed: an organiser closed it" in output
+
+
+def test_it_never_reopens_a_campaign_an_organiser_unpublished():
+    _import("--publish")
+    Campaign.objects.update(status=Campaign.Status.DRAFT)  # published once, a draft again
+
+    output = _import("--publish")
+
+    assert Campaign.objects.get().status == Campaign.Status.DRAFT
+    assert "left a draft: it was published before" in output
+
+
+def test_it_publishes_a_draft_that_was_never_published_with_publish(seed_campaign):
+    output = _import("--publish")
+
+    assert Campaign.objects.get().status == Campaign.Status.PUBLISHED
+    assert f"campaign {seed_campaign.slug!r} updated and published" in output
+
+
+def test_it_says_a_campaign_published_earlier_is_already_published():
+    _import("--publish")
+
+    output = _import("--publish")
+
+    assert "updated; already published" in output

@@ -16,11 +16,11 @@ class PetitionFactory(factory.django.DjangoModelFactory):
     demand = "Issue emergency visas to LGBT people fleeing Chechnya."
     addressed_to = "the Government of Canada"
     goal = 1000
-    status = Petition.Status.OPEN
 
     class Params:
-        draft = factory.Trait(status=Petition.Status.DRAFT)
-        closed = factory.Trait(status=Petition.Status.CLOSED)
+        # A petition is in its campaign's state (open in a published one, by default).
+        draft = factory.Trait(campaign=factory.SubFactory(CampaignFactory, draft=True))
+        closed = factory.Trait(campaign=factory.SubFactory(CampaignFactory, closed=True))
 
 
 class SignatureFactory(factory.django.DjangoModelFactory):

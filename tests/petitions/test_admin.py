@@ -3,13 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from campaign.outbox.models import OutboundEmail
 from petitions.models import Signature
 from petitions.selectors import petition_count
-from tests.factories.campaign import CallToActionFactory
+from tests.factories.campaign import CallToActionFactory, CampaignFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,24 @@ def test_it_lets_an_organiser_show_a_hidden_comment_again(organiser_client, peti
     assert Signature.objects.get().comment_hidden is False
     page = organiser_client.get(reverse("petitions:detail", kwargs={"slug": "visas"}))
     assert "Fair point" in page.content.decode()
+
+
+def test_it_cannot_open_a_petition_inside_a_closed_campaign(organiser_client, valid_form):
+    petition = PetitionFactory(campaign=CampaignFactory(closed=True), slug="visas")
+
+    organiser_client.post(
+        reverse("admin:petitions_petition_change", args=[petition.pk]),
+        {
+            "campaign": petition.campaign_id,
+            "title": petition.title,
+            "slug": petition.slug,
+            "demand": petition.demand,
+            "addressed_to": petition.addressed_to,
+            "goal": petition.goal,
+            "status": "open",
+        },
+    )
+    response = Client().post(reverse("petitions:sign", kwargs={"slug": "visas"}), valid_form)
+
+    assert response.status_code == 409
+    assert not Signature.objects.exists()

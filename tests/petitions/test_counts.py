@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from petitions import counters
 from petitions.selectors import petition_count
 from petitions.services import signature_confirm
+from tests.factories.campaign import CampaignFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +104,12 @@ def test_it_exits_with_one_line_when_the_cache_is_down(petition, monkeypatch):
 
     with pytest.raises(CommandError, match="Could not store the counts in the cache: redis down"):
         call_command("rebuild_petition_counts")
+
+
+def test_it_recounts_periodically_only_the_petitions_still_taking_signatures(petition):
+    from petitions.tasks import rebuild_open_petition_counts
+
+    PetitionFactory(campaign=CampaignFactory(closed=True))
+    PetitionFactory(campaign=CampaignFactory(draft=True))
+
+    assert rebuild_open_petition_counts() == 1

@@ -1,19 +1,25 @@
-"""The petition lifecycle: drafted from a call to action, opened and closed with its campaign."""
+"""The petition lifecycle: drafted from a call to action, open while its campaign is published."""
 
 import pytest
 
-from campaign.models import CallToAction
-from petitions.models import Petition
+from campaign.models import CallToAction, Campaign
+from petitions.models import Petition, Signature
 from petitions.services import (
+    PetitionClosed,
+    SignatureInput,
     addressee_normalise,
-    petition_close_for_campaign,
     petition_draft_from_action,
-    petition_open_for_campaign,
+    signature_confirm,
+    signature_create,
 )
 from tests.factories.campaign import CallToActionFactory, CampaignFactory
-from tests.factories.petitions import PetitionFactory
+from tests.factories.petitions import PetitionFactory, SignatureFactory
 
 pytestmark = pytest.mark.django_db
+
+SIGNER = SignatureInput(
+    first_name="Marie", last_name="Tremblay", email="marie@example.org", postal_code="K1A 0A6"
+)
 
 
 def test_it_drafts_a_petition_from_a_petition_call_to_action():
@@ -25,7 +31,6 @@ def test_it_drafts_a_petition_from_a_petition_call_to_action():
 
     petition, _created = petition_draft_from_action(campaign=action.campaign, action=action)
 
-    assert petition.status == Petition.Status.DRAFT
     assert petition.title == "Issue emergency visas to LGBT people fleeing Chechnya"
     assert petition.demand == "Issue emergency visas to LGBT people fleeing Chechnya."
     assert petition.addressed_to == "the Government of Canada"
@@ -93,29 +98,25 @@ def test_it_names_the_federal_government_properly(written, normalised):
     assert addressee_normalise(written) == normalised
 
 
-def test_it_opens_a_campaigns_draft_petitions_when_it_is_published():
-    campaign = CampaignFactory()
-    draft = PetitionFactory(campaign=campaign, draft=True)
-    closed = PetitionFactory(campaign=campaign, closed=True)
-    elsewhere = PetitionFactory(draft=True)
-
-    assert petition_open_for_campaign(campaign=campaign) == 1
-
-    statuses = {p.pk: p.status for p in Petition.objects.all()}
-    assert statuses == {draft.pk: "open", closed.pk: "closed", elsewhere.pk: "draft"}
-
-
-def test_it_closes_a_campaigns_open_petitions_when_it_closes():
-    campaign = CampaignFactory()
-    open_petition = PetitionFactory(campaign=campaign)
-    draft = PetitionFactory(campaign=campaign, draft=True)
-
-    assert petition_close_for_campaign(campaign=campaign) == 1
-
-    open_petition.refresh_from_db()
-    draft.refresh_from_db()
-    assert (open_petition.status, draft.status) == ("closed", "draft")
-
-
 def test_it_gives_every_petition_its_own_ip_salt():
     assert PetitionFactory().ip_salt != PetitionFactory().ip_salt
+
+
+@pytest.mark.parametrize("campaign_status", [Campaign.Status.DRAFT, Campaign.Status.CLOSED])
+def test_it_takes_no_signature_unless_the_campaign_is_published(campaign_status):
+    petition = PetitionFactory(campaign=CampaignFactory(status=campaign_status))
+
+    with pytest.raises(PetitionClosed):
+        signature_create(petition=petition, data=SIGNER)
+
+    assert not Signature.objects.exists()
+
+
+def test_it_confirms_no_signature_in_a_closed_campaign():
+    petition = PetitionFactory(campaign=CampaignFactory(closed=True))
+    signature = SignatureFactory(petition=petition)
+
+    with pytest.raises(PetitionClosed):
+        signature_confirm(signature_id=signature.pk)
+
+    assert Signature.objects.get().confirmed_at is None

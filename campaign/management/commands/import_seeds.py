@@ -11,7 +11,7 @@ from django.db import DatabaseError, transaction
 from campaign import extraction
 from campaign.document_files import UnreadableDocument, expand_paths, read_document
 from campaign.models import Campaign
-from campaign.services import campaign_publish, documents_import
+from campaign.services import campaign_publish_once, documents_import
 
 
 class DryRunRollback(Exception):
@@ -52,6 +52,7 @@ class Command(BaseCommand):
             if options["dry_run"]:
                 return  # the extraction is the answer; the database is not needed
 
+        published = False
         try:
             with transaction.atomic():
                 report = documents_import(
@@ -59,7 +60,7 @@ class Command(BaseCommand):
                     campaign_slug=options["campaign"],
                 )
                 if options["publish"] and report.campaign:
-                    campaign_publish(campaign=report.campaign)
+                    published = campaign_publish_once(campaign=report.campaign)
                 if options["dry_run"]:
                     raise DryRunRollback
         except DryRunRollback:
@@ -71,7 +72,9 @@ class Command(BaseCommand):
             ) from error
 
         if not options["json"]:
-            self._say(report, dry_run=options["dry_run"], published=options["publish"])
+            self._say(
+                report, dry_run=options["dry_run"], publish=options["publish"], published=published
+            )
 
     @staticmethod
     def _check_slug(slug: str) -> None:
@@ -94,7 +97,19 @@ class Command(BaseCommand):
             result.append({"file": document.name, **extracted.to_dict()})
         return {"documents": result}
 
-    def _say(self, report, *, dry_run: bool, published: bool) -> None:
+    @staticmethod
+    def _not_published_because(campaign: Campaign) -> str:
+        """Why --publish left the campaign as it was (see campaign_publish_once)."""
+        if campaign.status == Campaign.Status.PUBLISHED:
+            return "already published"
+        if campaign.status == Campaign.Status.CLOSED:
+            return "left closed: an organiser closed it (publish it again in the admin)"
+        return (
+            "left a draft: it was published before and taken back to a draft "
+            "(publish it again in the admin)"
+        )
+
+    def _say(self, report, *, dry_run: bool, publish: bool, published: bool) -> None:
         prefix = "(dry run, nothing saved) " if dry_run else ""
         self.stdout.write(
             f"{prefix}documents: {report.documents_created} new, "
@@ -105,6 +120,14 @@ class Command(BaseCommand):
             state = "created" if report.campaign_created else "updated"
             if published:
                 state += " and published"
+            elif publish:
+                state += f"; {self._not_published_because(report.campaign)}"
             self.stdout.write(f"{prefix}campaign {report.campaign.slug!r} {state}")
         for line in report.drafted:
             self.stdout.write(f"{prefix}  drafted {line}")
+        if report.drafting_skipped and report.actions_created:
+            self.stdout.write(
+                f"{prefix}nothing drafted into campaign {report.campaign.slug!r}: it is "
+                f"{report.campaign.get_status_display().lower()}, and drafts are checked before "
+                "supporters see them (the calls to action are in the admin)"
+            )
