@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign import selectors, services
+from campaign.directory.selectors import office_holder_current
 from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
 
@@ -15,8 +16,27 @@ from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument
 class TargetInline(FoundInMixin, admin.TabularInline):
     model = Target
     extra = 0
-    fields = ["name", "role", "kind", "email", "phone", "organisation", "found_in"]
-    readonly_fields = ["found_in"]
+    fields = ["office", "holder_now", "name", "role", "kind", "email", "phone", "organisation"]
+    fields += ["named_in_document", "found_in"]
+    readonly_fields = ["holder_now", "named_in_document", "found_in"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("office")
+
+    @admin.display(description=_("letters go to now"))
+    def holder_now(self, target: Target) -> str:
+        """For a target by role, who its letters go to today (looked up, not stored)."""
+        if not target.office_id:
+            return "—"
+        holder = office_holder_current(office=target.office)
+        if holder is None:
+            return _("nobody holds the office")
+        return f"{holder.name} <{holder.letter_email or _('no address')}>"
+
+    @admin.display(description=_("named in the document"))
+    def named_in_document(self, target: Target) -> str:
+        named = " ".join(f for f in (target.document_name, target.document_email) if f)
+        return named or "—"
 
 
 class DonationLinkInline(FoundInMixin, admin.TabularInline):

@@ -275,6 +275,7 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
                     supporter_email=letter.supporter_email,
                     target=recipient.target,
                     representative=recipient.representative,
+                    office_holder=recipient.office_holder,
                     name=recipient.name,
                     role=recipient.role,
                     email=recipient.email,
