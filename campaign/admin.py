@@ -113,16 +113,38 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected campaigns"), permissions=["change"])
     def publish(self, request, queryset):
+        count = 0
         for campaign in queryset:
-            services.campaign_publish(campaign=campaign)
+            try:
+                services.campaign_publish(campaign=campaign)
+            except services.CampaignNotPublishable as refused:
+                for refusal in refused.refusals:
+                    self.message_user(request, refusal, messages.ERROR)
+                continue
+            count += 1
             for warning in selectors.campaign_publish_warnings(campaign=campaign):
                 self.message_user(request, warning, messages.WARNING)
-        count = queryset.count()
-        self.message_user(
-            request,
-            ngettext("Published %d campaign.", "Published %d campaigns.", count) % count,
-            messages.SUCCESS,
-        )
+        if count:
+            self.message_user(
+                request,
+                ngettext("Published %d campaign.", "Published %d campaigns.", count) % count,
+                messages.SUCCESS,
+            )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            self._role_messages(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _role_messages(self, request, object_id) -> None:
+        """Letters by role: whose holder the document got wrong, and what blocks publishing."""
+        campaign = self.get_object(request, object_id)
+        if campaign is None:
+            return
+        for warning in selectors.campaign_role_warnings(campaign=campaign):
+            self.message_user(request, warning, messages.WARNING)
+        for refusal in selectors.campaign_publish_refusals(campaign=campaign):
+            self.message_user(request, refusal, messages.ERROR)
 
     @admin.action(description=_("Close the selected campaigns"), permissions=["change"])
     def close(self, request, queryset):

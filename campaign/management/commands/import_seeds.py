@@ -11,7 +11,7 @@ from django.db import DatabaseError, transaction
 from campaign import extraction
 from campaign.document_files import UnreadableDocument, expand_paths, read_document
 from campaign.models import Campaign
-from campaign.services import campaign_publish, documents_import
+from campaign.services import CampaignNotPublishable, campaign_publish, documents_import
 
 
 class DryRunRollback(Exception):
@@ -52,6 +52,7 @@ class Command(BaseCommand):
             if options["dry_run"]:
                 return  # the extraction is the answer; the database is not needed
 
+        refused = None
         try:
             with transaction.atomic():
                 report = documents_import(
@@ -59,7 +60,10 @@ class Command(BaseCommand):
                     campaign_slug=options["campaign"],
                 )
                 if options["publish"] and report.campaign:
-                    campaign_publish(campaign=report.campaign)
+                    try:
+                        campaign_publish(campaign=report.campaign)
+                    except CampaignNotPublishable as error:
+                        refused = error  # the import stands; the campaign stays a draft
                 if options["dry_run"]:
                     raise DryRunRollback
         except DryRunRollback:
@@ -71,7 +75,11 @@ class Command(BaseCommand):
             ) from error
 
         if not options["json"]:
-            self._say(report, dry_run=options["dry_run"], published=options["publish"])
+            published = options["publish"] and refused is None
+            self._say(report, dry_run=options["dry_run"], published=published)
+        if refused is not None:
+            kept = "" if options["dry_run"] else ", kept as a draft"
+            raise CommandError(f"campaign {report.campaign.slug!r} not published{kept}: {refused}")
 
     @staticmethod
     def _check_slug(slug: str) -> None:
