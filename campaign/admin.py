@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign import selectors, services
+from campaign.directory.selectors import office_holder_current
 from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
 from campaign.forms import SourceDocumentAddForm
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
@@ -19,8 +20,27 @@ from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument
 class TargetInline(FoundInMixin, admin.TabularInline):
     model = Target
     extra = 0
-    fields = ["name", "role", "kind", "email", "phone", "organisation", "found_in"]
-    readonly_fields = ["found_in"]
+    fields = ["office", "holder_now", "name", "role", "kind", "email", "phone", "organisation"]
+    fields += ["named_in_document", "found_in"]
+    readonly_fields = ["holder_now", "named_in_document", "found_in"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("office")
+
+    @admin.display(description=_("letters go to now"))
+    def holder_now(self, target: Target) -> str:
+        """For a target by role, who its letters go to today (looked up, not stored)."""
+        if not target.office_id:
+            return "—"
+        holder = office_holder_current(office=target.office)
+        if holder is None:
+            return _("nobody holds the office")
+        return f"{holder.name} <{holder.letter_email or _('no address')}>"
+
+    @admin.display(description=_("named in the document"))
+    def named_in_document(self, target: Target) -> str:
+        named = " ".join(f for f in (target.document_name, target.document_email) if f)
+        return named or "—"
 
 
 class DonationLinkInline(FoundInMixin, admin.TabularInline):
@@ -105,16 +125,38 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Publish the selected campaigns"), permissions=["change"])
     def publish(self, request, queryset):
+        count = 0
         for campaign in queryset:
-            services.campaign_publish(campaign=campaign)
+            try:
+                services.campaign_publish(campaign=campaign)
+            except services.CampaignNotPublishable as refused:
+                for refusal in refused.refusals:
+                    self.message_user(request, refusal, messages.ERROR)
+                continue
+            count += 1
             for warning in selectors.campaign_publish_warnings(campaign=campaign):
                 self.message_user(request, warning, messages.WARNING)
-        count = queryset.count()
-        self.message_user(
-            request,
-            ngettext("Published %d campaign.", "Published %d campaigns.", count) % count,
-            messages.SUCCESS,
-        )
+        if count:
+            self.message_user(
+                request,
+                ngettext("Published %d campaign.", "Published %d campaigns.", count) % count,
+                messages.SUCCESS,
+            )
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            self._role_messages(request, object_id)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def _role_messages(self, request, object_id) -> None:
+        """Letters by role: whose holder the document got wrong, and what blocks publishing."""
+        campaign = self.get_object(request, object_id)
+        if campaign is None:
+            return
+        for warning in selectors.campaign_role_warnings(campaign=campaign):
+            self.message_user(request, warning, messages.WARNING)
+        for refusal in selectors.campaign_publish_refusals(campaign=campaign):
+            self.message_user(request, refusal, messages.ERROR)
 
     @admin.action(description=_("Close the selected campaigns"), permissions=["change"])
     def close(self, request, queryset):

@@ -190,7 +190,15 @@ class DraftedFromAction(models.Model):
 
 
 class Target(DraftedFromAction):
-    """A named recipient of a campaign's letters (a minister, an ambassador…)."""
+    """A recipient of a campaign's letters: an office, or a fixed person or address.
+
+    A target by role (`office` set: "Minister of Foreign Affairs") has no name or email of its
+    own: a letter goes to whoever holds the office when the letter is built
+    (campaign.directory.selectors.office_holder_current), so a cabinet shuffle is one import.
+    What the document named for it (`document_name`, `document_email`) is kept only to warn
+    the organiser when that person no longer holds the office; nothing is ever sent there.
+    A fixed target (an embassy, an ambassador) is written to at its own `email`.
+    """
 
     class Kind(models.TextChoices):
         MINISTER = "minister", _("Minister")
@@ -202,25 +210,76 @@ class Target(DraftedFromAction):
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="targets", verbose_name=_("campaign")
     )
+    office = models.ForeignKey(
+        "directory.Office",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targets",
+        verbose_name=_("office (by role)"),
+        help_text=_(
+            "Letters go to whoever holds this office when they are written. Leave blank for a "
+            "fixed recipient, written to at the email below."
+        ),
+    )
     name = models.CharField(_("name"), max_length=200, blank=True)
     role = models.CharField(_("role"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
     organisation = models.CharField(_("organisation"), max_length=200, blank=True)
-    email = models.EmailField(_("email"))
+    email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     postal_address = models.TextField(_("postal address"), blank=True)
+    document_name = models.CharField(
+        _("name in the document"), max_length=200, blank=True, editable=False
+    )
+    document_email = models.EmailField(_("address in the document"), blank=True, editable=False)
 
     class Meta:
         ordering = ["campaign", "id"]
         verbose_name = _("target")
         verbose_name_plural = _("targets")
         constraints = [
-            models.UniqueConstraint(fields=["campaign", "email"], name="target_unique_email")
+            models.UniqueConstraint(
+                fields=["campaign", "email"],
+                condition=~models.Q(email=""),
+                name="target_unique_email",
+            ),
+            models.UniqueConstraint(
+                fields=["campaign", "office"],
+                condition=models.Q(office__isnull=False),
+                name="target_unique_office",
+            ),
+            # Either a role (the holder's address is looked up) or a fixed address, never both:
+            # a role target's own email would be a second, stale recipient.
+            models.CheckConstraint(
+                condition=models.Q(office__isnull=False, email="")
+                | (models.Q(office__isnull=True) & ~models.Q(email="")),
+                name="target_office_or_email",
+            ),
         ]
 
     def __str__(self) -> str:
+        if self.office_id:
+            return _("%(office)s (whoever holds the office)") % {"office": self.office}
         label = self.name or self.email
         return f"{label} ({self.role})" if self.role else label
+
+    @property
+    def is_by_role(self) -> bool:
+        return self.office_id is not None
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.office_id and (self.email or self.name):
+            raise ValidationError(
+                _(
+                    "A target by role is written to whoever holds the office: leave its name "
+                    "and email blank, or clear the office to make it a fixed recipient."
+                )
+            )
+        if not self.office_id and not self.email:
+            raise ValidationError({"email": _("Give an email, or choose an office.")})
 
 
 class DonationLink(DraftedFromAction):

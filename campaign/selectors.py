@@ -4,7 +4,9 @@ from django.db.models import Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from campaign.models import Campaign, DonationLink, SourceDocument, content_hash
+from campaign.directory.importers.parsing import match_key
+from campaign.directory.selectors import office_holder_current
+from campaign.models import Campaign, DonationLink, SourceDocument, Target, content_hash
 
 
 def campaign_list_public() -> QuerySet[Campaign]:
@@ -40,6 +42,80 @@ def campaign_publish_warnings(*, campaign: Campaign) -> list[str]:
             _("%(campaign)s: letters are in test mode and go to the test address.")
             % {"campaign": campaign.title}
         )
+    warnings.extend(
+        _("%(campaign)s: %(warning)s") % {"campaign": campaign.title, "warning": warning}
+        for warning in campaign_role_warnings(campaign=campaign)
+    )
+    return warnings
+
+
+# --- Targets by role: who their offices' holders are now --------------------------------------
+
+
+def _letter_role_targets(campaign: Campaign) -> list[Target]:
+    """The campaign's targets by role that a letter template writes to."""
+    return list(
+        Target.objects.filter(
+            campaign=campaign, office__isnull=False, letter_templates__isnull=False
+        )
+        .select_related("office")
+        .distinct()
+        .order_by("id")
+    )
+
+
+def campaign_publish_refusals(*, campaign: Campaign) -> list[str]:
+    """Why the campaign cannot be published now (empty: it can); one sentence per reason.
+
+    A letter written to an office nobody holds, or whose holder the directory has no address
+    for, would reach nobody: campaign_publish refuses it, whichever way it is published.
+    """
+    refusals = []
+    for target in _letter_role_targets(campaign):
+        holder = office_holder_current(office=target.office)
+        if holder is None:
+            refusals.append(
+                _(
+                    "%(campaign)s: nobody holds the office of %(office)s now, so its letter "
+                    "has no recipient. Import the ministry, or make the target a fixed "
+                    "recipient."
+                )
+                % {"campaign": campaign.title, "office": target.office.title_en}
+            )
+        elif not holder.letter_email:
+            refusals.append(
+                _(
+                    "%(campaign)s: %(holder)s holds the office of %(office)s, but the "
+                    "directory has no address for them. Give the office holder an email."
+                )
+                % {
+                    "campaign": campaign.title,
+                    "holder": holder.name,
+                    "office": target.office.title_en,
+                }
+            )
+    return refusals
+
+
+def campaign_role_warnings(*, campaign: Campaign) -> list[str]:
+    """Targets by role whose document names someone who no longer holds the office.
+
+    The letters go to the holder now regardless; the organiser may want to edit the wording.
+    """
+    warnings = []
+    for target in _letter_role_targets(campaign):
+        holder = office_holder_current(office=target.office)
+        if not target.document_name or holder is None:
+            continue
+        if match_key(target.document_name) != match_key(holder.name):
+            warnings.append(
+                _("The document names %(named)s as %(office)s; %(holder)s holds the office now.")
+                % {
+                    "named": target.document_name,
+                    "office": target.office.title_en,
+                    "holder": holder.name,
+                }
+            )
     return warnings
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from campaign import extraction
 from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, content_hash
+from campaign.selectors import campaign_publish_refusals
 from campaign.slugs import unique_slug
 
 
@@ -234,11 +235,35 @@ def _campaign_for(imported, campaign_slug: str | None, report: ImportReport) -> 
     )
 
 
+class CampaignNotPublishable(Exception):
+    """The campaign cannot be published yet: `refusals` says why, one sentence each."""
+
+    def __init__(self, refusals: list[str]):
+        super().__init__(" ".join(refusals))
+        self.refusals = refusals
+
+
+def campaign_publish_check(*, campaign: Campaign) -> None:
+    """Raise CampaignNotPublishable when publishing would open letters that reach nobody.
+
+    campaign_publish calls it first, so the admin, import_seeds --publish and any other way
+    of publishing keep the same rule (selectors.campaign_publish_refusals).
+    """
+    refusals = campaign_publish_refusals(campaign=campaign)
+    if refusals:
+        raise CampaignNotPublishable(refusals)
+
+
 @transaction.atomic
 def campaign_publish(*, campaign: Campaign) -> Campaign:
     """Open a campaign to supporters: its petitions and letters take part from now on (their
-    state is the campaign's), including after it was closed."""
+    state is the campaign's), including after it was closed.
+
+    Raises CampaignNotPublishable (nothing changed) when campaign_publish_check refuses.
+    """
     from petitions.services import petition_pages_forget_for_campaign
+
+    campaign_publish_check(campaign=campaign)
 
     campaign.status = Campaign.Status.PUBLISHED
     campaign.published_at = campaign.published_at or timezone.now()

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -142,13 +143,28 @@ class LetterTemplateAdmin(FoundInMixin, admin.ModelAdmin):
 
 class LetterRecipientInline(admin.TabularInline):
     model = LetterRecipient
-    fields = ["name", "role", "email", "delivery"]
+    fields = ["name", "role", "email", "held_office", "delivery"]
     readonly_fields = fields
     extra = 0
     can_delete = False
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("office_holder__office")
+
+    @admin.display(description=_("written to by role"))
+    def held_office(self, recipient: LetterRecipient) -> str:
+        """A letter to an office went to its holder when it was written: who, and since when."""
+        holder = recipient.office_holder
+        if holder is None:
+            return "—"
+        return _("%(name)s, %(office)s since %(start)s") % {
+            "name": holder.name,
+            "office": holder.office.title_en,
+            "start": timezone.localdate(holder.started_at).isoformat(),
+        }
 
     @admin.display(description=_("delivery"))
     def delivery(self, recipient: LetterRecipient) -> str:

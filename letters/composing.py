@@ -18,7 +18,7 @@ from django.template import Context, Engine
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from campaign.directory.models import Representative, Riding
+from campaign.directory.models import OfficeHolder, Representative, Riding
 from campaign.models import Campaign, Target
 from letters.models import Letter, LetterRecipient, LetterTemplate
 
@@ -144,6 +144,8 @@ class Recipient:
     email: str
     target: Target | None = None
     representative: Representative | None = None
+    # For a target by role: the office's holder this letter is addressed to.
+    office_holder: OfficeHolder | None = None
     # Our mail to this address bounced or was refused: the outbox will not send to it.
     suppressed: bool = False
 

@@ -6,7 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from campaign.directory.models import Representative, Riding
+from campaign.directory.models import OfficeHolder, Representative, Riding
 from campaign.models import Campaign, DraftedFromAction, Target
 
 
@@ -145,6 +145,10 @@ class Letter(models.Model):
 class LetterRecipient(models.Model):
     """Who one letter is addressed to: a campaign Target or a directory Representative.
 
+    `name`, `role` and `email` are the recipient as resolved when the letter was written (for
+    a target by role, the office's holder then, also kept as `office_holder`): confirming sends
+    there, even if the office has changed hands since.
+
     The unique constraint is the guardrail "one letter per supporter per recipient per
     campaign". `message_id` points at the OutboundEmail carrying it, whose status is the truth.
     """
@@ -159,6 +163,14 @@ class LetterRecipient(models.Model):
     )
     representative = models.ForeignKey(
         Representative, on_delete=models.SET_NULL, null=True, blank=True, related_name="letters"
+    )
+    office_holder = models.ForeignKey(
+        OfficeHolder,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="letters",
+        verbose_name=_("as holder of the office"),
     )
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)

@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from campaign.directory.models import Riding
-from campaign.models import Campaign
+from campaign.directory.selectors import office_holder_current
+from campaign.models import Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for, is_suppressed, suppression_for
 from letters.composing import Recipient
@@ -34,9 +35,11 @@ def letter_template_get_public(
 
 
 def recipients_for(*, template: LetterTemplate, riding: Riding | None) -> list[Recipient]:
-    """Who a letter from this template goes to: the riding's current MP, or the fixed targets.
+    """Who a letter from this template goes to: the riding's current MP, or the targets.
 
-    Recipients come only from the directory or the campaign, never from the request.
+    A target by role goes to whoever holds its office now, looked up every time a letter is
+    built (write page, preview, submit). Recipients come only from the directory or the
+    campaign, never from the request.
     """
     if template.kind == LetterTemplate.Kind.MP:
         representative = riding.current_representative if riding else None
@@ -51,17 +54,40 @@ def recipients_for(*, template: LetterTemplate, riding: Riding | None) -> list[R
                 suppressed=is_suppressed(representative.email),
             )
         ]
-    return [
-        Recipient(
+    recipients = []
+    targets = template.targets.filter(campaign=template.campaign).select_related("office")
+    for target in targets.order_by("id"):
+        recipient = _target_recipient(target)
+        if recipient is not None:
+            recipients.append(recipient)
+    return recipients
+
+
+def _target_recipient(target: Target) -> Recipient | None:
+    """A fixed target as it is; a target by role as its office's holder now (None: nobody
+    to write to, which publishing refuses: campaign.selectors.campaign_publish_refusals)."""
+    if target.office is None:
+        if not target.email:
+            return None
+        return Recipient(
             name=target.name,
             role=target.role,
             email=target.email,
             target=target,
             suppressed=is_suppressed(target.email),
         )
-        for target in template.targets.filter(campaign=template.campaign).order_by("id")
-        if target.email
-    ]
+    holder = office_holder_current(office=target.office)
+    email = holder.letter_email if holder else ""
+    if not email:
+        return None
+    return Recipient(
+        name=holder.name,
+        role=target.office.title,
+        email=email,
+        target=target,
+        office_holder=holder,
+        suppressed=is_suppressed(email),
+    )
 
 
 def letter_from_token(*, token: str, purpose: str) -> Letter:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaign.directory.models import Riding
+from campaign.directory.selectors import office_for_role
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
@@ -49,6 +50,59 @@ def _target_kind(value: str) -> str:
     return value if value in _TARGET_KINDS else Target.Kind.OTHER
 
 
+def _is_federal_address(email: str) -> bool:
+    """An address of the Government or Parliament of Canada (…@parl.gc.ca, …@canada.gc.ca)."""
+    domain = email.rpartition("@")[2].lower()
+    return domain == "gc.ca" or domain.endswith(".gc.ca")
+
+
+def _target_for(*, campaign: Campaign, action: CallToAction, found: dict) -> Target | None:
+    """The campaign's Target for one recipient a document names (created if new), or None.
+
+    "the Minister of Foreign Affairs (Chrystia.Freeland@parl.gc.ca)" becomes a target by role
+    when the directory knows the office (office_for_role): letters go to its holder when they
+    are written, and the person and address the document gave are kept only to warn the
+    organiser if they are out of date. A role given with an address outside the Government of
+    Canada ("the Prime Minister (pm@example.gov.uk)") is another country's office, and stays a
+    fixed recipient, as does any role the directory does not know.
+    """
+    email = str(found.get("email") or "").strip()
+    if not email:
+        return None
+    details = {
+        "kind": _target_kind(str(found.get("kind") or "")),
+        "phone": str(found.get("phone") or "")[:40],
+        "postal_address": str(found.get("postal_address") or ""),
+        "organisation": str(found.get("organisation") or "")[:200],
+        "source": action,
+    }
+    role = str(found.get("role") or "")
+    office = office_for_role(role) if role and _is_federal_address(email) else None
+    if office is not None:
+        target, _created = Target.objects.get_or_create(
+            campaign=campaign,
+            office=office,
+            defaults={
+                **details,
+                "role": office.title_en[:200],
+                "document_name": str(found.get("name") or "")[:200],
+                "document_email": email,
+            },
+        )
+        return target
+    target, _created = Target.objects.get_or_create(
+        campaign=campaign,
+        email=email,
+        office=None,
+        defaults={
+            **details,
+            "name": str(found.get("name") or "")[:200],
+            "role": role[:200],
+        },
+    )
+    return target
+
+
 def letter_template_draft_from_action(
     *,
     campaign: Campaign,
@@ -80,23 +134,9 @@ def letter_template_draft_from_action(
         targets: list[Target] = []
         if kind == LetterTemplate.Kind.TARGETS:
             for found in action.targets or []:
-                email = str(found.get("email") or "").strip()
-                if not email:
-                    continue
-                target, _created = Target.objects.get_or_create(
-                    campaign=campaign,
-                    email=email,
-                    defaults={
-                        "name": str(found.get("name") or "")[:200],
-                        "role": str(found.get("role") or "")[:200],
-                        "kind": _target_kind(str(found.get("kind") or "")),
-                        "phone": str(found.get("phone") or "")[:40],
-                        "postal_address": str(found.get("postal_address") or ""),
-                        "organisation": str(found.get("organisation") or "")[:200],
-                        "source": action,
-                    },
-                )
-                targets.append(target)
+                target = _target_for(campaign=campaign, action=action, found=found)
+                if target is not None:
+                    targets.append(target)
         slug = unique_slug(
             "write-to-your-mp"
             if kind == LetterTemplate.Kind.MP
@@ -276,6 +316,7 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
                     supporter_email=letter.supporter_email,
                     target=recipient.target,
                     representative=recipient.representative,
+                    office_holder=recipient.office_holder,
                     name=recipient.name,
                     role=recipient.role,
                     email=recipient.email,

@@ -11,7 +11,7 @@ from django.db import DatabaseError, transaction
 from campaign import extraction
 from campaign.document_files import UnreadableDocument, expand_paths, read_document
 from campaign.models import Campaign
-from campaign.services import campaign_publish_once, documents_import
+from campaign.services import CampaignNotPublishable, campaign_publish_once, documents_import
 
 
 class DryRunRollback(Exception):
@@ -52,7 +52,7 @@ class Command(BaseCommand):
             if options["dry_run"]:
                 return  # the extraction is the answer; the database is not needed
 
-        published = False
+        published, refused = False, None
         try:
             with transaction.atomic():
                 report = documents_import(
@@ -60,7 +60,10 @@ class Command(BaseCommand):
                     campaign_slug=options["campaign"],
                 )
                 if options["publish"] and report.campaign:
-                    published = campaign_publish_once(campaign=report.campaign)
+                    try:
+                        published = campaign_publish_once(campaign=report.campaign)
+                    except CampaignNotPublishable as error:
+                        refused = error  # the import stands; the campaign stays a draft
                 if options["dry_run"]:
                     raise DryRunRollback
         except DryRunRollback:
@@ -73,8 +76,14 @@ class Command(BaseCommand):
 
         if not options["json"]:
             self._say(
-                report, dry_run=options["dry_run"], publish=options["publish"], published=published
+                report,
+                dry_run=options["dry_run"],
+                publish=options["publish"] and refused is None,
+                published=published,
             )
+        if refused is not None:
+            kept = "" if options["dry_run"] else ", kept as a draft"
+            raise CommandError(f"campaign {report.campaign.slug!r} not published{kept}: {refused}")
 
     @staticmethod
     def _check_slug(slug: str) -> None:
