@@ -305,6 +305,7 @@ def test_make_run_on_a_fresh_clone_serves_the_seed_campaign_signed_confirmed_and
             letters_to_mp[postal_code] = browser.submit(
                 start, start.post_form(), {"postal_code": postal_code}
             )
+        to_ministers = browser.get(campaign.link("Write a letter: Write to the decision-makers"))
     finally:
         _stop(server)
 
@@ -331,6 +332,10 @@ def test_make_run_on_a_fresh_clone_serves_the_seed_campaign_signed_confirmed_and
     assert "Ottawa Centre" in letters_to_mp["K1A 0B1"].html
     assert "University—Rosedale" in letters_to_mp["M5S 2E8"].html
     assert "Chrystia Freeland" in letters_to_mp["M5S 2E8"].html
+    # The 2017 articles name Chrystia Freeland and Justin Trudeau; today's holders get the letter.
+    assert "Mark Carney" in to_ministers.html
+    assert "Anita Anand" in to_ministers.html
+    assert "Justin Trudeau" not in to_ministers.html
 
 
 @pytest.mark.parametrize(

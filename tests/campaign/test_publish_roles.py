@@ -49,7 +49,7 @@ def role_target(campaign, office, named=""):
 def campaign(offices):
     """A draft whose letter goes to the two offices the 2017 document names, and an embassy."""
     campaign = CampaignFactory(draft=True)
-    PetitionFactory(campaign=campaign, status="draft")
+    PetitionFactory(campaign=campaign)
     template = LetterTemplateFactory(campaign=campaign, kind=LetterTemplate.Kind.TARGETS)
     template.targets.set(
         [
