@@ -289,6 +289,14 @@ CELERY_BEAT_SCHEDULE["petitions-purge"] = {
 REPRESENT_API_URL = env.str("REPRESENT_API_URL", default="https://represent.opennorth.ca")
 REPRESENT_API_ENABLED = env.bool("REPRESENT_API_ENABLED", default=False)
 REPRESENT_API_TIMEOUT = env.float("REPRESENT_API_TIMEOUT", default=3.0)
+# The boundary set of the current federal ridings on Represent, the one its House of Commons
+# links to (Open North's represent-canada-data registers "Federal electoral districts (2023
+# Representation Order)"; the unsuffixed federal-electoral-districts set is the 2013 order,
+# whose codes number other ridings). Change it with the next representation order.
+REPRESENT_FEDERAL_BOUNDARY_SET = env.str(
+    "REPRESENT_FEDERAL_BOUNDARY_SET",
+    default="federal-electoral-districts-2023-representation-order",
+)
 # Where test-mode letters go when the campaign has no test address of its own.
 LETTERS_TEST_EMAIL = env.str("LETTERS_TEST_EMAIL", default="")
 # From this many letters with the same text in one template, new ones are flagged as form letters.

@@ -1,6 +1,6 @@
 """Client for Open North's Represent API (https://represent.opennorth.ca).
 
-Two uses: a postal code's federal ridings (`/postcodes/<CODE>/`), cached for 30 days, and the
+Two uses: a postal code's federal ridings (`/postcodes/<CODE>/?sets=`), cached for 30 days, and the
 full House of Commons list (`/representatives/house-of-commons/`, paged) for the directory sync.
 Network trouble never reaches a supporter: lookups return [] and the caller falls back.
 """
@@ -13,7 +13,7 @@ import requests
 from django.conf import settings
 from django.core.cache import cache
 
-from campaign.directory.importers.parsing import FED_BOUNDARY_URL
+from campaign.directory.importers.parsing import federal_riding_code
 
 log = logging.getLogger(__name__)
 
@@ -42,38 +42,42 @@ def _get(path_or_url: str, *, params: dict | None = None) -> dict:
         raise RepresentUnavailable(f"{type(error).__name__} from {host}") from error
 
 
-def riding_codes_from_postcode(payload: dict) -> list[str]:
+def riding_codes_from_postcode(payload: dict, boundary_set: str | None = None) -> list[str]:
     """The federal riding codes a `/postcodes/` answer names, the centroid's riding first.
 
-    Understands `boundaries_centroid` and `representatives_centroid` (the riding containing the
-    code's centre) and `boundaries_concordance` (every riding the code reaches into). When
-    boundaries of several representation orders appear, only the newest order counts.
+    Only boundaries of `boundary_set` (settings.REPRESENT_FEDERAL_BOUNDARY_SET) count: an
+    answer asked without `sets` also lists the 2013 order, whose codes number other ridings.
+    Reads `boundaries_centroid` and `representatives_centroid` (the riding containing the
+    code's centre), then `boundaries_concordance` (every riding the code reaches into).
     """
-    found: list[tuple[str, str]] = []  # (order, code)
-    for key in ("boundaries_centroid", "boundaries_concordance"):
-        for boundary in payload.get(key) or []:
-            match = FED_BOUNDARY_URL.search(str(boundary.get("url", "")))
-            if match:
-                found.append((match.group(1) or "", match.group(2)))
-    for representative in payload.get("representatives_centroid") or []:
-        if representative.get("representative_set_name") != "House of Commons":
-            continue
-        related = representative.get("related") or {}
-        match = FED_BOUNDARY_URL.search(str(related.get("boundary_url", "")))
-        if match:
-            found.insert(0, (match.group(1) or "", match.group(2)))
-    if not found:
-        return []
-    newest = max(order for order, _code in found)
+    boundary_set = boundary_set or settings.REPRESENT_FEDERAL_BOUNDARY_SET
+    urls: list[str] = []
+    for boundary in _objects(payload, "boundaries_centroid"):
+        urls.append(str(boundary.get("url", "")))
+    for representative in _objects(payload, "representatives_centroid"):
+        urls.append(str((representative.get("related") or {}).get("boundary_url", "")))
+    for boundary in _objects(payload, "boundaries_concordance"):
+        urls.append(str(boundary.get("url", "")))
     codes: list[str] = []
-    for order, code in found:
-        if order == newest and code not in codes:
+    for url in urls:
+        code = federal_riding_code(url, boundary_set)
+        if code and code not in codes:
             codes.append(code)
     return codes
 
 
+def _objects(payload: dict, key: str) -> list[dict]:
+    """The objects under `key`; Represent leaves a key out when it has nothing to list."""
+    value = payload.get(key) if isinstance(payload, dict) else None
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
 def riding_codes_for_postal_code(postal_code: str) -> list[str]:
-    """Riding codes for a normalised postal code, or [] when the API is off or unavailable."""
+    """Riding codes for a normalised postal code, or [] when the API is off or unavailable.
+
+    Asks `/postcodes/<CODE>/?sets=<the current federal set>`, so the answer holds only that
+    set's boundaries and the MPs linked to them.
+    """
     if not settings.REPRESENT_API_ENABLED:
         return []
     compact = postal_code.replace(" ", "")
@@ -84,12 +88,13 @@ def riding_codes_for_postal_code(postal_code: str) -> list[str]:
         cached = None
     if cached is not None:
         return cached
+    boundary_set = settings.REPRESENT_FEDERAL_BOUNDARY_SET
     try:
-        payload = _get(f"/postcodes/{compact}/")
+        payload = _get(f"/postcodes/{compact}/", params={"sets": boundary_set})
     except RepresentUnavailable as error:
         log.warning("directory: Represent lookup failed (%s); using the local table", error)
         return []
-    codes = riding_codes_from_postcode(payload)
+    codes = riding_codes_from_postcode(payload, boundary_set)
     try:
         cache.set(cache_key, codes, CACHE_SECONDS)
     except Exception:

@@ -28,6 +28,18 @@ def ottawa(db):
     return centre
 
 
+@pytest.fixture
+def oakville_east(ottawa):
+    """The 2023 order's riding 35075 and its MP: the code Ottawa Centre had in the 2013 order.
+
+    Names and MP from the 2023 representation order and Represent's House of Commons (see
+    fixtures/README.md): a lookup that took a 2013 code would write to Anita Anand.
+    """
+    riding = RidingFactory(code="35075", name_en="Oakville East", name_fr="Oakville-Est")
+    RepresentativeFactory(riding=riding, name="Anita Anand", email="Anita.Anand@parl.gc.ca")
+    return riding
+
+
 class RecordedRepresent:
     """A local stand-in for represent.opennorth.ca answering with recorded responses."""
 

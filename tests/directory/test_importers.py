@@ -59,7 +59,7 @@ def test_it_imports_members_from_represent_json(ridings):
     assert (naqvi.riding.code, naqvi.party, naqvi.email) == (
         "35079",
         "Liberal",
-        "Yasir.Naqvi@parl.gc.ca",
+        "yasir.naqvi@parl.gc.ca",
     )
 
 

@@ -13,40 +13,70 @@ from tests.directory.conftest import recorded_json
 pytestmark = pytest.mark.django_db
 
 
-def test_it_reads_the_centroid_riding_of_the_newest_representation_order():
+FEDERAL_2023 = "?sets=federal-electoral-districts-2023-representation-order"
+
+
+def test_it_reads_only_the_current_federal_set():
+    # Asked without `sets`, Represent lists the 2013 order too: its 35075 is Oakville East now.
     payload = recorded_json("represent_postcode_K1A0A6.json")
     assert riding_codes_from_postcode(payload) == ["35079"]
 
 
-def test_it_reads_every_riding_of_the_concordance_centroid_first():
-    payload = recorded_json("represent_postcode_K1Z7B5.json")
-    assert riding_codes_from_postcode(payload) == ["35082", "35079"]
+def test_it_reads_every_riding_of_the_concordance():
+    payload = recorded_json("represent_postcode_K1Z7B5_federal_2023.json")
+    assert sorted(riding_codes_from_postcode(payload)) == ["35079", "35082"]
 
 
-def test_it_reads_a_concordance_without_centroid():
-    payload = recorded_json("represent_postcode_H2R1A1_concordance_only.json")
-    assert riding_codes_from_postcode(payload) == ["24054"]
-
-
-def test_it_asks_represent_when_enabled(ottawa, represent):
+def test_it_reaches_the_ottawa_centre_mp_from_an_answer_listing_both_orders(
+    ottawa, oakville_east, represent
+):
     represent.add("/postcodes/K1A0A6/", recorded_json("represent_postcode_K1A0A6.json"))
-    lookup = ridings_for_postal_code("k1a 0a6")
-    assert lookup.source == "represent"
-    assert [r.code for r in lookup.ridings] == ["35079"]
+    lookup = ridings_for_postal_code("K1A 0A6")
+    assert (lookup.source, lookup.is_certain) == ("represent", True)
+    assert lookup.ridings[0].current_representative.name == "Yasir Naqvi"
+
+
+def test_it_reaches_the_ottawa_centre_mp_from_an_answer_of_the_2023_set_only(
+    ottawa, oakville_east, represent
+):
+    represent.add(
+        "/postcodes/K1A0A6/", recorded_json("represent_postcode_K1A0A6_federal_2023.json")
+    )
+    lookup = ridings_for_postal_code("K1A 0A6")
+    assert (lookup.source, lookup.is_certain) == ("represent", True)
+    assert lookup.ridings[0].current_representative.name == "Yasir Naqvi"
+
+
+def test_it_asks_for_the_current_federal_set_only(ottawa, represent, settings):
+    represent.add(
+        "/postcodes/K1A0A6/", recorded_json("represent_postcode_K1A0A6_federal_2023.json")
+    )
+    ridings_for_postal_code("k1a 0a6")
+    settings.REPRESENT_FEDERAL_BOUNDARY_SET = (
+        "federal-electoral-districts-2033-representation-order"
+    )
+    ridings_for_postal_code("K1P 5J2")
+    assert represent.requests == [
+        f"/postcodes/K1A0A6/{FEDERAL_2023}",
+        "/postcodes/K1P5J2/?sets=federal-electoral-districts-2033-representation-order",
+    ]
 
 
 def test_it_offers_each_riding_of_a_straddling_postal_code(ottawa, represent):
-    represent.add("/postcodes/K1Z7B5/", recorded_json("represent_postcode_K1Z7B5.json"))
+    represent.add(
+        "/postcodes/K1Z7B5/", recorded_json("represent_postcode_K1Z7B5_federal_2023.json")
+    )
     lookup = ridings_for_postal_code("K1Z 7B5")
+    assert lookup.source == "represent"
     assert not lookup.is_certain
-    assert [r.code for r in lookup.choices] == ["35082", "35079"]
+    assert sorted(r.code for r in lookup.choices) == ["35079", "35082"]
 
 
 def test_it_caches_represent_answers(ottawa, represent):
     represent.add("/postcodes/K1A0A6/", recorded_json("represent_postcode_K1A0A6.json"))
     ridings_for_postal_code("K1A 0A6")
     ridings_for_postal_code("K1A 0A6")
-    assert represent.requests == ["/postcodes/K1A0A6/"]
+    assert represent.requests == [f"/postcodes/K1A0A6/{FEDERAL_2023}"]
 
 
 def test_it_asks_represent_again_after_30_days(ottawa, represent, settings):
@@ -59,7 +89,7 @@ def test_it_asks_represent_again_after_30_days(ottawa, represent, settings):
     for days_later in (0, 29, 31):
         with time_machine.travel(asked + timedelta(days=days_later), tick=False):
             ridings_for_postal_code("K1A 0A6")
-    assert represent.requests == ["/postcodes/K1A0A6/", "/postcodes/K1A0A6/"]
+    assert represent.requests == [f"/postcodes/K1A0A6/{FEDERAL_2023}"] * 2
 
 
 def test_it_falls_back_to_the_local_table_when_represent_is_down(ottawa, represent):
@@ -70,7 +100,9 @@ def test_it_falls_back_to_the_local_table_when_represent_is_down(ottawa, represe
 
 
 def test_it_falls_back_within_the_timeout_when_represent_is_slow(ottawa, represent):
-    represent.add("/postcodes/K1P5J2/", recorded_json("represent_postcode_K1A0A6.json"))
+    represent.add(
+        "/postcodes/K1P5J2/", recorded_json("represent_postcode_K1A0A6_federal_2023.json")
+    )
     represent.delay = 1.0
     started = time.monotonic()
     lookup = ridings_for_postal_code("K1P 5J2")

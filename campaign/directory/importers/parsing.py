@@ -17,6 +17,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from campaign.directory.importers import ImportFailed
@@ -64,6 +65,21 @@ _FED_CODE = re.compile(r"(\d{5})")
 # A Represent boundary URL of a federal riding: group 1 is the representation order's year
 # ("-2023", or "" for the oldest set), group 2 the riding code.
 FED_BOUNDARY_URL = re.compile(r"/boundaries/federal-electoral-districts(-\d{4})?/(\d{5})/?")
+
+# Represent's set of the current federal ridings (settings.REPRESENT_FEDERAL_BOUNDARY_SET).
+FEDERAL_BOUNDARY_SET = "federal-electoral-districts-2023-representation-order"
+
+
+def federal_riding_code(boundary_url: str, boundary_set: str = FEDERAL_BOUNDARY_SET) -> str:
+    """The riding code a Represent boundary URL names in `boundary_set`, else "".
+
+    `/boundaries/federal-electoral-districts-2023-representation-order/35079/` gives "35079".
+    A URL of another set gives "": the 2013 order (`federal-electoral-districts`) numbers other
+    ridings with the same codes (its 35075 is Ottawa Centre, the 2023 order's is Oakville East).
+    """
+    path = urlsplit(str(boundary_url or "")).path
+    match = re.fullmatch(rf"/boundaries/{re.escape(boundary_set)}/(\d{{5}})/?", path)
+    return match.group(1) if match else ""
 
 
 @dataclass(frozen=True)
