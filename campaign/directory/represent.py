@@ -18,6 +18,8 @@ from campaign.directory.importers.parsing import federal_riding_code
 log = logging.getLogger(__name__)
 
 CACHE_SECONDS = 30 * 24 * 60 * 60
+# Bumped whenever what a cached answer means changes (v2: only the current federal set counts).
+CACHE_VERSION = "v2"
 
 
 class RepresentUnavailable(Exception):
@@ -72,6 +74,16 @@ def _objects(payload: dict, key: str) -> list[dict]:
     return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
+def postcode_cache_key(compact_postal_code: str, boundary_set: str) -> str:
+    """Where a postal code's answer is cached: versioned, and per boundary set.
+
+    Answers cached under the old rule (`letters:represent:postcode:<CODE>`, code lists that
+    may hold 2013-order codes) are never read again; they expire within their 30 days. A new
+    boundary set starts from an empty cache too.
+    """
+    return f"directory:represent:postcode:{CACHE_VERSION}:{boundary_set}:{compact_postal_code}"
+
+
 def riding_codes_for_postal_code(postal_code: str) -> list[str]:
     """Riding codes for a normalised postal code, or [] when the API is off or unavailable.
 
@@ -81,14 +93,14 @@ def riding_codes_for_postal_code(postal_code: str) -> list[str]:
     if not settings.REPRESENT_API_ENABLED:
         return []
     compact = postal_code.replace(" ", "")
-    cache_key = f"letters:represent:postcode:{compact}"
+    boundary_set = settings.REPRESENT_FEDERAL_BOUNDARY_SET
+    cache_key = postcode_cache_key(compact, boundary_set)
     try:
         cached = cache.get(cache_key)
     except Exception:  # a down cache only costs us the API call
         cached = None
     if cached is not None:
         return cached
-    boundary_set = settings.REPRESENT_FEDERAL_BOUNDARY_SET
     try:
         payload = _get(f"/postcodes/{compact}/", params={"sets": boundary_set})
     except RepresentUnavailable as error:

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 
 from campaign.directory.lookup import ridings_for_postal_code
 from campaign.directory.represent import riding_codes_from_postcode
@@ -76,6 +77,17 @@ def test_it_caches_represent_answers(ottawa, represent):
     represent.add("/postcodes/K1A0A6/", recorded_json("represent_postcode_K1A0A6.json"))
     ridings_for_postal_code("K1A 0A6")
     ridings_for_postal_code("K1A 0A6")
+    assert represent.requests == [f"/postcodes/K1A0A6/{FEDERAL_2023}"]
+
+
+def test_it_never_reads_answers_cached_under_the_old_rule(ottawa, oakville_east, represent):
+    # What the old rule cached for K1A 0A6: the 2013 order's code, now Oakville East's.
+    cache.set("letters:represent:postcode:K1A0A6", ["35075"], 30 * 24 * 60 * 60)
+    represent.add(
+        "/postcodes/K1A0A6/", recorded_json("represent_postcode_K1A0A6_federal_2023.json")
+    )
+    lookup = ridings_for_postal_code("K1A 0A6")
+    assert lookup.ridings[0].current_representative.name == "Yasir Naqvi"
     assert represent.requests == [f"/postcodes/K1A0A6/{FEDERAL_2023}"]
 
 
