@@ -50,7 +50,9 @@ def riding_codes_from_postcode(payload: dict, boundary_set: str | None = None) -
     Only boundaries of `boundary_set` (settings.REPRESENT_FEDERAL_BOUNDARY_SET) count: an
     answer asked without `sets` also lists the 2013 order, whose codes number other ridings.
     Reads `boundaries_centroid` and `representatives_centroid` (the riding containing the
-    code's centre), then `boundaries_concordance` (every riding the code reaches into).
+    code's centre), then `boundaries_concordance` and `representatives_concordance` (every
+    riding the code reaches into, by official data). Open North's API page: "you must check
+    both the centroid and concordance fields".
     """
     boundary_set = boundary_set or settings.REPRESENT_FEDERAL_BOUNDARY_SET
     urls: list[str] = []
@@ -60,6 +62,8 @@ def riding_codes_from_postcode(payload: dict, boundary_set: str | None = None) -
         urls.append(str((representative.get("related") or {}).get("boundary_url", "")))
     for boundary in _objects(payload, "boundaries_concordance"):
         urls.append(str(boundary.get("url", "")))
+    for representative in _objects(payload, "representatives_concordance"):
+        urls.append(str((representative.get("related") or {}).get("boundary_url", "")))
     codes: list[str] = []
     for url in urls:
         code = federal_riding_code(url, boundary_set)

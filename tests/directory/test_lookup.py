@@ -28,6 +28,12 @@ def test_it_reads_every_riding_of_the_concordance():
     assert sorted(riding_codes_from_postcode(payload)) == ["35079", "35082"]
 
 
+def test_it_reads_the_members_of_the_concordance_too():
+    payload = recorded_json("represent_postcode_K1Z7B5_federal_2023.json")
+    payload["boundaries_concordance"] = []  # only the MPs name the ridings now
+    assert sorted(riding_codes_from_postcode(payload)) == ["35079", "35082"]
+
+
 def test_it_reaches_the_ottawa_centre_mp_from_an_answer_listing_both_orders(
     ottawa, oakville_east, represent
 ):
