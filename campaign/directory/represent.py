@@ -2,7 +2,8 @@
 
 Two uses: a postal code's federal ridings (`/postcodes/<CODE>/?sets=`), cached for 30 days, and the
 full House of Commons list (`/representatives/house-of-commons/`, paged) for the directory sync.
-Network trouble never reaches a supporter: lookups return [] and the caller falls back.
+Network trouble never reaches a supporter: lookups return [] and the caller falls back; the
+caller also checks each riding's name against the directory before trusting its code.
 """
 
 import logging
@@ -44,8 +45,13 @@ def _get(path_or_url: str, *, params: dict | None = None) -> dict:
         raise RepresentUnavailable(f"{type(error).__name__} from {host}") from error
 
 
-def riding_codes_from_postcode(payload: dict, boundary_set: str | None = None) -> list[str]:
-    """The federal riding codes a `/postcodes/` answer names, the centroid's riding first.
+# A riding as a Represent answer names it: its code in the current set, and every name the
+# answer gives it (the boundary's `name`, the members' `district_name`).
+NamedRiding = tuple[str, tuple[str, ...]]
+
+
+def ridings_from_postcode(payload: dict, boundary_set: str | None = None) -> list[NamedRiding]:
+    """The federal ridings a `/postcodes/` answer names, the centroid's riding first.
 
     Only boundaries of `boundary_set` (settings.REPRESENT_FEDERAL_BOUNDARY_SET) count: an
     answer asked without `sets` also lists the 2013 order, whose codes number other ridings.
@@ -55,21 +61,28 @@ def riding_codes_from_postcode(payload: dict, boundary_set: str | None = None) -
     both the centroid and concordance fields".
     """
     boundary_set = boundary_set or settings.REPRESENT_FEDERAL_BOUNDARY_SET
-    urls: list[str] = []
-    for boundary in _objects(payload, "boundaries_centroid"):
-        urls.append(str(boundary.get("url", "")))
-    for representative in _objects(payload, "representatives_centroid"):
-        urls.append(str((representative.get("related") or {}).get("boundary_url", "")))
-    for boundary in _objects(payload, "boundaries_concordance"):
-        urls.append(str(boundary.get("url", "")))
-    for representative in _objects(payload, "representatives_concordance"):
-        urls.append(str((representative.get("related") or {}).get("boundary_url", "")))
-    codes: list[str] = []
-    for url in urls:
-        code = federal_riding_code(url, boundary_set)
-        if code and code not in codes:
-            codes.append(code)
-    return codes
+    named: list[tuple[str, str]] = []  # (boundary URL, name), in the order to offer them
+    for match_type in ("centroid", "concordance"):
+        for boundary in _objects(payload, f"boundaries_{match_type}"):
+            named.append((boundary.get("url"), boundary.get("name")))
+        for member in _objects(payload, f"representatives_{match_type}"):
+            related = member.get("related") if isinstance(member.get("related"), dict) else {}
+            named.append((related.get("boundary_url"), member.get("district_name")))
+    ridings: dict[str, list[str]] = {}
+    for url, name in named:
+        code = federal_riding_code(str(url or ""), boundary_set)
+        if not code:
+            continue
+        names = ridings.setdefault(code, [])
+        name = " ".join(str(name or "").split())
+        if name and name not in names:
+            names.append(name)
+    return [(code, tuple(names)) for code, names in ridings.items()]
+
+
+def riding_codes_from_postcode(payload: dict, boundary_set: str | None = None) -> list[str]:
+    """The codes of `ridings_from_postcode`, in its order."""
+    return [code for code, _names in ridings_from_postcode(payload, boundary_set)]
 
 
 def _objects(payload: dict, key: str) -> list[dict]:
@@ -88,11 +101,12 @@ def postcode_cache_key(compact_postal_code: str, boundary_set: str) -> str:
     return f"directory:represent:postcode:{CACHE_VERSION}:{boundary_set}:{compact_postal_code}"
 
 
-def riding_codes_for_postal_code(postal_code: str) -> list[str]:
-    """Riding codes for a normalised postal code, or [] when the API is off or unavailable.
+def postcode_ridings(postal_code: str) -> list[NamedRiding]:
+    """The ridings Represent names for a normalised postal code, with the names it gives them.
 
     Asks `/postcodes/<CODE>/?sets=<the current federal set>`, so the answer holds only that
-    set's boundaries and the MPs linked to them.
+    set's boundaries and the MPs linked to them. Returns [] when the API is off or
+    unavailable; the caller checks the codes against the directory (lookup.py).
     """
     if not settings.REPRESENT_API_ENABLED:
         return []
@@ -100,7 +114,7 @@ def riding_codes_for_postal_code(postal_code: str) -> list[str]:
     boundary_set = settings.REPRESENT_FEDERAL_BOUNDARY_SET
     cache_key = postcode_cache_key(compact, boundary_set)
     try:
-        cached = cache.get(cache_key)
+        cached = _cached_ridings(cache.get(cache_key))
     except Exception:  # a down cache only costs us the API call
         cached = None
     if cached is not None:
@@ -110,12 +124,27 @@ def riding_codes_for_postal_code(postal_code: str) -> list[str]:
     except RepresentUnavailable as error:
         log.warning("directory: Represent lookup failed (%s); using the local table", error)
         return []
-    codes = riding_codes_from_postcode(payload, boundary_set)
+    ridings = ridings_from_postcode(payload, boundary_set)
     try:
-        cache.set(cache_key, codes, CACHE_SECONDS)
+        cache.set(cache_key, ridings, CACHE_SECONDS)
     except Exception:
         log.warning("directory: could not cache a Represent answer")
-    return codes
+    return ridings
+
+
+def _cached_ridings(value) -> list[NamedRiding] | None:
+    """A cached answer, or None for a miss or for anything not in this version's shape."""
+    if not isinstance(value, list):
+        return None
+    ridings: list[NamedRiding] = []
+    for item in value:
+        if not (isinstance(item, tuple | list) and len(item) == 2):
+            return None
+        code, names = item
+        if not isinstance(code, str) or not isinstance(names, tuple | list):
+            return None
+        ridings.append((code, tuple(str(name) for name in names)))
+    return ridings
 
 
 def house_of_commons_pages() -> Iterator[dict]:

@@ -8,8 +8,10 @@ import time_machine
 from django.core.cache import cache
 
 from campaign.directory.lookup import ridings_for_postal_code
+from campaign.directory.models import Riding
 from campaign.directory.represent import riding_codes_from_postcode
 from tests.directory.conftest import recorded_json
+from tests.factories.directory import FsaRidingFactory, RepresentativeFactory, RidingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -52,6 +54,42 @@ def test_it_reaches_the_ottawa_centre_mp_from_an_answer_of_the_2023_set_only(
     lookup = ridings_for_postal_code("K1A 0A6")
     assert (lookup.source, lookup.is_certain) == ("represent", True)
     assert lookup.ridings[0].current_representative.name == "Yasir Naqvi"
+
+
+def test_it_lets_the_supporter_choose_when_the_directory_names_the_code_otherwise(represent):
+    # A directory loaded with the 2013 order: there 35079 is Ottawa West—Nepean and Ottawa
+    # Centre is 35075 (fixtures/fed_2013_representation_order.csv).
+    west = RidingFactory(code="35079", name_en="Ottawa West—Nepean", name_fr="Ottawa-Ouest—Nepean")
+    centre = RidingFactory(code="35075", name_en="Ottawa Centre", name_fr="Ottawa-Centre")
+    RepresentativeFactory(riding=west, name="Anita Vandenbeld")
+    FsaRidingFactory(fsa="K1A", riding=centre)
+    represent.add(
+        "/postcodes/K1A0A6/", recorded_json("represent_postcode_K1A0A6_federal_2023.json")
+    )
+    lookup = ridings_for_postal_code("K1A 0A6")
+    assert not lookup.is_certain
+    assert centre in lookup.choices and west in lookup.choices
+
+
+def test_it_lets_the_supporter_choose_when_a_riding_it_names_is_unknown_here(ottawa, represent):
+    # K1Z 7B5 reaches into 35079 and 35082; without 35082 here, 35079 alone is not the answer.
+    Riding.objects.filter(code="35082").delete()
+    represent.add(
+        "/postcodes/K1Z7B5/", recorded_json("represent_postcode_K1Z7B5_federal_2023.json")
+    )
+    lookup = ridings_for_postal_code("K1Z 7B5")
+    assert not lookup.is_certain
+    assert ottawa in lookup.choices
+
+
+def test_it_compares_names_without_case_spaces_or_dashes(ottawa, represent):
+    Riding.objects.filter(code="35082").update(name_en="OTTAWA WEST - NEPEAN")
+    represent.add(
+        "/postcodes/K1Z7B5/", recorded_json("represent_postcode_K1Z7B5_federal_2023.json")
+    )
+    lookup = ridings_for_postal_code("K1Z 7B5")
+    assert lookup.source == "represent"
+    assert sorted(r.code for r in lookup.ridings) == ["35079", "35082"]
 
 
 def test_it_asks_for_the_current_federal_set_only(ottawa, represent, settings):
