@@ -297,6 +297,11 @@ REPRESENT_FEDERAL_BOUNDARY_SET = env.str(
     "REPRESENT_FEDERAL_BOUNDARY_SET",
     default="federal-electoral-districts-2023-representation-order",
 )
+# How long a postal code Represent does not know (404), or places in no riding, is remembered
+# as such (an answer naming ridings is kept 30 days).
+REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS = env.int(
+    "REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS", default=24 * 60 * 60
+)
 # Where test-mode letters go when the campaign has no test address of its own.
 LETTERS_TEST_EMAIL = env.str("LETTERS_TEST_EMAIL", default="")
 # From this many letters with the same text in one template, new ones are flagged as form letters.

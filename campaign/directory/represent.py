@@ -27,9 +27,15 @@ class RepresentUnavailable(Exception):
     """The API could not be reached or answered with something we cannot use."""
 
 
+class RepresentNotFound(RepresentUnavailable):
+    """The API answered 404: for `/postcodes/`, a postal code Represent does not know."""
+
+
 def _get(path_or_url: str, *, params: dict | None = None) -> dict:
     base = settings.REPRESENT_API_URL.rstrip("/")
     url = path_or_url if path_or_url.startswith("http") else f"{base}{path_or_url}"
+    # The host only in messages: a /postcodes/ path carries the supporter's postal code.
+    host = urlsplit(url).netloc
     try:
         response = requests.get(
             url,
@@ -37,11 +43,11 @@ def _get(path_or_url: str, *, params: dict | None = None) -> dict:
             timeout=settings.REPRESENT_API_TIMEOUT,
             headers={"User-Agent": "Chorus (advocacy campaigns)"},
         )
+        if response.status_code == 404:  # an HTML page, not JSON
+            raise RepresentNotFound(f"HTTP 404 from {host}")
         response.raise_for_status()
         return response.json()
     except (requests.RequestException, ValueError) as error:
-        # The host only: a /postcodes/ path carries the supporter's postal code into the logs.
-        host = urlsplit(url).netloc
         raise RepresentUnavailable(f"{type(error).__name__} from {host}") from error
 
 
@@ -106,7 +112,9 @@ def postcode_ridings(postal_code: str) -> list[NamedRiding]:
 
     Asks `/postcodes/<CODE>/?sets=<the current federal set>`, so the answer holds only that
     set's boundaries and the MPs linked to them. Returns [] when the API is off or
-    unavailable; the caller checks the codes against the directory (lookup.py).
+    unavailable, or does not know the code (a 404, remembered for
+    REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS); the caller then uses the local table. The caller
+    checks the codes against the directory (lookup.py).
     """
     if not settings.REPRESENT_API_ENABLED:
         return []
@@ -121,12 +129,18 @@ def postcode_ridings(postal_code: str) -> list[NamedRiding]:
         return cached
     try:
         payload = _get(f"/postcodes/{compact}/", params={"sets": boundary_set})
+    except RepresentNotFound:
+        # Unknown to Represent: remembered as such for a while, not asked on every visit.
+        ridings = []
     except RepresentUnavailable as error:
         log.warning("directory: Represent lookup failed (%s); using the local table", error)
         return []
-    ridings = ridings_from_postcode(payload, boundary_set)
+    else:
+        ridings = ridings_from_postcode(payload, boundary_set)
+    # Nothing known is kept for a shorter time: Represent adds postal codes now and then.
+    seconds = CACHE_SECONDS if ridings else settings.REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS
     try:
-        cache.set(cache_key, ridings, CACHE_SECONDS)
+        cache.set(cache_key, ridings, seconds)
     except Exception:
         log.warning("directory: could not cache a Represent answer")
     return ridings

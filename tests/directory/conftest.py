@@ -11,6 +11,8 @@ import pytest
 from tests.factories.directory import FsaRidingFactory, RepresentativeFactory, RidingFactory
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# What Represent answers for an unknown postal code or path: a 404 HTML page, not JSON.
+NOT_FOUND = "<!DOCTYPE html><html><head><title>Not Found</title></head></html>"
 
 
 @pytest.fixture
@@ -44,12 +46,14 @@ class RecordedRepresent:
     """A local stand-in for represent.opennorth.ca answering with recorded responses."""
 
     def __init__(self):
-        self.responses: dict[str, tuple[int, object]] = {}
+        self.responses: dict[str, tuple[int, object, dict]] = {}
         self.delay = 0.0
         self.requests: list[str] = []
 
-    def add(self, path: str, payload: object, status: int = 200) -> None:
-        self.responses[path] = (status, payload)
+    def add(self, path: str, payload: object, status: int = 200, headers=None) -> None:
+        """Answer `path` (with or without its query) with `payload`: JSON, or a str sent as
+        HTML, as Represent sends its 404 pages."""
+        self.responses[path] = (status, payload, dict(headers or {}))
 
 
 @pytest.fixture
@@ -61,14 +65,19 @@ def represent(settings):
             recorded.requests.append(self.path)
             if recorded.delay:
                 time.sleep(recorded.delay)
-            status, payload = recorded.responses.get(
-                self.path, recorded.responses.get(self.path.split("?")[0], (404, {}))
+            status, payload, headers = recorded.responses.get(
+                self.path, recorded.responses.get(self.path.split("?")[0], (404, NOT_FOUND, {}))
             )
-            body = json.dumps(payload).encode()
+            if isinstance(payload, str):
+                body, content_type = payload.encode(), "text/html; charset=utf-8"
+            else:
+                body, content_type = json.dumps(payload).encode(), "application/json"
             try:
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):

@@ -10,7 +10,7 @@ from django.core.cache import cache
 from campaign.directory.lookup import ridings_for_postal_code
 from campaign.directory.models import Riding
 from campaign.directory.represent import riding_codes_from_postcode
-from tests.directory.conftest import recorded_json
+from tests.directory.conftest import NOT_FOUND, recorded_json
 from tests.factories.directory import FsaRidingFactory, RepresentativeFactory, RidingFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +146,21 @@ def test_it_asks_represent_again_after_30_days(ottawa, represent, settings):
         with time_machine.travel(asked + timedelta(days=days_later), tick=False):
             ridings_for_postal_code("K1A 0A6")
     assert represent.requests == [f"/postcodes/K1A0A6/{FEDERAL_2023}"] * 2
+
+
+def test_it_remembers_a_postal_code_represent_does_not_know(ottawa, represent, settings):
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "404"}
+    }
+    represent.add("/postcodes/K1P5J2/", NOT_FOUND, status=404)
+    asked = datetime(2026, 1, 1, 12, tzinfo=UTC)
+    for hours_later in (0, 1, 25):
+        with time_machine.travel(asked + timedelta(hours=hours_later), tick=False):
+            lookup = ridings_for_postal_code("K1P 5J2")
+            assert lookup.source == "local"  # the supporter still gets the local table
+            assert [r.code for r in lookup.ridings] == ["35079"]
+    # Asked, remembered as unknown for a day (REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS), asked.
+    assert represent.requests == [f"/postcodes/K1P5J2/{FEDERAL_2023}"] * 2
 
 
 def test_it_falls_back_to_the_local_table_when_represent_is_down(ottawa, represent):
