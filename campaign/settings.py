@@ -302,6 +302,13 @@ REPRESENT_FEDERAL_BOUNDARY_SET = env.str(
 REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS = env.int(
     "REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS", default=24 * 60 * 60
 )
+# Represent is free up to 60 requests a minute (represent.opennorth.ca/api/), counted here for
+# all processes together in the cache. After a 503 nobody asks for Retry-After seconds, else
+# REPRESENT_API_BACKOFF_SECONDS; supporters get the local table meanwhile, and only the weekly
+# sync waits, up to REPRESENT_API_SYNC_MAX_WAIT seconds a page.
+REPRESENT_API_RATE_LIMIT = env.int("REPRESENT_API_RATE_LIMIT", default=60)
+REPRESENT_API_BACKOFF_SECONDS = env.int("REPRESENT_API_BACKOFF_SECONDS", default=60)
+REPRESENT_API_SYNC_MAX_WAIT = env.int("REPRESENT_API_SYNC_MAX_WAIT", default=120)
 # Where test-mode letters go when the campaign has no test address of its own.
 LETTERS_TEST_EMAIL = env.str("LETTERS_TEST_EMAIL", default="")
 # From this many letters with the same text in one template, new ones are flagged as form letters.

@@ -7,7 +7,10 @@ caller also checks each riding's name against the directory before trusting its 
 """
 
 import logging
+import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import requests
@@ -31,24 +34,132 @@ class RepresentNotFound(RepresentUnavailable):
     """The API answered 404: for `/postcodes/`, a postal code Represent does not know."""
 
 
-def _get(path_or_url: str, *, params: dict | None = None) -> dict:
+class RepresentBusy(RepresentUnavailable):
+    """Not asked: the shared rate budget is spent, or Represent asked us to back off."""
+
+
+# Open North's documented limit (https://represent.opennorth.ca/api/, "Rate limits"): free up
+# to 60 requests a minute, above which it may answer 503. REPRESENT_API_RATE_LIMIT is counted
+# for every process and worker together, in the Django cache.
+RATE_WINDOW_SECONDS = 60
+RATE_KEY = "directory:represent:rate:{window}"
+BACKOFF_KEY = "directory:represent:backoff-until"
+# A Retry-After longer than this is read as this: Represent is then off for an hour at most.
+MAX_BACKOFF_SECONDS = 60 * 60
+
+
+def _sleep(seconds: float) -> None:
+    """Only the weekly sync ever waits (tests replace this)."""
+    time.sleep(seconds)
+
+
+def _take_slot() -> bool:
+    """Count one request against the shared budget; False when it is spent.
+
+    A sliding minute over two fixed one-minute counters: the previous minute counts for the
+    share of it still inside the last 60 seconds. Concurrent callers may overshoot by a few.
+    With the cache down the request goes unthrottled, rather than not at all.
+    """
+    limit = settings.REPRESENT_API_RATE_LIMIT
+    now = time.time()
+    window = int(now // RATE_WINDOW_SECONDS)
+    current, previous = RATE_KEY.format(window=window), RATE_KEY.format(window=window - 1)
+    try:
+        counts = cache.get_many([previous, current])
+        share = 1 - (now % RATE_WINDOW_SECONDS) / RATE_WINDOW_SECONDS
+        if counts.get(previous, 0) * share + counts.get(current, 0) >= limit:
+            return False
+        cache.add(current, 0, 3 * RATE_WINDOW_SECONDS)
+        cache.incr(current)
+    except Exception:
+        log.warning("directory: cache unavailable; Represent requests are not throttled")
+    return True
+
+
+def _backoff_left() -> float:
+    """Seconds until Represent may be asked again after a 503 (0 when it may be now)."""
+    try:
+        until = cache.get(BACKOFF_KEY)
+    except Exception:
+        return 0.0
+    return max(0.0, until - time.time()) if isinstance(until, int | float) else 0.0
+
+
+def _back_off(retry_after: str | None) -> float:
+    """Hold every process off Represent for Retry-After, else REPRESENT_API_BACKOFF_SECONDS."""
+    seconds = _retry_after_seconds(retry_after)
+    if seconds is None:
+        seconds = float(settings.REPRESENT_API_BACKOFF_SECONDS)
+    seconds = min(max(seconds, 1.0), MAX_BACKOFF_SECONDS)
+    try:
+        cache.set(BACKOFF_KEY, time.time() + seconds, int(seconds) + 1)
+    except Exception:
+        log.warning("directory: cache unavailable; cannot share Represent's back-off")
+    return seconds
+
+
+def _retry_after_seconds(value: str | None) -> float | None:
+    """A Retry-After header in seconds: a number of seconds or an HTTP date; None if neither."""
+    value = (value or "").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _get(path_or_url: str, *, params: dict | None = None, wait: float = 0) -> dict:
+    """One answer of the API, within the shared rate budget and any back-off.
+
+    `wait` is how long the caller may wait, in all, for the budget or a back-off to pass; a
+    supporter's lookup waits not at all (RepresentBusy: it falls back to the local table).
+    A 503 (or 429) starts a back-off shared by all processes and is retried while `wait`
+    allows.
+    """
     base = settings.REPRESENT_API_URL.rstrip("/")
     url = path_or_url if path_or_url.startswith("http") else f"{base}{path_or_url}"
     # The host only in messages: a /postcodes/ path carries the supporter's postal code.
     host = urlsplit(url).netloc
-    try:
-        response = requests.get(
-            url,
-            params=params,
-            timeout=settings.REPRESENT_API_TIMEOUT,
-            headers={"User-Agent": "Chorus (advocacy campaigns)"},
-        )
-        if response.status_code == 404:  # an HTML page, not JSON
-            raise RepresentNotFound(f"HTTP 404 from {host}")
-        response.raise_for_status()
-        return response.json()
-    except (requests.RequestException, ValueError) as error:
-        raise RepresentUnavailable(f"{type(error).__name__} from {host}") from error
+    waited = 0.0
+    held_until = 0.0  # this call's own back-off, should the cache not keep the shared one
+    while True:
+        pause = max(_backoff_left(), held_until - time.time())
+        reason = f"backing off {host} after a 503"
+        if not pause and not _take_slot():
+            pause = 1.0
+            reason = f"{settings.REPRESENT_API_RATE_LIMIT} requests a minute to {host} reached"
+        if pause:
+            if waited + pause > wait:
+                raise RepresentBusy(reason)
+            _sleep(pause)
+            waited += pause
+            continue
+        try:
+            response = requests.get(
+                url,
+                params=params,
+                timeout=settings.REPRESENT_API_TIMEOUT,
+                headers={"User-Agent": "Chorus (advocacy campaigns)"},
+            )
+            if response.status_code in (429, 503):
+                seconds = _back_off(response.headers.get("Retry-After"))
+                held_until = time.time() + seconds
+                log.warning(
+                    "directory: Represent answered %s; not asked for %.0f s",
+                    response.status_code,
+                    seconds,
+                )
+                continue  # waits the back-off out, or raises RepresentBusy
+            if response.status_code == 404:  # an HTML page, not JSON
+                raise RepresentNotFound(f"HTTP 404 from {host}")
+            response.raise_for_status()
+            return response.json()
+        except (requests.RequestException, ValueError) as error:
+            raise RepresentUnavailable(f"{type(error).__name__} from {host}") from error
 
 
 # A riding as a Represent answer names it: its code in the current set, and every name the
@@ -132,6 +243,9 @@ def postcode_ridings(postal_code: str) -> list[NamedRiding]:
     except RepresentNotFound:
         # Unknown to Represent: remembered as such for a while, not asked on every visit.
         ridings = []
+    except RepresentBusy as error:
+        log.info("directory: Represent not asked (%s); using the local table", error)
+        return []
     except RepresentUnavailable as error:
         log.warning("directory: Represent lookup failed (%s); using the local table", error)
         return []
@@ -164,13 +278,15 @@ def _cached_ridings(value) -> list[NamedRiding] | None:
 def house_of_commons_pages() -> Iterator[dict]:
     """Every page of `/representatives/house-of-commons/`, following `meta.next`.
 
-    Raises RepresentUnavailable on the first failure, so a sync never sees half a list.
+    Waits, up to REPRESENT_API_SYNC_MAX_WAIT seconds a page, for the shared rate budget or a
+    503's back-off. Raises RepresentUnavailable on the first failure, so a sync never sees
+    half a list.
     """
     next_url: str | None = "/representatives/house-of-commons/"
     params: dict | None = {"limit": 100}
     seen = 0
     while next_url:
-        page = _get(next_url, params=params)
+        page = _get(next_url, params=params, wait=settings.REPRESENT_API_SYNC_MAX_WAIT)
         if not isinstance(page, dict) or not isinstance(page.get("objects"), list):
             raise RepresentUnavailable("unexpected answer shape")
         yield page

@@ -55,6 +55,12 @@ class RecordedRepresent:
         HTML, as Represent sends its 404 pages."""
         self.responses[path] = (status, payload, dict(headers or {}))
 
+    def add_sequence(self, path: str, *answers: tuple) -> None:
+        """Answer `path` with each (status, payload, headers) in turn, then the last forever."""
+        self.responses[path] = [
+            (status, payload, dict(headers)) for status, payload, headers in answers
+        ]
+
 
 @pytest.fixture
 def represent(settings):
@@ -65,9 +71,12 @@ def represent(settings):
             recorded.requests.append(self.path)
             if recorded.delay:
                 time.sleep(recorded.delay)
-            status, payload, headers = recorded.responses.get(
+            answer = recorded.responses.get(
                 self.path, recorded.responses.get(self.path.split("?")[0], (404, NOT_FOUND, {}))
             )
+            if isinstance(answer, list):
+                answer = answer.pop(0) if len(answer) > 1 else answer[0]
+            status, payload, headers = answer
             if isinstance(payload, str):
                 body, content_type = payload.encode(), "text/html; charset=utf-8"
             else:

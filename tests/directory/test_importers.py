@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from campaign.directory.models import FsaRiding, Representative, Riding
 from campaign.directory.tasks import sync_representatives
-from tests.directory.conftest import FIXTURES, recorded_json
+from tests.directory.conftest import FIXTURES, NOT_FOUND, recorded_json
 
 pytestmark = pytest.mark.django_db
 
@@ -246,8 +246,9 @@ def test_it_changes_nothing_when_a_later_page_fails(ridings, represent):
     run("import_representatives", FIXTURES / "members.csv")
     before = list(Representative.objects.values_list("key", "is_current", "source"))
     represent.add("/representatives/house-of-commons/", recorded_json("represent_house_page1.json"))
+    represent.add("/representatives/house-of-commons/?limit=2&offset=2", NOT_FOUND, status=404)
     with pytest.raises(CommandError, match="unreachable"):
-        run("sync_representatives")  # page 2 answers 404
+        run("sync_representatives")
     assert list(Representative.objects.values_list("key", "is_current", "source")) == before
 
 
