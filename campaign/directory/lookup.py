@@ -73,10 +73,9 @@ def ridings_for_postal_code(postal_code: str) -> RidingLookup:
         raise ValueError("not a postal code")
     lookup = RidingLookup(postal_code=normalised, province=province_of(normalised))
     named = represent.postcode_ridings(normalised)
-    local = local_ridings_for_postal_code(normalised)
     if not named:
-        lookup.ridings = local
-        lookup.source = "local" if local else ""
+        lookup.ridings = local_ridings_for_postal_code(normalised)
+        lookup.source = "local" if lookup.ridings else ""
         return lookup
     by_code = {riding.code: riding for riding in Riding.objects.filter(code__in=dict(named))}
     # Represent's order: the centroid's riding first, then the concordance's others.
@@ -97,6 +96,7 @@ def ridings_for_postal_code(postal_code: str) -> RidingLookup:
             for code, names in named
         ),
     )
+    local = local_ridings_for_postal_code(normalised)
     candidates = sorted({*agreed, *local}, key=lambda riding: riding.name_en)
     # Never one riding on a doubtful answer: that would pick the MP without asking.
     lookup.ridings = candidates if len(candidates) > 1 else []
