@@ -314,6 +314,26 @@ CELERY_BEAT_SCHEDULE["petitions-purge"] = {
 REPRESENT_API_URL = env.str("REPRESENT_API_URL", default="https://represent.opennorth.ca")
 REPRESENT_API_ENABLED = env.bool("REPRESENT_API_ENABLED", default=False)
 REPRESENT_API_TIMEOUT = env.float("REPRESENT_API_TIMEOUT", default=3.0)
+# The boundary set of the current federal ridings on Represent, the one its House of Commons
+# links to (Open North's represent-canada-data registers "Federal electoral districts (2023
+# Representation Order)"; the unsuffixed federal-electoral-districts set is the 2013 order,
+# whose codes number other ridings). Change it with the next representation order.
+REPRESENT_FEDERAL_BOUNDARY_SET = env.str(
+    "REPRESENT_FEDERAL_BOUNDARY_SET",
+    default="federal-electoral-districts-2023-representation-order",
+)
+# How long a postal code Represent does not know (404), or places in no riding, is remembered
+# as such (an answer naming ridings is kept 30 days).
+REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS = env.int(
+    "REPRESENT_UNKNOWN_POSTCODE_CACHE_SECONDS", default=24 * 60 * 60
+)
+# Represent is free up to 60 requests a minute (represent.opennorth.ca/api/), counted here for
+# all processes together in the cache. After a 503 nobody asks for Retry-After seconds, else
+# REPRESENT_API_BACKOFF_SECONDS; supporters get the local table meanwhile, and only the weekly
+# sync waits, up to REPRESENT_API_SYNC_MAX_WAIT seconds a page.
+REPRESENT_API_RATE_LIMIT = env.int("REPRESENT_API_RATE_LIMIT", default=60)
+REPRESENT_API_BACKOFF_SECONDS = env.int("REPRESENT_API_BACKOFF_SECONDS", default=60)
+REPRESENT_API_SYNC_MAX_WAIT = env.int("REPRESENT_API_SYNC_MAX_WAIT", default=120)
 # Where test-mode letters go when the campaign has no test address of its own.
 LETTERS_TEST_EMAIL = env.str("LETTERS_TEST_EMAIL", default="")
 # From this many letters with the same text in one template, new ones are flagged as form letters.

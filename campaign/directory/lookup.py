@@ -7,6 +7,7 @@ and when nothing is known they choose from the ridings of their province.
 import logging
 from dataclasses import dataclass, field
 
+from campaign.directory.importers.parsing import match_key
 from campaign.directory.models import FsaRiding, Riding
 from campaign.postal_codes import fsa_of, normalise_postal_code, province_of
 
@@ -57,6 +58,12 @@ def local_ridings_for_postal_code(postal_code: str) -> list[Riding]:
 def ridings_for_postal_code(postal_code: str) -> RidingLookup:
     """Ask Represent when enabled (3 s timeout, cached), else fall back to the local table.
 
+    A riding code from Represent is taken only when the directory's riding of that code bears
+    the name Represent gives it (accents, case and dashes aside): a code of another
+    representation order, or a directory loaded with another order, would otherwise send the
+    letter to someone else's MP. When Represent and the directory disagree, the supporter
+    chooses: among the ridings either names when there are several, else from the province's.
+
     Raises ValueError when `postal_code` is not a valid Canadian postal code (forms check first).
     """
     from campaign.directory import represent
@@ -65,18 +72,42 @@ def ridings_for_postal_code(postal_code: str) -> RidingLookup:
     if normalised is None:
         raise ValueError("not a postal code")
     lookup = RidingLookup(postal_code=normalised, province=province_of(normalised))
-    codes = represent.riding_codes_for_postal_code(normalised)
-    if codes:
-        by_code = {riding.code: riding for riding in Riding.objects.filter(code__in=codes)}
-        # Keep Represent's order: the centroid's riding first, then the concordance's others.
-        lookup.ridings = [by_code[code] for code in codes if code in by_code]
-        if lookup.ridings:
-            lookup.source = "represent"
-            return lookup
-        log.warning("directory: Represent named ridings unknown locally: %s", ",".join(codes))
-    lookup.ridings = local_ridings_for_postal_code(normalised)
+    named = represent.postcode_ridings(normalised)
+    if not named:
+        lookup.ridings = local_ridings_for_postal_code(normalised)
+        lookup.source = "local" if lookup.ridings else ""
+        return lookup
+    by_code = {riding.code: riding for riding in Riding.objects.filter(code__in=dict(named))}
+    # Represent's order: the centroid's riding first, then the concordance's others.
+    agreed = [
+        by_code[code]
+        for code, names in named
+        if code in by_code and _bears_one_of(by_code[code], names)
+    ]
+    if len(agreed) == len(named):
+        lookup.ridings = agreed
+        lookup.source = "represent"
+        return lookup
+    log.warning(
+        "directory: Represent's ridings disagree with the directory (%s); the supporter chooses",
+        "; ".join(
+            f"{code} {' / '.join(names) or '(no name)'} vs "
+            f"{by_code[code].name_en if code in by_code else 'unknown here'}"
+            for code, names in named
+        ),
+    )
+    local = local_ridings_for_postal_code(normalised)
+    candidates = sorted({*agreed, *local}, key=lambda riding: riding.name_en)
+    # Never one riding on a doubtful answer: that would pick the MP without asking.
+    lookup.ridings = candidates if len(candidates) > 1 else []
     lookup.source = "local" if lookup.ridings else ""
     return lookup
+
+
+def _bears_one_of(riding: Riding, names: tuple[str, ...]) -> bool:
+    """Whether one of Represent's names for a riding is the directory's (English or French)."""
+    own = {match_key(riding.name_en), match_key(riding.name_fr)} - {""}
+    return any(match_key(name) in own for name in names)
 
 
 def riding_chosen(*, postal_code: str, riding_code: str) -> tuple[str, Riding] | None:

@@ -11,6 +11,8 @@ import pytest
 from tests.factories.directory import FsaRidingFactory, RepresentativeFactory, RidingFactory
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# What Represent answers for an unknown postal code or path: a 404 HTML page, not JSON.
+NOT_FOUND = "<!DOCTYPE html><html><head><title>Not Found</title></head></html>"
 
 
 @pytest.fixture
@@ -28,16 +30,36 @@ def ottawa(db):
     return centre
 
 
+@pytest.fixture
+def oakville_east(ottawa):
+    """The 2023 order's riding 35075 and its MP: the code Ottawa Centre had in the 2013 order.
+
+    Names and MP from the 2023 representation order and Represent's House of Commons (see
+    fixtures/README.md): a lookup that took a 2013 code would write to Anita Anand.
+    """
+    riding = RidingFactory(code="35075", name_en="Oakville East", name_fr="Oakville-Est")
+    RepresentativeFactory(riding=riding, name="Anita Anand", email="Anita.Anand@parl.gc.ca")
+    return riding
+
+
 class RecordedRepresent:
     """A local stand-in for represent.opennorth.ca answering with recorded responses."""
 
     def __init__(self):
-        self.responses: dict[str, tuple[int, object]] = {}
+        self.responses: dict[str, tuple[int, object, dict]] = {}
         self.delay = 0.0
         self.requests: list[str] = []
 
-    def add(self, path: str, payload: object, status: int = 200) -> None:
-        self.responses[path] = (status, payload)
+    def add(self, path: str, payload: object, status: int = 200, headers=None) -> None:
+        """Answer `path` (with or without its query) with `payload`: JSON, or a str sent as
+        HTML, as Represent sends its 404 pages."""
+        self.responses[path] = (status, payload, dict(headers or {}))
+
+    def add_sequence(self, path: str, *answers: tuple) -> None:
+        """Answer `path` with each (status, payload, headers) in turn, then the last forever."""
+        self.responses[path] = [
+            (status, payload, dict(headers)) for status, payload, headers in answers
+        ]
 
 
 @pytest.fixture
@@ -49,14 +71,22 @@ def represent(settings):
             recorded.requests.append(self.path)
             if recorded.delay:
                 time.sleep(recorded.delay)
-            status, payload = recorded.responses.get(
-                self.path, recorded.responses.get(self.path.split("?")[0], (404, {}))
+            answer = recorded.responses.get(
+                self.path, recorded.responses.get(self.path.split("?")[0], (404, NOT_FOUND, {}))
             )
-            body = json.dumps(payload).encode()
+            if isinstance(answer, list):
+                answer = answer.pop(0) if len(answer) > 1 else answer[0]
+            status, payload, headers = answer
+            if isinstance(payload, str):
+                body, content_type = payload.encode(), "text/html; charset=utf-8"
+            else:
+                body, content_type = json.dumps(payload).encode(), "application/json"
             try:
                 self.send_response(status)
-                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Type", content_type)
                 self.send_header("Content-Length", str(len(body)))
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(body)
             except (BrokenPipeError, ConnectionResetError):

@@ -5,9 +5,10 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from campaign.directory.importers.parsing import records_from_represent
 from campaign.directory.models import FsaRiding, Representative, Riding
 from campaign.directory.tasks import sync_representatives
-from tests.directory.conftest import FIXTURES, recorded_json
+from tests.directory.conftest import FIXTURES, NOT_FOUND, recorded_json
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def test_it_imports_members_from_represent_json(ridings):
     assert (naqvi.riding.code, naqvi.party, naqvi.email) == (
         "35079",
         "Liberal",
-        "Yasir.Naqvi@parl.gc.ca",
+        "yasir.naqvi@parl.gc.ca",
     )
 
 
@@ -232,6 +233,68 @@ def test_it_syncs_from_represent_across_pages(ridings, represent):
     assert Representative.objects.filter(source="represent_api").count() == 3
 
 
+def test_it_reads_each_members_riding_code_from_the_2023_set():
+    objects = recorded_json("represent_house_page1.json")["objects"]
+    objects += recorded_json("represent_house_page2.json")["objects"]
+    assert [(r.name, r.riding_code) for r in records_from_represent(objects)] == [
+        ("Yasir Naqvi", "35079"),
+        ("Anita Vandenbeld", "35082"),
+        ("Mark Carney", "35067"),
+    ]
+
+
+def test_it_takes_no_code_from_a_boundary_of_another_set():
+    naqvi = recorded_json("represent_house_page1.json")["objects"][0]
+    naqvi["related"]["boundary_url"] = "/boundaries/federal-electoral-districts/35075/"  # 2013
+    [record] = records_from_represent([naqvi])
+    assert (record.riding_code, record.riding_name_en) == ("", "Ottawa Centre")
+
+
+def test_the_sync_stores_each_members_2023_riding(ridings, represent):
+    sync_from_recorded_pages(represent)
+    assert sorted(Representative.objects.values_list("name", "riding_code", "riding__code")) == [
+        ("Anita Vandenbeld", "35082", "35082"),
+        ("Mark Carney", "35067", "35067"),
+        ("Yasir Naqvi", "35079", "35079"),
+    ]
+
+
+def test_the_sync_links_by_name_when_the_directory_gives_the_code_another_name(
+    db, represent, caplog
+):
+    # A directory still on the 2013 order: there 35079 is Ottawa West—Nepean, 35082 Parry
+    # Sound—Muskoka and 35067 Niagara Falls.
+    run("import_ridings", FIXTURES / "fed_2013_representation_order.csv")
+    sync_from_recorded_pages(represent)
+    linked = dict(Representative.objects.values_list("name", "riding__name_en"))
+    assert linked == {
+        "Yasir Naqvi": "Ottawa Centre",
+        "Anita Vandenbeld": "Ottawa West—Nepean",
+        "Mark Carney": "Nepean",
+    }
+    assert "riding 35082 is Parry Sound—Muskoka in the directory" in caplog.text
+
+
+def test_the_sync_says_so_when_members_link_to_another_boundary_set(
+    ridings, represent, settings, caplog
+):
+    settings.REPRESENT_FEDERAL_BOUNDARY_SET = (
+        "federal-electoral-districts-2033-representation-order"
+    )
+    sync_from_recorded_pages(represent)
+    assert "3 House of Commons members link to boundaries outside" in caplog.text
+    assert Representative.objects.filter(riding__isnull=False).count() == 3  # by name
+
+
+def sync_from_recorded_pages(represent) -> str:
+    represent.add("/representatives/house-of-commons/", recorded_json("represent_house_page1.json"))
+    represent.add(
+        "/representatives/house-of-commons/?limit=2&offset=2",
+        recorded_json("represent_house_page2.json"),
+    )
+    return run("sync_representatives")
+
+
 def test_it_fails_a_sync_in_one_line_and_changes_nothing_when_offline(ridings, settings):
     run("import_representatives", FIXTURES / "members.csv")
     settings.REPRESENT_API_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
@@ -246,8 +309,9 @@ def test_it_changes_nothing_when_a_later_page_fails(ridings, represent):
     run("import_representatives", FIXTURES / "members.csv")
     before = list(Representative.objects.values_list("key", "is_current", "source"))
     represent.add("/representatives/house-of-commons/", recorded_json("represent_house_page1.json"))
+    represent.add("/representatives/house-of-commons/?limit=2&offset=2", NOT_FOUND, status=404)
     with pytest.raises(CommandError, match="unreachable"):
-        run("sync_representatives")  # page 2 answers 404
+        run("sync_representatives")
     assert list(Representative.objects.values_list("key", "is_current", "source")) == before
 
 

@@ -55,6 +55,31 @@ def _riding_index() -> dict[str, Riding]:
     return index
 
 
+def _riding_of(record: MemberRecord, ridings: dict[str, Riding]) -> tuple[Riding | None, bool]:
+    """The directory's riding of a record, and whether the record's code may be trusted.
+
+    By code, when the riding of that code bears the record's riding name (match_key: accents,
+    case and dashes aside) or the record names none; else by name. A code the directory gives
+    another name belongs to another representation order (the 2013 order's 35079 is Ottawa
+    West—Nepean, the 2023 order's Ottawa Centre): taking it would write to the wrong MP.
+    """
+    by_name = ridings.get(match_key(record.riding_name_en)) if record.riding_name_en else None
+    by_code = ridings.get(record.riding_code) if record.riding_code else None
+    if by_code is None:
+        return by_name, True
+    names = {match_key(record.riding_name_en), match_key(record.riding_name_fr)} - {""}
+    if not names or names & {match_key(by_code.name_en), match_key(by_code.name_fr)}:
+        return by_code, True
+    log.warning(
+        "directory: %s: riding %s is %s in the directory, not %s; matched by name instead",
+        record.name,
+        record.riding_code,
+        by_code.name_en,
+        record.riding_name_en,
+    )
+    return by_name, False
+
+
 def representatives_import(
     *, records: list[MemberRecord], source: str, partial: bool = False
 ) -> ImportCounts:
@@ -81,10 +106,14 @@ def representatives_import(
                 counts.skipped += 1
                 continue
             seen.add(key)
-            riding = ridings.get(record.riding_code) or ridings.get(
-                match_key(record.riding_name_en)
-            )
-            if riding is None and record.riding_code and record.riding_name_en:
+            riding, code_agrees = _riding_of(record, ridings)
+            if (
+                riding is None
+                and code_agrees
+                and record.riding_code
+                and record.riding_name_en
+                and record.riding_code not in ridings
+            ):
                 # A CSV row names its riding fully: the directory learns it.
                 riding = Riding.objects.create(
                     code=record.riding_code,
@@ -98,7 +127,9 @@ def representatives_import(
                 "first_name": record.first_name,
                 "last_name": record.last_name,
                 "riding": riding,
-                "riding_code": riding.code if riding else record.riding_code,
+                "riding_code": riding.code
+                if riding
+                else (record.riding_code if code_agrees else ""),
                 "riding_name_en": record.riding_name_en or (riding.name_en if riding else ""),
                 "riding_name_fr": record.riding_name_fr or (riding.name_fr if riding else ""),
                 "province": record.province or (riding.province if riding else ""),

@@ -17,6 +17,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 from campaign.directory.importers import ImportFailed
@@ -61,9 +62,20 @@ _PROVINCE_NAMES = {
 }
 
 _FED_CODE = re.compile(r"(\d{5})")
-# A Represent boundary URL of a federal riding: group 1 is the representation order's year
-# ("-2023", or "" for the oldest set), group 2 the riding code.
-FED_BOUNDARY_URL = re.compile(r"/boundaries/federal-electoral-districts(-\d{4})?/(\d{5})/?")
+# Represent's set of the current federal ridings (settings.REPRESENT_FEDERAL_BOUNDARY_SET).
+FEDERAL_BOUNDARY_SET = "federal-electoral-districts-2023-representation-order"
+
+
+def federal_riding_code(boundary_url: str, boundary_set: str = FEDERAL_BOUNDARY_SET) -> str:
+    """The riding code a Represent boundary URL names in `boundary_set`, else "".
+
+    `/boundaries/federal-electoral-districts-2023-representation-order/35079/` gives "35079".
+    A URL of another set gives "": the 2013 order (`federal-electoral-districts`) numbers other
+    ridings with the same codes (its 35075 is Ottawa Centre, the 2023 order's is Oakville East).
+    """
+    path = urlsplit(str(boundary_url or "")).path
+    match = re.fullmatch(rf"/boundaries/{re.escape(boundary_set)}/(\d{{5}})/?", path)
+    return match.group(1) if match else ""
 
 
 @dataclass(frozen=True)
@@ -170,7 +182,10 @@ def represent_objects(pages) -> list[dict]:
 
 
 def parse_represent_json(data: bytes) -> list[MemberRecord]:
-    """Members from Represent JSON (see represent_objects for the shapes accepted)."""
+    """Members from Represent JSON (see represent_objects for the shapes accepted).
+
+    Riding codes are read from boundaries of FEDERAL_BOUNDARY_SET, the current order's.
+    """
     try:
         payload = json.loads(_text(data))
     except json.JSONDecodeError as error:
@@ -178,8 +193,15 @@ def parse_represent_json(data: bytes) -> list[MemberRecord]:
     return records_from_represent(represent_objects(payload))
 
 
-def records_from_represent(objects: list[dict]) -> list[MemberRecord]:
-    """Records of Represent's member objects; other offices and incomplete objects are skipped."""
+def records_from_represent(
+    objects: list[dict], boundary_set: str = FEDERAL_BOUNDARY_SET
+) -> list[MemberRecord]:
+    """Records of Represent's member objects; other offices and incomplete objects are skipped.
+
+    A member's riding code is the one its `related.boundary_url` names in `boundary_set`
+    (`/boundaries/federal-electoral-districts-2023-representation-order/35079/`); a URL of
+    another set gives no code, and the import then matches the riding by name.
+    """
     records = []
     for obj in objects:
         if not isinstance(obj, dict):
@@ -190,8 +212,8 @@ def records_from_represent(objects: list[dict]) -> list[MemberRecord]:
         name, district = _clean(obj.get("name")), _clean(obj.get("district_name"))
         if not name or not district:
             continue
-        match = FED_BOUNDARY_URL.search(str((obj.get("related") or {}).get("boundary_url", "")))
-        code = match.group(2) if match else ""
+        related = obj.get("related") if isinstance(obj.get("related"), dict) else {}
+        code = federal_riding_code(str(related.get("boundary_url") or ""), boundary_set)
         records.append(
             MemberRecord(
                 name=name,
