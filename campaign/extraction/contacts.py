@@ -45,12 +45,58 @@ _ORG_CONTACT_RE = re.compile(
 )
 
 
+# The words of a template's stand-in address: "firstname.lastname@parl.gc.ca" tells the
+# reader how addresses are made, it is nobody's.
+_PLACEHOLDER_WORDS = frozenset(
+    [
+        "first",
+        "firstname",
+        "last",
+        "lastname",
+        "surname",
+        "name",
+        "names",
+        "fullname",
+        "your",
+        "yourname",
+        "my",
+        "myname",
+        "prenom",
+        "prénom",
+        "nom",
+        "votre",
+        "user",
+        "username",
+        "email",
+        "mail",
+        "address",
+        "adresse",
+        "mp",
+        "member",
+        "x",
+        "xx",
+        "xxx",
+        "initial",
+        "initials",
+    ]
+)
+
+
+def is_placeholder_email(email: str) -> bool:
+    """True for an address that stands for others ("firstname.lastname@parl.gc.ca")."""
+    local = email.split("@", 1)[0].casefold()
+    words = [word for word in re.split(r"[._+-]", local) if word]
+    return bool(words) and all(word in _PLACEHOLDER_WORDS for word in words)
+
+
 def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Found]:
+    """Real addresses in `text[start:end]`: placeholders are not anyone's."""
     end = len(text) if end is None else end
-    return [
+    found = (
         Found(match.start(), match.end(), match.group(0).rstrip("."))
         for match in EMAIL_RE.finditer(text, start, end)
-    ]
+    )
+    return [email for email in found if not is_placeholder_email(email.value)]
 
 
 def find_phones(text: str, start: int = 0, end: int | None = None) -> list[Found]:
@@ -145,6 +191,46 @@ def is_official_mailbox(email: str) -> bool:
     """True for a government address (pm@pm.gc.ca, premier@gov.ab.ca): an official's mailbox
     even when the text names nobody next to it."""
     return bool(_OFFICIAL_DOMAIN_RE.search(email.rsplit("@", 1)[-1]))
+
+
+# A photo's caption or credit: whoever it names took or is in the picture.
+_CAPTION_LINE_RE = re.compile(
+    r"(?i)^\W*(?:photo|image|caption|credit|picture|illustration|crédit|légende)s?\b"
+)
+# The sender's closing, after which come their own name, title and contact details.
+_CLOSING_LINE_RE = re.compile(
+    r"(?i)^\W*(?:sincerely|yours(?:\s+(?:truly|sincerely))?|regards|best(?:\s+regards|\s+wishes)?|"
+    r"kind\s+regards|thanks|thank\s+you|in\s+solidarity|solidarity|warmly|warm\s+regards|"
+    r"respectfully|cheers|cordialement|salutations(?:\s+\w+)?|solidairement|merci)\s*[,!.]?\s*$"
+)
+_SIGNATURE_LINES = 6
+
+
+def in_caption_or_signature(text: str, position: int) -> bool:
+    """True when `position` is on a caption's line or in the few lines under a sender's
+    closing ("In solidarity,\nJane Smith\nCampaigner\njane@org.ca"): neither names a target.
+
+    A template letter's own closing is followed by a placeholder, not by contact details, so
+    an address given after it ("Send it to: minister@…") starts a new line of instruction and
+    is not counted as part of the signature (see `_INSTRUCTION_AFTER_CLOSING_RE`).
+    """
+    line_start = text.rfind("\n", 0, position) + 1
+    if _CAPTION_LINE_RE.match(text[line_start:position]):
+        return True
+    before = text[:line_start].splitlines()[-_SIGNATURE_LINES:]
+    for offset, line in enumerate(reversed(before)):
+        if _CLOSING_LINE_RE.match(line):
+            between = before[len(before) - offset :]
+            return not any(
+                _INSTRUCTION_AFTER_CLOSING_RE.match(item)
+                for item in [*between, text[line_start:position]]
+            )
+    return False
+
+
+_INSTRUCTION_AFTER_CLOSING_RE = re.compile(
+    r"(?i)^\W*(?:send|write|e-?mail|mail|copy|copies|cc|to|call|phone|fax|envoy\w*|écri\w*)\b"
+)
 
 
 def is_org_contact(text: str, position: int) -> bool:

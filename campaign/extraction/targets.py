@@ -10,7 +10,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .contacts import find_addresses, find_emails, find_phones, is_org_contact
+from .contacts import (
+    find_addresses,
+    find_emails,
+    find_phones,
+    in_caption_or_signature,
+    is_org_contact,
+)
 from .names import find_names, name_from_email
 from .roles import Found, classify_role, find_roles
 from .types import OTHER, Target
@@ -46,7 +52,7 @@ def find_targets(text: str, start: int = 0, end: int | None = None) -> list[Targ
     used_roles: set[int] = set()
     cursor = start
     for field, contact in contacts:
-        if is_org_contact(text, contact.start):
+        if is_org_contact(text, contact.start) or in_caption_or_signature(text, contact.start):
             cursor = contact.end
             continue
         window_roles = [r for r in roles if cursor <= r.start and r.end <= contact.start]

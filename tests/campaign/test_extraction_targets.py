@@ -3,7 +3,7 @@
 import pytest
 
 from campaign.extraction import CALL, LETTER_TO_TARGETS, extract_actions
-from campaign.extraction.contacts import find_addresses, find_phones
+from campaign.extraction.contacts import find_addresses, find_phones, in_caption_or_signature
 from campaign.extraction.names import name_from_email
 from campaign.extraction.roles import classify_role
 from campaign.extraction.targets import find_targets
@@ -320,3 +320,52 @@ def test_it_reads_the_one_official_named(text, expected):
 )
 def test_it_never_targets_the_organisations_own_contacts(text):
     assert [a for a in extract_actions(text) if a.targets] == []
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "firstname.lastname@parl.gc.ca",
+        "FirstName.LastName@parl.gc.ca",
+        "first.last@ola.org",
+        "prenom.nom@assnat.qc.ca",
+        "your.name@example.org",
+    ],
+)
+def test_it_never_takes_a_placeholder_address_for_a_target(email):
+    text = f"Email your MP and the Minister (their addresses look like {email}) today."
+    assert [t for a in extract_actions(text) for t in a.targets if t.email] == []
+
+
+def test_it_still_takes_a_real_address_beside_a_placeholder():
+    text = (
+        "MPs' addresses are written firstname.lastname@parl.gc.ca. Email the Minister of "
+        "Foreign Affairs (Chrystia.Freeland@parl.gc.ca) today and ask her to act."
+    )
+    emails = [t.email for a in extract_actions(text) for t in a.targets if t.email]
+    assert emails == ["Chrystia.Freeland@parl.gc.ca"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Email the Minister of Health and ask for a public inquiry.\n\n"
+        "In solidarity,\nJane Smith\nCampaigns Director\njane.smith@healthcoalition.ca",
+        "Write to the Premier today and demand action on rent.\n\n"
+        "Thanks,\nOmar Haddad, Organizer\nomar.haddad@tenants.ca | 416-555-0142",
+        "Write to the Minister of the Environment today.\n\n"
+        "Photo: protesters on Parliament Hill (credit: lee.wong@photos.ca)",
+    ],
+)
+def test_it_never_targets_an_address_in_a_signature_block_or_a_caption(text):
+    assert [t for a in extract_actions(text) for t in a.targets if t.email or t.phone] == []
+
+
+def test_an_address_given_after_a_template_letters_closing_is_not_a_signature():
+    text = (
+        "Email this letter to the Minister of Health:\n\n"
+        "Dear Minister,\n\nPlease fund a public inquiry into long-term care.\n\n"
+        "Sincerely,\n[Your name]\n\n"
+        "Send to: minister.health@ontario.ca"
+    )
+    assert not in_caption_or_signature(text, text.index("minister.health@"))
