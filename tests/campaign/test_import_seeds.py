@@ -292,3 +292,31 @@ def test_it_says_a_campaign_published_earlier_is_already_published():
     output = _import("--publish")
 
     assert "updated; already published" in output
+
+
+def test_it_extracts_a_two_megabyte_document_in_full(tmp_path):
+    seeds = "\n\n".join(p.read_text() for p in sorted(Path("seeds").glob("*.txt")))
+    big = tmp_path / "big.txt"
+    text = ((seeds + "\n\n") * 200).encode()[: 2 * 1024 * 1024 - 1024]
+    big.write_bytes(text.decode(errors="ignore").encode())
+    out = StringIO()
+
+    call_command("import_seeds", str(big), "--dry-run", "--json", stdout=out, stderr=StringIO())
+
+    [document] = json.loads(out.getvalue())["documents"]
+    # Read to the end: the last repetition of the seeds' asks is found too.
+    last_evidence = max(action["evidence"]["end"] for action in document["actions"])
+    assert last_evidence > 0.98 * len(big.read_text())
+
+
+def test_it_refuses_a_document_over_two_megabytes_in_one_line(tmp_path):
+    (tmp_path / "huge.txt").write_text("Sign our petition. " * 120_000)
+    (tmp_path / "good.txt").write_text("Sign our petition\n\nWe call on the government to act.\n")
+    err = StringIO()
+
+    call_command("import_seeds", str(tmp_path), stdout=StringIO(), stderr=err)
+
+    assert err.getvalue().splitlines() == [
+        f"warning: {tmp_path / 'huge.txt'}: larger than 2 MB; skipped"
+    ]
+    assert SourceDocument.objects.get().file_name == "good.txt"
