@@ -1,13 +1,21 @@
-"""The extraction scorer (campaign/extraction/scoring.py).
+"""The extraction scorer (campaign/extraction/scoring.py) and `manage.py extraction_report`.
 
 The matching rule is the real corpus's (tests/campaign/extraction_real/README.md). Labels come
 from the tiny corpora in extraction_scoring_fixtures/; extracted actions are written here, so
-these tests measure the scorer, not the extractor.
+these tests measure the scorer, not the extractor. No test here has database access (pytest-django
+refuses it), so the command is also shown never to open the database.
 """
 
+import io
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
 
 from campaign.extraction import CallToAction, Evidence, ExtractedDocument, Target
 from campaign.extraction.scoring import (
@@ -298,3 +306,146 @@ def test_it_refuses_a_text_without_a_label_and_a_label_without_a_text():
         f"{folder}/labels/en-alert-002.json: no text {folder}/texts/en-alert-002.txt",
         f"{folder}/texts/en-alert-001.txt: no label {folder}/labels/en-alert-001.json",
     ]
+
+
+# --- manage.py extraction_report -------------------------------------------------------------
+
+
+def _report(*args) -> str:
+    out = io.StringIO()
+    call_command("extraction_report", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def fake_extractor(monkeypatch):
+    """The extractor finds the petition of en-alert-001 and a placeholder in en-opinion-006."""
+    texts = {item.text: item.id for item in load_corpus(CORPUS).texts}
+    found = {
+        "en-alert-001": [_action("petition", "Cancel the interchange", confidence=0.85)],
+        "en-opinion-006": [
+            _action(
+                "letter_to_targets",
+                "Write to the Minister and tell her to save the wetlands",
+                targets=[Target(email="firstname.lastname@ontario.ca")],
+            )
+        ],
+    }
+    monkeypatch.setattr(
+        "campaign.extraction.scoring.extract_document",
+        lambda text: ExtractedDocument("", None, tuple(found.get(texts[text], ()))),
+    )
+
+
+def test_it_prints_recall_and_precision_per_language_and_kind(fake_extractor):
+    lines = _report("--corpus", str(CORPUS)).splitlines()
+
+    assert lines[3].split() == [
+        "language",
+        "kind",
+        "labelled",
+        "extracted",
+        "matched",
+        "recall",
+        "precision",
+    ]
+    assert "en        all                        4          2        1     25%        50%" in lines
+    assert "fr        letter_to_targets          1          0        0      0%          —" in lines
+    assert "all       petition                   1          1        1    100%       100%" in lines
+
+
+def test_it_prints_figures_per_batch(fake_extractor):
+    lines = _report("--corpus", str(CORPUS)).splitlines()
+
+    assert "1                                    3          1        1     33%       100%" in lines
+    assert "2                                    2          1        0      0%         0%" in lines
+
+
+def test_it_prints_drafts_from_texts_labelled_with_none_addresses_and_speed(fake_extractor):
+    report = _report("--corpus", str(CORPUS))
+
+    assert "got actions at or above 0.5: 1 of 2 (en-opinion-006)\n" in report
+    assert "do not give): 1, 1 of them placeholders\n" in report
+    assert "Speed: 6 documents in " in report
+    assert " documents/s (extract_document only)\n" in report
+
+
+def test_it_lists_missed_labels_and_unmatched_extractions_when_verbose(fake_extractor):
+    report = _report("--corpus", str(CORPUS), "--verbose")
+
+    assert (
+        "en-alert-001 (batch 1): 2 labelled, 1 extracted, 1 matched\n"
+        "  missed     letter_to_targets [cancel, interchange]: "
+        "no letter_to_targets extracted at or above 0.5\n"
+    ) in report
+    assert (
+        "  unmatched  letter_to_targets 0.90 "
+        "'Write to the Minister and tell her to save the wetlands'\n"
+        "  address    firstname.lastname@ontario.ca (placeholder, in a letter_to_targets)\n"
+    ) in report
+    assert "en-news-005" not in report
+
+
+def test_it_keeps_only_the_batch_asked_for(fake_extractor):
+    report = _report("--corpus", str(CORPUS), "--batch", "2")
+
+    assert ", batch 2 only: 3 texts (batches: 2), 2 labelled actions\n" in report
+
+
+def test_it_prints_everything_as_json(fake_extractor):
+    data = json.loads(_report("--corpus", str(CORPUS), "--json"))
+
+    assert data["figures"]["all"]["all"] == {
+        "labelled": 5,
+        "extracted": 2,
+        "matched": 1,
+        "recall": 0.2,
+        "precision": 0.5,
+    }
+    assert data["texts_with_unlabelled_actions"] == ["en-opinion-006"]
+    assert [t["id"] for t in data["per_text"]][:2] == ["en-alert-001", "en-donation-003"]
+
+
+def test_it_fails_naming_a_corpus_folder_that_does_not_exist(tmp_path):
+    with pytest.raises(CommandError, match=rf"^{tmp_path}/nowhere: no such corpus folder$"):
+        _report("--corpus", str(tmp_path / "nowhere"))
+
+
+def test_it_fails_naming_a_label_that_does_not_validate(tmp_path):
+    (tmp_path / "texts").mkdir()
+    (tmp_path / "labels").mkdir()
+    (tmp_path / "texts" / "en-alert-906.txt").write_text("Write to the minister.\n")
+    broken = FIXTURES / "broken_labels" / "en-alert-906.json"
+    (tmp_path / "labels" / "en-alert-906.json").write_bytes(broken.read_bytes())
+
+    with pytest.raises(CommandError) as failed:
+        _report("--corpus", str(tmp_path))
+
+    assert str(failed.value) == (
+        f"{tmp_path}/labels/en-alert-906.json: "
+        "actions[0].demand_keywords has 1: give two to four, or none"
+    )
+
+
+def test_it_refuses_a_batch_no_label_has():
+    with pytest.raises(CommandError, match=r"^--batch 7: no label in .* has it \(batches: 1, 2\)$"):
+        _report("--corpus", str(CORPUS), "--batch", "7")
+
+
+def test_it_runs_from_the_command_line_without_a_database():
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "campaign.settings",
+        # Nothing listens on port 9: any connection attempt would fail the command.
+        "DATABASE_URL": "postgres://nobody@127.0.0.1:9/nothing",
+        "REDIS_URL": "redis://127.0.0.1:9/0",
+        "SECRET_KEY": "extraction-report-test",
+    }
+    command = [sys.executable, "manage.py", "extraction_report", "--corpus", str(CORPUS), "--json"]
+
+    done = subprocess.run(
+        command, cwd=settings.BASE_DIR, env=environment, capture_output=True, text=True, timeout=120
+    )
+
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["texts"] == 6
