@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/chorus_test
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/0
 
-.PHONY: install run test bench lint format clean
+.PHONY: install run test bench extraction-report lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,13 @@ test: install
 
 bench: install
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python -m tests.bench
+
+# The extractor measured on the real corpus (tests/campaign/extraction_real/README.md) with the
+# embedded default settings; it opens no database. Per text: `make extraction-report
+# REPORT_ARGS=--verbose` (or --json, --batch N).
+extraction-report: install
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/python manage.py extraction_report \
+		--corpus tests/campaign/extraction_real $(REPORT_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
