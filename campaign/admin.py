@@ -11,10 +11,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign import selectors, services
+from campaign.calls.selectors import call_page_offices, call_total
 from campaign.directory.selectors import office_holder_current
 from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
 from campaign.forms import SourceDocumentAddForm
-from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, Target
+from campaign.models import (
+    CallPage,
+    CallToAction,
+    Campaign,
+    DonationLink,
+    SourceDocument,
+    Target,
+)
 
 
 class TargetInline(FoundInMixin, admin.TabularInline):
@@ -49,6 +57,38 @@ class DonationLinkInline(FoundInMixin, admin.TabularInline):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fields = ["organisation", "url", "ask", "found_in"]
     readonly_fields = ["found_in"]
+
+
+class CallPageInline(FoundInMixin, admin.StackedInline):
+    """A campaign's call pages: what to say, the offices to call, and how many called each."""
+
+    model = CallPage
+    extra = 0
+    fields = ["title", "slug", "script", "targets", "calls_counted", "found_in"]
+    readonly_fields = ["calls_counted", "found_in"]
+    show_change_link = False
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "targets":
+            # Only the campaign's own targets, and only those with a number to call.
+            campaign_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = Target.objects.filter(campaign_id=campaign_id).exclude(phone="")
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("calls counted"))
+    def calls_counted(self, page: CallPage):
+        """Counted from the calls when the page is shown (selectors), never stored."""
+        if not page.pk:
+            return "—"
+        offices = call_page_offices(page=page)
+        return format_html(
+            "<p><strong>{}</strong></p><ul>{}</ul>",
+            ngettext("%(n)d call in all", "%(n)d calls in all", call_total(offices))
+            % {"n": call_total(offices)},
+            format_html_join(
+                "", "<li>{}: {}</li>", ((office.label, office.calls) for office in offices)
+            ),
+        )
 
 
 class CallToActionInline(admin.TabularInline):
@@ -86,7 +126,7 @@ def _campaign_inlines():
     from letters.admin import LetterTemplateInline
     from petitions.admin import PetitionInline
 
-    return [PetitionInline, LetterTemplateInline, TargetInline, DonationLinkInline]
+    return [PetitionInline, LetterTemplateInline, CallPageInline, TargetInline, DonationLinkInline]
 
 
 @admin.register(Campaign)
@@ -266,6 +306,8 @@ class SourceDocumentAdmin(admin.ModelAdmin):
                 documents=[(file_name, text)], campaign_slug=campaign.slug if campaign else None
             )
             self.message_user(request, _imported_message(report), messages.SUCCESS)
+            for line in report.skipped:
+                self.message_user(request, _("Not drafted: %(why)s") % {"why": line}, messages.INFO)
             return redirect("admin:campaign_campaign_change", report.campaign.pk)
         context = {
             **self.admin_site.each_context(request),

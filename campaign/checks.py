@@ -1,7 +1,7 @@
 """System checks for settings that must be right in production (`check --deploy`)."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -24,3 +24,20 @@ def check_production_services(app_configs, **kwargs):
     if settings.SITE_URL.startswith("http://"):
         problems.append(Warning("SITE_URL should be https:// in production.", id="chorus.W004"))
     return problems
+
+
+@register()
+def check_call_settings(app_configs, **kwargs):
+    """calls.E001: the first-press rate limit is not a django-ratelimit rate."""
+    from django_ratelimit.core import rate_re
+
+    rate = settings.CALLS_FIRST_PRESS_RATELIMIT
+    if isinstance(rate, str) and rate_re.fullmatch(rate):
+        return []
+    return [
+        Error(
+            f"CALLS_FIRST_PRESS_RATELIMIT={rate!r} is not a rate like '20/h'.",
+            hint="No first press would ever be limited.",
+            id="calls.E001",
+        )
+    ]

@@ -197,7 +197,8 @@ class Target(DraftedFromAction):
     (campaign.directory.selectors.office_holder_current), so a cabinet shuffle is one import.
     What the document named for it (`document_name`, `document_email`) is kept only to warn
     the organiser when that person no longer holds the office; nothing is ever sent there.
-    A fixed target (an embassy, an ambassador) is written to at its own `email`.
+    A fixed target (an embassy, an ambassador) is written to at its own `email`; one with only
+    a `phone` is an office supporters call (CallPage), and no letter goes to it.
     """
 
     class Kind(models.TextChoices):
@@ -249,19 +250,20 @@ class Target(DraftedFromAction):
                 condition=models.Q(office__isnull=False),
                 name="target_unique_office",
             ),
-            # Either a role (the holder's address is looked up) or a fixed address, never both:
-            # a role target's own email would be a second, stale recipient.
+            # Either a role (the holder's address is looked up) or a fixed recipient, never
+            # both: a role target's own email would be a second, stale recipient. A fixed
+            # recipient is reached at its email, or only by phone (an office a call page calls).
             models.CheckConstraint(
                 condition=models.Q(office__isnull=False, email="")
-                | (models.Q(office__isnull=True) & ~models.Q(email="")),
-                name="target_office_or_email",
+                | (models.Q(office__isnull=True) & (~models.Q(email="") | ~models.Q(phone=""))),
+                name="target_office_or_contact",
             ),
         ]
 
     def __str__(self) -> str:
         if self.office_id:
             return _("%(office)s (whoever holds the office)") % {"office": self.office}
-        label = self.name or self.email
+        label = self.name or self.email or self.phone
         return f"{label} ({self.role})" if self.role else label
 
     @property
@@ -278,8 +280,10 @@ class Target(DraftedFromAction):
                     "and email blank, or clear the office to make it a fixed recipient."
                 )
             )
-        if not self.office_id and not self.email:
-            raise ValidationError({"email": _("Give an email, or choose an office.")})
+        if not self.office_id and not (self.email or self.phone):
+            raise ValidationError(
+                {"email": _("Give an email or a phone number, or choose an office.")}
+            )
 
 
 class DonationLink(DraftedFromAction):
@@ -307,3 +311,77 @@ class DonationLink(DraftedFromAction):
 
     def __str__(self) -> str:
         return self.organisation
+
+
+class CallPage(DraftedFromAction):
+    """A phone call supporters are asked to make: what to say, and the offices to call.
+
+    Drafted from a call to action of kind `call` (campaign.calls.services); its offices are
+    campaign Targets with a phone. Each supporter says "I called" once per office (Call); the
+    counts are Calls counted when read (campaign.calls.selectors), never a stored number.
+    Like the petitions and letters, a call page is open while its campaign is published.
+    """
+
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.CASCADE, related_name="call_pages", verbose_name=_("campaign")
+    )
+    slug = models.SlugField(_("slug"), max_length=80)
+    title = models.CharField(_("title"), max_length=200)
+    script = models.TextField(
+        _("what to say"),
+        help_text=_("The script supporters read on the phone; [brackets] are theirs to fill in."),
+    )
+    targets = models.ManyToManyField(
+        Target, blank=True, related_name="call_pages", verbose_name=_("offices to call")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["campaign", "id"]
+        verbose_name = _("call page")
+        verbose_name_plural = _("call pages")
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "slug"], name="call_page_unique_slug"),
+            # Drafting twice from one call to action finds the first page (and a race loses).
+            models.UniqueConstraint(
+                fields=["campaign", "source"],
+                condition=models.Q(source__isnull=False),
+                name="call_page_unique_source",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("campaign:call", kwargs={"campaign": self.campaign.slug, "slug": self.slug})
+
+
+class Call(models.Model):
+    """A supporter's "I called" for one office of a call page.
+
+    `supporter` is the random id kept in the supporter's signed cookie (campaign.calls.
+    supporters): no name, no address. The unique constraint counts each supporter once per
+    office of a page, so a second press, or two at once, adds nothing.
+    """
+
+    page = models.ForeignKey(
+        CallPage, on_delete=models.CASCADE, related_name="calls", verbose_name=_("call page")
+    )
+    target = models.ForeignKey(
+        Target, on_delete=models.CASCADE, related_name="calls", verbose_name=_("office")
+    )
+    supporter = models.UUIDField(_("supporter"))
+    created_at = models.DateTimeField(_("called at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "target", "supporter"], name="call_once_per_supporter_per_office"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.page} → {self.target}"

@@ -6,7 +6,14 @@ from django.utils.translation import gettext as _
 
 from campaign.directory.importers.parsing import match_key
 from campaign.directory.selectors import office_holder_current
-from campaign.models import Campaign, DonationLink, SourceDocument, Target, content_hash
+from campaign.models import (
+    CallPage,
+    Campaign,
+    DonationLink,
+    SourceDocument,
+    Target,
+    content_hash,
+)
 
 
 def campaign_list_public() -> QuerySet[Campaign]:
@@ -25,6 +32,7 @@ def campaign_get_public(*, slug: str, preview: bool = False) -> Campaign:
             "petitions",
             "letter_templates__targets",
             Prefetch("donation_links", queryset=DonationLink.objects.order_by("id")),
+            Prefetch("call_pages", queryset=CallPage.objects.order_by("id")),
         ),
         slug=slug,
     )

@@ -25,6 +25,8 @@ class ImportReport:
     campaign: Campaign | None = None
     campaign_created: bool = False
     drafted: list[str] = field(default_factory=list)
+    # Calls to action worth drafting that gave too little to draft from, each with why.
+    skipped: list[str] = field(default_factory=list)
     # The campaign is published or closed: what supporters see is not drafted into unchecked.
     drafting_skipped: bool = False
 
@@ -105,14 +107,25 @@ def _actionable(actions: Sequence[CallToAction], kind: str) -> list[CallToAction
     )
 
 
-def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> list[str]:
-    """Draft a campaign's petition, letters and donation links from its calls to action.
+@dataclass
+class DraftReport:
+    """What campaign_draft did: a line per item drafted now, and per action it could not draft."""
+
+    drafted: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> DraftReport:
+    """Draft a campaign's petition, letters, donation links and call pages from its calls to
+    action.
 
     One petition (from the strongest petition demand), one letter to the supporter's MP, one
-    letter per distinct set of named recipients, one donation link per organisation. Each item
-    keeps a link to the call to action it came from. Running it again drafts nothing new.
-    Returns a line for each item drafted now.
+    letter per distinct set of named recipients, one donation link per organisation, one call
+    page per call with a number to call. Each item keeps a link to the call to action it came
+    from. Running it again drafts nothing new. A call the document gives no number for is not
+    drafted, and `skipped` says so (every run: it stays true).
     """
+    from campaign.calls.services import call_page_draft_from_action
     from letters.drafting import demand_talking_point
     from letters.services import letter_template_draft_from_action
     from petitions.services import petition_draft_from_action
@@ -160,7 +173,18 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> li
         )
         if created:
             drafted.append(f"donation: {link.organisation}")
-    return drafted
+
+    skipped = []
+    for action in _actionable(actions, CallToAction.Kind.CALL):
+        page, created = call_page_draft_from_action(campaign=campaign, action=action)
+        if page is None:
+            quote = " ".join(action.evidence_quote.split())
+            quote = quote if len(quote) <= 60 else quote[:60].rsplit(" ", 1)[0] + "…"
+            skipped.append(f"call “{quote}”: the document gives no number to call")
+        elif created:
+            offices = page.targets.count()
+            drafted.append(f"call page: {page.title} ({offices} office{'s' * (offices != 1)})")
+    return DraftReport(drafted=drafted, skipped=skipped)
 
 
 @transaction.atomic
@@ -197,7 +221,8 @@ def documents_import(
         all_actions.extend(actions)
         report.actions_created += created
     if campaign.status == Campaign.Status.DRAFT:
-        report.drafted = campaign_draft(campaign=campaign, actions=all_actions)
+        drafted = campaign_draft(campaign=campaign, actions=all_actions)
+        report.drafted, report.skipped = drafted.drafted, drafted.skipped
     else:
         report.drafting_skipped = True
     report.campaign = campaign

@@ -308,6 +308,13 @@ CELERY_BEAT_SCHEDULE["petitions-purge"] = {
 }
 
 
+# --- Call pages -----------------------------------------------------------------------------
+# New supporters (first presses of "I called", from a browser without the signed cookie) one
+# client address may add per period; presses over it are thanked and not counted.
+CALLS_FIRST_PRESS_RATELIMIT = env.str("CALLS_FIRST_PRESS_RATELIMIT", default="20/h")
+# How long a browser counts as one supporter (the privacy page says so).
+CALLS_COOKIE_DAYS = 365
+
 # --- Letters --------------------------------------------------------------------------------
 # Open North's Represent API: postal code -> riding, and the weekly directory sync. Off unless
 # set, so a development machine or the test suite never reaches the network by accident.

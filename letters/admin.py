@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -134,7 +134,10 @@ class LetterTemplateAdmin(FoundInMixin, admin.ModelAdmin):
             template_id = request.resolver_match.kwargs.get("object_id")
             template = LetterTemplate.objects.filter(pk=template_id).first()
             if template is not None:
-                kwargs["queryset"] = template.campaign.targets.all()
+                # A target reached only by phone (a call page's office) has no letter address.
+                kwargs["queryset"] = template.campaign.targets.filter(
+                    Q(office__isnull=False) | ~Q(email="")
+                )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 

@@ -12,7 +12,13 @@ from django.urls import reverse
 
 from campaign.directory.models import Riding
 from petitions.tokens import confirmation_token_make
-from tests.factories import CampaignFactory, DonationLinkFactory, SourceDocumentFactory
+from tests.factories import (
+    CallPageFactory,
+    CampaignFactory,
+    DonationLinkFactory,
+    OfficeFactory,
+    SourceDocumentFactory,
+)
 from tests.factories.directory import FsaRidingFactory, RepresentativeFactory, RidingFactory
 from tests.factories.letters import LetterFactory, LetterTemplateFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
@@ -134,12 +140,43 @@ def test_the_home_page_is_accessible(client, campaign):
     assert_accessible(audit(client.get(reverse("campaign:home"))))
 
 
-def test_a_campaign_page_is_accessible(client, campaign, petition, mp_template):
+def test_a_campaign_page_is_accessible(client, campaign, petition, mp_template, call_page):
     assert_accessible(audit(client.get(campaign.get_absolute_url())))
 
 
 def test_the_privacy_page_is_accessible(client):
     assert_accessible(audit(client.get(reverse("campaign:privacy"))))
+
+
+@pytest.fixture
+def call_page(campaign):
+    return CallPageFactory(
+        campaign=campaign,
+        offices=[OfficeFactory(campaign=campaign), OfficeFactory(campaign=campaign)],
+    )
+
+
+def test_a_call_page_is_accessible(client, call_page):
+    page = audit(client.get(call_page.get_absolute_url()))
+
+    assert_accessible(page)
+    assert [form["method"] for form in page.forms] == ["post", "post"]
+
+
+def test_a_closed_campaigns_call_page_is_accessible(client, call_page):
+    call_page.campaign.status = "closed"
+    call_page.campaign.save()
+
+    assert_accessible(audit(client.get(call_page.get_absolute_url())))
+
+
+def test_the_call_thanks_page_is_accessible(client, call_page):
+    url = reverse(
+        "campaign:call_thanks",
+        kwargs={"campaign": call_page.campaign.slug, "slug": call_page.slug},
+    )
+
+    assert_accessible(audit(client.get(url)))
 
 
 def test_a_petition_page_is_accessible(client, petition):

@@ -7,11 +7,13 @@ it creates nothing; anyone else still gets 404.
 import pytest
 from django.urls import reverse
 
+from campaign.models import Call
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter
 from petitions import local_cache
 from petitions.models import Signature
 from tests.factories import (
+    CallPageFactory,
     CampaignFactory,
     LetterTemplateFactory,
     PetitionFactory,
@@ -164,3 +166,31 @@ def test_it_links_a_draft_campaigns_admin_page_to_its_preview(organiser_client, 
 
     assert f'href="{draft.get_absolute_url()}"' in response.text
     assert "Preview" in response.text
+
+
+def test_it_shows_staff_a_call_page_with_the_buttons_disabled(organiser_client, draft):
+    page = CallPageFactory(campaign=draft)
+
+    response = organiser_client.get(page.get_absolute_url())
+
+    assert_preview(response)
+    assert 'href="tel:' in response.text
+    assert '<button type="submit" class="btn btn-primary" disabled>I called' in response.text
+    assert "calls are counted once the campaign is published" in response.text
+
+
+def test_it_refuses_to_count_a_call_from_a_preview(organiser_client, draft):
+    page = CallPageFactory(campaign=draft)
+
+    response = organiser_client.post(page.get_absolute_url(), {"office": page.targets.get().pk})
+
+    assert response.status_code == 409
+    assert "calls are counted once the campaign is published" in response.text
+    assert not Call.objects.exists()
+    assert "chorus_caller" not in response.cookies
+
+
+def test_it_still_answers_404_to_everyone_else_for_a_call_page(client, draft):
+    page = CallPageFactory(campaign=draft)
+
+    assert client.get(page.get_absolute_url()).status_code == 404

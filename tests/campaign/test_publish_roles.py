@@ -176,5 +176,7 @@ def test_a_target_by_role_is_refused_a_name_or_email_of_its_own(offices):
 
     with pytest.raises(ValidationError, match="leave its name and email blank"):
         target.full_clean()
-    with pytest.raises(ValidationError, match="Give an email, or choose an office"):
+    with pytest.raises(
+        ValidationError, match="Give an email or a phone number, or choose an office"
+    ):
         Target(campaign=target.campaign).full_clean()

@@ -1,7 +1,11 @@
+import uuid
+
 import factory
 from django.utils import timezone
 
 from campaign.models import (
+    Call,
+    CallPage,
     CallToAction,
     Campaign,
     DonationLink,
@@ -71,3 +75,43 @@ class DonationLinkFactory(factory.django.DjangoModelFactory):
     campaign = factory.SubFactory(CampaignFactory)
     organisation = factory.Sequence(lambda n: f"Charity {n}")
     url = "https://charity.example.org/donate"
+
+
+class OfficeFactory(TargetFactory):
+    """A target reached only by phone: an office a call page calls."""
+
+    name = factory.Sequence(lambda n: f"Premier {n}")
+    role = "Premier"
+    kind = Target.Kind.HEAD_OF_GOVERNMENT
+    email = ""
+    phone = factory.Sequence(lambda n: f"416-325-{n % 10000:04d}")
+
+
+class CallPageFactory(factory.django.DjangoModelFactory):
+    """A call page; `offices=[…]` sets its offices, else it gets one of its own."""
+
+    class Meta:
+        model = CallPage
+        skip_postgeneration_save = True
+
+    campaign = factory.SubFactory(CampaignFactory)
+    slug = factory.Sequence(lambda n: f"call-{n}")
+    title = factory.Sequence(lambda n: f"Call the Premier {n}")
+    script = "Hello, my name is [your name]. I am calling to ask the Premier to act now."
+
+    @factory.post_generation
+    def offices(self, create, extracted, **kwargs):
+        if not create:
+            return
+        self.targets.set(
+            extracted if extracted is not None else [OfficeFactory(campaign=self.campaign)]
+        )
+
+
+class CallFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Call
+
+    page = factory.SubFactory(CallPageFactory)
+    target = factory.LazyAttribute(lambda call: call.page.targets.first())
+    supporter = factory.LazyFunction(uuid.uuid4)

@@ -9,7 +9,7 @@ from letters.composing import Recipient
 from letters.models import Letter, LetterTemplate
 from letters.selectors import letters_with_copies
 from letters.services import letter_confirm, letter_submit
-from tests.factories import CampaignFactory, TargetFactory
+from tests.factories import CampaignFactory, OfficeFactory, TargetFactory
 from tests.factories.letters import LetterTemplateFactory
 
 pytestmark = pytest.mark.django_db
@@ -123,6 +123,19 @@ def test_it_previews_a_fixed_recipient_template_for_its_first_recipient(organise
     page = response.content.decode()
     assert "Dear Russian Ambassador," in page
     assert "Anita Vandenbeld" not in page  # the directory's MPs are not this letter's
+
+
+def test_it_offers_a_letter_only_the_targets_it_can_write_to(organiser_client):
+    template = LetterTemplateFactory(kind=LetterTemplate.Kind.TARGETS)
+    written = TargetFactory(campaign=template.campaign, name="Justin Trudeau")
+    OfficeFactory(campaign=template.campaign, name="Doug Ford")  # a phone number only
+
+    response = organiser_client.get(
+        reverse("admin:letters_lettertemplate_change", args=[template.pk])
+    )
+
+    targets = response.context["adminform"].form.fields["targets"].queryset
+    assert list(targets) == [written]
 
 
 def submitted_letter(mp_template, body_extra=""):

@@ -134,6 +134,8 @@ class Command(BaseCommand):
             self.stdout.write(f"{prefix}campaign {report.campaign.slug!r} {state}")
         for line in report.drafted:
             self.stdout.write(f"{prefix}  drafted {line}")
+        for line in report.skipped:
+            self.stdout.write(f"{prefix}  skipped {line}")
         if report.drafting_skipped and report.actions_created:
             self.stdout.write(
                 f"{prefix}nothing drafted into campaign {report.campaign.slug!r}: it is "
