@@ -14,6 +14,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat, Substr
 from django.utils import timezone
 
+from campaign.directory.lookup import local_ridings_for_postal_code
 from campaign.models import CallToAction, Campaign
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.paired import insert_with_email
@@ -65,18 +66,14 @@ class SignOutcome:
 def _riding_of(postal_code: str) -> tuple[str, str]:
     """(code, name) of the riding when the local directory is certain of it, else ("", "").
 
-    Only the local FSA table is consulted (never the network: signing must stay fast when
-    a campaign goes viral), and its answer is remembered per FSA for a few minutes. An FSA
-    spanning several ridings leaves the riding unknown.
+    Only the directory's local FSA table is consulted (never the network: signing must stay
+    fast when a campaign goes viral), and its answer is remembered per FSA for a few minutes.
+    An FSA spanning several ridings leaves the riding unknown.
     """
     fsa = fsa_of(postal_code)
     riding = local_cache.riding_get(fsa=fsa)
     if riding is not None:
         return riding
-    try:
-        from campaign.directory.lookup import local_ridings_for_postal_code
-    except ImportError:
-        return "", ""
     try:
         ridings = local_ridings_for_postal_code(postal_code)
     except Exception:
