@@ -22,12 +22,12 @@ import re
 from dataclasses import dataclass
 
 from . import wording
-from .borrowed_demands import says_nothing
+from .borrowed_demands import only_whom, says_nothing
 from .contacts import PHONE_RE, is_org_contact
 from .context import DocumentContext
 from .targets import find_targets
 from .text import Span, collapse, lines, paragraphs
-from .types import CALL, LETTER_TO_TARGETS, LOW_CONFIDENCE, CallToAction, Evidence, Target
+from .types import CALL, LETTER_TO_TARGETS, CallToAction, Evidence, Target
 
 # How far (in characters) a script or a number may be from the call it completes.
 _NEARBY = 2500
@@ -94,7 +94,52 @@ def complete_calls(actions: list[CallToAction], context: DocumentContext) -> lis
     for script in find_scripts(text):
         actions = _apply_script(actions, script, context)
     actions = _borrow_calling_asks(actions, text)
-    return [_with_numbers(a, text, actions) if a.kind == CALL else a for a in actions]
+    actions = [_with_numbers(a, text, actions) if a.kind == CALL else a for a in actions]
+    return _fold_repeated_calls(actions)
+
+
+def _fold_repeated_calls(actions: list[CallToAction]) -> list[CallToAction]:
+    """'Call, email and tweet at Minister X ...' and below it 'Calling the Minister's office is
+    easy' (with the script): a later call that names only whom to call, and nobody the earlier
+    call does not, is the same call; its script and numbers join the earlier one."""
+    calls = sorted(
+        (a for a in actions if a.kind == CALL and not a.low_confidence),
+        key=lambda a: a.evidence.start,
+    )
+    folded: dict[int, CallToAction] = {}
+    dropped: set[int] = set()
+    for index, later in enumerate(calls):
+        if not only_whom(later):
+            continue
+        for earlier in reversed(calls[:index]):
+            if id(earlier) in dropped or later.evidence.start - earlier.evidence.end > _NEARBY:
+                continue
+            if _same_people(later, folded.get(id(earlier), earlier)):
+                host = folded.get(id(earlier), earlier)
+                folded[id(earlier)] = dataclasses.replace(
+                    host,
+                    talking_points=tuple(dict.fromkeys(host.talking_points + later.talking_points)),
+                    targets=_merged_targets(host.targets, later.targets),
+                )
+                dropped.add(id(later))
+                break
+    return [folded.get(id(a), a) for a in actions if id(a) not in dropped]
+
+
+def _same_people(later: CallToAction, earlier: CallToAction) -> bool:
+    if not later.targets or not earlier.targets:
+        return not later.targets and not earlier.targets
+    known = set().union(*(_words(t.role) | _words(t.name) for t in earlier.targets))
+    return all((_words(t.role) | _words(t.name)) <= known for t in later.targets)
+
+
+def _merged_targets(first: tuple[Target, ...], second: tuple[Target, ...]) -> tuple[Target, ...]:
+    kept = list(first)
+    phones = {t.phone for t in first if t.phone}
+    for target in second:
+        if target.phone and target.phone not in phones:
+            kept.append(target)
+    return tuple(kept)
 
 
 def find_scripts(text: str) -> list[Script]:
@@ -375,4 +420,4 @@ def _add_number(targets: list[Target], label: str, heading: str, number: str) ->
     return [*targets, Target(role=role, name=name, phone=number, kind=kind)]
 
 
-__all__ = ["LOW_CONFIDENCE", "Script", "complete_calls", "find_scripts"]
+__all__ = ["Script", "complete_calls", "find_scripts"]

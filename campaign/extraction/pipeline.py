@@ -125,7 +125,7 @@ def _actions(text: str) -> list[CallToAction]:
     actions = merge_overlapping(actions)
     actions = call_scripts.complete_calls(actions, context)
     actions = _drop_repeated_representative_asks(actions)
-    actions = borrow_demands(actions)
+    actions = borrow_demands(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 

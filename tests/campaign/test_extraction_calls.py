@@ -111,3 +111,22 @@ def test_a_script_quoted_in_a_news_report_is_no_call():
         "Thank you.\n"
     )
     assert _calls(text) == []
+
+
+def test_a_later_heading_about_calling_the_same_official_is_the_same_call():
+    text = (
+        "Please call Minister Lee at 1-555-201-0707 and tell her to stop the mine.\n\n"
+        "Calling the Minister's office is easy, and it has a big impact. Here's a script:\n\n"
+        "Hi, my name is Sam. I'm calling because the mine worries me.\n"
+    )
+    (call,) = _calls(text)
+    assert call.text.endswith("stop the mine")
+    assert any("the mine worries me" in point for point in call.talking_points)
+
+
+def test_a_call_to_another_official_below_is_not_folded_into_the_first():
+    text = (
+        "Please call Minister Lee at 1-555-201-0707 and tell her to stop the mine.\n\n"
+        "Then call Premier Diaz at 1-555-201-0808.\n"
+    )
+    assert len(_calls(text)) == 2
