@@ -192,7 +192,11 @@ def _attach_lists(
                 )
             ]
             hosts = [host for host in hosts if host is not None]
-        if not hosts and _DEMANDS_INTRO_RE.search(block.intro.text):
+        if (
+            not hosts
+            and _DEMANDS_INTRO_RE.search(block.intro.text)
+            and not petitions.are_reader_steps(points)
+        ):
             hosts = [
                 CallToAction(
                     kind=PETITION,
