@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import letters
+from . import letters, wording
 from .types import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
 
 # How far (in characters) the stated demand may be from the instruction.
@@ -20,7 +20,18 @@ _NEARBY = 600
 # Text that is only the instruction: "Email Premier X", "Mail it to", "Write to: Hon. X".
 _INSTRUCTION_RE = re.compile(
     r"(?i)^(?:please\s+)?(?:write|e-?mail|call|phone|ring|contact|send|mail|fax|tweet|reach|"
-    r"get\s+in\s+touch|message|lobby|visit|meet)\b"
+    r"get\s+in\s+touch|message|lobby|visit|meet|"
+    # A heading naming the act: "Writing to your MP", "Calling the Minister's office is easy".
+    r"writing|e-?mailing|calling|phoning|contacting)\b"
+)
+# What to say, written as the next order: "Tell both of them that you want them to X",
+# "Leave a message about how you want Canada to X", "Let him know that X".
+_FOLLOWING_ASK_RE = re.compile(
+    r"(?i)(?:^|(?<=[.!?:]\s)|(?<=\n)|(?<=\band\s))\W*(?:please\s+|then\s+|and\s+)*"
+    r"(?:(?:tell|ask|urge|remind)\s+(?:[\w'\u2019-]+\s+){1,3}?(?:that\s+|to\s+)"
+    r"|let\s+(?:them|him|her)\s+know\s+(?:that\s+)?"
+    r"|leave\s+(?:a|your)\s+message\s+(?:about|saying|asking)\s+(?:that\s+|how\s+|them\s+to\s+)?)"
+    r"(?P<demand>[a-z][^.!?\n]*)"
 )
 
 _PURPOSE_RE = re.compile(
@@ -31,17 +42,21 @@ _PURPOSE_RE = re.compile(
 
 def says_nothing(action: CallToAction) -> bool:
     """True for a letter or call whose text is only whom to contact, with nothing to say."""
+    return only_whom(action) and not action.talking_points and not action.letter_body
+
+
+def only_whom(action: CallToAction) -> bool:
+    """True for a letter or call whose text says only whom to contact (points aside)."""
     return (
         action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
-        and not action.talking_points
-        and not action.letter_body
         and bool(_INSTRUCTION_RE.match(action.text))
         and not letters.states_purpose(action.text)
     )
 
 
-def borrow_demands(actions: list[CallToAction]) -> list[CallToAction]:
-    """Give each instruction that says nothing the nearest demand stated within _NEARBY."""
+def borrow_demands(actions: list[CallToAction], text: str = "") -> list[CallToAction]:
+    """Give each instruction that says nothing the nearest demand stated within _NEARBY, or
+    else what the order after it says to tell them (`text` is the document)."""
     stated = [(a, demand) for a in actions if a.kind != DONATE and (demand := _demand_of(a))]
     borrowed = []
     for action in actions:
@@ -53,10 +68,19 @@ def borrow_demands(actions: list[CallToAction]) -> list[CallToAction]:
             key=lambda pair: (_distance(pair[0], action), -pair[0].confidence),
             default=None,
         )
-        borrowed.append(
-            dataclasses.replace(action, text=nearest[1]) if nearest is not None else action
-        )
+        demand = nearest[1] if nearest is not None else _following_ask(action, text)
+        borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
+
+
+def _following_ask(action: CallToAction, text: str) -> str:
+    """'Phone the Minister. Tell her that you want her to X.': X."""
+    end = action.evidence.end
+    match = _FOLLOWING_ASK_RE.search(text, end, min(len(text), end + _NEARBY))
+    if not match:
+        return ""
+    demand = wording.demand(match.group("demand"))
+    return demand if len(demand.split()) >= 3 else ""
 
 
 def _demand_of(action: CallToAction) -> str:

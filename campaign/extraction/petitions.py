@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from . import wording
 from .context import DocumentContext
-from .stance import IMPERATIVE, PUBLIC, Assessment, assess
-from .text import CAPITALISED, Span
-from .types import PETITION, CallToAction, Evidence
+from .stance import DIRECT, IMPERATIVE, PUBLIC, Assessment, assess
+from .text import CAPITALISED, LIST_ITEM_RE, Span
+from .types import LOW_CONFIDENCE, PETITION, CallToAction, Evidence
 
 _AUTHORITY = (
     r"(?i:governments?|authorities|parliament|ministers?|prime\s+minister|president|premier|"
@@ -92,6 +92,18 @@ _NOT_ADDRESSEE_RE = re.compile(
 )
 
 
+# "I urge the Minister to ...", "I am writing to ask that ...": one person's voice is a letter's
+# (a sample letter or a script), not a demand the author asks readers to sign.
+_SINGULAR_VOICE_RE = re.compile(r"\b(?:I|my|me)\b")
+_FIRST_PERSON_RE = re.compile(r"(?i:\b(?:we|us|our)\b)|\b(?:I|my|me)\b")
+# "If thousands of us call on X, we could ...": a condition, not an ask.
+_CONDITION_RE = re.compile(r"(?i)^\W*(?:if|when|once|unless)\b[^,;:]*$")
+# "We focused our advocacy on calling for ...": what the author did.
+_DONE_RE = re.compile(r"(?i)\b(?:we|I)\s+(?:\w+ly\s+|also\s+)?[a-z]+ed\b(?![^,;:]*[,;:])")
+# Below the line shown to organisers: a letter's content, advice or a condition.
+_NOT_A_PETITION = LOW_CONFIDENCE - 0.1
+
+
 @dataclass(frozen=True)
 class _Candidate:
     score: float
@@ -104,6 +116,9 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """The best petition-like demand in `sentence`, or None."""
     signing = _signing(sentence.text, context)
     asks = _asks(sentence.text, context)
+    if not signing and _is_list_item(sentence, context.text):
+        # "• Ask the government to X" under "what you might say": advice on a letter or call.
+        asks = [dataclasses.replace(a, score=min(a.score, _NOT_A_PETITION)) for a in asks]
     if signing:
         # "Sign the petition calling on the Premier to X": the ask is the reader's to sign,
         # so it is as strong as the signing request, and says more.
@@ -123,6 +138,41 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         confidence=best.score,
         addressee=best.addressee,
     )
+
+
+_READER_STEP_RE = re.compile(
+    r"(?i)^\W*(?:please\s+)?(?:find|look\s+up|drag|click|tap|copy|paste|download|print|fill|"
+    r"enter|type|open|visit|go|use|send|e-?mail|write|call|phone|share|sign|add|attach|select|"
+    r"choose|save|post|upload|follow|like|subscribe|register)\b"
+)
+
+
+def are_reader_steps(items: tuple[str, ...]) -> bool:
+    """True for a list of steps the reader takes ("Find your MLA's email address", "Drag the
+    image below"): what to do, not what a decision-maker is asked."""
+    steps = sum(bool(_READER_STEP_RE.match(item)) for item in items)
+    return bool(items) and steps * 2 >= len(items)
+
+
+def _is_list_item(sentence: Span, text: str) -> bool:
+    """True when the sentence sits on a bullet or numbered line ("- Urge the Minister ...")."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.start)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return bool(LIST_ITEM_RE.match(line)) or bool(re.search(r"(?:^|:)\s*[-\u2022*]\s+\w", line))
+
+
+def _voice_penalty(sentence: str, start: int, label: str) -> float:
+    """How far below an ask a demand falls when written as a letter (first person singular),
+    under a condition, or as something already done."""
+    prefix = sentence[:start]
+    if _CONDITION_RE.match(prefix) or _DONE_RE.search(prefix):
+        return 1.0
+    if label == DIRECT:
+        voices = list(_FIRST_PERSON_RE.finditer(prefix))
+        if voices and _SINGULAR_VOICE_RE.fullmatch(voices[-1].group(0)):
+            return 1.0
+    return 0.0
 
 
 def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
@@ -156,8 +206,12 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
             if not text:
                 continue
             score = stance.score
+            if not match.group("colon") and len(text.split()) < 3:
+                score -= 0.4  # "urging Ministers to act responsibly" asks for nothing to draft
             if not re.search(_AUTHORITY, addressee) and not re.search(r"[A-Z]", addressee):
                 score -= 0.15
+            if _voice_penalty(sentence, match.start("verb"), stance.label):
+                score = min(score, _NOT_A_PETITION)
             found.append(_Candidate(score, addressee, text, stance.label))
     return found
 
@@ -228,9 +282,14 @@ def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
         text = wording.demand(match.group("demand"))
         if len(text.split()) < 2:
             continue
+        if _is_letter_content(sentence[: match.start("verb")], match.group("verb").casefold()):
+            continue  # "sending a letter to your MP calling for X": the letter asks
         stance = _assess(sentence, match, context)
         # Without an addressee the demand is vaguer than "call on X to Y".
-        found.append(_Candidate(stance.score - 0.05, "", text, stance.label))
+        score = stance.score - 0.05
+        if _voice_penalty(sentence, match.start("verb"), stance.label):
+            score = min(score, _NOT_A_PETITION)
+        found.append(_Candidate(score, "", text, stance.label))
     return found
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import donations, letter_assembly, letters, petitions, tell, wording
+from . import call_scripts, donations, letter_assembly, letters, petitions, tell, wording
 from .borrowed_demands import borrow_demands, says_nothing
 from .context import DocumentContext
 from .letter_body import find_letter_bodies
@@ -123,8 +123,9 @@ def _actions(text: str) -> list[CallToAction]:
     actions = _fold_sign_requests(actions)
     actions = tell.fold_into_signing(actions, text)
     actions = merge_overlapping(actions)
+    actions = call_scripts.complete_calls(actions, context)
     actions = _drop_repeated_representative_asks(actions)
-    actions = borrow_demands(actions)
+    actions = borrow_demands(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -191,7 +192,11 @@ def _attach_lists(
                 )
             ]
             hosts = [host for host in hosts if host is not None]
-        if not hosts and _DEMANDS_INTRO_RE.search(block.intro.text):
+        if (
+            not hosts
+            and _DEMANDS_INTRO_RE.search(block.intro.text)
+            and not petitions.are_reader_steps(points)
+        ):
             hosts = [
                 CallToAction(
                     kind=PETITION,

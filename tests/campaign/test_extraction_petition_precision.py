@@ -1,0 +1,57 @@
+"""Only signing requests and the author's own demands are petitions; advice, letters' voice,
+conditions and past work are not."""
+
+from campaign.extraction import PETITION, extract_actions
+
+
+def _confident_petitions(text):
+    return [a for a in extract_actions(text) if a.kind == PETITION and not a.low_confidence]
+
+
+def test_an_ask_in_a_bulleted_list_of_what_to_say_is_no_petition():
+    text = (
+        "In your letter, include some of the following points:\n\n"
+        "  \u2022 Ask the government to double the number of refugees resettled.\n"
+    )
+    assert _confident_petitions(text) == []
+
+
+def test_a_demand_in_the_first_person_singular_is_a_letters_voice_not_a_petition():
+    text = "I implore the Department of Fisheries to protect the river's salmon runs."
+    assert _confident_petitions(text) == []
+
+
+def test_a_demand_under_a_condition_is_no_petition():
+    text = "If thousands of us call on the Premier, we could convince her to fund the clinics."
+    assert _confident_petitions(text) == []
+
+
+def test_a_demand_the_author_already_made_is_no_petition():
+    text = "This year we focused our advocacy on calling for national standards for home care."
+    assert _confident_petitions(text) == []
+
+
+def test_a_letter_calling_for_something_is_the_letters_ask_not_a_petition():
+    text = "Send a letter to your MP calling for national standards for home care."
+    assert _confident_petitions(text) == []
+
+
+def test_a_list_of_steps_after_urge_them_is_no_petition():
+    text = (
+        "Let's join together and urge them to support the Act:\n"
+        "- Find your MLA's email address with the MLA Finder\n"
+        "- Drag the image below into your email\n"
+    )
+    assert _confident_petitions(text) == []
+
+
+def test_a_two_word_demand_says_too_little_to_be_a_petition():
+    assert (
+        _confident_petitions("Join us in urging Ministers and Senators to act responsibly.") == []
+    )
+
+
+def test_we_still_call_on_the_government_as_the_author():
+    text = "We call on the Government of Canada to fund universal pharmacare by 2027."
+    (petition,) = _confident_petitions(text)
+    assert petition.text == "fund universal pharmacare by 2027"
