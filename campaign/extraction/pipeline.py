@@ -21,6 +21,7 @@ import re
 from . import donations, letter_assembly, letters, petitions, tell, wording
 from .borrowed_demands import borrow_demands, says_nothing
 from .context import DocumentContext
+from .language import ENGLISH, FRENCH, NEITHER_WARNING, guess_language
 from .letter_body import find_letter_bodies
 from .orgs import OrgIndex
 from .quoting import dequoted
@@ -56,19 +57,33 @@ _BOILERPLATE_RE = re.compile(
 
 
 def extract_document(text: str) -> ExtractedDocument:
-    """Title, publication date and calls to action of one source document."""
+    """Title, publication date, language and calls to action of one source document.
+
+    A document in neither English nor French gets no actions and a warning (see `language`).
+    """
+    language = guess_language(text)
     return ExtractedDocument(
         title=extract_title(text),
         published=extract_date(text),
-        actions=tuple(extract_actions(text)),
+        actions=tuple(extract_actions(text, language=language)),
+        language=language,
+        warnings=() if language else (NEITHER_WARNING,),
     )
 
 
-def extract_actions(text: str) -> list[CallToAction]:
-    """All calls to action in `text`, each with evidence quoted from it, sorted by position."""
+def extract_actions(text: str, *, language: str | None = None) -> list[CallToAction]:
+    """All calls to action in `text`, each with evidence quoted from it, sorted by position.
+
+    `language` ("en", "fr") is guessed from the text when not given; in any other language
+    ("") nothing is found.
+    """
+    if language is None:
+        language = guess_language(text)
+    if language not in (ENGLISH, FRENCH):
+        return []
     plain = dequoted(text)
     reading = unwrapped(plain.text)
-    actions = _actions(reading)
+    actions = _actions(reading, language)
     if reading == text:
         return actions
     # Same length, so the quote comes from the text as written, line breaks and all.
@@ -85,7 +100,7 @@ def extract_actions(text: str) -> list[CallToAction]:
     ]
 
 
-def _actions(text: str) -> list[CallToAction]:
+def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     spans = sentences(text)
     context = DocumentContext(
         text=text,
