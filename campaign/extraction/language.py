@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .quoting import dequoted
 from .text import paragraphs
 
 ENGLISH = "en"
@@ -114,7 +115,8 @@ def guess_language(text: str) -> str:
     outweigh a paragraph of English saying the same thing.
     """
     weights: Counter[str] = Counter()
-    for paragraph in paragraphs(text):
+    # A forwarded email ("> " on every line) has its paragraphs inside the quote marks.
+    for paragraph in paragraphs(dequoted(text).text):
         judged = _judge(language_scores(paragraph.text))
         if judged is not None:
             weights[judged] += len(paragraph.text.split())
