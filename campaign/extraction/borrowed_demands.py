@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import letters
+from . import fr_letters, letters
 from .types import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
 
 # How far (in characters) the stated demand may be from the instruction.
@@ -23,29 +23,40 @@ _INSTRUCTION_RE = re.compile(
     r"get\s+in\s+touch|message|lobby|visit|meet)\b"
 )
 
+# « Écrivez à votre député », « Envoyez un courriel au ministre », « Appelez ... ».
+_INSTRUCTION_FR_RE = re.compile(
+    r"(?i)^(?:veuillez\s+|svp\s+)?(?:écri|envoy|appel|téléphon|contact|interpell|joign|"
+    r"communiqu|rencontr|adress|fai(?:tes|re)\s+parvenir|courriel)"
+)
+
 _PURPOSE_RE = re.compile(
     r"(?i)\b(?:ask|tell|urge|asking|telling|urging)\s+(?:him|her|them)\s+(?:to|that)\s+"
     r"(?P<demand>\S.*)"
 )
 
 
-def says_nothing(action: CallToAction) -> bool:
+def says_nothing(action: CallToAction, *, language: str = "en") -> bool:
     """True for a letter or call whose text is only whom to contact, with nothing to say."""
+    french = language == "fr"
+    instruction = _INSTRUCTION_FR_RE if french else _INSTRUCTION_RE
+    purposeful = fr_letters.states_purpose if french else letters.states_purpose
     return (
         action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
         and not action.talking_points
         and not action.letter_body
-        and bool(_INSTRUCTION_RE.match(action.text))
-        and not letters.states_purpose(action.text)
+        and bool(instruction.match(action.text))
+        and not purposeful(action.text)
     )
 
 
-def borrow_demands(actions: list[CallToAction]) -> list[CallToAction]:
+def borrow_demands(actions: list[CallToAction], *, language: str = "en") -> list[CallToAction]:
     """Give each instruction that says nothing the nearest demand stated within _NEARBY."""
-    stated = [(a, demand) for a in actions if a.kind != DONATE and (demand := _demand_of(a))]
+    stated = [
+        (a, demand) for a in actions if a.kind != DONATE and (demand := _demand_of(a, language))
+    ]
     borrowed = []
     for action in actions:
-        if not says_nothing(action):
+        if not says_nothing(action, language=language):
             borrowed.append(action)
             continue
         nearest = min(
@@ -59,12 +70,15 @@ def borrow_demands(actions: list[CallToAction]) -> list[CallToAction]:
     return borrowed
 
 
-def _demand_of(action: CallToAction) -> str:
+def _demand_of(action: CallToAction, language: str = "en") -> str:
     """What `action` asks for in a few words: its text, or the part of an instruction after
     "ask her to" ("Phone X's office and ask her to reverse the cut" -> "reverse the cut")."""
-    if says_nothing(action) or action.text == action.evidence.quote.strip():
+    if says_nothing(action, language=language) or action.text == action.evidence.quote.strip():
         return ""
     text = action.text
+    if language == "fr":
+        # The French detectors give the demand itself as the text, or the instruction.
+        return "" if _INSTRUCTION_FR_RE.match(text) or len(text.split()) < 3 else text
     if _INSTRUCTION_RE.match(text):
         purpose = _PURPOSE_RE.search(text)
         text = purpose.group("demand") if purpose else ""

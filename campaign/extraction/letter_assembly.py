@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import letters, wording
+from . import fr_letters, fr_wording, letters, wording
 from .context import DocumentContext
 from .letter_body import LetterBody
 from .targets import find_targets
@@ -41,6 +41,9 @@ def attach_letters(
     actions: list[CallToAction], bodies: list[LetterBody], context: DocumentContext
 ) -> list[CallToAction]:
     """Give each template letter to the letter action that introduces it, or create one."""
+    french = context.language == "fr"
+    letter_ask = _letter_ask_fr if french else _letter_ask
+    states_purpose = fr_letters.states_purpose if french else letters.states_purpose
     for body in bodies:
         introducing = [
             (index, action)
@@ -53,9 +56,9 @@ def attach_letters(
         if introducing:
             index, action = max(introducing, key=lambda pair: pair[1].evidence.end)
             text = action.text
-            ask = _letter_ask(body.body)
+            ask = letter_ask(body.body)
             quote = action.evidence.quote.rstrip()
-            if ask and (quote.endswith(":") or not letters.states_purpose(quote)):
+            if ask and (quote.endswith(":") or not states_purpose(quote)):
                 # "Write to your MP:" or "Email it to the Minister" says nothing about what to
                 # ask; the letter does.
                 text = ask
@@ -81,7 +84,7 @@ def fold_follow_ups(
         if host is None or not _follows_up(host, action, bodies, context.text):
             folded.append(action)
             continue
-        folded[-1] = _fold(host, action, bodies, context.text)
+        folded[-1] = _fold(host, action, bodies, context.text, context.language)
     return folded
 
 
@@ -205,7 +208,11 @@ def _names_one_of(addressee: str, targets: tuple[Target, ...]) -> bool:
 
 
 def _fold(
-    host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
+    host: CallToAction,
+    action: CallToAction,
+    bodies: list[LetterBody],
+    text: str,
+    language: str = "en",
 ) -> CallToAction:
     targets = list(host.targets)
     for target in action.targets:
@@ -221,7 +228,8 @@ def _fold(
             targets.append(target)
         else:
             targets[index] = targets[index].merged_with(target)
-    purposeful = host.letter_body or letters.states_purpose(host.evidence.quote)
+    states_purpose = fr_letters.states_purpose if language == "fr" else letters.states_purpose
+    purposeful = host.letter_body or states_purpose(host.evidence.quote)
     between_letter = any(host.evidence.end <= b.start < action.evidence.start for b in bodies)
     evidence = (
         host.evidence
@@ -243,11 +251,19 @@ def _fold(
 def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
     # Targets with contact details written just before the letter turn it into a letter to them.
     before = max(0, body.start - 600)
-    targets = tuple(t for t in find_targets(context.text, before, body.start) if t.email)
+    language = context.language
+    targets = tuple(
+        t for t in find_targets(context.text, before, body.start, language=language) if t.email
+    )
     if not targets and not body.generic:
-        targets = tuple(find_targets(body.addressee)) or (Target(name=body.addressee),)
+        targets = tuple(find_targets(body.addressee, language=language)) or (
+            Target(name=body.addressee),
+        )
     kind = LETTER_TO_TARGETS if targets else LETTER_TO_MP
-    text = _letter_ask(body.body) or "Send this letter"
+    if language == "fr":
+        text = _letter_ask_fr(body.body) or "Envoyer cette lettre"
+    else:
+        text = _letter_ask(body.body) or "Send this letter"
     return CallToAction(
         kind=kind,
         text=text,
@@ -267,3 +283,15 @@ def _letter_ask(body: str) -> str:
         body,
     )
     return wording.demand(ask.group("demand")) if ask else ""
+
+
+def _letter_ask_fr(body: str) -> str:
+    """What a French template letter asks for: « Je vous demande de X » -> « X »."""
+    ask = re.search(
+        r"(?i)\b(?:(?:je|nous)\s+vous\s+(?:demand\w*|pri\w*|exhort\w*|implor\w*|invit\w*|"
+        r"enjoign\w*)(?:\s+(?:instamment|respectueusement|donc|aujourd['\u2019]hui))?|"
+        r"(?:je|nous)\s+demand\w*\s+(?:au\s+gouvernement|à\s+votre\s+gouvernement))\s+"
+        r"(?:de\s+|d['\u2019]|à\s+)(?P<demand>[^.!?]+)",
+        body,
+    )
+    return fr_wording.demand(ask.group("demand")) if ask else ""

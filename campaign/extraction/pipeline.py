@@ -11,14 +11,32 @@ Order matters:
    now!" joins the petition the document states;
 5. duplicates are merged, an instruction that names no demand takes the one stated next to it
    (see `borrowed_demands`), and noise below MIN_CONFIDENCE is dropped.
+
+A French document (see `language`) goes through the same steps with the French detectors
+(`fr_petitions`, `fr_letters`, `fr_donations`, judged by `fr_stance`) and French letter forms;
+the steps that only know English phrasings ("Tell X: ...", "Ask the Minister to ...") are
+left out. A document in any other language gives nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
-from . import donations, letter_assembly, letters, petitions, tell, wording
+from . import (
+    donations,
+    fr_donations,
+    fr_letters,
+    fr_petitions,
+    fr_stance,
+    fr_wording,
+    letter_assembly,
+    letters,
+    petitions,
+    tell,
+    wording,
+)
 from .borrowed_demands import borrow_demands, says_nothing
 from .context import DocumentContext
 from .language import ENGLISH, FRENCH, NEITHER_WARNING, guess_language
@@ -53,6 +71,28 @@ _BOILERPLATE_RE = re.compile(
     r"share\s+this|leave\s+a\s+(?:reply|comment)|learn\s+more|read\s+more|"
     r"sign\s+up\s+for\s+(?:our|the)\s+newsletter|cookies?|privacy\s+policy|"
     r"all\s+rights\s+reserved)\b"
+)
+_DEMANDS_INTRO_FR_RE = re.compile(
+    r"(?i)\b(?:demand\w*|exige\w*|réclam\w*|revendication\w*|nous\s+(?:exhortons|appelons)|"
+    r"pétition|dites[-\s](?:leur|lui)|demandez[-\s](?:leur|lui))\b"
+)
+_BOILERPLATE_FR_RE = re.compile(
+    r"(?i)\b(?:entrez\s+votre\s+(?:commentaire|nom|courriel|adresse)|suivez[-\s]nous|"
+    r"partagez\s+(?:cette\s+page|sur)|laissez\s+un\s+commentaire|en\s+savoir\s+plus|"
+    r"lire\s+la\s+suite|abonnez-vous\s+à\s+(?:notre|l['\u2019])\s*infolettre|"
+    r"inscrivez-vous\s+à\s+(?:notre|l['\u2019])\s*infolettre|témoins|"
+    r"politique\s+de\s+confidentialité|tous\s+droits\s+réservés)"
+)
+_ENGLISH_DETECTORS = (
+    petitions.detect,
+    letters.detect_to_mp,
+    letters.detect_to_targets,
+    tell.detect,
+)
+_FRENCH_DETECTORS = (
+    fr_petitions.detect,
+    fr_letters.detect_to_mp,
+    fr_letters.detect_to_targets,
 )
 
 
@@ -101,22 +141,26 @@ def extract_actions(text: str, *, language: str | None = None) -> list[CallToAct
 
 
 def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
+    french = language == FRENCH
     spans = sentences(text)
     context = DocumentContext(
         text=text,
         sentences=tuple(spans),
         orgs=OrgIndex(text, spans),
-        news=looks_like_news(text),
+        news=fr_stance.looks_like_news(text) if french else looks_like_news(text),
+        language=language,
     )
-    bodies = find_letter_bodies(text)
+    bodies = find_letter_bodies(text, language=language)
+    boilerplate = _BOILERPLATE_FR_RE if french else _BOILERPLATE_RE
     candidates = [
         span
         for span in spans
-        if not _BOILERPLATE_RE.search(span.text)
+        if not boilerplate.search(span.text)
         and not any(body.start <= span.start < body.end for body in bodies)
     ]
 
-    gifts = [found for span in candidates if (found := donations.detect(span, context))]
+    donation = fr_donations.detect if french else donations.detect
+    gifts = [found for span in candidates if (found := donation(span, context))]
     gifts = _resolve_donations(gifts, context)
     strongest = max(gifts, key=lambda a: a.confidence, default=None)
     if strongest and not strongest.low_confidence and strongest.organisation:
@@ -124,22 +168,24 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
 
     actions = list(gifts)
     for span in candidates:
-        detectors = (petitions.detect, letters.detect_to_mp, letters.detect_to_targets, tell.detect)
-        for detector in detectors:
+        for detector in _FRENCH_DETECTORS if french else _ENGLISH_DETECTORS:
             found = detector(span, context)
             if found:
                 actions.append(found)
 
     actions = letter_assembly.attach_letters(actions, bodies, context)
     actions = letter_assembly.fold_follow_ups(actions, bodies, context)
-    actions = letter_assembly.fold_preceding_asks(actions, text)
-    actions = letter_assembly.fold_following_asks(actions, text)
+    if not french:
+        actions = letter_assembly.fold_preceding_asks(actions, text)
+        actions = letter_assembly.fold_following_asks(actions, text)
     actions = _attach_lists(actions, list_blocks(text), context)
-    actions = _fold_sign_requests(actions)
-    actions = tell.fold_into_signing(actions, text)
+    bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
+    actions = _fold_sign_requests(actions, bare)
+    if not french:
+        actions = tell.fold_into_signing(actions, text)
     actions = merge_overlapping(actions)
-    actions = _drop_repeated_representative_asks(actions)
-    actions = borrow_demands(actions)
+    actions = _drop_repeated_representative_asks(actions, language)
+    actions = borrow_demands(actions, language=language)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -149,11 +195,12 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
     if not gifts:
         return []
     named = [gift for gift in gifts if gift.organisation]
-    fallback = (
-        max(named, key=lambda gift: gift.confidence).organisation
-        if named
-        else context.orgs.fundraiser()
-    )
+    if named:
+        fallback = max(named, key=lambda gift: gift.confidence).organisation
+    elif context.language == FRENCH:
+        fallback = fr_donations.fundraiser(context.text)
+    else:
+        fallback = context.orgs.fundraiser()
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
         organisation = gift.organisation or fallback
@@ -167,7 +214,8 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
             group,
             key=lambda g: (g.confidence, g.organisation in g.evidence.quote, -g.evidence.start),
         )
-        text = donations.describe(best.organisation, *(g.evidence.quote for g in group))
+        describe = fr_donations.describe if context.language == FRENCH else donations.describe
+        text = describe(best.organisation, *(g.evidence.quote for g in group))
         merged.append(dataclasses.replace(best, text=text))
     return merged
 
@@ -181,6 +229,8 @@ def _attach_lists(
         points = tuple(
             collapse(item.text) for item in block.items if not letters.is_contact_entry(item.text)
         )
+        if context.language == FRENCH:
+            points = tuple(fr_wording.point(point) for point in points)
         if not points:
             continue
         inside = [a for a in actions if any(_within(a.evidence, item) for item in block.items)]
@@ -206,7 +256,8 @@ def _attach_lists(
                 )
             ]
             hosts = [host for host in hosts if host is not None]
-        if not hosts and _DEMANDS_INTRO_RE.search(block.intro.text):
+        intro = _DEMANDS_INTRO_FR_RE if context.language == FRENCH else _DEMANDS_INTRO_RE
+        if not hosts and intro.search(block.intro.text):
             hosts = [
                 CallToAction(
                     kind=PETITION,
@@ -230,9 +281,12 @@ def _attach_lists(
     return actions
 
 
-def _fold_sign_requests(actions: list[CallToAction]) -> list[CallToAction]:
+def _fold_sign_requests(
+    actions: list[CallToAction],
+    is_bare: Callable[[CallToAction], bool] = petitions.is_bare_signing,
+) -> list[CallToAction]:
     """A bare "Sign now!" signs the petition the document states elsewhere, not a new one."""
-    bare = {id(a) for a in actions if petitions.is_bare_signing(a)}
+    bare = {id(a) for a in actions if is_bare(a)}
     stated = sorted(
         (a for a in actions if a.kind == PETITION and id(a) not in bare),
         key=lambda a: a.evidence.start,
@@ -254,7 +308,9 @@ def _fold_sign_requests(actions: list[CallToAction]) -> list[CallToAction]:
     ]
 
 
-def _drop_repeated_representative_asks(actions: list[CallToAction]) -> list[CallToAction]:
+def _drop_repeated_representative_asks(
+    actions: list[CallToAction], language: str = ENGLISH
+) -> list[CallToAction]:
     """'URGENT: CALL YOUR MP TODAY!' above 'Call your MP and tell them to vote no' is one ask:
     an instruction to contact one's own representative that says nothing about what to ask
     goes when another of the same kind says it."""
@@ -263,7 +319,7 @@ def _drop_repeated_representative_asks(actions: list[CallToAction]) -> list[Call
         own = [a for a in actions if a.kind == kind and not a.targets]
         # What the action says, not its sentence: "X is asking members to write to their MP"
         # has "asking" in it but says nothing about what to write.
-        said = [a for a in own if a.letter_body or not says_nothing(a)]
+        said = [a for a in own if a.letter_body or not says_nothing(a, language=language)]
         if said:
             kept = [
                 a for a in kept if a not in own or a in said or a.talking_points or a.letter_body
