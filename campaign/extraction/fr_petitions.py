@@ -37,7 +37,7 @@ _ASK_DE_RE = re.compile(
 )
 # « exhorter / appeler / inviter X à Y ».
 _ASK_A_RE = re.compile(
-    r"\b(?P<verb>(?i:exhort(?:ons|ent|e|er|é|ée)|appel(?:ons|lent|le|er|é|ée)|"
+    r"\b(?P<verb>(?i:exhort(?:ons|ent|e|ez|er|é|ée)|appel(?:ons|lent|le|er|é|ée)|"
     r"invit(?:ons|ent|e|er|é|ée)|incit(?:ons|ent|e|er|é)|"
     r"encourage(?:ons|nt|r)?|encouragé))\s+"
     rf"{_ADDRESSEE}\s*,?\s+à\s+(?P<demand>{INFINITIVE}.*)",
@@ -170,10 +170,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 continue
             if _NOT_ADDRESSEE_RE.match(match.group("addr").strip()):
                 continue
-            verb = match.group("verb").casefold()
-            # « demandez à votre député » is handled as a letter; « demandez au ministre de »
-            # is an order to the reader to write or ask, which the letter detectors read.
-            if verb.endswith("ez") or _is_letter_content(sentence[: match.start("verb")]):
+            # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters).
+            if _is_letter_content(sentence[: match.start("verb")]):
                 continue
             stance = _assess(sentence, match, context)
             if "colon" in match.groupdict() and match.group("colon"):

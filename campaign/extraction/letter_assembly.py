@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from . import fr_letters, fr_wording, letters, wording
 from .context import DocumentContext
@@ -26,6 +27,10 @@ from .types import (
     Target,
 )
 
+_ASK_OFFICIAL_FR_RE = re.compile(
+    r"(?i)^\W*(?:s['\u2019]il\s+vous\s+pla[iî]t,?\s+|svp,?\s+)?(?:demandez|dites|exigez|"
+    r"exhortez|pressez|nous\s+demandons|nous\s+exhortons)\s+(?!(?:à\s+)?(?:votre|vos)\b)"
+)
 # How far (in characters) a letter may be from the instruction that introduces it.
 _NEARBY = 1500
 _LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
@@ -122,20 +127,24 @@ def _prose(gap: str) -> str:
     )
 
 
-def fold_preceding_asks(actions: list[CallToAction], text: str) -> list[CallToAction]:
+def fold_preceding_asks(
+    actions: list[CallToAction], text: str, *, language: str = "en"
+) -> list[CallToAction]:
     """'Ask the Minister to X.' followed by 'Send to: <the Minister's address>' is one letter
-    asking X, not a petition beside a letter that asks nothing."""
+    asking X, not a petition beside a letter that asks nothing (« Demandez à la ministre de
+    X. » in French)."""
+    ask_official, states_purpose = _asking(language)
     ordered = sorted(actions, key=lambda a: a.evidence.start)
     dropped: set[int] = set()
     for index, ask in enumerate(ordered):
-        if ask.kind != PETITION or not _ASK_OFFICIAL_RE.match(ask.evidence.quote):
+        if ask.kind != PETITION or not ask_official.match(ask.evidence.quote):
             continue
         letter = next(
             (a for a in ordered[index + 1 :] if a.kind in (LETTER_TO_TARGETS, CALL)), None
         )
         if (
             letter is None
-            or letters.states_purpose(letter.evidence.quote)
+            or states_purpose(letter.evidence.quote)
             or len(_prose(text[ask.evidence.end : letter.evidence.start]).split()) > 30
             or not (
                 _names_one_of(ask.addressee, letter.targets)
@@ -153,14 +162,17 @@ def fold_preceding_asks(actions: list[CallToAction], text: str) -> list[CallToAc
     return [action for index, action in enumerate(ordered) if index not in dropped]
 
 
-def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAction]:
+def fold_following_asks(
+    actions: list[CallToAction], text: str, *, language: str = "en"
+) -> list[CallToAction]:
     """'Write to the Minister, Jane Doe, at x@y.' then 'Tell the minister you want X.' is one
     letter asking X: the second sentence says what the first, which names nobody's demand,
-    is for."""
+    is for (« Écrivez au ministre (x@y). Demandez au ministre de X. » in French)."""
+    ask_official, states_purpose = _asking(language)
     ordered = sorted(actions, key=lambda a: a.evidence.start)
     dropped: set[int] = set()
     for index, ask in enumerate(ordered):
-        if ask.kind != PETITION or not _ASK_OFFICIAL_RE.match(ask.evidence.quote):
+        if ask.kind != PETITION or not ask_official.match(ask.evidence.quote):
             continue
         letter = next(
             (
@@ -175,7 +187,7 @@ def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAc
             or letter.letter_body
             # The letter's text, not its sentence: "We are asking every household to write to
             # the Minister" asks the reader, and says nothing of what to ask the Minister.
-            or letters.states_purpose(letter.text)
+            or states_purpose(letter.text)
             or len(_prose(text[letter.evidence.end : ask.evidence.start]).split()) > 30
             or not _names_one_of(ask.addressee, letter.targets)
         ):
@@ -189,10 +201,18 @@ def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAc
     return [action for index, action in enumerate(ordered) if index not in dropped]
 
 
+def _asking(language: str) -> tuple[re.Pattern[str], Callable[[str], bool]]:
+    """The order to ask an official and the test for a stated purpose, in `language`."""
+    if language == "fr":
+        return _ASK_OFFICIAL_FR_RE, fr_letters.states_purpose
+    return _ASK_OFFICIAL_RE, letters.states_purpose
+
+
 def _distinctive_words(phrase: str) -> set[str]:
     """The words that tell one official from another: 'the Minister of Labour' ->
     {'minister', 'labour'}."""
-    return set(re.findall(r"[a-z]+", phrase.casefold())) - {"the", "of", "and", "your"}
+    words = set(re.findall(r"[a-zà-ÿ]+", phrase.casefold()))
+    return words - {"the", "of", "and", "your", "le", "la", "les", "l", "de", "du", "des", "et"}
 
 
 def _mentioned_in(addressee: str, quote: str) -> bool:

@@ -14,8 +14,8 @@ Order matters:
 
 A French document (see `language`) goes through the same steps with the French detectors
 (`fr_petitions`, `fr_letters`, `fr_donations`, judged by `fr_stance`) and French letter forms;
-the steps that only know English phrasings ("Tell X: ...", "Ask the Minister to ...") are
-left out. A document in any other language gives nothing.
+the step that only knows English phrasings ("Tell X: ...") is left out. A document in any
+other language gives nothing.
 """
 
 from __future__ import annotations
@@ -175,9 +175,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
 
     actions = letter_assembly.attach_letters(actions, bodies, context)
     actions = letter_assembly.fold_follow_ups(actions, bodies, context)
-    if not french:
-        actions = letter_assembly.fold_preceding_asks(actions, text)
-        actions = letter_assembly.fold_following_asks(actions, text)
+    actions = letter_assembly.fold_preceding_asks(actions, text, language=language)
+    actions = letter_assembly.fold_following_asks(actions, text, language=language)
     actions = _attach_lists(actions, list_blocks(text), context)
     bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
     actions = _fold_sign_requests(actions, bare)

@@ -119,6 +119,23 @@ def test_it_makes_a_list_after_nous_demandons_the_demand():
     assert "Adopter un décret d'urgence" in action.text
 
 
+def test_it_finds_demandez_au_gouvernement_as_a_petition():
+    text = "Demandez au gouvernement du Québec de protéger les milieux humides."
+    (action,) = _of_kind(text, PETITION)
+    assert action.addressee == "le gouvernement du Québec"
+    assert action.text == "protéger les milieux humides"
+
+
+def test_it_folds_demandez_au_ministre_into_the_letter_before_it():
+    text = (
+        "Écrivez au ministre de l'Environnement (ministre@environnement.gouv.qc.ca).\n\n"
+        "Demandez au ministre d'adopter la stratégie sur le caribou."
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.text == "adopter la stratégie sur le caribou"
+
+
 def test_it_folds_signez_maintenant_into_the_stated_petition():
     text = (
         "Nous demandons à la ministre de l'Environnement d'adopter un décret d'urgence.\n\n"
