@@ -13,33 +13,35 @@ from __future__ import annotations
 import re
 
 from .roles import Found
+from .text import WRAPPED_SPACE
 from .types import DIPLOMAT, HEAD_OF_GOVERNMENT, MINISTER, MP, OTHER
 
 CAPITALISED_FR = r"[A-ZÀ-ÖØ-Þ][\w'\u2019-]*"
-_SP = r"[^\S\r\n]+"
+# Inside a role, words may be hard-wrapped onto the next line, never across a blank line.
+_SP = WRAPPED_SPACE
 # Lower-case words that belong to a department: « climatique », « étrangères », « publique ».
 _ADJECTIVE = (
     r"(?:[a-zà-ÿ-]+(?:ique|iques|ale|ales|aux|al|elle|elles|ère|ères|ienne|iennes|ien|iens|"
     r"aire|aires|ive|ives|if|ifs|ics|ic|aine|aines|oise|oises|ée|ées))\b"
 )
 _CONNECTOR = (
-    r"(?:de[^\S\r\n]+la|de[^\S\r\n]+l['\u2019]|du|des|de|d['\u2019]|aux|au|"
-    r"à[^\S\r\n]+la|à[^\S\r\n]+l['\u2019]|la|le|les|l['\u2019])"
+    rf"(?:de{_SP}la|de{_SP}l['\u2019]|du|des|de|d['\u2019]|aux|au|"
+    rf"à{_SP}la|à{_SP}l['\u2019]|la|le|les|l['\u2019])"
 )
 _WORD = rf"{CAPITALISED_FR}(?:{_SP}{_ADJECTIVE}){{0,2}}"
 _DEPARTMENT = (
-    rf"{_WORD}(?:(?:[^\S\r\n]*,{_SP}{_CONNECTOR}[^\S\r\n]*|{_SP}et{_SP}(?:{_CONNECTOR}[^\S\r\n]*)?)"
+    rf"{_WORD}(?:(?:[^\S\r\n]*,{_SP}{_CONNECTOR}{_SP}?|{_SP}et{_SP}(?:{_CONNECTOR}{_SP}?)?)"
     rf"{_WORD})*"
 )
 # « Rosemont-La Petite-Patrie » (with a hyphen or an en dash), « Outremont ».
 _PLACE = (
-    rf"{CAPITALISED_FR}(?:(?:[^\S\r\n]*[\u2013\u2014-][^\S\r\n]*|{_SP})"
+    rf"{CAPITALISED_FR}(?:(?:[^\S\r\n]*[\u2013\u2014-]{_SP}?|[^\S\r\n]+)"
     rf"(?:(?:de|du|des|la|le|les|sur|en){_SP})?{CAPITALISED_FR})*"
 )
-_OF = rf"{_SP}(?:{_CONNECTOR})[^\S\r\n]*"
+_OF = rf"{_SP}(?:{_CONNECTOR}){_SP}?"
 _MINISTER = (
-    r"(?:(?:[Vv]ice-)?[Pp]remi(?:er|ère)[^\S\r\n]+)?[Mm]inistre"
-    r"(?:[^\S\r\n]+(?:délégué|déléguée|associé|associée|fédéral|fédérale|provincial|"
+    rf"(?:(?:[Vv]ice-)?[Pp]remi(?:er|ère){_SP})?[Mm]inistre"
+    rf"(?:{_SP}(?:délégué|déléguée|associé|associée|fédéral|fédérale|provincial|"
     r"provinciale|responsable))?"
 )
 ROLE_PATTERNS = (
@@ -59,7 +61,7 @@ ROLE_PATTERNS = (
     ),
     # A title alone: « la ministre Mélanie Joly », « le premier ministre ».
     re.compile(
-        r"\b(?:(?:[Vv]ice-)?[Pp]remi(?:er|ère)[^\S\r\n]+[Mm]inistre|[Mm]inistre|"
+        rf"\b(?:(?:[Vv]ice-)?[Pp]remi(?:er|ère){_SP}[Mm]inistre|[Mm]inistre|"
         r"[Dd]éputé(?:e|\(e\)|·e|\.e)?|[Ss]énat(?:eur|rice)|[Aa]mbassad(?:eur|rice)|"
         r"[Mm]aire(?:sse)?)(?![\w-])"
     ),

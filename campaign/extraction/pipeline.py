@@ -142,7 +142,7 @@ def extract_actions(text: str, *, language: str | None = None) -> list[CallToAct
 
 def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     french = language == FRENCH
-    spans = sentences(text)
+    spans = sentences(text, language=language)
     context = DocumentContext(
         text=text,
         sentences=tuple(spans),

@@ -219,6 +219,17 @@ def test_it_finds_a_courriel_to_a_minister_with_a_french_department():
     assert target.kind == "minister"
 
 
+def test_it_reads_a_role_hard_wrapped_after_de():
+    text = (
+        "Envoyez un courriel au ministre de\n"
+        "l'Environnement (ministre@ec.gc.ca) pour lui demander de protéger le\n"
+        "caribou de Charlevoix.\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.targets[0].role == "ministre de l'Environnement"
+    assert action.text == "protéger le caribou de Charlevoix"
+
+
 def test_it_splits_the_name_from_la_ministre():
     text = (
         "Écrivez à la ministre Mélanie Joly à melanie.joly@parl.gc.ca pour exiger la libération "
