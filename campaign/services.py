@@ -29,6 +29,9 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
     # The campaign is published or closed: what supporters see is not drafted into unchecked.
     drafting_skipped: bool = False
+    # (file name, warning) for documents the extractor could not read as they are: one in
+    # neither English nor French.
+    warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
 def source_document_import(
@@ -203,6 +206,7 @@ def documents_import(
     for file_name, text in documents:
         document, extracted, created = source_document_import(file_name=file_name, text=text)
         imported.append((document, extracted))
+        report.warnings.extend((file_name, warning) for warning in extracted.warnings)
         if created:
             report.documents_created += 1
         else:

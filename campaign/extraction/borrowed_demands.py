@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import letters, wording
+from . import fr_letters, letters, wording
 from .types import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
 
 # How far (in characters) the stated demand may be from the instruction.
@@ -34,33 +34,50 @@ _FOLLOWING_ASK_RE = re.compile(
     r"(?P<demand>[a-z][^.!?\n]*)"
 )
 
+# « Écrivez à votre député », « Envoyez un courriel au ministre », « Appelez ... ».
+_INSTRUCTION_FR_RE = re.compile(
+    r"(?i)^(?:veuillez\s+|svp\s+)?(?:écri|envoy|appel|téléphon|contact|interpell|joign|"
+    r"communiqu|rencontr|adress|fai(?:tes|re)\s+parvenir|courriel)"
+)
+
 _PURPOSE_RE = re.compile(
     r"(?i)\b(?:ask|tell|urge|asking|telling|urging)\s+(?:him|her|them)\s+(?:to|that)\s+"
     r"(?P<demand>\S.*)"
 )
 
 
-def says_nothing(action: CallToAction) -> bool:
+def says_nothing(action: CallToAction, *, language: str = "en") -> bool:
     """True for a letter or call whose text is only whom to contact, with nothing to say."""
-    return only_whom(action) and not action.talking_points and not action.letter_body
-
-
-def only_whom(action: CallToAction) -> bool:
-    """True for a letter or call whose text says only whom to contact (points aside)."""
     return (
-        action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
-        and bool(_INSTRUCTION_RE.match(action.text))
-        and not letters.states_purpose(action.text)
+        only_whom(action, language=language)
+        and not action.talking_points
+        and not action.letter_body
     )
 
 
-def borrow_demands(actions: list[CallToAction], text: str = "") -> list[CallToAction]:
+def only_whom(action: CallToAction, *, language: str = "en") -> bool:
+    """True for a letter or call whose text says only whom to contact (points aside)."""
+    french = language == "fr"
+    instruction = _INSTRUCTION_FR_RE if french else _INSTRUCTION_RE
+    purposeful = fr_letters.states_purpose if french else letters.states_purpose
+    return (
+        action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
+        and bool(instruction.match(action.text))
+        and not purposeful(action.text)
+    )
+
+
+def borrow_demands(
+    actions: list[CallToAction], text: str = "", *, language: str = "en"
+) -> list[CallToAction]:
     """Give each instruction that says nothing the nearest demand stated within _NEARBY, or
     else what the order after it says to tell them (`text` is the document)."""
-    stated = [(a, demand) for a in actions if a.kind != DONATE and (demand := _demand_of(a))]
+    stated = [
+        (a, demand) for a in actions if a.kind != DONATE and (demand := _demand_of(a, language))
+    ]
     borrowed = []
     for action in actions:
-        if not says_nothing(action):
+        if not says_nothing(action, language=language):
             borrowed.append(action)
             continue
         nearest = min(
@@ -68,7 +85,11 @@ def borrow_demands(actions: list[CallToAction], text: str = "") -> list[CallToAc
             key=lambda pair: (_distance(pair[0], action), -pair[0].confidence),
             default=None,
         )
-        demand = nearest[1] if nearest is not None else _following_ask(action, text)
+        if nearest is not None:
+            demand = nearest[1]
+        else:
+            # The English orders that follow ("Tell her that ..."); French has its own below.
+            demand = _following_ask(action, text) if language == "en" else ""
         borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
 
@@ -83,12 +104,15 @@ def _following_ask(action: CallToAction, text: str) -> str:
     return demand if len(demand.split()) >= 3 else ""
 
 
-def _demand_of(action: CallToAction) -> str:
+def _demand_of(action: CallToAction, language: str = "en") -> str:
     """What `action` asks for in a few words: its text, or the part of an instruction after
     "ask her to" ("Phone X's office and ask her to reverse the cut" -> "reverse the cut")."""
-    if says_nothing(action) or action.text == action.evidence.quote.strip():
+    if says_nothing(action, language=language) or action.text == action.evidence.quote.strip():
         return ""
     text = action.text
+    if language == "fr":
+        # The French detectors give the demand itself as the text, or the instruction.
+        return "" if _INSTRUCTION_FR_RE.match(text) or len(text.split()) < 3 else text
     if _INSTRUCTION_RE.match(text):
         purpose = _PURPOSE_RE.search(text)
         text = purpose.group("demand") if purpose else ""

@@ -89,6 +89,18 @@ def is_placeholder_email(email: str) -> bool:
     return bool(words) and all(word in _PLACEHOLDER_WORDS for word in words)
 
 
+# French: « écrivez-nous à », « pour nous joindre », « renseignements », « relations avec les
+# médias », « bénévoles », « infolettre », « envoyez-nous vos photos ».
+_ORG_CONTACT_FR_RE = re.compile(
+    r"(?i:(?:-nous|\bnous(?:\s+(?:écrire|joindre|contacter|rejoindre))?|\bnotre\s+(?:bureau|équipe|"
+    r"personnel|campagne|organisation|organisme|secrétariat))\b\W*(?:à|au|par|via|:)?\s*$|"
+    r"\b(?:médias|presse|journalistes|entrevues?|renseignements|informations?|infolettre|"
+    r"abonne\w*|désabonne\w*|bénévol\w*|questions?|commentaires|inscri\w*|porte-parole|"
+    r"communications|webmestre|réservations?)\b"
+    r"|\b(?:photos?|images?|vidéos?|histoires?|témoignages?)\b[^,;]{0,60}$)"
+)
+
+
 def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Found]:
     """Real addresses in `text[start:end]`: placeholders are not anyone's."""
     end = len(text) if end is None else end
@@ -233,7 +245,7 @@ _INSTRUCTION_AFTER_CLOSING_RE = re.compile(
 )
 
 
-def is_org_contact(text: str, position: int) -> bool:
+def is_org_contact(text: str, position: int, *, language: str = "en") -> bool:
     """True when the contact detail at `position` is the organisation's own (email us at ...)."""
     # The cue may sit before the words a detector searched ("For media inquiries, contact ..."),
     # so look back a fixed distance, cut at the start of the sentence.
@@ -241,4 +253,5 @@ def is_org_contact(text: str, position: int) -> bool:
     window = re.split(r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bHon)[.!?]\s", window)[
         -1
     ]
-    return bool(_ORG_CONTACT_RE.search(window))
+    cues = _ORG_CONTACT_FR_RE if language == "fr" else _ORG_CONTACT_RE
+    return bool(cues.search(window))

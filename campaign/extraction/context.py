@@ -18,3 +18,5 @@ class DocumentContext:
     main_org: str = ""
     # A news report: appeals it mentions are reported, not made (stance.looks_like_news).
     news: bool = False
+    # The language the document is read in: "en" or "fr" (see `language`).
+    language: str = "en"

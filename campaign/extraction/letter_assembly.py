@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
-from . import letters, wording
+from . import fr_letters, fr_wording, letters, wording
 from .context import DocumentContext
 from .letter_body import LetterBody
 from .targets import find_targets
@@ -26,6 +27,10 @@ from .types import (
     Target,
 )
 
+_ASK_OFFICIAL_FR_RE = re.compile(
+    r"(?i)^\W*(?:s['\u2019]il\s+vous\s+pla[iî]t,?\s+|svp,?\s+)?(?:demandez|dites|exigez|"
+    r"exhortez|pressez|nous\s+demandons|nous\s+exhortons)\s+(?!(?:à\s+)?(?:votre|vos)\b)"
+)
 # How far (in characters) a letter may be from the instruction that introduces it.
 _NEARBY = 1500
 _LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
@@ -41,6 +46,9 @@ def attach_letters(
     actions: list[CallToAction], bodies: list[LetterBody], context: DocumentContext
 ) -> list[CallToAction]:
     """Give each template letter to the letter action that introduces it, or create one."""
+    french = context.language == "fr"
+    letter_ask = _letter_ask_fr if french else _letter_ask
+    states_purpose = fr_letters.states_purpose if french else letters.states_purpose
     for body in bodies:
         introducing = [
             (index, action)
@@ -53,9 +61,9 @@ def attach_letters(
         if introducing:
             index, action = max(introducing, key=lambda pair: pair[1].evidence.end)
             text = action.text
-            ask = _letter_ask(body.body)
+            ask = letter_ask(body.body)
             quote = action.evidence.quote.rstrip()
-            if ask and (quote.endswith(":") or not letters.states_purpose(quote)):
+            if ask and (quote.endswith(":") or not states_purpose(quote)):
                 # "Write to your MP:" or "Email it to the Minister" says nothing about what to
                 # ask; the letter does.
                 text = ask
@@ -81,7 +89,7 @@ def fold_follow_ups(
         if host is None or not _follows_up(host, action, bodies, context.text):
             folded.append(action)
             continue
-        folded[-1] = _fold(host, action, bodies, context.text)
+        folded[-1] = _fold(host, action, bodies, context.text, context.language)
     return folded
 
 
@@ -119,20 +127,24 @@ def _prose(gap: str) -> str:
     )
 
 
-def fold_preceding_asks(actions: list[CallToAction], text: str) -> list[CallToAction]:
+def fold_preceding_asks(
+    actions: list[CallToAction], text: str, *, language: str = "en"
+) -> list[CallToAction]:
     """'Ask the Minister to X.' followed by 'Send to: <the Minister's address>' is one letter
-    asking X, not a petition beside a letter that asks nothing."""
+    asking X, not a petition beside a letter that asks nothing (« Demandez à la ministre de
+    X. » in French)."""
+    ask_official, states_purpose = _asking(language)
     ordered = sorted(actions, key=lambda a: a.evidence.start)
     dropped: set[int] = set()
     for index, ask in enumerate(ordered):
-        if ask.kind != PETITION or not _ASK_OFFICIAL_RE.match(ask.evidence.quote):
+        if ask.kind != PETITION or not ask_official.match(ask.evidence.quote):
             continue
         letter = next(
             (a for a in ordered[index + 1 :] if a.kind in (LETTER_TO_TARGETS, CALL)), None
         )
         if (
             letter is None
-            or letters.states_purpose(letter.evidence.quote)
+            or states_purpose(letter.evidence.quote)
             or len(_prose(text[ask.evidence.end : letter.evidence.start]).split()) > 30
             or not (
                 _names_one_of(ask.addressee, letter.targets)
@@ -150,14 +162,17 @@ def fold_preceding_asks(actions: list[CallToAction], text: str) -> list[CallToAc
     return [action for index, action in enumerate(ordered) if index not in dropped]
 
 
-def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAction]:
+def fold_following_asks(
+    actions: list[CallToAction], text: str, *, language: str = "en"
+) -> list[CallToAction]:
     """'Write to the Minister, Jane Doe, at x@y.' then 'Tell the minister you want X.' is one
     letter asking X: the second sentence says what the first, which names nobody's demand,
-    is for."""
+    is for (« Écrivez au ministre (x@y). Demandez au ministre de X. » in French)."""
+    ask_official, states_purpose = _asking(language)
     ordered = sorted(actions, key=lambda a: a.evidence.start)
     dropped: set[int] = set()
     for index, ask in enumerate(ordered):
-        if ask.kind != PETITION or not _ASK_OFFICIAL_RE.match(ask.evidence.quote):
+        if ask.kind != PETITION or not ask_official.match(ask.evidence.quote):
             continue
         letter = next(
             (
@@ -172,7 +187,7 @@ def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAc
             or letter.letter_body
             # The letter's text, not its sentence: "We are asking every household to write to
             # the Minister" asks the reader, and says nothing of what to ask the Minister.
-            or letters.states_purpose(letter.text)
+            or states_purpose(letter.text)
             or len(_prose(text[letter.evidence.end : ask.evidence.start]).split()) > 30
             or not _names_one_of(ask.addressee, letter.targets)
         ):
@@ -186,10 +201,18 @@ def fold_following_asks(actions: list[CallToAction], text: str) -> list[CallToAc
     return [action for index, action in enumerate(ordered) if index not in dropped]
 
 
+def _asking(language: str) -> tuple[re.Pattern[str], Callable[[str], bool]]:
+    """The order to ask an official and the test for a stated purpose, in `language`."""
+    if language == "fr":
+        return _ASK_OFFICIAL_FR_RE, fr_letters.states_purpose
+    return _ASK_OFFICIAL_RE, letters.states_purpose
+
+
 def _distinctive_words(phrase: str) -> set[str]:
     """The words that tell one official from another: 'the Minister of Labour' ->
     {'minister', 'labour'}."""
-    return set(re.findall(r"[a-z]+", phrase.casefold())) - {"the", "of", "and", "your"}
+    words = set(re.findall(r"[a-zà-ÿ]+", phrase.casefold()))
+    return words - {"the", "of", "and", "your", "le", "la", "les", "l", "de", "du", "des", "et"}
 
 
 def _mentioned_in(addressee: str, quote: str) -> bool:
@@ -205,7 +228,11 @@ def _names_one_of(addressee: str, targets: tuple[Target, ...]) -> bool:
 
 
 def _fold(
-    host: CallToAction, action: CallToAction, bodies: list[LetterBody], text: str
+    host: CallToAction,
+    action: CallToAction,
+    bodies: list[LetterBody],
+    text: str,
+    language: str = "en",
 ) -> CallToAction:
     targets = list(host.targets)
     for target in action.targets:
@@ -221,7 +248,8 @@ def _fold(
             targets.append(target)
         else:
             targets[index] = targets[index].merged_with(target)
-    purposeful = host.letter_body or letters.states_purpose(host.evidence.quote)
+    states_purpose = fr_letters.states_purpose if language == "fr" else letters.states_purpose
+    purposeful = host.letter_body or states_purpose(host.evidence.quote)
     between_letter = any(host.evidence.end <= b.start < action.evidence.start for b in bodies)
     evidence = (
         host.evidence
@@ -243,11 +271,19 @@ def _fold(
 def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
     # Targets with contact details written just before the letter turn it into a letter to them.
     before = max(0, body.start - 600)
-    targets = tuple(t for t in find_targets(context.text, before, body.start) if t.email)
+    language = context.language
+    targets = tuple(
+        t for t in find_targets(context.text, before, body.start, language=language) if t.email
+    )
     if not targets and not body.generic:
-        targets = tuple(find_targets(body.addressee)) or (Target(name=body.addressee),)
+        targets = tuple(find_targets(body.addressee, language=language)) or (
+            Target(name=body.addressee),
+        )
     kind = LETTER_TO_TARGETS if targets else LETTER_TO_MP
-    text = _letter_ask(body.body) or "Send this letter"
+    if language == "fr":
+        text = _letter_ask_fr(body.body) or "Envoyer cette lettre"
+    else:
+        text = _letter_ask(body.body) or "Send this letter"
     return CallToAction(
         kind=kind,
         text=text,
@@ -267,3 +303,15 @@ def _letter_ask(body: str) -> str:
         body,
     )
     return wording.demand(ask.group("demand")) if ask else ""
+
+
+def _letter_ask_fr(body: str) -> str:
+    """What a French template letter asks for: « Je vous demande de X » -> « X »."""
+    ask = re.search(
+        r"(?i)\b(?:(?:je|nous)\s+vous\s+(?:demand\w*|pri\w*|exhort\w*|implor\w*|invit\w*|"
+        r"enjoign\w*)(?:\s+(?:instamment|respectueusement|donc|aujourd['\u2019]hui))?|"
+        r"(?:je|nous)\s+demand\w*\s+(?:au\s+gouvernement|à\s+votre\s+gouvernement))\s+"
+        r"(?:de\s+|d['\u2019]|à\s+)(?P<demand>[^.!?]+)",
+        body,
+    )
+    return fr_wording.demand(ask.group("demand")) if ask else ""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import wording
+from . import fr_roles, wording
 from .contacts import EMAIL_RE, PHONE_RE, POSTAL_CODE_RE, find_addresses, is_official_mailbox
 from .context import DocumentContext
 from .names import name_from_email
@@ -107,6 +107,11 @@ _INSTRUCTION_LINE_RE = re.compile(
     r"(?:write|call|phone|e-?mail|contact|send|tell|ask|sign|donate|"
     r"join|visit|share)\b(?!\s*:)"
 )
+_INSTRUCTION_LINE_FR_RE = re.compile(
+    r"(?i)^\W*(?:(?:svp|puis|et|aussi|maintenant|ensuite|enfin|ou)\s+)*"
+    r"(?:écrivez|appelez|téléphonez|envoyez|contactez|interpellez|dites|demandez|signez|"
+    r"donnez|faites|joignez|visitez|partagez)\b(?!\s*:)"
+)
 _SAYING_TAIL_RE = re.compile(
     r"(?i)[\s,]*(?:(?:and\s+)?(?:saying|stating|to\s+say|say|telling\s+them|tell\s+them|"
     r"asking\s+them\s+to|urging\s+them\s+to)(?:\s+that)?(?:\s+you)?)?[\s:]*$"
@@ -196,14 +201,18 @@ def is_contact_entry(line: str) -> bool:
     return bool(EMAIL_RE.search(line) or PHONE_RE.search(line) or POSTAL_CODE_RE.search(line))
 
 
-def _contact_block_end(text: str, sentence: Span) -> int:
+def _contact_block_end(text: str, sentence: Span, *, language: str = "en") -> int:
     """Where the contact details for an instruction end.
 
     Usually the sentence itself. When it ends with a colon, the following lines that carry
     contact details (a name, a role, 'Email: ...', a phone, an address) belong to it too; so does
     an address block in the very next paragraph when it names an official. A short
     introduction at the end of the paragraph ("... today. Their addresses:") counts as the colon.
+    French (`language="fr"`) has its own instructions (« Écrivez », « Appelez ») and roles.
     """
+    french = language == "fr"
+    instruction_line = _INSTRUCTION_LINE_FR_RE if french else _INSTRUCTION_LINE_RE
+    roles_in = fr_roles.find_roles if french else find_roles
     base = sentence.end
     colon = sentence.text.rstrip().endswith(":")
     introduction = _BLOCK_INTRO_RE.match(text, base)
@@ -234,14 +243,14 @@ def _contact_block_end(text: str, sentence: Span) -> int:
         # "Send appeals to:" or "Write to:" alone introduces the block; with more after it, or
         # in a long line, a new instruction or paragraph starts.
         introduces = re.fullmatch(r"[^:]{0,40}:\s*", line.text)
-        if (_INSTRUCTION_LINE_RE.match(line.text) and not introduces) or len(words) > 16:
+        if (instruction_line.match(line.text) and not introduces) or len(words) > 16:
             break  # a new instruction or a paragraph of prose, not an address block
         if contact or (len(words) <= 10 and not re.search(r"[.!?]$", line.text.strip())):
             has_contact = has_contact or bool(contact)
             end = base + line.end
             continue
         break
-    if not colon and not (has_contact and find_roles(text, sentence.end, end)):
+    if not colon and not (has_contact and roles_in(text, sentence.end, end)):
         return sentence.end
     return end
 

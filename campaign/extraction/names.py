@@ -145,25 +145,94 @@ _GENERIC_MAILBOX_WORDS = frozenset(
     ]
 )
 
-# Context showing a contact detail belongs to the organisation writing the document.
+# French: « M. », « Mme », « l'honorable », « Son Excellence »; names may start with an accented
+# capital (« Élise », « Ève ») and titles are written in lower case (« la ministre Joly »).
+_HONORIFIC_FR = (
+    r"(?:(?:[Ll]a\s+)?(?:[Tt]rès\s+)?[Hh]onorable|[Ll]['\u2019][Hh]onorable|[Ll]['\u2019][Hh]on\.|"
+    r"Son\s+Excellence|M\.|Mme|Mmes|MM\.|Me|Dr|Dre)"
+)
+_NAME_WORD_FR = r"[A-ZÀ-ÖØ-Þ][a-zà-ÿ'\u2019]+(?:-[A-ZÀ-ÖØ-Þ][a-zà-ÿ'\u2019]+)*(?:[A-Z][a-zà-ÿ]+)?"
+HONORIFIC_NAME_FR_RE = re.compile(
+    rf"(?<![\w-]){_HONORIFIC_FR}\s+(?P<name>{_NAME_WORD_FR}(?:[^\S\r\n]+[A-Z]\.)?"
+    rf"(?:[^\S\r\n]+(?:(?:de|du|des|van|von|Le|La)[^\S\r\n]+)?{_NAME_WORD_FR}){{0,2}})"
+)
+_SURNAME_FR_RE = re.compile(
+    rf"[^\S\r\n]+(?P<name>{_NAME_WORD_FR})(?![\w-])(?![^\S\r\n]+[A-ZÀ-ÖØ-Þ])"
+)
+_TITLE_END_FR_RE = re.compile(
+    r"(?i:(?:ministre|député(?:e)?|maire(?:sse)?|ambassad(?:eur|rice)|sénat(?:eur|rice)|"
+    r"président(?:e)?))$"
+)
+_PLAIN_NAME_FR_RE = re.compile(
+    rf"(?<![\w-])(?P<name>{_NAME_WORD_FR}(?:[^\S\r\n]+[A-Z]\.)?"
+    rf"(?:[^\S\r\n]+(?:(?:de|du|des|van|von|Le|La)[^\S\r\n]+)?{_NAME_WORD_FR}){{1,2}})(?![\w-])"
+)
+_NOT_NAME_WORDS_FR = _NOT_NAME_WORDS | frozenset(
+    [
+        "madame",
+        "monsieur",
+        "ministre",
+        "première",
+        "chambre",
+        "communes",
+        "québec",
+        "gouvernement",
+        "bureau",
+        "courriel",
+        "téléphone",
+        "écrivez",
+        "envoyez",
+        "contactez",
+        "appelez",
+        "téléphonez",
+        "interpellez",
+        "signez",
+        "député",
+        "députée",
+        "environnement",
+        "affaires",
+        "colline",
+        "parlement",
+        "rue",
+        "édifice",
+        "assemblée",
+        "nationale",
+        "ambassade",
+        "consulat",
+        "nous",
+        "vous",
+        "votre",
+        "merci",
+        "cordialement",
+        "salutations",
+    ]
+)
 
 
-def find_names(text: str, start: int, end: int, avoid: list[Found]) -> list[Found]:
+def find_names(
+    text: str, start: int, end: int, avoid: list[Found], *, language: str = "en"
+) -> list[Found]:
     """Likely person names in `text[start:end]` that do not overlap the `avoid` spans.
 
     Names are searched in the gaps between the avoided spans (roles, contact details), so that
     "Immigration Minister Lena Metlege Diab" yields the whole name after the role. A single
     capitalised word straight after a title ("Premier Ford") is a surname.
     """
+    french = language == "fr"
+    honorific_re = HONORIFIC_NAME_FR_RE if french else HONORIFIC_NAME_RE
+    plain_re = _PLAIN_NAME_FR_RE if french else _PLAIN_NAME_RE
+    surname_re = _SURNAME_FR_RE if french else _SURNAME_RE
+    title_end_re = _TITLE_END_FR_RE if french else _TITLE_END_RE
+    not_names = _NOT_NAME_WORDS_FR if french else _NOT_NAME_WORDS
     honorific: list[Found] = []
     plain: list[Found] = []
     for gap_start, gap_end, after in _gaps(text, start, end, avoid):
-        honorific.extend(_names(HONORIFIC_NAME_RE, text, gap_start, gap_end))
-        found = _names(_PLAIN_NAME_RE, text, gap_start, gap_end)
-        if after is not None and _TITLE_END_RE.search(after.value):
-            surname = _SURNAME_RE.match(text, gap_start, gap_end)
+        honorific.extend(_names(honorific_re, text, gap_start, gap_end, not_names))
+        found = _names(plain_re, text, gap_start, gap_end, not_names)
+        if after is not None and title_end_re.search(after.value):
+            surname = surname_re.match(text, gap_start, gap_end)
             if surname and not any(name.start == surname.start("name") for name in found):
-                found.extend(_names(_SURNAME_RE, text, gap_start, gap_end))
+                found.extend(_names(surname_re, text, gap_start, gap_end, not_names))
         plain.extend(found)
     # An honorific name is much stronger evidence than two capitalised words.
     return sorted(honorific or plain, key=lambda name: name.start)
@@ -188,11 +257,17 @@ def _gaps(
     return gaps
 
 
-def _names(pattern: re.Pattern[str], text: str, start: int, end: int) -> list[Found]:
+def _names(
+    pattern: re.Pattern[str],
+    text: str,
+    start: int,
+    end: int,
+    not_names: frozenset[str] = _NOT_NAME_WORDS,
+) -> list[Found]:
     found = []
     for match in pattern.finditer(text, start, end):
         words = match.group("name").split()
-        if any(word.casefold() in _NOT_NAME_WORDS for word in words):
+        if any(word.casefold() in not_names for word in words):
             continue
         if re.search(r"(?i)\bthe\s+$", text[max(0, match.start("name") - 4) : match.start("name")]):
             continue  # "the Holy See", "the Red Cross": a place or a body, not a person

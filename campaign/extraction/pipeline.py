@@ -11,16 +11,36 @@ Order matters:
    now!" joins the petition the document states;
 5. duplicates are merged, an instruction that names no demand takes the one stated next to it
    (see `borrowed_demands`), and noise below MIN_CONFIDENCE is dropped.
+
+A French document (see `language`) goes through the same steps with the French detectors
+(`fr_petitions`, `fr_letters`, `fr_donations`, judged by `fr_stance`) and French letter forms;
+the step that only knows English phrasings ("Tell X: ...") is left out. A document in any
+other language gives nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
-from . import call_scripts, donations, letter_assembly, letters, petitions, tell, wording
+from . import (
+    call_scripts,
+    donations,
+    fr_donations,
+    fr_letters,
+    fr_petitions,
+    fr_stance,
+    fr_wording,
+    letter_assembly,
+    letters,
+    petitions,
+    tell,
+    wording,
+)
 from .borrowed_demands import borrow_demands, says_nothing
 from .context import DocumentContext
+from .language import ENGLISH, FRENCH, NEITHER_WARNING, guess_language
 from .letter_body import find_letter_bodies
 from .orgs import OrgIndex
 from .quoting import dequoted
@@ -53,22 +73,58 @@ _BOILERPLATE_RE = re.compile(
     r"sign\s+up\s+for\s+(?:our|the)\s+newsletter|cookies?|privacy\s+policy|"
     r"all\s+rights\s+reserved)\b"
 )
+_DEMANDS_INTRO_FR_RE = re.compile(
+    r"(?i)\b(?:demand\w*|exige\w*|réclam\w*|revendication\w*|nous\s+(?:exhortons|appelons)|"
+    r"pétition|dites[-\s](?:leur|lui)|demandez[-\s](?:leur|lui))\b"
+)
+_BOILERPLATE_FR_RE = re.compile(
+    r"(?i)\b(?:entrez\s+votre\s+(?:commentaire|nom|courriel|adresse)|suivez[-\s]nous|"
+    r"partagez\s+(?:cette\s+page|sur)|laissez\s+un\s+commentaire|en\s+savoir\s+plus|"
+    r"lire\s+la\s+suite|abonnez-vous\s+à\s+(?:notre|l['\u2019])\s*infolettre|"
+    r"inscrivez-vous\s+à\s+(?:notre|l['\u2019])\s*infolettre|témoins|"
+    r"politique\s+de\s+confidentialité|tous\s+droits\s+réservés)"
+)
+_ENGLISH_DETECTORS = (
+    petitions.detect,
+    letters.detect_to_mp,
+    letters.detect_to_targets,
+    tell.detect,
+)
+_FRENCH_DETECTORS = (
+    fr_petitions.detect,
+    fr_letters.detect_to_mp,
+    fr_letters.detect_to_targets,
+)
 
 
 def extract_document(text: str) -> ExtractedDocument:
-    """Title, publication date and calls to action of one source document."""
+    """Title, publication date, language and calls to action of one source document.
+
+    A document in neither English nor French gets no actions and a warning (see `language`).
+    """
+    language = guess_language(text)
     return ExtractedDocument(
         title=extract_title(text),
         published=extract_date(text),
-        actions=tuple(extract_actions(text)),
+        actions=tuple(extract_actions(text, language=language)),
+        language=language,
+        warnings=() if language else (NEITHER_WARNING,),
     )
 
 
-def extract_actions(text: str) -> list[CallToAction]:
-    """All calls to action in `text`, each with evidence quoted from it, sorted by position."""
+def extract_actions(text: str, *, language: str | None = None) -> list[CallToAction]:
+    """All calls to action in `text`, each with evidence quoted from it, sorted by position.
+
+    `language` ("en", "fr") is guessed from the text when not given; in any other language
+    ("") nothing is found.
+    """
+    if language is None:
+        language = guess_language(text)
+    if language not in (ENGLISH, FRENCH):
+        return []
     plain = dequoted(text)
     reading = unwrapped(plain.text)
-    actions = _actions(reading)
+    actions = _actions(reading, language)
     if reading == text:
         return actions
     # Same length, so the quote comes from the text as written, line breaks and all.
@@ -85,23 +141,27 @@ def extract_actions(text: str) -> list[CallToAction]:
     ]
 
 
-def _actions(text: str) -> list[CallToAction]:
-    spans = sentences(text)
+def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
+    french = language == FRENCH
+    spans = sentences(text, language=language)
     context = DocumentContext(
         text=text,
         sentences=tuple(spans),
         orgs=OrgIndex(text, spans),
-        news=looks_like_news(text),
+        news=fr_stance.looks_like_news(text) if french else looks_like_news(text),
+        language=language,
     )
-    bodies = find_letter_bodies(text)
+    bodies = find_letter_bodies(text, language=language)
+    boilerplate = _BOILERPLATE_FR_RE if french else _BOILERPLATE_RE
     candidates = [
         span
         for span in spans
-        if not _BOILERPLATE_RE.search(span.text)
+        if not boilerplate.search(span.text)
         and not any(body.start <= span.start < body.end for body in bodies)
     ]
 
-    gifts = [found for span in candidates if (found := donations.detect(span, context))]
+    donation = fr_donations.detect if french else donations.detect
+    gifts = [found for span in candidates if (found := donation(span, context))]
     gifts = _resolve_donations(gifts, context)
     strongest = max(gifts, key=lambda a: a.confidence, default=None)
     if strongest and not strongest.low_confidence and strongest.organisation:
@@ -109,23 +169,26 @@ def _actions(text: str) -> list[CallToAction]:
 
     actions = list(gifts)
     for span in candidates:
-        detectors = (petitions.detect, letters.detect_to_mp, letters.detect_to_targets, tell.detect)
-        for detector in detectors:
+        for detector in _FRENCH_DETECTORS if french else _ENGLISH_DETECTORS:
             found = detector(span, context)
             if found:
                 actions.append(found)
 
     actions = letter_assembly.attach_letters(actions, bodies, context)
     actions = letter_assembly.fold_follow_ups(actions, bodies, context)
-    actions = letter_assembly.fold_preceding_asks(actions, text)
-    actions = letter_assembly.fold_following_asks(actions, text)
+    actions = letter_assembly.fold_preceding_asks(actions, text, language=language)
+    actions = letter_assembly.fold_following_asks(actions, text, language=language)
     actions = _attach_lists(actions, list_blocks(text), context)
-    actions = _fold_sign_requests(actions)
-    actions = tell.fold_into_signing(actions, text)
+    bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
+    actions = _fold_sign_requests(actions, bare)
+    if not french:
+        actions = tell.fold_into_signing(actions, text)
     actions = merge_overlapping(actions)
-    actions = call_scripts.complete_calls(actions, context)
-    actions = _drop_repeated_representative_asks(actions)
-    actions = borrow_demands(actions, text)
+    if not french:
+        # Scripts and the numbers under a call are read from English cues only, for now.
+        actions = call_scripts.complete_calls(actions, context)
+    actions = _drop_repeated_representative_asks(actions, language)
+    actions = borrow_demands(actions, text, language=language)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -135,11 +198,12 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
     if not gifts:
         return []
     named = [gift for gift in gifts if gift.organisation]
-    fallback = (
-        max(named, key=lambda gift: gift.confidence).organisation
-        if named
-        else context.orgs.fundraiser()
-    )
+    if named:
+        fallback = max(named, key=lambda gift: gift.confidence).organisation
+    elif context.language == FRENCH:
+        fallback = fr_donations.fundraiser(context.text)
+    else:
+        fallback = context.orgs.fundraiser()
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
         organisation = gift.organisation or fallback
@@ -153,7 +217,8 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
             group,
             key=lambda g: (g.confidence, g.organisation in g.evidence.quote, -g.evidence.start),
         )
-        text = donations.describe(best.organisation, *(g.evidence.quote for g in group))
+        describe = fr_donations.describe if context.language == FRENCH else donations.describe
+        text = describe(best.organisation, *(g.evidence.quote for g in group))
         merged.append(dataclasses.replace(best, text=text))
     return merged
 
@@ -167,6 +232,8 @@ def _attach_lists(
         points = tuple(
             collapse(item.text) for item in block.items if not letters.is_contact_entry(item.text)
         )
+        if context.language == FRENCH:
+            points = tuple(fr_wording.point(point) for point in points)
         if not points:
             continue
         inside = [a for a in actions if any(_within(a.evidence, item) for item in block.items)]
@@ -192,11 +259,8 @@ def _attach_lists(
                 )
             ]
             hosts = [host for host in hosts if host is not None]
-        if (
-            not hosts
-            and _DEMANDS_INTRO_RE.search(block.intro.text)
-            and not petitions.are_reader_steps(points)
-        ):
+        intro = _DEMANDS_INTRO_FR_RE if context.language == FRENCH else _DEMANDS_INTRO_RE
+        if not hosts and intro.search(block.intro.text) and not petitions.are_reader_steps(points):
             hosts = [
                 CallToAction(
                     kind=PETITION,
@@ -220,9 +284,12 @@ def _attach_lists(
     return actions
 
 
-def _fold_sign_requests(actions: list[CallToAction]) -> list[CallToAction]:
+def _fold_sign_requests(
+    actions: list[CallToAction],
+    is_bare: Callable[[CallToAction], bool] = petitions.is_bare_signing,
+) -> list[CallToAction]:
     """A bare "Sign now!" signs the petition the document states elsewhere, not a new one."""
-    bare = {id(a) for a in actions if petitions.is_bare_signing(a)}
+    bare = {id(a) for a in actions if is_bare(a)}
     stated = sorted(
         (a for a in actions if a.kind == PETITION and id(a) not in bare),
         key=lambda a: a.evidence.start,
@@ -244,7 +311,9 @@ def _fold_sign_requests(actions: list[CallToAction]) -> list[CallToAction]:
     ]
 
 
-def _drop_repeated_representative_asks(actions: list[CallToAction]) -> list[CallToAction]:
+def _drop_repeated_representative_asks(
+    actions: list[CallToAction], language: str = ENGLISH
+) -> list[CallToAction]:
     """'URGENT: CALL YOUR MP TODAY!' above 'Call your MP and tell them to vote no' is one ask:
     an instruction to contact one's own representative that says nothing about what to ask
     goes when another of the same kind says it."""
@@ -253,7 +322,7 @@ def _drop_repeated_representative_asks(actions: list[CallToAction]) -> list[Call
         own = [a for a in actions if a.kind == kind and not a.targets]
         # What the action says, not its sentence: "X is asking members to write to their MP"
         # has "asking" in it but says nothing about what to write.
-        said = [a for a in own if a.letter_body or not says_nothing(a)]
+        said = [a for a in own if a.letter_body or not says_nothing(a, language=language)]
         if said:
             kept = [
                 a for a in kept if a not in own or a in said or a.talking_points or a.letter_body

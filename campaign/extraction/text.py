@@ -190,7 +190,20 @@ def wrap_width(text: str) -> int:
     return width if 30 <= width <= 100 and full >= 4 and 10 * full >= 3 * len(running) else 0
 
 
-def _is_heading(line: str, following: str = "", width: int = 0) -> bool:
+# The same in French, for French documents.
+_WRAPPING_WORDS_FR = _WRAPPING_WORDS | frozenset(
+    re.split(
+        " ",
+        "et ou de du des la le les à au aux un une en par pour sur dans avec que qui votre vos "
+        "notre nos vers chez contre entre sans sous selon depuis pendant afin ainsi mais car ne "
+        "se ce cette ces son sa ses leur leurs très plus moins tout tous toutes lui y",
+    )
+)
+
+
+def _is_heading(
+    line: str, following: str = "", width: int = 0, wrapping: frozenset[str] = _WRAPPING_WORDS
+) -> bool:
     # A short line without final punctuation ("Speak out") is a heading, not half a sentence -
     # unless the sentence plainly goes on (a trailing comma or "to", the next line in lower case)
     # or, in hard-wrapped text, the next line's first word would not have fit on this one
@@ -201,13 +214,15 @@ def _is_heading(line: str, following: str = "", width: int = 0) -> bool:
         len(words) <= 6
         and not _TERMINAL_RE.search(line)
         and not line.rstrip().endswith(",")
-        and words[-1].casefold() not in _WRAPPING_WORDS
+        and words[-1].casefold() not in wrapping
         and not following.lstrip(_WS)[:1].islower()
         and not (width and next_word and len(line.rstrip()) + 1 + len(next_word) > width)
     )
 
 
-def _is_title_line(line: str, following: str, width: int = 0) -> bool:
+def _is_title_line(
+    line: str, following: str, width: int = 0, wrapping: frozenset[str] = _WRAPPING_WORDS
+) -> bool:
     # The document's first line, when the next line starts afresh, is its title even if it is
     # long ("We demand that Ottawa end fossil fuel subsidies this year\nCoalition name\n...") -
     # but not a full line of hard-wrapped text ("Email the Chair, Maryse" / "Bertrand, at ...").
@@ -216,14 +231,20 @@ def _is_title_line(line: str, following: str, width: int = 0) -> bool:
     return (
         len(words) <= 16
         and following[:1].isupper()
-        and words[-1].casefold() not in _WRAPPING_WORDS
+        and words[-1].casefold() not in wrapping
         and not _TERMINAL_RE.search(line)
         and not line.rstrip().endswith(",")
         and not (width and next_word and len(line.rstrip()) + 1 + len(next_word) > width)
     )
 
 
-def _chunks(text: str, paragraph: Span, first: bool = False, width: int = 0) -> list[Span]:
+def _chunks(
+    text: str,
+    paragraph: Span,
+    first: bool = False,
+    width: int = 0,
+    wrapping: frozenset[str] = _WRAPPING_WORDS,
+) -> list[Span]:
     """Group a paragraph's lines into runs that may be one (hard-wrapped) sentence or several.
 
     List items, headings, the document's title line (in the `first` paragraph) and lines ending
@@ -235,7 +256,7 @@ def _chunks(text: str, paragraph: Span, first: bool = False, width: int = 0) -> 
     paragraph_lines = lines(paragraph.text)
     if first and len(paragraph_lines) > 1:
         title = paragraph_lines[0]
-        if _is_title_line(title.text, paragraph_lines[1].text.lstrip(), width):
+        if _is_title_line(title.text, paragraph_lines[1].text.lstrip(), width, wrapping):
             chunks.append(trimmed(text, paragraph.start, paragraph.start + title.end))
             paragraph_lines = paragraph_lines[1:]
     in_item = False
@@ -265,7 +286,7 @@ def _chunks(text: str, paragraph: Span, first: bool = False, width: int = 0) -> 
             current = trimmed(text, start, end)
         else:
             current = trimmed(text, current.start, end)
-        if _TERMINAL_RE.search(line.text) or _is_heading(line.text, following, width):
+        if _TERMINAL_RE.search(line.text) or _is_heading(line.text, following, width, wrapping):
             chunks.append(current)
             current = None
     if current:
@@ -298,12 +319,15 @@ def _ends_sentence(chunk: str, match: re.Match[str]) -> bool:
     return True
 
 
-def sentences(text: str) -> list[Span]:
-    """Split the document into sentence spans (list items and headings are their own sentences)."""
+def sentences(text: str, *, language: str = "en") -> list[Span]:
+    """Split the document into sentence spans (list items and headings are their own sentences).
+
+    In French (`language="fr"`) a line may also wrap after « et », « de », « la » ..."""
     spans: list[Span] = []
     width = wrap_width(text)
+    wrapping = _WRAPPING_WORDS_FR if language == "fr" else _WRAPPING_WORDS
     for index, paragraph in enumerate(paragraphs(text)):
-        for chunk in _chunks(text, paragraph, first=index == 0, width=width):
+        for chunk in _chunks(text, paragraph, first=index == 0, width=width, wrapping=wrapping):
             start = chunk.start
             for match in _BOUNDARY_RE.finditer(chunk.text):
                 if _ends_sentence(chunk.text, match):

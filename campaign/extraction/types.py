@@ -137,15 +137,24 @@ class CallToAction:
 
 @dataclass(frozen=True)
 class ExtractedDocument:
-    """Everything extracted from one source document."""
+    """Everything extracted from one source document.
+
+    `language` is "en" or "fr", the language the document was read in, or "" for a document
+    in another language, which is not read at all; `warnings` then says so in words a caller
+    can show ("written in neither English nor French; no actions").
+    """
 
     title: str
     published: datetime.date | None
     actions: tuple[CallToAction, ...] = field(default=())
+    language: str = "en"
+    warnings: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict:
         return {
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
+            "language": self.language,
+            "warnings": list(self.warnings),
             "actions": [action.to_dict() for action in self.actions],
         }

@@ -320,3 +320,36 @@ def test_it_refuses_a_document_over_two_megabytes_in_one_line(tmp_path):
         f"warning: {tmp_path / 'huge.txt'}: larger than 2 MB; skipped"
     ]
     assert SourceDocument.objects.get().file_name == "good.txt"
+
+
+def test_it_warns_in_one_line_about_a_document_in_neither_english_nor_french(tmp_path):
+    (tmp_path / "bosque.txt").write_text(
+        "Salvemos el bosque\n\nFirma la petición y pide al gobierno que proteja el bosque.\n"
+    )
+    (tmp_path / "good.txt").write_text("Sign our petition\n\nWe call on the government to act.\n")
+    err = StringIO()
+
+    call_command("import_seeds", str(tmp_path), stdout=StringIO(), stderr=err)
+
+    warnings = err.getvalue().splitlines()
+    assert warnings == [
+        f"warning: {tmp_path / 'bosque.txt'}: written in neither English nor French; no actions"
+    ]
+    spanish = SourceDocument.objects.get(file_name="bosque.txt")
+    assert not CallToAction.objects.filter(document=spanish).exists()
+
+
+def test_it_warns_about_a_german_document_on_a_json_dry_run(tmp_path):
+    (tmp_path / "wald.txt").write_text(
+        "Bitte unterschreiben Sie die Petition. Wir fordern die Regierung auf, den Wald zu "
+        "schützen.\n"
+    )
+    err = StringIO()
+
+    call_command(
+        "import_seeds", str(tmp_path), "--dry-run", "--json", stdout=StringIO(), stderr=err
+    )
+
+    assert err.getvalue().splitlines() == [
+        f"warning: {tmp_path / 'wald.txt'}: written in neither English nor French; no actions"
+    ]

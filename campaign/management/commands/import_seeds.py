@@ -48,8 +48,11 @@ class Command(BaseCommand):
             raise CommandError(f"nothing could be imported from {shown}")
 
         if options["json"]:
-            self.stdout.write(json.dumps(self._extraction_json(documents), indent=2))
+            extracted = self._extraction_json(documents)
+            self.stdout.write(json.dumps(extracted, indent=2))
             if options["dry_run"]:
+                for document, result in zip(documents, extracted["documents"], strict=True):
+                    self._warn(document.path, result["warnings"])
                 return  # the extraction is the answer; the database is not needed
 
         published, refused = False, None
@@ -74,6 +77,9 @@ class Command(BaseCommand):
                 f"the database is not ready ({first_line}); run 'manage.py migrate' first"
             ) from error
 
+        paths = {document.name: document.path for document in documents}
+        for name, warning in report.warnings:
+            self._warn(paths.get(name, name), [warning])
         if not options["json"]:
             self._say(
                 report,
@@ -97,6 +103,12 @@ class Command(BaseCommand):
             ) from None
         if len(slug) > max_length:
             raise CommandError(f"--campaign: at most {max_length} characters")
+
+    def _warn(self, path, warnings) -> None:
+        """One line per warning, naming the file ("...: written in neither English nor French;
+        no actions"), like the warnings about unreadable files."""
+        for warning in warnings:
+            self.stderr.write(f"warning: {path}: {warning}")
 
     @staticmethod
     def _extraction_json(documents) -> dict:

@@ -1,0 +1,195 @@
+"""French donation appeals: « Faites un don à Équiterre », « Donnez », « Soutenez notre travail
+par un don », « Votre don permettra de ... ».
+
+As in English (`donations`), news mentions gifts without asking for any (« les dons ont
+afflué »), so an appeal needs an asking stance: an order to the reader, « vous » / « votre », or
+the organisation's own first person. The organisation comes from the sentence when it is named
+there (« Faites un don au Comité logement Rosemont »); otherwise `pipeline` fills it in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .context import DocumentContext
+from .fr_stance import assess
+from .fr_wording import finish
+from .stance import APPEAL, DIRECT, IMPERATIVE, REPORTED
+from .text import Span
+from .types import DONATE, CallToAction, Evidence
+
+_TRIGGER_RE = re.compile(
+    r"(?i)\b(?P<trigger>fai(?:tes|re|s)\s+(?:un|votre|ton|vos)\s+dons?|"
+    r"donn(?:ez|er|e)(?=\s*(?:[!.,]|$|\s+(?:à|au|aux|généreusement|maintenant|dès|aujourd|"
+    r"en\s+ligne|ce\s+que|\d|un\s+montant|mensuellement)))|"
+    r"soutenez\s+[^.!?;]{1,60}?\s+(?:par|avec|grâce\s+à)\s+un\s+don|"
+    r"(?:votre|un|vos|ton|chaque|tout)\s+dons?|dons?\s+(?:mensuels?|en\s+ligne)|"
+    r"contribu(?:ez|er)\s+(?:à|au|aux|financièrement|dès|maintenant|généreusement)|"
+    r"devenez\s+(?:donat(?:eur|rice)|membre\s+donat(?:eur|rice))|"
+    r"reçus?\s+(?:d['\u2019]impôt|fiscaux?|officiels?|aux\s+fins\s+de\s+l['\u2019]impôt)|"
+    r"chèques?\s+(?:à\s+l['\u2019]ordre|libellés?|payables?)|"
+    r"envoy(?:ez|er)\s+un\s+virement(?:\s+Interac)?)\b"
+)
+# A passive appeal: « Les dons peuvent être faits en ligne », « Les dons sont les bienvenus ».
+_PASSIVE_APPEAL_RE = re.compile(
+    r"(?i)^\s*(?:peuvent|peut)\s+être\s+(?:faits?|envoyés?|remis)|"
+    r"^\s*(?:sont|est)\s+(?:\w+ment\s+)?(?:les\s+bienvenus|bienvenus?|nécessaires|appréciés?)"
+)
+# The organisation right after « don à / au », « Soutenez X par un don », « Donnez à X ».
+_RECIPIENT_RE = re.compile(
+    r"(?i:\b(?:dons?|donnez|donner|contribuez|contribuer)\s+(?:\w+\s+){0,2}?(?:à\s+l['\u2019]|"
+    r"à\s+la\s+|à\s+|au\s+|aux\s+))(?P<org>[A-ZÀ-ÖØ-Þ].*)",
+    re.S,
+)
+_PAYABLE_RE = re.compile(
+    r"(?i:\bà\s+l['\u2019]ordre\s+(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+|de\s+|d['\u2019]))"
+    r"(?P<org>[A-ZÀ-ÖØ-Þ].*)",
+    re.S,
+)
+_SUPPORT_RE = re.compile(
+    r"(?i:\bsoutenez\s+(?:l['\u2019]|la\s+|le\s+|les\s+)?)(?P<org>[A-ZÀ-ÖØ-Þ].*)", re.S
+)
+_PURPOSE_RE = re.compile(
+    r"(?i)\b(?P<purpose>(?:pour|afin\s+de)\s+(?:nous\s+)?(?:aider\s+à\s+)?(?:financer|soutenir|"
+    r"aider|payer|offrir|fournir|couvrir|poursuivre|protéger)\s+[^.;!?]+|"
+    r"(?:permettra|permettront|servira|serviront)\s+(?:de|d['\u2019]|à)\s*[^.;!?]+)"
+)
+# A gift named as a noun is asked for only with « votre » or a need: « Votre don permettra
+# de ... », « Nous avons besoin de vos dons », « Chaque don compte ».
+_ASKING_NOUN_RE = re.compile(
+    r"(?i)\b(?:votre|vos|ton|besoin|comptons\s+sur|dépendons|chaque|tout\s+don)\b"
+)
+_MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
+# Words that end an organisation's name: « Faites un don à Équiterre pour ... ».
+_ORG_END = frozenset(
+    [
+        *("pour", "afin", "qui", "que", "dès", "aujourd", "maintenant", "avant", "et", "ou"),
+        *("par", "en", "ici", "sur", "dans", "avec", "car", "mais", "ce", "cette", "ces"),
+        *("grâce", "via", "aujourd'hui", "aujourd\u2019hui"),
+    ]
+)
+_ARTICLES = frozenset(["le", "la", "les", "un", "une"])
+_NAME_ADJECTIVE_RE = re.compile(r"(?:ale|ales|ienne|iennes|oise|oises|phone|ique|iques|aire)$")
+_ORG_CONNECTORS = frozenset(["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "pour"])
+
+
+def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """A French donation appeal in `sentence`, or None. `organisation` may be empty."""
+    if _MENU_RE.search(sentence.text):
+        return None
+    appeals = [
+        found
+        for match in _TRIGGER_RE.finditer(sentence.text)
+        if (found := _appeal(sentence.text, match, context.news))
+    ]
+    if not appeals:
+        return None
+    _, score = max(appeals, key=lambda pair: pair[1])
+    organisation = _recipient(sentence.text)
+    organisation = context.orgs.canonical(organisation) if organisation else ""
+    score += 0.05 if organisation else -0.05
+    return CallToAction(
+        kind=DONATE,
+        text=describe(organisation, sentence.text),
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=score,
+        organisation=organisation,
+    )
+
+
+def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[str], float] | None:
+    trigger = match.group("trigger").casefold()
+    verb_form = bool(re.match(r"(?:fai|donn|soutenez|contribu|devenez|envoy)", trigger))
+    start = match.start() + (len(trigger.split()[0]) + 1 if trigger.startswith("votre") else 0)
+    stance = assess(sentence, start, match.end(), imperative=verb_form, news=news)
+    if stance.label == DIRECT and not verb_form and not _ASKING_NOUN_RE.search(sentence):
+        return None  # « Nous remercions la Fondation pour son don généreux. »
+    if stance.label in (DIRECT, IMPERATIVE, APPEAL):
+        return match, stance.score
+    if trigger.startswith("chèque"):
+        return match, 0.4 if news or stance.label == REPORTED else 0.7
+    if _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):
+        return match, 0.4 if news or stance.label == REPORTED else 0.7
+    return None
+
+
+def describe(organisation: str, *sentences: str) -> str:
+    """« Faire un don à X pour financer Y », from the organisation and the purpose."""
+    purpose = ""
+    for sentence in sentences:
+        found = _PURPOSE_RE.search(sentence)
+        if found:
+            purpose = finish(found.group("purpose"))
+            purpose = re.sub(r"(?i)^(?:permettra|permettront|servira|serviront)\s+", "", purpose)
+            purpose = re.sub(r"(?i)^(?:de|à)\s+", "pour ", purpose)
+            purpose = re.sub(r"(?i)^d['\u2019]", "pour ", purpose)
+            break
+    base = "Faire un don"
+    if organisation:
+        # « au Comité ... », « à la Fondation ... », as the document writes it.
+        written = (
+            re.search(rf"(?i)\b(à\s+la|à\s+l['\u2019]|au|aux|à)\s*{re.escape(organisation)}", s)
+            for s in sentences
+        )
+        preposition = next((found.group(1) for found in written if found), "à")
+        space = "" if preposition.endswith(("'", "\u2019")) else " "
+        base = f"{base} {preposition}{space}{organisation}"
+    return base + (f" {purpose}" if purpose else "")
+
+
+def _recipient(sentence: str) -> str:
+    match = (
+        _RECIPIENT_RE.search(sentence)
+        or _PAYABLE_RE.search(sentence)
+        or _SUPPORT_RE.search(sentence)
+    )
+    return org_name(match.group("org")) if match else ""
+
+
+# Words that start an organisation's name in French.
+_ORG_START_RE = re.compile(
+    r"\b(?:Comité|Fondation|Coalition|Association|Réseau|Centre|Ligue|Regroupement|Front|"
+    r"Société|Alliance|Fédération|Syndicat|Collectif|Mouvement|Amnistie|Maison|Table|Banque|"
+    r"Institut|Fonds|Organisme|Projet|Union|Confédération|Centrale|Conseil\s+canadien|"
+    r"Conseil\s+québécois|Équiterre|Greenpeace|Oxfam|Centraide|Action)\b"
+)
+
+
+def fundraiser(text: str) -> str:
+    """The organisation a French document most often names, for an appeal that names none."""
+    names = [org_name(text[match.start() :]) for match in _ORG_START_RE.finditer(text)]
+    counts = Counter(name for name in names if name)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def org_name(text: str) -> str:
+    """The organisation's name at the start of `text`: « Fondation David Suzuki »,
+    « Amnistie internationale Canada francophone », « Comité logement Rosemont »."""
+    words: list[str] = []
+    for found in re.finditer(r"[^\s,.;:!?()\u00ab\u00bb]+", text.split("\n")[0]):
+        word = found.group(0)
+        if len(words) == 7 or word.casefold() in _ORG_END or re.match(r"\d", word):
+            break
+        capitalised = word[:1].isupper() or bool(re.match(r"[dl]['\u2019][A-ZÀ-ÖØ-Þ]", word))
+        if not words and not capitalised:
+            break
+        # « ... Rosemont défend les locataires »: an article after anything but « de » starts
+        # the rest of the sentence.
+        if word.casefold() in _ARTICLES and words and words[-1].casefold() not in ("de", "à"):
+            break
+        words.append(word)
+        if text[found.end() : found.end() + 1] in tuple(",.;:!?()\u00ab\u00bb"):
+            break
+    # A name ends on a capitalised word or an adjective (« Amnistie internationale »), not on
+    # the verb after it.
+    while words and (
+        words[-1].casefold() in _ORG_CONNECTORS
+        or (
+            words[-1][:1].islower()
+            and not re.match(r"[dl]['\u2019][A-ZÀ-ÖØ-Þ]", words[-1])
+            and not _NAME_ADJECTIVE_RE.search(words[-1])
+        )
+    ):
+        words.pop()
+    return " ".join(words)

@@ -1,0 +1,232 @@
+"""French letters and calls: « Écrivez à votre député », « Envoyez un courriel au ministre de
+l'Environnement (x@y) », « Appelez le bureau de la ministre au 613-... ».
+
+The same two detectors as `letters`:
+
+* `detect_to_mp` - the supporter's own representative (« votre député(e) », « vos élu·e·s »),
+  looked up by Chorus from the postal code; « Appelez / Téléphonez à votre député » is a call.
+* `detect_to_targets` - named officials with their contact details, found by
+  `targets.find_targets(..., language="fr")` after the verb and in the contact block after it.
+
+What to ask (« pour lui demander de ... », « et demandez-lui de ... ») is the action's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import fr_wording as wording
+from .contacts import EMAIL_RE, PHONE_RE, find_addresses, is_official_mailbox
+from .context import DocumentContext
+from .fr_stance import assess
+from .fr_wording import INFINITIVE
+from .letters import _contact_block_end
+from .names import name_from_email
+from .targets import find_targets
+from .text import Span, collapse
+from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
+
+_CALL = r"appel(?:ez|er|ons|le)|téléphon(?:ez|er|ons|e)"
+_VERB = (
+    r"(?:écri(?:vez|re|vons|s)(?:\s+(?:une\s+lettre|un\s+courriel|un\s+mot|un\s+message))?|"
+    r"envoy(?:ez|er|ons)\s+(?:(?:un|une|votre|ce|cette|notre|vos|nos|des)\s+)?"
+    r"(?:courriels?|lettres?|messages?|courriers?|mots?|e-mails?|cartes?(?:\s+postales?)?|"
+    r"télécopies?)|envoie\s+(?:un|une)\s+(?:courriel|lettre|message)|"
+    r"contact(?:ez|er|ons|e)|interpell(?:ez|er|ons|e)|" + _CALL + r"|"
+    r"rencontr(?:ez|er|ons)|communiqu(?:ez|er|ons)\s+avec|demand(?:ez|er|ons)|di(?:tes|re)|"
+    r"exhort(?:ez|er)|press(?:ez|er)|fai(?:tes|re)\s+(?:pression\s+sur|savoir\s+à)|"
+    r"visit(?:ez|er)|sollicit(?:ez|er)|mobilis(?:ez|er)|joign(?:ez|ons))"
+)
+_VERBS = rf"(?i:{_VERB}(?:\s*(?:,|/|\bou\b|\bet\b|\bet/ou\b)\s*{_VERB})*)"
+_FEMININE = r"(?:e|\(e\)|·e|\.e|-e)?(?:s|·s|\(s\))?"
+_MP = (
+    r"(?:(?i:à|au|aux)\s+)?(?i:votre|vos|ton|ta|tes|leur|leurs)\s+"
+    r"(?:(?i:propres?)\s+)?"
+    rf"(?:(?i:député{_FEMININE}|élu{_FEMININE}|représentant{_FEMININE}|"
+    r"membres?\s+du\s+parlement|conseill(?:er|ère)s?(?:\s+municipa(?:l|le|ux|les))?|"
+    rf"sénat(?:eur|rice){_FEMININE})|MPs?|MNAs?|MPPs?|MLAs?)"
+    r"(?:\s+(?i:fédéra(?:l|le|ux|les)|provincia(?:l|le|ux|les)|loca(?:l|le|ux|les)|"
+    r"municipa(?:l|le|ux|les)))?"
+    r"(?![\w·(])"
+)
+_MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})")
+# What to ask: « pour lui demander de X », « et demandez-lui de X », « pour exiger X »,
+# « afin qu'il X », « pour appuyer X »; or straight after « Demandez à votre député de X ».
+_PURPOSE = (
+    r"\b(?:pour|afin\s+de)\s+(?:lui|leur)\s+(?:demander|dire|rappeler|faire\s+savoir|"
+    r"exprimer|signifier)\s+(?:de\s+|d['\u2019]|que\s+|qu['\u2019])?"
+    r"|\b(?:et\s+)?(?:demandez|dites|exigez|rappelez)[-\s](?:lui|leur)\s+"
+    r"(?:de\s+|d['\u2019]|que\s+|qu['\u2019])?"
+    r"|\b(?:pour|afin\s+d['\u2019]|afin\s+de)\s*(?:exiger|réclamer|demander)\s+"
+    r"(?:que\s+|qu['\u2019])?"
+    r"|\b(?:pour|afin)\s+qu['\u2019](?:il|elle|ils|elles)\s+"
+    rf"|\bpour\s+(?={INFINITIVE})"
+)
+_PURPOSE_RE = re.compile(
+    rf"(?i)(?:{_PURPOSE}"
+    # Straight after the representative: « Demandez à votre député de X », « Dites à votre
+    # députée que X », « Interpellez vos élus : exigez X ».
+    rf"|^\s*,?\s*(?:de\s+|d['\u2019]|à\s+)(?={INFINITIVE})"
+    r"|^\s*,?\s*(?:que\s+|qu['\u2019])"
+    r"|^\s*:\s*)(?P<purpose>\S.*)",
+    re.S,
+)
+# After the verb of an order to write to named officials, only a marked purpose counts.
+_TARGET_PURPOSE_RE = re.compile(rf"(?i)(?:{_PURPOSE})(?P<purpose>\S.*)", re.S)
+_CALL_VERB_RE = re.compile(rf"(?i)^(?:{_CALL})$")
+
+_TARGET_VERB_RE = re.compile(
+    r"(?i)\b(?P<verb>envoy(?:ez|er|ons)\s+(?:(?:un|une|votre|ce|cette|notre|vos|des|nos)\s+)?"
+    r"(?:courriels?|lettres?|messages?|courriers?|mots?|e-mails?|cartes?(?:\s+postales?)?|"
+    r"télécopies?|copies?)(?=\s+(?:à|au|aux)\b)|"
+    r"envoy(?:ez|er)[-\s](?:la|le|les)(?=\s+(?:à|au|aux)\b)|"
+    r"fai(?:tes|re)\s+parvenir\s+(?:votre|une|cette|la|le|vos|ce)\s+\w+(?=\s+(?:à|au|aux)\b)|"
+    r"adress(?:ez|er)[-\s](?:la|le|les|votre\s+\w+|une\s+\w+|un\s+\w+)(?=\s+(?:à|au|aux)\b)|"
+    r"écri(?:vez|re|vons)(?:\s+(?:une\s+lettre|un\s+courriel|un\s+mot|un\s+message))?|"
+    r"contact(?:ez|er)|interpell(?:ez|er)|joign(?:ez|er)|communiqu(?:ez|er)\s+avec|"
+    r"appel(?:ez|er)|téléphon(?:ez|er)|courriel(?:ez)?)\b"
+    r"(?!\s*:)"  # « Courriel : x@y » and « Téléphone : 613-... » are labels, not asks
+)
+# The object is the organisation itself: « écrivez-nous », « contactez notre équipe ».
+_OWN_OBJECT_RE = re.compile(
+    r"(?i)^\s*(?:-\s*nous|-\s*moi|nous|(?:à\s+|avec\s+)?(?:notre|nos)\s+"
+    r"(?!(?:député|élu|représentant|conseill|sénat|maire)\w*)\w+|"
+    r"(?:à\s+)?(?:vos|votre)\s+(?:histoires?|photos?|questions?|témoignages?))\b"
+)
+_PRONOUN_OBJECT_RE = re.compile(
+    r"(?i)^\s*(?:-\s*(?:lui|leur)|(?:à\s+)?(?:son|sa|ses|leur)\s+\w+)\b"
+)
+# « Demandez-lui de X » right after a contact block.
+_FOLLOW_UP_RE = re.compile(
+    r"(?i)^(?:(?:et|puis|ensuite|svp)\s+)*(?:demandez|dites|exigez|rappelez)[-\s](?:lui|leur)\s+"
+    r"(?:de\s+|d['\u2019]|que\s+|qu['\u2019])(?P<purpose>\S.*)",
+    re.S,
+)
+_SAYING_TAIL_RE = re.compile(
+    r"(?i)[\s,]*(?:(?:et\s+)?(?:pour\s+)?(?:lui|leur)\s+(?:dire|demander)(?:\s+que)?|et)?[\s:]*$"
+)
+
+
+def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """« Écrivez à votre député pour lui demander de ... » -> LETTER_TO_MP (CALL for
+    « Appelez / Téléphonez à votre député »)."""
+    match = _MP_RE.search(sentence.text)
+    if not match:
+        return None
+    stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
+    verbs = re.split(r"\s*(?:,|/|\bou\b|\bet/ou\b|\bet\b)\s*", match.group("verbs").casefold())
+    written = [verb for verb in verbs if verb and not _CALL_VERB_RE.match(verb.split()[0])]
+    kind = CALL if not written else LETTER_TO_MP
+    remainder = wording.strip_links(sentence.text[match.end() :])
+    purpose = _PURPOSE_RE.search(remainder)
+    text = wording.demand(purpose.group("purpose")) if purpose else ""
+    if len(text.split()) < 2 or remainder.rstrip().endswith(":"):
+        text = wording.capitalise(wording.finish(sentence.text[match.start() :]))
+    return CallToAction(
+        kind=kind,
+        text=text,
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=stance.score,
+    )
+
+
+def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """« Envoyez un courriel au ministre de l'Environnement (x@y) » -> LETTER_TO_TARGETS / CALL."""
+    text = context.text
+    for match in _TARGET_VERB_RE.finditer(sentence.text):
+        after = sentence.text[match.end() :]
+        if _OWN_OBJECT_RE.match(after):
+            continue
+        region_start = sentence.start + match.end()
+        region_end = _contact_block_end(text, sentence, language="fr")
+        pronoun = bool(_PRONOUN_OBJECT_RE.match(after))
+        targets = _direct_targets(text, region_start, region_end, keep_bare=pronoun)
+        if not targets:
+            continue
+        stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
+        verb = match.group("verb").casefold().split()[0]
+        by_phone = all(t.phone and not (t.email or t.postal_address) for t in targets)
+        generic = verb.startswith(("contact", "joign", "communiqu", "interpell"))
+        kind = CALL if _CALL_VERB_RE.match(verb) or (generic and by_phone) else LETTER_TO_TARGETS
+        score = stance.score
+        if any(target.email or target.phone for target in targets):
+            score += 0.05
+        purpose = _TARGET_PURPOSE_RE.search(wording.strip_links(_without_contacts(after)))
+        demand = wording.demand(purpose.group("purpose")) if purpose else ""
+        if len(demand.split()) < 2:
+            demand = _follow_up(context, region_end)
+        return CallToAction(
+            kind=kind,
+            text=demand or _describe(sentence.text[match.start() :]),
+            evidence=Evidence.of(text, sentence.start, sentence.end),
+            confidence=score,
+            targets=tuple(targets),
+        )
+    return None
+
+
+def states_purpose(sentence: str) -> bool:
+    """True when an instruction says what to ask for, not only whom to write to."""
+    return bool(_PURPOSE_RE.search(sentence)) and not sentence.rstrip().endswith(":")
+
+
+def _follow_up(context: DocumentContext, after: int) -> str:
+    """The ask in « Demandez-lui de X » when that sentence comes right after a contact block."""
+    following = next((s for s in context.sentences if s.start >= after), None)
+    if following is None:
+        return ""
+    match = _FOLLOW_UP_RE.match(following.text)
+    return wording.demand(match.group("purpose")) if match else ""
+
+
+def _without_contacts(clause: str) -> str:
+    """The clause with its emails and phone numbers (and « à » / « au » before them) taken out,
+    so that « ... (x@y) et demandez-lui de ... » reads straight on."""
+    return re.sub(
+        rf"[\s,]*(?:\b(?:à|au|par\s+courriel|par\s+téléphone)\b|:)?\s*\(?(?:{EMAIL_RE.pattern}|"
+        rf"{PHONE_RE.pattern})\)?",
+        "",
+        clause,
+    )
+
+
+def _direct_targets(text: str, start: int, end: int, keep_bare: bool = False) -> list[Target]:
+    """Targets in the region, minus « votre député » and roles that are not objects of the verb
+    (see `letters._direct_targets`)."""
+    kept = []
+    previous_end = start
+    for target in find_targets(text, start, end, language="fr"):
+        named = target.name and not (
+            target.email
+            and target.name == name_from_email(target.email)
+            and target.name.casefold() not in collapse(text[start:end]).casefold()
+        )
+        if not (target.role or named or is_official_mailbox(target.email) or keep_bare):
+            continue
+        if target.reachable:
+            kept.append(target)
+            continue
+        if target.kind == MP:
+            continue
+        written = re.compile(r"\s+".join(map(re.escape, target.role.split())))
+        found = written.search(text, previous_end, end)
+        gap = text[previous_end : found.start()] if found else "?"
+        if re.fullmatch(
+            r"(?i)[\s,&/]*(?:(?:le|la|les|l['\u2019]|et|ou|à|au|aux|votre|vos|aussi|avec|"
+            r"ainsi\s+qu['\u2019]à)\b[\s,&/]*|l['\u2019])*",
+            gap,
+        ):
+            kept.append(target)
+            previous_end = found.end()
+    return kept
+
+
+def _describe(clause: str) -> str:
+    """« Envoyez un courriel au ministre (x@y) et à la ministre (z@w) : » ->
+    « Envoyez un courriel au ministre et à la ministre »."""
+    clause = _without_contacts(wording.strip_links(clause))
+    for address in reversed(find_addresses(clause)):
+        clause = re.sub(r"[\s,]+$", "", clause[: address.start]) + clause[address.end :]
+    clause = wording.finish(clause)
+    clause = _SAYING_TAIL_RE.sub("", clause)
+    return wording.capitalise(wording.finish(clause))

@@ -1,0 +1,256 @@
+"""French petitions: demands addressed to a government or official that supporters can sign.
+
+Recognised phrasings (subject and tense are judged by `fr_stance.assess`):
+
+* « Signez la pétition », « Signez notre pétition pour ... », « Ajoutez votre nom »
+* « Nous demandons au gouvernement du Canada de <demande> », « ... prions / pressons /
+  sommons le premier ministre de ... »
+* « Nous exhortons / appelons / invitons le gouvernement à <demande> »
+* « Nous réclamons / exigeons <demande> », « ... exigeons que le gouvernement <demande> »
+* « Nous, soussigné(e)s, résidents du Canada, demandons à la Chambre des communes de ... »
+
+The demand (« protéger l'habitat du caribou ») is the action's text, as in English.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from . import fr_wording as wording
+from .context import DocumentContext
+from .fr_stance import PUBLIC_FR, assess
+from .fr_wording import INFINITIVE
+from .stance import IMPERATIVE, Assessment
+from .text import Span
+from .types import PETITION, CallToAction, Evidence
+
+_ADDRESSEE = r"(?P<addr>[^.;:!?\u00ab\u00bb\u201c\u201d\"()]{2,100}?)"
+# « demander à X de Y », « prier / presser / sommer X de Y ».
+_ASK_DE_RE = re.compile(
+    r"\b(?P<verb>(?i:demand(?:ons|ent|e|ez|er|é|ée|ait|aient)|pri(?:ons|ent|e|er|é)|"
+    r"press(?:ons|ent|e|er|é)|somm(?:ons|ent|e|er|é)|suppli(?:ons|ent|e|er|é)|"
+    r"conjur(?:ons|ent|e|er|é)|enjoign(?:ons|ent)|enjoindre))\s+"
+    rf"{_ADDRESSEE}\s*,?\s+(?:de\s+|d['\u2019])(?P<demand>{INFINITIVE}.*)",
+    re.S,
+)
+# « exhorter / appeler / inviter X à Y ».
+_ASK_A_RE = re.compile(
+    r"\b(?P<verb>(?i:exhort(?:ons|ent|e|ez|er|é|ée)|appel(?:ons|lent|le|er|é|ée)|"
+    r"invit(?:ons|ent|e|er|é|ée)|incit(?:ons|ent|e|er|é)|"
+    r"encourage(?:ons|nt|r)?|encouragé))\s+"
+    rf"{_ADDRESSEE}\s*,?\s+à\s+(?P<demand>{INFINITIVE}.*)",
+    re.S,
+)
+# « Nous demandons au gouvernement du Canada : » - the demands follow as a list.
+_ASK_COLON_RE = re.compile(
+    r"\b(?P<verb>(?i:demand(?:ons|ent|e)|exhort(?:ons|ent|e)|exige(?:ons|nt)?|"
+    r"réclam(?:ons|ent|e)))\s+"
+    r"(?P<addr>(?:à|au|aux|(?i:l[ea]s?|l['\u2019]))\s*[^.;:!?\u00ab\u00bb]{2,100}?)"
+    r"(?:\s+(?:de|d['\u2019]))?\s*(?P<colon>:)\s*$"
+)
+# « exiger que le gouvernement ... », « demander que la ministre ... ».
+_DEMAND_THAT_RE = re.compile(
+    r"\b(?P<verb>(?i:exige(?:ons|nt|r)?|exigé|demand(?:ons|ent|e|er|é)|réclam(?:ons|ent|e|er|é)|"
+    r"insist(?:ons|ent|e|er|é)\s+pour))\s+(?:que\s+|qu['\u2019])"
+    r"(?P<addr>(?:l[ea]s?\s+|l['\u2019])[^.;:!?,]{2,80}?)\s+"
+    r"(?P<demand>(?:(?:ne\s+|n['\u2019])?[a-zà-ÿ]+(?:e|ent|isse|issent)\b).*)",
+    re.S,
+)
+# « Nous réclamons une enquête publique », « Nous exigeons l'abolition de ... »: what is
+# called for, with nobody named.
+_CALL_FOR_RE = re.compile(
+    r"\b(?P<verb>(?i:réclam(?:ons|ent|e|er|é)|exige(?:ons|nt|r)?|exigé|"
+    r"appel(?:ons|lent|le|er|é)\s+à|plaid(?:ons|ent|er)\s+pour|militons\s+pour))\s+"
+    r"(?P<demand>(?:un|une|des|le|la|les|l['\u2019]|du|plus\s+de|davantage\s+de)\s*\S.*)",
+    re.S,
+)
+_SIGN_RE = re.compile(
+    r"(?i)\b(?P<verb>sign(?:ez|er|e|ons)\s+(?:(?:la|notre|cette|ma|une|leur|sa)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:pétition|lettre\s+ouverte|déclaration|engagement)|"
+    r"ajout(?:ez|er|e)\s+(?:votre|ton|ta|vos)\s+(?:nom|voix|signature)s?|"
+    r"joign(?:ez|ons)[\s-]+(?:vous|nous)\s+aux\s+(?:\S+\s+){0,3}?signataires|"
+    r"sign(?:ez|er|e)\s+(?:(?:dès\s+)?maintenant|aujourd['\u2019]hui|ici))"
+    r"(?P<rest>.*)",
+    re.S,
+)
+# Asking the readers themselves is not a petition to anyone (« Nous invitons la population à
+# signer »), and « demandez à votre député de ... » is a letter (see fr_letters).
+_NOT_ADDRESSEE_RE = re.compile(
+    rf"(?i)^(?:à\s+|aux\s+)?(?:{PUBLIC_FR}|vous|nous|tous|toutes|chacun\w*|"
+    r"(?:(?:à|a)\s+)?(?:votre|vos|ton|ta|tes|leur|leurs)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:député\S*|élu\S*|représentant\S*|conseill\S*|sénat\S*|MP|MNA|MPP|MLA)|"
+    r"l['\u2019]aide|de\s|d['\u2019]|des\s)"
+)
+# What a signed petition is for: « pour demander au gouvernement de », « qui demande à ».
+_SIGNING_PURPOSE_RE = re.compile(
+    r"(?i)^\s*[,:]?\s*(?:(?:pour|afin\s+de|qui)\s+(?:demander|exiger|réclamer|demande|exige|"
+    r"réclame|exhorte|exhorter)\s+(?P<addr>[^.;:!?]{2,80}?)\s+(?:de\s+|"
+    r"d['\u2019]|à\s+)(?P<demand>\S.*)|(?:pour|afin)\s+qu(?:e\s+|['\u2019])(?P<that>\S.*)|"
+    r"(?:pour|afin\s+de)\s+(?P<bare>\S.*))",
+    re.S,
+)
+# Authorities: a demand to one of them is a petition even when it is not capitalised.
+_AUTHORITY = (
+    r"(?i:gouvernements?|autorités|parlement|ministres?|premi(?:er|ère)\s+ministre|"
+    r"ministère|chambre|assemblée|conseil|ville|municipalité|province|état|élus|"
+    r"députés|sénat|entreprises?|compagnie|commission|agence|université|école|"
+    r"employeurs?|hôpital|cabinet|ottawa|québec|canada|onu|nations\s+unies)"
+)
+# An order to write or call, earlier in the sentence: what follows is what the letter or call
+# says (fr_letters reads it), not a separate petition: « Écrivez à la ministre pour exiger ... »,
+# « Dans votre lettre, demandez au ministre de ... ».
+_LETTER_CONTENT_RE = re.compile(
+    r"(?i)\b(?:écrivez|écrire|envoyez|envoyer|appelez|appeler|téléphonez|téléphoner|contactez|"
+    r"contacter|interpellez|interpeller|courriel|joignez|rencontrez)\b|"
+    r"\b(?:dans|lors\s+de)\s+votre\s+(?:lettre|courriel|message|appel)"
+)
+# « Nous, soussigné(e)s, ... »: the formal petition.
+_UNDERSIGNED_RE = re.compile(r"(?i)\bsoussign")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    addressee: str
+    text: str
+    label: str
+
+
+def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """The best French petition-like demand in `sentence`, or None."""
+    signing = _signing(sentence.text, context)
+    asks = _asks(sentence.text, context)
+    if signing:
+        asks = [dataclasses.replace(a, score=max(a.score, signing[0].score)) for a in asks]
+    demands = [*asks, *_calls_for(sentence.text, context)]
+    if not demands and not signing:
+        return None
+    best = max(
+        [(c, 1) for c in demands] + [(c, 0) for c in signing],
+        key=lambda pair: (pair[0].score, pair[1], bool(pair[0].addressee), len(pair[0].text)),
+    )[0]
+    return CallToAction(
+        kind=PETITION,
+        text=best.text,
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=best.score,
+        addressee=best.addressee,
+    )
+
+
+def is_bare_signing(action: CallToAction) -> bool:
+    """True for « Signez maintenant ! »: a request to sign that names no demand of its own
+    (its text is the request itself, not a demand)."""
+    return action.kind == PETITION and not action.addressee and bool(_SIGN_RE.match(action.text))
+
+
+def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> Assessment:
+    verb = match.group("verb").casefold()
+    # An order in the base form (« Signez », « Exigeons ») or an infinitive heading (« Signer la
+    # pétition »); « demandent » and « réclame » need a subject.
+    imperative = bool(re.match(r"\S+(?:ez|ons|er)\b", verb)) or verb.startswith("sign")
+    return assess(
+        sentence,
+        match.start("verb"),
+        match.end("verb"),
+        imperative=imperative,
+        main_org=context.main_org,
+        news=context.news,
+    )
+
+
+def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
+    found = []
+    for pattern in (_ASK_DE_RE, _ASK_A_RE, _DEMAND_THAT_RE, _ASK_COLON_RE):
+        for match in _overlapping(pattern, sentence):
+            addressee = _addressee(match.group("addr"))
+            if not addressee or len(addressee.split()) > 14 or _NOT_ADDRESSEE_RE.match(addressee):
+                continue
+            if _NOT_ADDRESSEE_RE.match(match.group("addr").strip()):
+                continue
+            # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters).
+            if _is_letter_content(sentence[: match.start("verb")]):
+                continue
+            stance = _assess(sentence, match, context)
+            if "colon" in match.groupdict() and match.group("colon"):
+                text = wording.finish(sentence)
+            else:
+                text = wording.demand(match.group("demand"))
+            if len(text.split()) < 2:
+                continue
+            score = stance.score
+            if _UNDERSIGNED_RE.search(sentence[: match.start("verb")]):
+                score += 0.05  # the formal petition's own wording
+            elif not re.search(_AUTHORITY, addressee) and not re.search(r"[A-ZÀ-Þ]", addressee):
+                score -= 0.15
+            found.append(_Candidate(score, addressee, text, stance.label))
+    return found
+
+
+def _addressee(raw: str) -> str:
+    """« au gouvernement du Canada » -> « le gouvernement du Canada », « à la ministre » ->
+    « la ministre »."""
+    addressee = wording.finish(raw)
+    addressee = re.sub(r"(?i)^(?:à|a)\s+", "", addressee)
+    addressee = re.sub(r"(?i)^au\s+", "le ", addressee)
+    return re.sub(r"(?i)^aux\s+", "les ", addressee)
+
+
+def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
+    found = []
+    for match in _CALL_FOR_RE.finditer(sentence):
+        if _is_letter_content(sentence[: match.start("verb")]):
+            continue
+        text = wording.demand(match.group("demand"))
+        if len(text.split()) < 2:
+            continue
+        stance = _assess(sentence, match, context)
+        found.append(_Candidate(stance.score - 0.05, "", text, stance.label))
+    return found
+
+
+def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
+    match = _SIGN_RE.search(sentence)
+    if not match:
+        return []
+    stance = _assess(sentence, match, context)
+    if stance.label != IMPERATIVE and not re.search(
+        r"(?i)\b(?:vous|votre|nous|notre)\b", sentence[: match.start()]
+    ):
+        stance = Assessment(stance.label, min(stance.score, 0.4))
+    rest = match.group("rest")
+    addressee = ""
+    purpose = _SIGNING_PURPOSE_RE.match(rest)
+    if purpose and purpose.group("demand"):
+        addressee = _addressee(purpose.group("addr"))
+        text = wording.demand(purpose.group("demand"))
+    elif purpose and (purpose.group("that") or purpose.group("bare")):
+        text = wording.demand(purpose.group("that") or purpose.group("bare"))
+    else:
+        text = ""
+    if len(text.split()) < 2:
+        # The request itself, up to the next order: « Signe la pétition et écris à ... ».
+        request = (
+            sentence[match.start() : match.end("verb")]
+            + re.split(r"\s+(?:et|puis|ou)\s+|[,;:(]", rest, maxsplit=1)[0]
+        )
+        text = wording.capitalise(wording.finish(wording.strip_links(request)))
+    return [_Candidate(stance.score, addressee, text, stance.label)]
+
+
+def _is_letter_content(prefix: str) -> bool:
+    """True when an order to write or call comes before the ask in the same sentence, unless
+    the sentence asks to sign (« Signez la lettre ouverte demandant à ... »)."""
+    return bool(_LETTER_CONTENT_RE.search(prefix)) and not re.search(r"(?i)\bsign", prefix)
+
+
+def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
+    """Every match, including ones that start inside an earlier match's demand."""
+    found = []
+    position = 0
+    while match := pattern.search(sentence, position):
+        found.append(match)
+        position = match.end("verb")
+    return found

@@ -1,0 +1,478 @@
+"""French calls to action: petitions, letters, calls, donations, letter bodies, reported speech.
+
+The texts are our own, written in the styles of French-language Canadian action alerts,
+petitions and news; the real French corpus that measures the extractor is kept elsewhere.
+"""
+
+from campaign.extraction import (
+    CALL,
+    DONATE,
+    LETTER_TO_MP,
+    LETTER_TO_TARGETS,
+    LOW_CONFIDENCE,
+    PETITION,
+    extract_actions,
+    extract_document,
+)
+from campaign.extraction.letter_body import SUPPORTER
+
+
+def _of_kind(text, kind):
+    return [action for action in extract_actions(text) if action.kind == kind]
+
+
+def _confident(text):
+    return [action for action in extract_actions(text) if action.confidence >= LOW_CONFIDENCE]
+
+
+# Petitions
+
+
+def test_it_finds_signez_la_petition_with_its_purpose():
+    text = "Signez la pétition pour protéger l'habitat du caribou de Charlevoix."
+    (action,) = _of_kind(text, PETITION)
+    assert action.text == "protéger l'habitat du caribou de Charlevoix"
+    assert action.confidence >= 0.8
+
+
+def test_it_finds_signez_notre_petition_alone():
+    (action,) = _of_kind("Signez notre pétition !", PETITION)
+    assert action.text == "Signez notre pétition"
+    assert not action.low_confidence
+
+
+def test_it_finds_ajoutez_votre_nom():
+    text = "Ajoutez votre nom pour que le gouvernement protège les forêts anciennes."
+    (action,) = _of_kind(text, PETITION)
+    assert action.text == "le gouvernement protège les forêts anciennes"
+    assert not action.low_confidence
+
+
+def test_it_finds_nous_demandons_au_gouvernement_with_addressee_and_demand():
+    text = "Nous demandons au gouvernement du Canada de protéger l'habitat essentiel du caribou."
+    (action,) = _of_kind(text, PETITION)
+    assert action.addressee == "le gouvernement du Canada"
+    assert action.text == "protéger l'habitat essentiel du caribou"
+    assert action.confidence >= 0.8
+
+
+def test_it_reads_past_a_department_to_the_demand():
+    text = "Nous demandons au ministre de l'Environnement d'adopter un décret d'urgence."
+    (action,) = _of_kind(text, PETITION)
+    assert action.addressee == "le ministre de l'Environnement"
+    assert action.text == "adopter un décret d'urgence"
+
+
+def test_it_finds_nous_exhortons_with_a():
+    text = "Nous exhortons le premier ministre à suspendre les renvois vers Haïti."
+    (action,) = _of_kind(text, PETITION)
+    assert action.addressee == "le premier ministre"
+    assert action.text == "suspendre les renvois vers Haïti"
+
+
+def test_it_finds_nous_appelons_as_a_petition_not_a_phone_call():
+    text = "Nous appelons la ministre de l'Environnement à adopter un décret d'urgence."
+    assert _of_kind(text, CALL) == []
+    (action,) = _of_kind(text, PETITION)
+    assert action.text == "adopter un décret d'urgence"
+
+
+def test_it_finds_nous_reclamons_without_an_addressee():
+    text = "Nous réclamons une enquête publique indépendante sur la mort de Joyce Echaquan."
+    (action,) = _of_kind(text, PETITION)
+    assert action.text == "une enquête publique indépendante sur la mort de Joyce Echaquan"
+    assert not action.low_confidence
+
+
+def test_it_finds_nous_exigeons_que():
+    text = "Nous exigeons que le gouvernement fédéral cesse de subventionner les pétrolières."
+    (action,) = _of_kind(text, PETITION)
+    assert action.addressee == "le gouvernement fédéral"
+    assert action.text == "cesse de subventionner les pétrolières"
+
+
+def test_it_finds_the_formal_nous_soussignes_petition():
+    text = (
+        "Pétition à la Chambre des communes\n\n"
+        "Nous, soussignés, citoyens et résidents du Canada, demandons à la Chambre des communes "
+        "de reconnaître le droit à un logement abordable."
+    )
+    (action,) = _of_kind(text, PETITION)
+    assert action.addressee == "la Chambre des communes"
+    assert action.text == "reconnaître le droit à un logement abordable"
+    assert action.confidence >= 0.85
+
+
+def test_it_makes_a_list_after_nous_demandons_the_demand():
+    text = (
+        "Nous demandons au gouvernement du Canada :\n\n"
+        "- de protéger l'habitat du caribou;\n"
+        "- d'adopter un décret d'urgence;\n"
+        "- de consulter les Premières Nations.\n"
+    )
+    (action,) = _of_kind(text, PETITION)
+    assert action.talking_points == (
+        "Protéger l'habitat du caribou",
+        "Adopter un décret d'urgence",
+        "Consulter les Premières Nations",
+    )
+    assert "Adopter un décret d'urgence" in action.text
+
+
+def test_it_finds_demandez_au_gouvernement_as_a_petition():
+    text = "Demandez au gouvernement du Québec de protéger les milieux humides."
+    (action,) = _of_kind(text, PETITION)
+    assert action.addressee == "le gouvernement du Québec"
+    assert action.text == "protéger les milieux humides"
+
+
+def test_it_folds_demandez_au_ministre_into_the_letter_before_it():
+    text = (
+        "Écrivez au ministre de l'Environnement (ministre@environnement.gouv.qc.ca).\n\n"
+        "Demandez au ministre d'adopter la stratégie sur le caribou."
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.text == "adopter la stratégie sur le caribou"
+
+
+def test_it_folds_signez_maintenant_into_the_stated_petition():
+    text = (
+        "Nous demandons à la ministre de l'Environnement d'adopter un décret d'urgence.\n\n"
+        "Signez maintenant !"
+    )
+    (action,) = _of_kind(text, PETITION)
+    assert action.text == "adopter un décret d'urgence"
+
+
+def test_it_does_not_make_asking_the_public_a_petition():
+    text = "Nous invitons la population à signer la lettre et à écrire aux élus."
+    assert [a for a in _of_kind(text, PETITION) if a.addressee] == []
+
+
+# Letters to the supporter's MP and calls
+
+
+def test_it_finds_ecrivez_a_votre_depute_with_its_purpose():
+    text = "Écrivez à votre député pour lui demander de voter contre le projet de loi C-12."
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "voter contre le projet de loi C-12"
+    assert action.confidence >= 0.8
+
+
+def test_it_finds_envoyez_un_courriel_a_votre_deputee_inclusive_spelling():
+    text = "Envoyez un courriel à votre député·e et demandez-lui d'appuyer la motion M-62."
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "appuyer la motion M-62"
+
+
+def test_it_finds_contactez_vos_elus_without_a_purpose():
+    (action,) = _of_kind("Contactez vos élu·e·s dès aujourd'hui !", LETTER_TO_MP)
+    assert action.text == "Contactez vos élu·e·s dès aujourd'hui"
+    assert not action.low_confidence
+
+
+def test_it_finds_interpellez_votre_deputee_with_a_colon():
+    text = "Interpellez votre député(e) : exigez un moratoire sur les rénovictions !"
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "exigez un moratoire sur les rénovictions"
+
+
+def test_it_makes_telephonez_a_votre_depute_a_call():
+    text = (
+        "Téléphonez à votre député(e) dès aujourd'hui pour lui dire de voter contre le projet "
+        "de loi C-12."
+    )
+    assert _of_kind(text, LETTER_TO_MP) == []
+    (action,) = _of_kind(text, CALL)
+    assert action.text == "voter contre le projet de loi C-12"
+
+
+def test_it_gives_a_bare_letter_to_your_mp_the_demand_stated_next_to_it():
+    text = (
+        "Nous demandons au gouvernement du Canada de suspendre les renvois vers Haïti.\n\n"
+        "Écrivez à votre député !"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "suspendre les renvois vers Haïti"
+
+
+def test_it_reads_the_familiar_form_too():
+    text = "Écris à ton député pour lui demander de protéger les forêts anciennes."
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "protéger les forêts anciennes"
+
+
+# Letters to named officials
+
+
+def test_it_finds_a_courriel_to_a_minister_with_a_french_department():
+    text = (
+        "Envoyez un courriel au ministre de l'Environnement et du Changement climatique "
+        "(ministre@ec.gc.ca) pour lui demander de protéger le caribou."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "protéger le caribou"
+    (target,) = action.targets
+    assert target.role == "ministre de l'Environnement et du Changement climatique"
+    assert target.email == "ministre@ec.gc.ca"
+    assert target.kind == "minister"
+
+
+def test_it_reads_a_role_hard_wrapped_after_de():
+    text = (
+        "Envoyez un courriel au ministre de\n"
+        "l'Environnement (ministre@ec.gc.ca) pour lui demander de protéger le\n"
+        "caribou de Charlevoix.\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.targets[0].role == "ministre de l'Environnement"
+    assert action.text == "protéger le caribou de Charlevoix"
+
+
+def test_it_splits_the_name_from_la_ministre():
+    text = (
+        "Écrivez à la ministre Mélanie Joly à melanie.joly@parl.gc.ca pour exiger la libération "
+        "des prisonniers."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert (target.role, target.name) == ("ministre", "Mélanie Joly")
+    assert target.email == "melanie.joly@parl.gc.ca"
+    assert action.text == "la libération des prisonniers"
+
+
+def test_it_splits_the_name_after_a_comma_from_the_role():
+    text = (
+        "Écrivez à la ministre des Affaires étrangères, Mélanie Joly, à melanie.joly@parl.gc.ca "
+        "et demandez-lui de condamner les arrestations."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert (target.role, target.name) == ("ministre des Affaires étrangères", "Mélanie Joly")
+    assert action.text == "condamner les arrestations"
+
+
+def test_it_keeps_a_long_french_department_in_one_role():
+    text = (
+        "Écrivez au premier ministre (pm@pm.gc.ca) et à la ministre de l'Immigration, des "
+        "Réfugiés et de la Citoyenneté (minister@cic.gc.ca)."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    roles = {(t.role, t.kind) for t in action.targets}
+    assert roles == {
+        ("premier ministre", "head_of_government"),
+        ("ministre de l'Immigration, des Réfugiés et de la Citoyenneté", "minister"),
+    }
+
+
+def test_it_recognises_la_premiere_ministre_as_head_of_government():
+    text = "Écrivez à la première ministre de l'Alberta, Danielle Smith, à premier@gov.ab.ca."
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert target.role == "première ministre de l'Alberta"
+    assert target.name == "Danielle Smith"
+    assert target.kind == "head_of_government"
+
+
+def test_it_recognises_a_depute_de_circonscription_as_an_mp():
+    text = (
+        "Écrivez au député de Rosemont\u2013La Petite-Patrie, Alexandre Boulerice "
+        "(alexandre.boulerice@parl.gc.ca)."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert target.role == "député de Rosemont\u2013La Petite-Patrie"
+    assert target.kind == "mp"
+
+
+def test_it_reads_a_french_contact_block_after_a_colon():
+    text = (
+        "Écrivez à la ministre :\n\n"
+        "L'honorable Jane Doe\n"
+        "Ministre de l'Environnement\n"
+        "Courriel : jane.doe@parl.gc.ca\n"
+        "Téléphone : 613-555-0100\n\n"
+        "Demandez-lui de protéger les milieux humides."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert (target.name, target.role) == ("Jane Doe", "Ministre de l'Environnement")
+    assert (target.email, target.phone) == ("jane.doe@parl.gc.ca", "613-555-0100")
+    assert action.text == "protéger les milieux humides"
+
+
+def test_it_makes_appelez_le_bureau_de_la_ministre_a_call():
+    text = (
+        "Appelez le bureau de la ministre de l'Immigration au 613-992-4211 pour lui demander "
+        "de suspendre les renvois."
+    )
+    (action,) = _of_kind(text, CALL)
+    assert action.text == "suspendre les renvois"
+    (target,) = action.targets
+    assert target.phone == "613-992-4211"
+
+
+def test_it_does_not_target_the_organisations_own_contacts():
+    text = (
+        "Pour nous joindre, écrivez-nous à info@coalition.org.\n\n"
+        "Pour toute question, contactez Julie au 514-555-0199."
+    )
+    assert extract_actions(text) == []
+
+
+# Donations
+
+
+def test_it_finds_faites_un_don_a_with_the_organisation():
+    text = "Faites un don à Équiterre pour soutenir nos campagnes."
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation == "Équiterre"
+    assert action.text == "Faire un don à Équiterre pour soutenir nos campagnes"
+    assert action.confidence >= 0.8
+
+
+def test_it_keeps_the_article_before_the_organisation():
+    (action,) = _of_kind("Faites un don à la Fondation David Suzuki dès aujourd'hui.", DONATE)
+    assert action.organisation == "Fondation David Suzuki"
+    assert action.text == "Faire un don à la Fondation David Suzuki"
+
+
+def test_it_finds_donnez_and_takes_the_organisation_from_the_document():
+    text = (
+        "Le Comité logement Rosemont défend les locataires depuis 1978.\n\nDonnez généreusement !"
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation == "Comité logement Rosemont"
+
+
+def test_it_finds_soutenez_notre_travail_par_un_don():
+    (action,) = _of_kind("Soutenez notre travail par un don.", DONATE)
+    assert not action.low_confidence
+
+
+def test_it_does_not_take_donations_in_the_news_for_an_appeal():
+    assert _confident("Les dons ont afflué après l'incendie, selon la Croix-Rouge.") == []
+
+
+# Letter bodies
+
+
+def test_it_gives_a_letter_to_your_mp_its_french_body():
+    text = (
+        "Écrivez à votre député :\n\n"
+        "Madame, Monsieur le député,\n\n"
+        "Je vous demande d'appuyer le projet de loi C-12 sur la protection des caribous.\n\n"
+        "Veuillez agréer, Madame, Monsieur, l'expression de mes\n"
+        "sentiments distingués.\n\n"
+        "[Votre nom]\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.startswith("Madame, Monsieur le député,")
+    assert "sentiments distingués." in action.letter_body
+    assert action.letter_body.endswith(SUPPORTER)
+    assert action.text == "appuyer le projet de loi C-12 sur la protection des caribous"
+
+
+def test_it_gives_a_letter_to_a_minister_its_body_and_target():
+    text = (
+        "Envoyez cette lettre à la ministre de l'Environnement "
+        "(ministre@environnement.gouv.qc.ca) :\n\n"
+        "Madame la Ministre,\n\n"
+        "Nous vous demandons de protéger les milieux humides du Québec.\n\n"
+        "Salutations distinguées\n"
+        "[Nom]\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.letter_body.startswith("Madame la Ministre,")
+    assert action.letter_body.endswith(SUPPORTER)
+    assert action.targets[0].email == "ministre@environnement.gouv.qc.ca"
+    assert action.text == "protéger les milieux humides du Québec"
+
+
+def test_it_finds_a_letter_to_the_prime_minister_on_its_own():
+    text = (
+        "Monsieur le Premier Ministre,\n\n"
+        "Je vous prie de suspendre les renvois vers Haïti.\n\n"
+        "Cordialement,\n"
+        "Signature\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.text == "suspendre les renvois vers Haïti"
+    assert action.targets[0].kind == "head_of_government"
+    assert action.letter_body.endswith(SUPPORTER)
+
+
+def test_it_does_not_take_a_newsletter_to_members_for_a_letter():
+    text = "Chers amis,\n\nMerci pour votre soutien cette année.\n\nCordialement,\nJulie\n"
+    assert extract_actions(text) == []
+
+
+# Reported speech
+
+
+def test_it_scores_a_demand_reported_in_the_past_low():
+    text = "La coalition a demandé au gouvernement de protéger l'habitat du caribou."
+    assert _confident(text) == []
+
+
+def test_it_scores_what_groups_reclament_low():
+    text = "Des groupes réclament une enquête publique sur la mort de Joyce Echaquan."
+    (action,) = _of_kind(text, PETITION)
+    assert action.low_confidence
+
+
+def test_it_scores_a_demand_in_guillemets_low():
+    text = "« Nous demandons au gouvernement d'agir maintenant », a déclaré Marie Tremblay."
+    assert _confident(text) == []
+
+
+def test_it_scores_a_demand_followed_by_a_declare_low():
+    text = (
+        "Nous demandons au gouvernement d'agir maintenant, a déclaré la porte-parole de la "
+        "coalition."
+    )
+    assert _confident(text) == []
+
+
+def test_it_scores_an_ask_selon_someone_low():
+    text = (
+        "Selon la coalition, le gouvernement doit écouter les groupes qui réclament un moratoire."
+    )
+    assert _confident(text) == []
+
+
+def test_it_reads_a_french_news_report_as_reporting():
+    text = (
+        "MONTRÉAL — La Ligue des droits et libertés exhorte le gouvernement à abandonner le "
+        "projet de loi.\n\n"
+        "Le ministre a déclaré qu'il étudiait la question."
+    )
+    assert _confident(text) == []
+
+
+# The whole document
+
+
+def test_it_reads_a_french_appeal_end_to_end():
+    text = (
+        "Sauvons le caribou de Charlevoix\n\n"
+        "Il ne reste que 18 caribous dans la harde de Charlevoix.\n\n"
+        "Nous demandons au gouvernement du Québec de protéger leur habitat.\n\n"
+        "Écrivez au ministre de l'Environnement (ministre@environnement.gouv.qc.ca) et "
+        "demandez-lui d'adopter la stratégie sans délai.\n\n"
+        "Faites un don à Nature Québec pour soutenir la campagne.\n"
+    )
+    document = extract_document(text)
+
+    assert document.language == "fr"
+    assert document.warnings == ()
+    kinds = [(a.kind, a.text) for a in document.actions if not a.low_confidence]
+    assert kinds == [
+        (PETITION, "protéger leur habitat"),
+        (LETTER_TO_TARGETS, "adopter la stratégie sans délai"),
+        (DONATE, "Faire un don à Nature Québec pour soutenir la campagne"),
+    ]
+    for action in document.actions:
+        assert text[action.evidence.start : action.evidence.end] == action.evidence.quote
