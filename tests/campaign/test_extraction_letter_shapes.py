@@ -1,0 +1,118 @@
+"""Template letters in other shapes than 'Dear ____, ... Sincerely, [Your name]'."""
+
+from campaign.extraction import LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction.letter_body import find_letter_bodies
+
+
+def _of_kind(text, kind):
+    return [action for action in extract_actions(text) if action.kind == kind]
+
+
+def test_it_ends_an_unsigned_letter_at_its_signature_placeholder():
+    text = (
+        "Dear [MP],\n\n"
+        "As your constituent, I urge you to fund the rural bus routes.\n\n"
+        "[Your name and contact information]\n\n"
+        "Share this page with your friends.\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body == (
+        "Dear {{ representative_name }},\n\n"
+        "As your constituent, I urge you to fund the rural bus routes.\n\n"
+        "{{ supporter_name }}"
+    )
+    assert action.evidence.quote.endswith("[Your name and contact information]")
+
+
+def test_it_reads_a_bracketed_salutation_without_a_comma():
+    text = "Dear [Name of MP]\n\nI am writing to ask you to protect the wetlands.\n\nYour name\n"
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.startswith("Dear {{ representative_name }}\n")
+    assert action.text == "protect the wetlands"
+
+
+def test_it_reads_a_bracketed_salutation_with_a_note_in_it():
+    text = "Dear [MP \u2013 find yours here],\n\nPlease vote for the transit bill.\n\nSincerely,\n"
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.startswith("Dear {{ representative_name }},")
+
+
+def test_it_keeps_a_template_cut_short_to_the_end_of_the_text():
+    text = (
+        "Here is a template you can use.\n\n"
+        "Dear ____,\n\n"
+        "I am writing about the closure of our local library.\n\n"
+        "I urge you to keep the library open and to restore its funding, because the"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.endswith("restore its funding, because the")
+
+
+def test_it_ends_an_unsigned_template_at_its_closing_thanks():
+    text = (
+        "Sample letter you can copy and paste:\n\n"
+        "Dear Chair Lopez:\n\n"
+        "I oppose the new quarry. Please reject the permit. Thank you for reading this.\n\n"
+        "(You may also send your comments by post to the county office.)\n"
+    )
+    (body,) = find_letter_bodies(text)
+    assert text[body.start : body.end].endswith("Thank you for reading this.")
+
+
+def test_it_reads_no_letter_in_an_unsigned_message_to_a_named_official():
+    text = (
+        "The mayor received this note last week.\n\n"
+        "Dear Mayor Chen,\n\n"
+        "We are writing to let you know the park cleanup went well this year.\n"
+    )
+    assert find_letter_bodies(text) == []
+
+
+def test_it_reads_a_title_and_surname_without_a_comma_as_a_letter_to_that_official():
+    text = (
+        "Dear Minister Okafor\n\n"
+        "I urge you to ban single-use plastics this year.\n\n"
+        "Sincerely,\n[Your name]\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert (action.targets[0].role, action.targets[0].name) == ("Minister", "Okafor")
+
+
+def test_it_reads_an_officials_title_alone_on_a_line_as_a_salutation():
+    text = (
+        "Fill out the form to send Premier Lee the message below.\n\n"
+        "Premier Lee:\n\n"
+        "Our hospitals are understaffed and patients wait for hours in the hallways.\n\n"
+        "I urge you to hire more nurses this year.\n\n"
+        "Your Name\nYour Email\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert (action.targets[0].role, action.targets[0].name) == ("Premier", "Lee")
+    assert action.letter_body.startswith("Premier Lee:")
+    assert action.letter_body.endswith("hire more nurses this year.\n\n{{ supporter_name }}")
+
+
+def test_it_reads_no_salutation_in_a_title_labelling_a_phone_number():
+    text = "Premier Lee:\n416-555-0100\n"
+    assert find_letter_bodies(text) == []
+
+
+def test_it_asks_for_the_postal_code_a_signature_block_asks_for():
+    text = "Dear MP,\n\nPlease stop the pipeline.\n\nSincerely,\n\nName\nAddress\nPostal code\n"
+    (body,) = find_letter_bodies(text)
+    assert body.body.endswith("Sincerely,\n\n{{ supporter_name }}\n{{ supporter_postal_code }}")
+
+
+def test_it_reads_an_add_your_name_note_as_the_signature():
+    text = (
+        "Dear MP,\n\nPlease stop the pipeline.\n\n"
+        "Yours sincerely\n\n(add your own name and address)\n"
+    )
+    (body,) = find_letter_bodies(text)
+    assert body.body.endswith("Yours sincerely\n\n{{ supporter_name }}")
+
+
+def test_it_leaves_a_copy_list_out_of_the_signature():
+    text = "Dear Minister Gray,\n\nPlease restore the grant.\n\nThank you,\n\ncc: Premier Bo Lund\n"
+    (body,) = find_letter_bodies(text)
+    assert body.body.endswith("Thank you,")
