@@ -2,6 +2,7 @@
 
 from campaign.extraction import LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
 from campaign.extraction.letter_body import find_letter_bodies
+from campaign.extraction.targets import find_targets
 
 
 def _of_kind(text, kind):
@@ -116,3 +117,13 @@ def test_it_leaves_a_copy_list_out_of_the_signature():
     text = "Dear Minister Gray,\n\nPlease restore the grant.\n\nThank you,\n\ncc: Premier Bo Lund\n"
     (body,) = find_letter_bodies(text)
     assert body.body.endswith("Thank you,")
+
+
+def test_it_reads_a_name_after_hon_without_a_full_stop():
+    (target,) = find_targets("Write to Hon Ada Moss at 613-555-0100")
+    assert target.name == "Ada Moss"
+
+
+def test_it_reads_a_surname_after_secretary():
+    (target,) = find_targets("Interior Secretary Zinke")
+    assert (target.role, target.name) == ("Interior Secretary", "Zinke")
