@@ -1,6 +1,6 @@
 """Template letters in other shapes than 'Dear ____, ... Sincerely, [Your name]'."""
 
-from campaign.extraction import LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
 from campaign.extraction.letter_body import find_letter_bodies
 from campaign.extraction.targets import find_targets
 
@@ -117,6 +117,63 @@ def test_it_leaves_a_copy_list_out_of_the_signature():
     text = "Dear Minister Gray,\n\nPlease restore the grant.\n\nThank you,\n\ncc: Premier Bo Lund\n"
     (body,) = find_letter_bodies(text)
     assert body.body.endswith("Thank you,")
+
+
+def test_it_sends_a_letter_to_the_address_of_the_official_it_names_not_the_letterhead():
+    text = (
+        "info@friends.example.org\nFriends of the River\n12 Main St\nToronto, ON M5A 3Y2\n\n"
+        "Hon Ada Moss, MP\nMinister of the Environment\nHouse of Commons\nOttawa ON K1A 0A6\n\n"
+        "Dear Mr Moss\n\nI urge you to protect the river.\n\nSincerely,\n[Your name]\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    (target,) = action.targets
+    assert target.name == "Ada Moss"
+    assert target.postal_address == "House of Commons, Ottawa ON K1A 0A6"
+
+
+def test_it_reads_a_template_read_on_the_phone_as_a_call():
+    text = (
+        "Sample call script:\n\n"
+        "Minister Hale,\n\n"
+        "I'm calling to ask that you cancel the hearings until the new rules are in place.\n\n"
+        "Thank you.\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == CALL
+    assert action.text == "cancel the hearings until the new rules are in place"
+
+
+def test_it_takes_the_letters_ask_when_the_instruction_only_asks_the_reader():
+    text = (
+        "We ask that you send an email to your MPP today.\n\n"
+        "Dear MPP ____,\n\n"
+        "I ask that you vote against the school closures.\n\n"
+        "(Your Name)\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "vote against the school closures"
+
+
+def test_it_gives_the_letter_to_the_confident_instruction_not_a_heading_after_it():
+    text = (
+        "We encourage you to write to your MP about the hospital cuts.\n\n"
+        "How to write to your MP\n\n"
+        "Dear [MP's name]\n\n"
+        "I urge you to oppose the hospital cuts.\n\n"
+        "Sincerely,\n"
+    )
+    (action,) = [a for a in _of_kind(text, LETTER_TO_MP) if not a.low_confidence]
+    assert action.evidence.quote.startswith("We encourage you")
+    assert "oppose the hospital cuts" in action.letter_body
+
+
+def test_it_takes_a_letters_ask_from_please_when_it_urges_nothing():
+    text = (
+        "Dear ____,\n\nThe plan is reckless. Please abandon the plan to sell the coast.\n\n"
+        "Sincerely,\n____\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.text == "abandon the plan to sell the coast"
 
 
 def test_it_reads_a_name_after_hon_without_a_full_stop():
