@@ -184,3 +184,49 @@ def test_it_reads_a_name_after_hon_without_a_full_stop():
 def test_it_reads_a_surname_after_secretary():
     (target,) = find_targets("Interior Secretary Zinke")
     assert (target.role, target.name) == ("Interior Secretary", "Zinke")
+
+
+def test_it_targets_every_address_listed_after_send_to_the_following():
+    text = (
+        "Paste the letter into a message and send to one or all of the following:\n\n"
+        "jdoe@caucus.example.org premier@ontario.ca\n"
+        "office.tran@party.example.ca\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert [t.email for t in action.targets] == [
+        "jdoe@caucus.example.org",
+        "premier@ontario.ca",
+        "office.tran@party.example.ca",
+    ]
+
+
+def test_it_leaves_the_pages_controls_out_of_the_instruction():
+    text = (
+        "If you would like to send a letter to political leaders click on the PDF file, paste "
+        "to your email and send to the following:\n\npremier@ontario.ca\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "Send a letter to political leaders"
+
+
+def test_it_reads_your_email_as_a_noun_not_an_order():
+    text = "Paste the text into your email and send it to the Minister of Health (min@hc.gc.ca)."
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "Send it to the Minister of Health"
+
+
+def test_it_reads_send_an_official_a_message():
+    text = "Send the Prime Minister a message: stop the pipeline now."
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.targets[0].role == "Prime Minister"
+
+
+def test_it_gives_a_letter_to_political_leaders_the_demand_stated_before_it():
+    text = (
+        "Ask your MPP to protect the conservation areas before they are weakened.\n\n"
+        "Send a letter to political leaders at the addresses below:\n\n"
+        "premier@ontario.ca\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "protect the conservation areas before they are weakened"
+
