@@ -30,6 +30,8 @@ from .types import (
 # How far (in characters) a letter may be from the instruction that introduces it.
 _NEARBY = 1500
 _LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
+# How sure a template letter printed in the document makes us that it is meant to be sent.
+_LETTER_CONFIDENCE = 0.75
 # An order to ask an official something: the content of a letter or call given nearby.
 _ASK_OFFICIAL_RE = re.compile(
     r"(?i)^\W*(?:please\s+)?(?:ask|tell|urge|"
@@ -66,7 +68,14 @@ def attach_letters(
                 # "Write to your MP:", "Email it to the Minister" or "We ask that you send an
                 # email to your MPP" says nothing about what to ask; the letter does.
                 text = ask
-            actions[index] = dataclasses.replace(action, letter_body=body.body, text=text)
+            # The template is evidence of its own: an instruction read as hesitant ("Fill out
+            # the form to send Premier X the message below") is no weaker than the letter alone.
+            actions[index] = dataclasses.replace(
+                action,
+                letter_body=body.body,
+                text=text,
+                confidence=max(action.confidence, _LETTER_CONFIDENCE),
+            )
             continue
         actions.append(_letter_action(body, context))
     return actions
@@ -260,7 +269,7 @@ def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
         kind=kind,
         text=text,
         evidence=Evidence.of(context.text, body.start, body.end),
-        confidence=0.75,
+        confidence=_LETTER_CONFIDENCE,
         targets=targets,
         letter_body=body.body,
     )

@@ -230,3 +230,15 @@ def test_it_gives_a_letter_to_political_leaders_the_demand_stated_before_it():
     (action,) = _of_kind(text, LETTER_TO_TARGETS)
     assert action.text == "protect the conservation areas before they are weakened"
 
+
+def test_it_keeps_a_template_confident_when_its_introduction_is_hesitant():
+    text = (
+        "Fill out the form to send Premier Lee the message below.\n\n"
+        "Premier Lee:\n\n"
+        "Our hospitals are understaffed and patients wait for hours in the hallways.\n\n"
+        "I urge you to hire more nurses this year.\n\n"
+        "Your Name\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert not action.low_confidence
+    assert action.evidence.quote.startswith("Fill out the form")
