@@ -137,6 +137,11 @@ _GENERIC_MAILBOX_WORDS = frozenset(
         "consular",
         "embassy",
         "mp",
+        # "mmcmahon.mpp.co@...": a legislator's office mailbox, not a first and last name.
+        "mpp",
+        "mla",
+        "mna",
+        "co",
         "board",
         "chair",
         "clerk",

@@ -242,3 +242,18 @@ def test_it_keeps_a_template_confident_when_its_introduction_is_hesitant():
     (action,) = _of_kind(text, LETTER_TO_TARGETS)
     assert not action.low_confidence
     assert action.evidence.quote.startswith("Fill out the form")
+
+
+def test_it_keeps_a_department_ending_in_a_country_in_the_role():
+    (target,) = find_targets("Write to the Minister of Environment and Climate Change Canada.")
+    assert target.role == "Minister of Environment and Climate Change Canada"
+
+
+def test_it_still_cuts_a_persons_name_off_a_role():
+    (target,) = find_targets("Write to the Minister of Labour David Piccini.")
+    assert (target.role, target.name) == ("Minister of Labour", "David Piccini")
+
+
+def test_it_reads_no_name_in_a_legislators_office_mailbox():
+    (target,) = find_targets("Send to: jlee.mpp.co@ola.org")
+    assert target.name == ""
