@@ -195,6 +195,8 @@ def _part_start(text: str, position: int, floor: int) -> int:
 
 _OFFICIAL_DOMAIN_RE = re.compile(
     r"(?i)(?:^|\.)(?:gc\.ca|gov(?:\.[a-z]{2,3})?|gouv\.qc\.ca|gov\.[a-z]{2}\.ca|ola\.org|"
+    # Provincial governments that write their own name as their domain.
+    r"(?:ontario|alberta|quebec|manitoba|saskatchewan|novascotia|gnb)\.ca|"
     r"assnat\.qc\.ca|leg\.bc\.ca|parliament\.uk|europarl\.europa\.eu)$"
 )
 

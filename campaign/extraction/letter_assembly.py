@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from . import fr_letters, fr_wording, letters, wording
+from .borrowed_demands import says_nothing
 from .context import DocumentContext
 from .letter_body import LetterBody
 from .targets import find_targets
@@ -34,6 +35,8 @@ _ASK_OFFICIAL_FR_RE = re.compile(
 # How far (in characters) a letter may be from the instruction that introduces it.
 _NEARBY = 1500
 _LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
+# How sure a template letter printed in the document makes us that it is meant to be sent.
+_LETTER_CONFIDENCE = 0.75
 # An order to ask an official something: the content of a letter or call given nearby.
 _ASK_OFFICIAL_RE = re.compile(
     r"(?i)^\W*(?:please\s+)?(?:ask|tell|urge|"
@@ -59,15 +62,30 @@ def attach_letters(
             and not action.letter_body
         ]
         if introducing:
-            index, action = max(introducing, key=lambda pair: pair[1].evidence.end)
+            # The nearest confident instruction: a heading ("How to write to your MP") between
+            # it and the letter introduces nothing.
+            index, action = max(
+                introducing, key=lambda pair: (not pair[1].low_confidence, pair[1].evidence.end)
+            )
             text = action.text
             ask = letter_ask(body.body)
             quote = action.evidence.quote.rstrip()
-            if ask and (quote.endswith(":") or not states_purpose(quote)):
-                # "Write to your MP:" or "Email it to the Minister" says nothing about what to
-                # ask; the letter does.
+            if ask and (
+                quote.endswith(":")
+                or not states_purpose(quote)
+                or says_nothing(action, language=context.language)
+            ):
+                # "Write to your MP:", "Email it to the Minister" or "We ask that you send an
+                # email to your MPP" says nothing about what to ask; the letter does.
                 text = ask
-            actions[index] = dataclasses.replace(action, letter_body=body.body, text=text)
+            # The template is evidence of its own: an instruction read as hesitant ("Fill out
+            # the form to send Premier X the message below") is no weaker than the letter alone.
+            actions[index] = dataclasses.replace(
+                action,
+                letter_body=body.body,
+                text=text,
+                confidence=max(action.confidence, _LETTER_CONFIDENCE),
+            )
             continue
         actions.append(_letter_action(body, context))
     return actions
@@ -269,39 +287,75 @@ def _fold(
 
 
 def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
-    # Targets with contact details written just before the letter turn it into a letter to them.
-    before = max(0, body.start - 600)
+    """An action for a letter no instruction introduces: to the officials it is addressed to
+    (with the address written above it), else to the reader's own representative."""
     language = context.language
-    targets = tuple(
-        t for t in find_targets(context.text, before, body.start, language=language) if t.email
-    )
-    if not targets and not body.generic:
-        targets = tuple(find_targets(body.addressee, language=language)) or (
-            Target(name=body.addressee),
-        )
+    before = context.text[max(0, body.start - 600) : body.start]
+    targets = _addressed_targets(body, context.text, max(0, body.start - 600), language)
     kind = LETTER_TO_TARGETS if targets else LETTER_TO_MP
     if language == "fr":
         text = _letter_ask_fr(body.body) or "Envoyer cette lettre"
     else:
+        if _CALL_SCRIPT_RE.search(before[-200:]) or _CALLING_RE.search(body.body):
+            kind = CALL  # "Sample call script: Minister Carr, ... I'm calling to ask ..."
         text = _letter_ask(body.body) or "Send this letter"
     return CallToAction(
         kind=kind,
         text=text,
         evidence=Evidence.of(context.text, body.start, body.end),
-        confidence=0.75,
+        confidence=_LETTER_CONFIDENCE,
         targets=targets,
         letter_body=body.body,
     )
 
 
+# A script read on the phone rather than a letter sent.
+_CALL_SCRIPT_RE = re.compile(r"(?i)\b(?:call|phone)\s+script\b|\bscript\s*:")
+_CALLING_RE = re.compile(r"(?i)\bI(?:['\u2019]m|\s+am)\s+calling\b")
+# Words of a salutation that say nothing of who is addressed.
+_COURTESY_WORDS = {"dear", "mr", "mrs", "ms", "dr", "hon", "honourable", "the", "of", "and"}
+
+
+def _addressed_targets(
+    body: LetterBody, text: str, before: int, language: str = "en"
+) -> tuple[Target, ...]:
+    """Whom a letter with no instruction before it goes to.
+
+    A letter to a named official goes to the contacts written above it that name them (the
+    ministry's address above "Dear Minister Gravelle,"), never to the sender's own letterhead;
+    a letter to a blank goes to the officials whose mailboxes are listed above it."""
+    found = [t for t in find_targets(text, before, body.start, language=language) if t.reachable]
+    if body.generic:
+        return tuple(t for t in found if t.email)
+    words = _distinctive_words(body.addressee) - _COURTESY_WORDS
+    named = [t for t in found if words & (_distinctive_words(f"{t.role} {t.name}"))]
+    if named:
+        return tuple(named)
+    return tuple(find_targets(body.addressee, language=language)) or (Target(name=body.addressee),)
+
+
+# "I urge you to X", "I am asking that you X", "we call on the Government of Canada to X".
+_ASK_RE = re.compile(
+    r"(?i)\b(?:urg(?:e|ing)|ask(?:ing)?|call(?:ing)?\s+(?:up)?on|request(?:ing)?|implor(?:e|ing)|"
+    r"encourag(?:e|ing)|beg(?:ging)?)\s+"
+    r"(?:(?:you(?:r\s+(?:government|party|colleagues|office|ministry|department))?"
+    r"|the\s+(?:(?:federal|provincial|[A-Z][\w.'\u2019-]*)\s+){0,3}"
+    r"(?:government|minister|premier|department|ministry|council|(?-i:[A-Z][\w-]*)))"
+    r"(?:\s+of\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*)?\s+to\s+"
+    r"|that\s+(?:you|your\s+government|the\s+government)\s+)"
+    # To the end of the sentence, or of the words before a list ("... rules that include:").
+    r"(?P<demand>(?:[^.!?:\n]|\n(?![^\S\n]*\n))+)"
+)
+# "Please abandon your scheme to ...": an order to the addressee.
+_PLEASE_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*Please\s+(?P<demand>(?!(?:find|see|contact|let|feel|"
+    r"provide|send|reply|respond|accept|consider\s+this)\b)[a-z](?:[^.!?:\n]|\n(?![^\S\n]*\n))+)"
+)
+
+
 def _letter_ask(body: str) -> str:
-    """What a template letter asks for: 'I urge you to X' -> 'X'."""
-    ask = re.search(
-        r"(?i)\b(?:urg(?:e|ing)|ask(?:ing)?|call(?:ing)?\s+on|request(?:ing)?|implor(?:e|ing))\s+"
-        r"(?:you|the\s+government)\s+to\s+"
-        r"(?P<demand>[^.!?]+)",
-        body,
-    )
+    """What a template letter asks for: 'I urge you to X' -> 'X', else 'Please X.' -> 'X'."""
+    ask = _ASK_RE.search(body) or _PLEASE_RE.search(body)
     return wording.demand(ask.group("demand")) if ask else ""
 
 

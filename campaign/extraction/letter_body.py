@@ -22,19 +22,35 @@ SUPPORTER = "{{ supporter_name }}"
 
 # A blank to fill in: "____", "[MP name]", "<name>", "{name}", "...", "XXX".
 BLANK = r"(?:_{2,}|\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>|\{\{?[^}\n]{1,40}\}?\}|\.{3,}|\u2026|X{3,})"
+POSTAL_CODE = "{{ supporter_postal_code }}"
+# "Dear Jane Doe," / "Dear Minister:" and, with nothing after it on its line, "Dear [MP's name]"
+# or "Dear Mr Prentice" (checked by `_is_addressee` when the comma is missing).
 _SALUTATION_RE = re.compile(
-    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:]{1,60}?)[^\S\r\n]*[,:][^\S\n]*$", re.M
+    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:]{1,60}?)[^\S\r\n]*(?P<mark>[,:]?)[^\S\n]*$", re.M
+)
+# Without "Dear": an official's title (and name) alone on a line, ending with a colon or comma -
+# "Premier Ford:", "Prime Minister Trudeau," - read as a salutation only when prose follows.
+_TITLE_SALUTATION_RE = re.compile(
+    r"^[^\S\r\n]*(?P<who>(?:(?:The\s+)?Hon(?:ourable|\.)?\s+)?(?:Deputy\s+)?"
+    r"(?:Prime\s+Minister|Premier|Minister|Mayor|President|Senator|Councill?or|Secretary|"
+    r"Governor)(?:[^\S\r\n]+[A-Z][\w'\u2019-]*){0,3})[^\S\r\n]*(?P<mark>[,:])[^\S\n]*$",
+    re.M,
 )
 _GENERIC_ADDRESSEE_RE = re.compile(
     r"(?i)^(?:(?:the\s+)?(?:hon(?:ourable|\.)?\s+)?(?:MPP?|MLA|member\s+of\s+parliament|"
     r"representative|councill?or|senator|sir\s+or\s+madam|sir/madam|friend))$"
+)
+# Without a comma only a blank, a title or a capitalised name is an addressee ("Dear Mr Prentice"),
+# not the start of a sentence that goes on ("Dear me, what a week").
+_BARE_ADDRESSEE_RE = re.compile(
+    rf"^(?:{BLANK}|(?:[A-Z][\w.'\u2019-]*[^\S\r\n]+){{0,4}}(?:[A-Z][\w.'\u2019-]*|{BLANK}))$"
 )
 # "Dear partners," / "Dear friends and neighbours,": the message to the readers themselves (a
 # newsletter, a forwarded alert), not a letter for them to send.
 _READERS_RE = re.compile(
     r"(?i)^(?:(?:dear|fellow|all|our|my|valued)\s+)*(?:friends|partners|members|supporters|"
     r"neighbou?rs|all|everyone|colleagues|community|comrades|sisters|brothers|siblings|allies|"
-    r"parents|families|folks|team|subscribers|volunteers|donors|parishioners|students)"
+    r"parents|families|folks|team|subscribers|volunteers|donors|parishioners|students|readers?)"
     r"(?:\s*(?:,|and|&)\s*(?:\w+\s+)?\w+)*$"
     # "Dear Friends of the Library,": a supporters' group greeting its members.
     r"|^(?i:friends)\s+of\s+(?:the\s+)?[A-Z]"
@@ -44,9 +60,35 @@ _SIGN_OFF_RE = re.compile(
     r"(?:best|kind|warm(?:est)?)?\s*regards|respectfully(?:\s+yours)?|with\s+thanks|"
     r"thank\s+you|cordially)[^\S\r\n]*[,.!]?[^\S\r\n]*$"
 )
-_SIGNATURE_PLACEHOLDER_RE = re.compile(
-    rf"(?i)^[^\S\r\n]*(?:{BLANK}|\(?your\s+(?:full\s+)?name\)?|\(?name\)?|signature)[^\S\r\n]*$"
+# The words a signature placeholder is made of: "[Your name and contact information]",
+# "(add your own name and address)", "Your Email", "Postal code".
+_PLACEHOLDER_WORD = (
+    r"(?:your|own|full|first|last|name|names|signature|address(?:es)?|e-?mail|phone|number|"
+    r"telephone|contact|info|information|details|postal|post|zip|code|postcode|city|town|"
+    r"province|riding|constituency|organi[sz]ation|title|add|insert|here|and|&|/|,|-|\u2013)"
 )
+_SIGNATURE_PLACEHOLDER_RE = re.compile(
+    rf"(?i)^[^\S\r\n]*(?:{BLANK}|signature|"
+    rf"(?P<open>[\[(<])?(?=[^\r\n]*\b(?:name|signature|address|e-?mail|postal|postcode)\b)"
+    rf"{_PLACEHOLDER_WORD}(?:[^\S\r\n]*{_PLACEHOLDER_WORD})*(?(open)[\])>]))[^\S\r\n]*$"
+)
+# A letter's last words when nobody signs it: "Thank you for your attention to these comments."
+_CLOSING_SENTENCE_RE = re.compile(
+    r"(?i)(?:^|[.!?][\"\u201d\u2019]?\s+)(?:thank\s+you|thanks|i\s+look\s+forward)\b[^.!?]*[.!?]?\s*$"
+)
+# What says a letter with neither sign-off nor signature is a template to copy.
+_TEMPLATE_INTRO_RE = re.compile(
+    r"(?i)\b(?:sample|template|model|example|suggested|draft|copy\s+and\s+paste|"
+    r"(?:letter|message|e-?mail|text)\s+below|below\s+is)\b"
+)
+# Page furniture after an unsigned letter: the letter stops before it.
+_NOT_LETTER_LINE_RE = re.compile(
+    r"(?i)^\W*(?:click|share|download|print|tweet|donate|subscribe|sign\s+(?:up|the|our)|"
+    r"follow\s+us|back\s+to\s+top|copyright|\u00a9|read\s+more|learn\s+more|related|"
+    r"posted\s+(?:in|by|on)|tags?:|\d+\s+comments?)"
+)
+# After the sign-off, a copy list is not the sender's signature.
+_COPY_LINE_RE = re.compile(r"(?i)^\W*(?:b?cc|c\.c\.|p\.?s\.?|encl\w*)\b")
 
 
 # French forms.
@@ -100,14 +142,6 @@ class _Forms:
     supporter: re.Pattern[str]
 
 
-_ENGLISH = _Forms(
-    _SALUTATION_RE,
-    _GENERIC_ADDRESSEE_RE,
-    _READERS_RE,
-    _SIGN_OFF_RE,
-    _SIGNATURE_PLACEHOLDER_RE,
-    re.compile(r"(?i)\[\s*your\s+(?:full\s+)?name\s*\]"),
-)
 _FRENCH = _Forms(
     _SALUTATION_FR_RE,
     _GENERIC_ADDRESSEE_FR_RE,
@@ -128,12 +162,163 @@ class LetterBody:
 
 
 def find_letter_bodies(text: str, *, language: str = "en") -> list[LetterBody]:
-    """Every 'Dear ...' letter (« Madame la Ministre, » in French) that runs to a sign-off
-    within a dozen paragraphs."""
-    forms = _FRENCH if language == "fr" else _ENGLISH
+    """Every 'Dear ...' letter that runs to its sign-off or signature placeholder within a
+    dozen paragraphs, or, for a template (a blank addressee, or introduced as a sample), to its
+    last paragraph of prose. French letters (« Madame la Ministre, ») are read by
+    `_french_letter_bodies`, which asks for a sign-off."""
+    if language == "fr":
+        return _french_letter_bodies(text)
+    letters = []
+    for salutation in _salutations(text):
+        who = salutation.group("who").strip()
+        if _READERS_RE.match(who):
+            continue
+        blank = re.search(BLANK, who)
+        generic = bool(blank) or bool(_GENERIC_ADDRESSEE_RE.match(who))
+        start = salutation.start() + len(salutation.group(0)) - len(salutation.group(0).lstrip())
+        introduced = bool(_TEMPLATE_INTRO_RE.search(text[max(0, start - 400) : start]))
+        # "Dear friend," greets the reader of an appeal; only a blank or a representative's
+        # title says an unsigned letter is one for the reader to send.
+        template = introduced or (generic and not re.fullmatch(r"(?i)friend", who))
+        end = _letter_end(text, salutation.end(), template=template)
+        if end is None:
+            continue
+        body = text[start:end]
+        if blank:
+            at = salutation.start("who") - start + blank.start()
+            body = body[:at] + REPRESENTATIVE + body[at + len(blank.group(0)) :]
+        body = _substitute_signature(body)
+        body = re.sub(r"(?i)\[\s*your\s+(?:full\s+)?name\s*\]", SUPPORTER, body)
+        letters.append(LetterBody(start, end, body.strip(), generic, "" if generic else who))
+    return letters
+
+
+def _salutations(text: str) -> list[re.Match[str]]:
+    """'Dear ...' lines, and an official's title alone on a line when a paragraph follows."""
+    found = [match for match in _SALUTATION_RE.finditer(text) if _is_salutation(match)]
+    for match in _TITLE_SALUTATION_RE.finditer(text):
+        following = lines(text[match.end() : match.end() + 2000])[1:6]
+        first = next((line for line in following if line.text.strip()), None)
+        if first is not None and _is_prose(first.text):
+            found.append(match)
+    return sorted(found, key=lambda match: match.start())
+
+
+def _is_salutation(match: re.Match[str]) -> bool:
+    return bool(match.group("mark") or _BARE_ADDRESSEE_RE.match(match.group("who").strip()))
+
+
+def _starts_letter(line: str) -> bool:
+    dear = _SALUTATION_RE.match(line)
+    return bool(dear and _is_salutation(dear)) or bool(_TITLE_SALUTATION_RE.match(line))
+
+
+def _is_prose(line: str) -> bool:
+    """A paragraph of sentences, not a heading, a label or a contact line."""
+    stripped = line.strip()
+    return len(stripped.split()) >= 8 and bool(re.search(r"[.!?:][\"\u201d\u2019)]?$", stripped))
+
+
+def _letter_end(text: str, after: int, template: bool) -> int | None:
+    """End of the letter that starts before `after`: its signature after the sign-off, its
+    signature placeholder, or - for a template that is left unsigned or cut short - its last
+    paragraph of prose. None when no letter can be told apart."""
+    window = text[after : after + 20000]
+    following = lines(window)  # 120 lines at most are read below
+    whole = len(following) <= 120 and after + len(window) >= len(text)
+    last = None  # end of the last line of the letter read so far
+    closing = None  # end of a "Thank you for ..." closing sentence
+    prose = 0
+    stopped = False
+    for index, line in enumerate(following[:120]):
+        stripped = line.text.strip()
+        if index and _starts_letter(line.text):
+            return None  # another letter starts before this one is signed
+        if _SIGN_OFF_RE.match(line.text):
+            return after + _signature_end(following, index)
+        if index and _SIGNATURE_PLACEHOLDER_RE.match(line.text) and (prose or last):
+            return after + _placeholders_end(following, index)
+        if not stripped or not index:
+            continue
+        if closing is not None or (
+            prose and (_NOT_LETTER_LINE_RE.match(stripped) or stripped.startswith("("))
+        ):
+            stopped = True
+            break
+        last = line.end
+        if _is_prose(line.text) or len(stripped.split()) >= 8:
+            prose += 1
+        if _CLOSING_SENTENCE_RE.search(stripped) and prose:
+            closing = line.end
+    if not template or not prose or not (stopped or whole):
+        return None
+    return after + (closing if closing is not None else last)
+
+
+def _signature_end(following: list, index: int) -> int:
+    """End of the sign-off line at `index`, or of the signature just under it."""
+    end = following[index].end
+    for signature in following[index + 1 : index + 4]:
+        if not signature.text.strip():
+            continue
+        stripped = signature.text.strip()
+        if _COPY_LINE_RE.match(stripped):
+            break  # "cc: Premier ...": whom copies go to, not who signs
+        if _SIGNATURE_PLACEHOLDER_RE.match(signature.text):
+            return _placeholders_end(following, following.index(signature))
+        if len(stripped.split()) <= 5 and not re.search(r"[.!?:]$", stripped):
+            end = signature.end
+        break
+    return end
+
+
+def _placeholders_end(following: list, index: int) -> int:
+    """End of the run of placeholder lines starting at `index` ("Your Name" / "Your Email")."""
+    end = following[index].end
+    blank_run = 0
+    for line in following[index + 1 : index + 8]:
+        if not line.text.strip():
+            blank_run += 1
+            if blank_run > 1:
+                break
+            continue
+        blank_run = 0
+        if not _SIGNATURE_PLACEHOLDER_RE.match(line.text):
+            break
+        end = line.end
+    return end
+
+
+def _substitute_signature(body: str) -> str:
+    """The placeholder lines that end the letter become the supporter's name (and postal code,
+    when one is asked for); the others (an address, an email) are the sender's business."""
+    body_lines = body.replace("\r\n", "\n").split("\n")
+    index = len(body_lines)
+    while index > 0 and (
+        not body_lines[index - 1].strip() or _SIGNATURE_PLACEHOLDER_RE.match(body_lines[index - 1])
+    ):
+        index -= 1
+    while index < len(body_lines) and not body_lines[index].strip():
+        index += 1  # the blank lines above the signature stay
+    block = body_lines[index:]
+    if not block:
+        return body
+    indent = re.match(r"[^\S\r\n]*", next(line for line in block if line.strip())).group(0)
+    replaced = [indent + SUPPORTER]
+    if any(re.search(r"(?i)\b(?:postal|post|zip)\s*code|\bpostcode\b", line) for line in block):
+        replaced.append(indent + POSTAL_CODE)
+    return "\n".join(body_lines[:index] + replaced)
+
+
+# --- French --------------------------------------------------------------------------------
+
+
+def _french_letter_bodies(text: str) -> list[LetterBody]:
+    """Every « Madame la Ministre, » letter that runs to a sign-off within a dozen paragraphs."""
+    forms = _FRENCH
     letters = []
     for salutation in forms.salutation.finditer(text):
-        end = _letter_end(text, salutation.end(), forms)
+        end = _french_letter_end(text, salutation.end(), forms)
         if end is None:
             continue
         who = salutation.group("who").strip()
@@ -146,13 +331,13 @@ def find_letter_bodies(text: str, *, language: str = "en") -> list[LetterBody]:
         if blank:
             at = salutation.start("who") - start + blank.start()
             body = body[:at] + REPRESENTATIVE + body[at + len(blank.group(0)) :]
-        body = _substitute_signature(body, forms)
+        body = _french_substitute_signature(body, forms)
         body = forms.supporter.sub(SUPPORTER, body)
         letters.append(LetterBody(start, end, body.strip(), generic, "" if generic else who))
     return letters
 
 
-def _letter_end(text: str, after: int, forms: _Forms = _ENGLISH) -> int | None:
+def _french_letter_end(text: str, after: int, forms: _Forms) -> int | None:
     """End of the signature after the sign-off, or None when no sign-off follows."""
     following = lines(text[after : after + 20000])  # 120 lines at most are read below
     for index, line in enumerate(following[:120]):
@@ -161,7 +346,7 @@ def _letter_end(text: str, after: int, forms: _Forms = _ENGLISH) -> int | None:
         if not forms.sign_off.match(line.text):
             continue
         end = after + line.end
-        if forms is _FRENCH and _FORMAL_FR_RE.match(line.text):
+        if _FORMAL_FR_RE.match(line.text):
             # « Veuillez agréer, Madame la Ministre, l'expression de mes » / « sentiments
             # distingués. »: the closing sentence may go on over a line or two.
             while not re.search(r"[.!,]\s*$", following[index].text) and index + 1 < min(
@@ -184,7 +369,7 @@ def _letter_end(text: str, after: int, forms: _Forms = _ENGLISH) -> int | None:
     return None
 
 
-def _substitute_signature(body: str, forms: _Forms = _ENGLISH) -> str:
+def _french_substitute_signature(body: str, forms: _Forms) -> str:
     body_lines = body.replace("\r\n", "\n").split("\n")
     for index in range(len(body_lines) - 1, -1, -1):
         if not body_lines[index].strip():

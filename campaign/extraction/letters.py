@@ -63,11 +63,29 @@ _TARGET_VERB_RE = re.compile(
     r"message|note|fax|postcard|tweet|cop(?:y|ie)|appeal)s?(?=\s+to\b)|"
     r"send(?:ing)?\s+(?:it|them)(?=\s+to\b)|"
     r"send(?=\s+to\s*:)|(?:send\s+)?cop(?:y|ies)(?=\s+to\s*:)|"  # "Send to:", "Copies to:"
-    r"mail(?:ing)?\s+(?:it|them|this|the\s+\w+|your\s+\w+)(?=\s+to\b)|e-?mail(?:ing)?|"
+    # "send to one or all of the following:" - a list of recipients follows.
+    r"send(?=\s+(?:it\s+|them\s+)?to\s+(?:(?:one|any|some|each)\s+or\s+(?:all|more)\s+of\s+)?"
+    r"(?:the\s+following|these|all\s+of)\b)|"
+    # "Send Premier Doug Ford the message below": whom first, then what.
+    r"send(?:ing)?(?=\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.'\u2019-]*\s+){1,5}(?:an?|the|this|our)\s+"
+    r"(?:\w+\s+)?(?:message|letter|e-?mail|note|postcard|card)s?\b)|"
+    r"mail(?:ing)?\s+(?:it|them|this|the\s+\w+|your\s+\w+)(?=\s+to\b)|"
+    # "paste it into your email": the noun, not the verb.
+    r"(?<!\byour\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bby\s)e-?mail(?:ing)?|"
     r"writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?\s+to|writ(?:e|ing)|"
     r"contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
     r"message|reach(?:ing)?(?:\s+out\s+to)?|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
     r"(?!\s*:)"  # "Email: x@y" and "Phone: 613-..." are labels in a contact block, not asks
+)
+_LISTED_RE = re.compile(
+    r"(?i)\b(?:the\s+following|(?:one|any|some|each)\s+or\s+(?:all|more)\s+of\s+(?:these|them|"
+    r"the\s+following))\b[^.!?]*:\s*$"
+)
+# A page's own controls after the instruction: "Send a letter click on the PDF file, paste ...".
+_UI_TAIL_RE = re.compile(
+    r"(?i)[\s,;]+(?:(?:and|then|just|simply)\s+)?(?:click|tap|download|paste|copy\s+and\s+paste|"
+    r"fill\s+(?:in|out)|scroll|open\s+the)\b.*$",
+    re.S,
 )
 # The object is the organisation itself: "contact us", "email our team".
 _OWN_OBJECT_RE = re.compile(
@@ -85,7 +103,10 @@ _SIGNED_CONTENT_RE = re.compile(r"(?i)\bsign\b.*\b(?:asking|urging|calling\s+on|
 # What an instruction asks for: "... and ask her to", "saying that", "to support ...".
 _PURPOSE_MARK_RE = re.compile(
     r"(?i:\b(?:ask|tell|urge|asking|telling|urging|saying|say|demand\w*|call(?:ing)?\s+(?:on|for))\b)"
-    r"|\bto\s+(?!(?:the|your|our|their|his|its|my|a|an|him|her|them|us|me|it|this|these|that|"
+    # "a letter to political leaders", "write to local councillors": whom, not what for.
+    r"|(?<!letter\s)(?<!letters\s)(?<!email\s)(?<!message\s)(?<!\bnote\s)(?<!\bcard\s)"
+    r"(?<!\bwrite\s)(?<!\bsend\s)(?<!\bit\s)"
+    r"\bto\s+(?!(?:the|your|our|their|his|its|my|a|an|him|her|them|us|me|it|this|these|that|"
     r"e-?mail|write|"
     r"call|phone|contact|send|sign|tweet|reach)\b)[a-z]+"
 )
@@ -156,7 +177,10 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
         region_end = _contact_block_end(text, sentence)
         # "Call his office at 416-...": whose office the sentence before says (letter_assembly).
         pronoun = bool(_PRONOUN_OBJECT_RE.match(sentence.text[match.end() :]))
-        targets = _direct_targets(text, region_start, region_end, keep_bare=pronoun)
+        # "send to one or all of the following:": each address listed is a recipient, named
+        # or not.
+        listed = bool(_LISTED_RE.search(sentence.text[match.end() :]))
+        targets = _direct_targets(text, region_start, region_end, keep_bare=pronoun or listed)
         if not targets:
             continue
         stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
@@ -294,6 +318,9 @@ def _describe(clause: str) -> str:
     """'send an email to the Minister (x@y) & the PM (z@w) saying that you:' ->
     'Send an email to the Minister & the PM'."""
     clause = wording.strip_links(clause)
+    without_ui = _UI_TAIL_RE.sub("", clause)
+    if len(without_ui.split()) >= 3:
+        clause = without_ui
     clause = re.sub(
         rf"[\s,]*(?:\b(?:at|on|or|by\s+(?:phone|e-?mail))\b|:)?\s+(?:{EMAIL_RE.pattern}|{PHONE_RE.pattern})",
         "",

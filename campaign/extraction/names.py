@@ -11,7 +11,8 @@ import re
 from .roles import Found
 
 _HONORIFIC = (
-    r"(?:The\s+Hon(?:ourable|\.)?|Hon(?:ourable|\.)|Right\s+Hon(?:ourable|\.)|"
+    # "Hon Jim Prentice": the abbreviation is often written without its full stop.
+    r"(?:The\s+Hon(?:ourable|\.)?|Hon(?:ourable|\.|(?=[^\S\r\n]))|Right\s+Hon(?:ourable|\.)|"
     r"(?:His|Her)\s+Excellency|Dr\.?|Mr\.?|Ms\.?|Mrs\.?|Sen\.?)"
 )
 # "Joly", "LeBlanc", "McKenna", "O'Regan", "Mélanie", "France-Élaine".
@@ -22,7 +23,8 @@ HONORIFIC_NAME_RE = re.compile(
 # "Premier Ford", "Minister Sawhney": a surname straight after a title.
 _SURNAME_RE = re.compile(rf"[^\S\r\n]+(?P<name>{_NAME_WORD})\b(?![^\S\r\n]+[A-Z])")
 _TITLE_END_RE = re.compile(
-    r"(?:Minister|Premier|Mayor|Ambassador|President|Senator|Councill?or|MPP|MLA|MNA|MP)$"
+    r"(?:Minister|Premier|Mayor|Ambassador|President|Senator|Councill?or|Secretary|Governor|"
+    r"Commissioner|MPP|MLA|MNA|MP)$"
 )
 # Between the words of a name: spaces, or a hard-wrap line break when the name plainly ends on
 # the next line ("..., Maryse" / "Bertrand, at ..."); address blocks keep one name a line.
@@ -135,6 +137,11 @@ _GENERIC_MAILBOX_WORDS = frozenset(
         "consular",
         "embassy",
         "mp",
+        # "mmcmahon.mpp.co@...": a legislator's office mailbox, not a first and last name.
+        "mpp",
+        "mla",
+        "mna",
+        "co",
         "board",
         "chair",
         "clerk",

@@ -93,6 +93,47 @@ def classify_role(role: str) -> str:
     return OTHER
 
 
+# Words that end a department's name, never a person's.
+_DEPARTMENT_WORDS = frozenset(
+    [
+        "canada",
+        "change",
+        "affairs",
+        "development",
+        "services",
+        "resources",
+        "security",
+        "safety",
+        "health",
+        "justice",
+        "environment",
+        "trade",
+        "finance",
+        "labour",
+        "labor",
+        "defence",
+        "defense",
+        "transport",
+        "education",
+        "housing",
+        "infrastructure",
+        "industry",
+        "innovation",
+        "energy",
+        "fisheries",
+        "oceans",
+        "agriculture",
+        "heritage",
+        "citizenship",
+        "immigration",
+        "relations",
+        "revenue",
+        "treasury",
+        "board",
+    ]
+)
+
+
 def _without_trailing_name(role: str) -> str:
     """'Minister of Labour David Piccini' -> 'Minister of Labour'.
 
@@ -104,6 +145,8 @@ def _without_trailing_name(role: str) -> str:
     )
     if not last or not re.search(r"\bof\b", role):
         return role
+    if set(last.group(1).casefold().split()[-2:]) & _DEPARTMENT_WORDS:
+        return role  # "... and Climate Change Canada": the department goes on, nobody is named
     keep = max(1, len(last.group(1).split()) - 2)
     kept = re.match(rf"{_CAP}(?:[^\S\r\n]+{_CAP}){{{keep - 1}}}", last.group(1))
     return role[: last.start(1) + kept.end()]
