@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from campaign.identities import MailboxField
 from campaign.postal_codes import PostalCodeField
 from petitions.services import SignatureInput
 
@@ -73,7 +74,8 @@ class SignatureForm(forms.Form):
         validators=[validate_person_name],
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    email = forms.EmailField(
+    # Cleaned to the address mail is sent to (campaign.identities.mailbox_address).
+    email = MailboxField(
         label=_("Email"),
         max_length=254,
         help_text=_("We send you a link to confirm your signature."),
