@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from campaign.directory.models import Riding
 from campaign.directory.selectors import office_for_role
+from campaign.identities import mailbox_key
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
@@ -294,14 +295,17 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
     """Save an unconfirmed letter and queue its confirmation email, in one transaction.
 
     Takes letter_build's arguments. Raises ValidationError as letter_build does, and
-    AlreadyWritten when the supporter already wrote to any of the recipients in this campaign.
+    AlreadyWritten when the supporter's mailbox already wrote to any of the recipients in this
+    campaign (campaign.identities.mailbox_key: Gmail dots, `+tags`, quotes and full-width
+    letters do not make another supporter).
     """
     letter = letter_build(recipients=recipients, **letter_fields)
+    supporter_key = mailbox_key(letter.supporter_email)
     any_recipient = Q()
     for recipient in recipients:
         any_recipient |= Q(email__iexact=recipient.email)
     already = LetterRecipient.objects.filter(
-        any_recipient, campaign=letter.campaign, supporter_email__iexact=letter.supporter_email
+        any_recipient, campaign=letter.campaign, supporter_key=supporter_key
     )
     already = list(already.select_related("letter"))
     if already:
@@ -314,6 +318,7 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
                     letter=letter,
                     campaign=letter.campaign,
                     supporter_email=letter.supporter_email,
+                    supporter_key=supporter_key,
                     target=recipient.target,
                     representative=recipient.representative,
                     office_holder=recipient.office_holder,
@@ -340,9 +345,7 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
     except IntegrityError as error:
         # Two submissions raced past the check above: the constraint decides.
         earlier = (
-            Letter.objects.filter(
-                campaign=letter.campaign, supporter_email__iexact=letter.supporter_email
-            )
+            Letter.objects.filter(campaign=letter.campaign, recipients__supporter_key=supporter_key)
             .order_by("-created_at")
             .first()
         )
