@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from campaign.directory.models import Riding
 from campaign.directory.selectors import office_for_role
-from campaign.identities import mailbox_key
+from campaign.identities import mailbox_key, validate_name_text
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
@@ -240,11 +240,15 @@ def letter_build(
     """The letter as it will be sent, validated but not saved (the preview shows this).
 
     A locked template ignores `body` and uses its own text, and accepts only its own subjects.
-    Raises ValidationError for a multi-line subject or name (header injection) or text out of
-    bounds.
+    Raises ValidationError for a multi-line subject or name (header injection), a name that is
+    not plain text (campaign.identities.validate_name_text) or text out of bounds.
     """
     _check_single_line(subject=subject, supporter_name=supporter_name)
     supporter_name = supporter_name.strip()
+    try:
+        validate_name_text(supporter_name)
+    except ValidationError as error:
+        raise ValidationError({"supporter_name": error.messages}) from error
     supporter_email = supporter_email.strip()
     if not recipients:
         raise ValidationError(_("This letter has no recipient."))
