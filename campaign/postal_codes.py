@@ -4,14 +4,15 @@ Shared by petitions (a signature's postal code) and letters (finding the support
 """
 
 import re
+import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 # Letters D, F, I, O, Q, U never appear; W and Z never start a code (Canada Post's rules).
-_FSA = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]"
-_POSTAL_CODE = re.compile(rf"^({_FSA})(\d[ABCEGHJ-NPRSTV-Z]\d)$")
+_FSA = r"[ABCEGHJ-NPRSTVXY][0-9][ABCEGHJ-NPRSTV-Z]"
+_POSTAL_CODE = re.compile(rf"^({_FSA})([0-9][ABCEGHJ-NPRSTV-Z][0-9])$")
 _FSA_ONLY = re.compile(rf"^{_FSA}$")
 
 # X serves two territories: these FSAs are Nunavut's, the rest of X the Northwest Territories'.
@@ -41,9 +42,20 @@ PROVINCE_BY_FIRST_LETTER = {
 
 
 def normalise_postal_code(value: str) -> str | None:
-    """Return the code as `A1A 1A1`, or None when it is not a valid Canadian postal code."""
+    """Return the code as `A1A 1A1`, or None when it is not a valid Canadian postal code.
+
+    Full-width input (`K1A 0A6` typed in full-width letters by a phone keyboard in an East
+    Asian mode) is NFKC's width variant of the same characters and is accepted as that code;
+    anything still not ASCII after NFKC (Arabic-Indic or other digits, zero-width or
+    direction characters) is refused: reading another script's digits as ours would be a
+    guess at a different code.
+    """
     if not value or len(value) > 20:
         return None
+    if not value.isascii():
+        value = unicodedata.normalize("NFKC", value)
+        if not value.isascii():
+            return None
     compact = re.sub(r"[\s-]", "", value).upper()
     match = _POSTAL_CODE.match(compact)
     if not match:

@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from campaign.directory.models import OfficeHolder, Representative, Riding
+from campaign.identities import mailbox_address
 from campaign.models import Campaign, Target
 from letters.models import Letter, LetterRecipient, LetterTemplate
 
@@ -290,6 +291,9 @@ def _shown_address(name: str, address: str) -> str:
 def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient) -> dict:
     """Exactly what goes out to one recipient: used for the preview and for sending."""
     subject, body = _addressed_to(letter, recipient)
+    # formataddr takes ASCII only: a domain like bücher.de goes as xn--bcher-kva.de. A stored
+    # address that cannot be sent raises ValidationError (the confirm page says so).
+    reply_address = mailbox_address(letter.supporter_email)
     to = recipient.email
     if letter.test_mode:
         to = _test_address(letter.campaign)
@@ -297,10 +301,10 @@ def letter_message_for(*, letter: Letter, recipient: LetterRecipient | Recipient
     return {
         # Header form for the outbox: formataddr encodes a name like "Côté" (RFC 2047).
         "from_email": formataddr((letter.supporter_name, _site_address())),
-        "reply_to": formataddr((letter.supporter_name, letter.supporter_email)),
+        "reply_to": formataddr((letter.supporter_name, reply_address)),
         # What a person reads on the preview: the same addresses, the name as typed.
         "from_shown": _shown_address(letter.supporter_name, _site_address()),
-        "reply_to_shown": _shown_address(letter.supporter_name, letter.supporter_email),
+        "reply_to_shown": _shown_address(letter.supporter_name, reply_address),
         "to": to,
         "subject": subject,
         "body": body,

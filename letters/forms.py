@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from campaign.directory.models import Representative, Riding
+from campaign.identities import MailboxField, validate_name_text
 from campaign.postal_codes import PostalCodeField
 from letters.models import LetterTemplate
 from letters.services import (
@@ -70,7 +71,8 @@ class LetterForm(forms.Form):
         max_length=NAME_MAX_LENGTH,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
-    supporter_email = forms.EmailField(
+    # Cleaned to the address mail is sent to (campaign.identities.mailbox_address).
+    supporter_email = MailboxField(
         label=_("Your email address"),
         help_text=_("We send you a link to confirm it; replies from recipients come to it."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
@@ -109,6 +111,12 @@ class LetterForm(forms.Form):
             )
         if postal_code_fixed:
             self.fields["supporter_postal_code"].widget = forms.HiddenInput()
+
+    def clean_supporter_name(self) -> str:
+        # After SingleLineField's own check, so a line break keeps its own message.
+        name = self.cleaned_data["supporter_name"]
+        validate_name_text(name)
+        return name
 
     def clean_supporter_postal_code(self) -> str:
         postal_code = self.cleaned_data["supporter_postal_code"]

@@ -150,7 +150,9 @@ class LetterRecipient(models.Model):
     there, even if the office has changed hands since.
 
     The unique constraint is the guardrail "one letter per supporter per recipient per
-    campaign". `message_id` points at the OutboundEmail carrying it, whose status is the truth.
+    campaign", where a supporter is a mailbox: `supporter_key` is campaign.identities.mailbox_key
+    of the address, so `jane.doe@gmail.com` and `janedoe+x@gmail.com` are one supporter.
+    `message_id` points at the OutboundEmail carrying it, whose status is the truth.
     """
 
     letter = models.ForeignKey(
@@ -158,6 +160,7 @@ class LetterRecipient(models.Model):
     )
     campaign = models.ForeignKey(Campaign, on_delete=models.CASCADE, related_name="+")
     supporter_email = models.EmailField(_("supporter email"))
+    supporter_key = models.CharField(_("supporter's mailbox"), max_length=254, editable=False)
     target = models.ForeignKey(
         Target, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -184,10 +187,14 @@ class LetterRecipient(models.Model):
         constraints = [
             models.UniqueConstraint(
                 "campaign",
-                Lower("supporter_email"),
+                "supporter_key",
                 Lower("email"),
-                name="letter_one_per_supporter_recipient",
-            )
+                name="letter_one_per_mailbox_recipient",
+            ),
+            # An empty key would make every supporter one: a row must say whose it is.
+            models.CheckConstraint(
+                condition=~models.Q(supporter_key=""), name="letter_recipient_has_supporter_key"
+            ),
         ]
 
     def __str__(self) -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from campaign.directory.models import Riding
 from campaign.directory.selectors import office_for_role
+from campaign.identities import mailbox_key, validate_name_text
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import queue_templated_email
@@ -239,11 +240,15 @@ def letter_build(
     """The letter as it will be sent, validated but not saved (the preview shows this).
 
     A locked template ignores `body` and uses its own text, and accepts only its own subjects.
-    Raises ValidationError for a multi-line subject or name (header injection) or text out of
-    bounds.
+    Raises ValidationError for a multi-line subject or name (header injection), a name that is
+    not plain text (campaign.identities.validate_name_text) or text out of bounds.
     """
     _check_single_line(subject=subject, supporter_name=supporter_name)
     supporter_name = supporter_name.strip()
+    try:
+        validate_name_text(supporter_name)
+    except ValidationError as error:
+        raise ValidationError({"supporter_name": error.messages}) from error
     supporter_email = supporter_email.strip()
     if not recipients:
         raise ValidationError(_("This letter has no recipient."))
@@ -294,14 +299,17 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
     """Save an unconfirmed letter and queue its confirmation email, in one transaction.
 
     Takes letter_build's arguments. Raises ValidationError as letter_build does, and
-    AlreadyWritten when the supporter already wrote to any of the recipients in this campaign.
+    AlreadyWritten when the supporter's mailbox already wrote to any of the recipients in this
+    campaign (campaign.identities.mailbox_key: Gmail dots, `+tags`, quotes and full-width
+    letters do not make another supporter).
     """
     letter = letter_build(recipients=recipients, **letter_fields)
+    supporter_key = mailbox_key(letter.supporter_email)
     any_recipient = Q()
     for recipient in recipients:
         any_recipient |= Q(email__iexact=recipient.email)
     already = LetterRecipient.objects.filter(
-        any_recipient, campaign=letter.campaign, supporter_email__iexact=letter.supporter_email
+        any_recipient, campaign=letter.campaign, supporter_key=supporter_key
     )
     already = list(already.select_related("letter"))
     if already:
@@ -314,6 +322,7 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
                     letter=letter,
                     campaign=letter.campaign,
                     supporter_email=letter.supporter_email,
+                    supporter_key=supporter_key,
                     target=recipient.target,
                     representative=recipient.representative,
                     office_holder=recipient.office_holder,
@@ -340,9 +349,7 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
     except IntegrityError as error:
         # Two submissions raced past the check above: the constraint decides.
         earlier = (
-            Letter.objects.filter(
-                campaign=letter.campaign, supporter_email__iexact=letter.supporter_email
-            )
+            Letter.objects.filter(campaign=letter.campaign, recipients__supporter_key=supporter_key)
             .order_by("-created_at")
             .first()
         )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from campaign.identities import MailboxField, validate_name_text
 from campaign.postal_codes import PostalCodeField
 from petitions.services import SignatureInput
 
@@ -26,16 +27,12 @@ _URLISH = re.compile(
 )
 # A leading =, +, - or @ makes a spreadsheet run a formula when the export is opened.
 _FORMULA_START = ("=", "+", "-", "@")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffd<>]")
 
 
 def validate_person_name(value: str) -> None:
-    """Refuse names that are spam or unsafe in an export: control characters, markup,
-    spreadsheet formulas, web addresses, or no letter at all."""
-    if _CONTROL.search(value):
-        raise ValidationError(
-            _("Use letters, spaces, apostrophes and hyphens only."), code="characters"
-        )
+    """Refuse names that are spam or unsafe in an export: control, zero-width or direction
+    characters, markup or an address, spreadsheet formulas, web addresses, or no letter."""
+    validate_name_text(value)
     if value.startswith(_FORMULA_START) or any(ch in value for ch in '="|;\\{}[]'):
         raise ValidationError(
             _("Use letters, spaces, apostrophes and hyphens only."), code="formula"
@@ -73,7 +70,8 @@ class SignatureForm(forms.Form):
         validators=[validate_person_name],
         widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
     )
-    email = forms.EmailField(
+    # Cleaned to the address mail is sent to (campaign.identities.mailbox_address).
+    email = MailboxField(
         label=_("Email"),
         max_length=254,
         help_text=_("We send you a link to confirm your signature."),

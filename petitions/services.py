@@ -15,6 +15,7 @@ from django.db.models.functions import Cast, Concat, Substr
 from django.utils import timezone
 
 from campaign.directory.lookup import local_ridings_for_postal_code
+from campaign.identities import mailbox_key
 from campaign.models import CallToAction, Campaign
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.paired import insert_with_email
@@ -22,7 +23,7 @@ from campaign.outbox.services import email_build, email_queue
 from campaign.postal_codes import fsa_of, province_of
 from campaign.slugs import unique_slug
 from petitions import counters, local_cache
-from petitions.addresses import email_key, ip_hash
+from petitions.addresses import ip_hash
 from petitions.emails import CONFIRMATION_TEMPLATE
 from petitions.models import Petition, Signature
 
@@ -111,7 +112,7 @@ def signature_create(
 
     The signature row and the outbox row are one transaction, so a signature never exists
     without its email (and the email goes only once the row is committed). A second signing
-    with the same address (see addresses.email_key), flagged or not, creates nothing: it
+    with the same mailbox (campaign.identities.mailbox_key), flagged or not, creates nothing: it
     re-sends the first signature's confirmation (signature_resend: while unconfirmed,
     unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS). A new signature that filled the
     honeypot is stored flagged, never counted, and gets no email; any other is counted
@@ -129,7 +130,7 @@ def signature_create(
         first_name=data.first_name,
         last_name=data.last_name,
         email=data.email,
-        email_key=email_key(data.email),
+        email_key=mailbox_key(data.email),
         postal_code=data.postal_code,
         province=province_of(data.postal_code),
         riding_code=riding_code,

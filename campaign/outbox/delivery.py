@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from campaign.identities import sendable_address
 from campaign.outbox import pacing, rendering
 from campaign.outbox.failures import classify
 from campaign.outbox.models import OutboundEmail, Suppression
@@ -93,13 +94,17 @@ def claim_due(limit: int) -> list[int]:
 
 
 def build_message(email: OutboundEmail, connection=None) -> EmailMultiAlternatives:
-    """The message for a row, with the Message-ID fixed at queueing (a resend is recognisable)."""
+    """The message for a row, with the Message-ID fixed at queueing (a resend is recognisable).
+
+    Raises UnsendableAddress (a permanent failure, with its reason) for a stored address no
+    server can be given, rather than leaving the server or smtplib to refuse it in other words.
+    """
     headers = {**email.headers, "Message-ID": email.message_id}
     message = EmailMultiAlternatives(
         subject=email.subject,
         body=email.body_text,
         from_email=email.from_email,
-        to=[email.to],
+        to=[sendable_address(email.to)],
         reply_to=[email.reply_to] if email.reply_to else None,
         headers=headers,
         connection=connection,

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from anymail.exceptions import AnymailAPIError, AnymailRecipientsRefused
 from django.core.mail import BadHeaderError
 
+from campaign.identities import UnsendableAddress
+
 
 @dataclass(frozen=True)
 class Failure:
@@ -63,6 +65,9 @@ def classify(error: BaseException) -> Failure:
     if isinstance(error, smtplib.SMTPServerDisconnected | OSError):
         # OSError covers refused connections and timeouts (socket.timeout is TimeoutError).
         return Failure(False, True, f"Connection problem: {label} {error}"[:1000], label)
+    if isinstance(error, UnsendableAddress):
+        # Its message says what is wrong with the address, without the address.
+        return Failure(True, False, str(error), label)
     if isinstance(error, BadHeaderError | ValueError | UnicodeError):
         return Failure(True, False, f"The message cannot be built: {label}", label)
     # Unknown: retry (bounded by OUTBOX_MAX_ATTEMPTS) on a fresh connection.

@@ -55,3 +55,21 @@ def test_the_form_field_cleans_to_the_written_form_and_explains_errors():
     assert field.clean("k1a0a6") == "K1A 0A6"
     with pytest.raises(ValidationError, match="Canadian postal code"):
         field.clean("12345")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "K\u0661A 0A6",  # Arabic-Indic one
+        "K1A \u06f0A6",  # Extended Arabic-Indic zero
+        "K1A 0A\u0c66",  # Telugu zero
+        "K1A\u200b0A6",  # zero-width space
+        "\u202eK1A 0A6",  # right-to-left override
+    ],
+)
+def test_it_refuses_digits_of_other_scripts_and_hidden_characters(typed):
+    assert normalise_postal_code(typed) is None
+
+
+def test_it_reads_full_width_input_as_the_same_code():
+    assert normalise_postal_code("\uff2b\uff11\uff21\u3000\uff10\uff21\uff16") == "K1A 0A6"

@@ -1,5 +1,6 @@
 import factory
 
+from campaign.identities import mailbox_key
 from letters.models import Letter, LetterRecipient, LetterTemplate
 from tests.factories.campaign import CampaignFactory
 
@@ -38,5 +39,6 @@ class LetterRecipientFactory(factory.django.DjangoModelFactory):
     letter = factory.SubFactory(LetterFactory)
     campaign = factory.LazyAttribute(lambda recipient: recipient.letter.campaign)
     supporter_email = factory.LazyAttribute(lambda recipient: recipient.letter.supporter_email)
+    supporter_key = factory.LazyAttribute(lambda recipient: mailbox_key(recipient.supporter_email))
     name = "Member"
     email = factory.Sequence(lambda n: f"recipient{n}@parl.gc.ca")
