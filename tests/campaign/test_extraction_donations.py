@@ -198,3 +198,41 @@ def test_it_reads_cheques_payable_to_a_fund_as_an_appeal():
     text = "Our winter coat drive continues. Cheques payable to the Grace Church Coat Fund, please."
     (action,) = _donations(text)
     assert not action.low_confidence
+
+
+def test_it_writes_the_organisation_in_full_when_the_document_does():
+    text = (
+        "The Harbour Trust for Clean Water funds court cases.\n\n"
+        "The Harbour Trust is a registered charity and you will get a tax receipt for your "
+        "donation."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Harbour Trust for Clean Water"
+
+
+def test_it_keeps_the_abbreviation_the_document_uses_over_a_network_it_belongs_to():
+    text = (
+        "Your donation will support\n\n"
+        "  • our work as a member of the Rivers International network.\n"
+        "  • court interventions by RiV Canada."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "RiV Canada"
+
+
+def test_it_does_not_take_a_political_party_for_the_fundraiser():
+    text = (
+        "The NDP and the Liberals are negotiating. The NDP says it will walk away.\n\n"
+        "Can you chip in to help fund our campaigns?"
+    )
+    (action,) = _donations(text)
+    assert action.organisation == ""
+
+
+def test_it_takes_the_organisation_that_says_donations_sustain_it():
+    text = (
+        "Thank you for taking action!\n\n"
+        "Pushback is sustained by thousands of small donations. Can you chip in today?"
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Pushback"
