@@ -54,10 +54,7 @@ def test_an_instruction_takes_the_demand_stated_in_the_sentence_before():
 
 
 def test_the_sentence_before_is_not_the_start_of_the_instructions_own_sentence():
-    text = (
-        "Ottawa must restore the rail line.\n\n"
-        "We ask that you send an email to your MP today."
-    )
+    text = "Ottawa must restore the rail line.\n\nWe ask that you send an email to your MP today."
     (letter,) = _letters_to_mp(text)
     assert letter.text == "Ottawa must restore the rail line"
 
