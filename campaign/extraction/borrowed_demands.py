@@ -1,5 +1,10 @@
 """Giving an instruction that says nothing about what to ask the demand stated next to it.
 
+Where the demand comes from, in order: another action's demand within _NEARBY, the order after
+the instruction ("Tell them that ..."), the sentence before it, the heading it sits under, the
+document's title. A list the instruction introduces ("let them know about our demands: 1. ...")
+becomes its talking points (`pipeline._attach_lists`), so it does not say nothing.
+
 "Email Premier Danielle Smith: premier@gov.ab.ca" under "Contact your MLA and ask them to stop
 the expansion of private surgical contracts", or "mail it to: <the Prime Minister's address>"
 after "postcards asking Canada to stop selling weapons", asks for what the nearby sentence
@@ -13,6 +18,7 @@ import dataclasses
 import re
 
 from . import fr_letters, letters, wording
+from .text import lines
 from .types import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
 
 # How far (in characters) the stated demand may be from the instruction.
@@ -44,6 +50,22 @@ _PURPOSE_RE = re.compile(
     r"(?i)\b(?:ask|tell|urge|asking|telling|urging)\s+(?:him|her|them)\s+(?:to|that)\s+"
     r"(?P<demand>\S.*)"
 )
+
+
+# A demand stated plainly: "We want the lockdown to end", "Ottawa must scrap the tax", or an
+# order to a decision-maker as a heading ("Save the Carleton Library!", "Let them stay").
+_STATED_DEMAND_RE = re.compile(
+    r"(?i)^\W*(?:(?:we|i)\s+(?:(?:all|also|still)\s+)?(?:want|need|demand|call\s+for|ask\s+for)\b"
+    r"|[^.!?:]{1,80}?\b(?:must|should|needs?\s+to|has\s+to|have\s+to)\s+(?!we\b|you\b)[a-z]"
+    r"|(?:stop|save|protect|end|keep|ban|scrap|reverse|restore|fund|defend|halt|cancel|repeal|"
+    r"reject|pass|oppose|no\s+to|yes\s+to|let\s+(?!(?:us|me|them|him|her)\s+know\b)\w+\s+\w+)\b)"
+)
+# Headings that name the act rather than the demand: "Take action", "Act now", "Donate".
+_ACT_HEADING_RE = re.compile(
+    r"(?i)\b(?:take\s+action|act\s+now|get\s+involved|action\s+alert|donate|sign|"
+    r"petition|how\s+to|update|news)\b"
+)
+_MIN_WORDS = 3
 
 
 def says_nothing(action: CallToAction, *, language: str = "en") -> bool:
@@ -87,11 +109,59 @@ def borrow_demands(
         )
         if nearest is not None:
             demand = nearest[1]
+        elif language == "en":
+            # What is said around it: the order that follows ("Tell her that ..."), the
+            # sentence before, the heading above or the title. English cues only, for now.
+            demand = (
+                _following_ask(action, text)
+                or _sentence_before(action, text)
+                or _heading_above(action, text)
+            )
         else:
-            # The English orders that follow ("Tell her that ..."); French has its own below.
-            demand = _following_ask(action, text) if language == "en" else ""
+            demand = ""
         borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
+
+
+def stated_demand(sentence: str) -> str:
+    """The demand `sentence` states plainly, tidied, or ""."""
+    sentence = sentence.strip()
+    if (
+        not sentence
+        or sentence.endswith("?")
+        or _INSTRUCTION_RE.match(sentence)
+        or _ACT_HEADING_RE.search(sentence)
+        or not _STATED_DEMAND_RE.match(sentence)
+    ):
+        return ""
+    demand = wording.finish(wording.strip_links(sentence))
+    return demand if len(demand.split()) >= _MIN_WORDS else ""
+
+
+def _sentence_before(action: CallToAction, text: str) -> str:
+    """The demand stated in the sentence right before the instruction's ("We ask that you"
+    before "send an email ..." is the instruction's own sentence, not the one before)."""
+    start = action.evidence.start
+    before = text[max(0, start - _NEARBY) : start]
+    parts = re.split(r"(?<=[.!?])\s+|\n", before)
+    if parts and not re.search(r"(?:[.!?]\s*|\n\s*)$", before):
+        parts = parts[:-1]  # the start of the instruction's own sentence
+    sentences = [part for part in parts if part.strip()]
+    return stated_demand(sentences[-1]) if sentences else ""
+
+
+def _heading_above(action: CallToAction, text: str) -> str:
+    """The demand the nearest heading above the instruction states, else the title's."""
+    above = [
+        line.text
+        for line in lines(text[: action.evidence.start])
+        if line.text.strip()
+        and not re.search(r"[.,;:]\s*$", line.text)
+        and len(line.text.split()) <= 12
+    ]
+    heading = above[-1] if above else ""
+    first = next((line.text for line in lines(text) if line.text.strip()), "")
+    return stated_demand(heading) or (stated_demand(first) if first != heading else "")
 
 
 def _following_ask(action: CallToAction, text: str) -> str:

@@ -13,12 +13,16 @@ import re
 from . import wording
 from .context import DocumentContext
 from .orgs import clean_org, is_org_like, org_at, subject_org
-from .stance import APPEAL, DIRECT, IMPERATIVE, REPORTED, assess
+from .stance import APPEAL, DIRECT, IMPERATIVE, PUBLIC, REPORTED, assess
 from .text import Span
 from .types import DONATE, CallToAction, Evidence
 
 _TRIGGER_RE = re.compile(
-    r"(?i)\b(?P<trigger>(?:make|send|give)\s+(?:a|your|an?\s+\w+)\s+(?:donation|gift|contribution)|"
+    # "make a tax-deductible gift", "give a $50 donation"
+    r"(?i)\b(?P<trigger>(?:make|send|give)\s+(?:an?|your)\s+(?:[\w$,.-]+\s+){0,2}?"
+    r"(?:donation|gift|contribution)|"
+    # "Please support our work" asks for money only where the document speaks of money.
+    r"support\s+(?:our|this|the)\s+work|"
     r"donat(?:e|es|ing|ion|ions)|(?:your|a|make\s+a)\s+(?:gift|contribution)|"
     r"give\s+(?:generously|now|today|monthly|what\s+you\s+can|a\s+gift|\$\d+|to)|chip\s+in|"
     r"become\s+a\s+(?:monthly\s+)?(?:donor|supporter)|give\s+online|"
@@ -28,7 +32,8 @@ _TRIGGER_RE = re.compile(
 )
 # A passive appeal: "Donations can be made at ...", "Donations are urgently needed".
 _PASSIVE_APPEAL_RE = re.compile(
-    r"(?i)^\s*(?:(?:to|for)\s+[^,;.!?]{1,60}?\s+)?(?:can|may)\s+be\s+(?:made|sent|given)|"
+    r"(?i)^\s*(?:(?:to|for)\s+[^,;.!?]{1,60}?\s+)?(?:can|may)\s+(?:also\s+)?be\s+"
+    r"(?:made|sent|given)|"
     r"^\s*(?:are|is)\s+(?:\w+ly\s+)?"
     r"(?:welcome|needed|appreciated)"
 )
@@ -51,6 +56,17 @@ _ASKING_NOUN_RE = re.compile(
     r"(?i)\byour\b|\b(?:need|needs|needed|welcome|appreciated?|count\s+on|rely\s+on|"
     r"ask(?:ing)?\s+for|every|any)\b"
 )
+# "Canadians can give to ...", "You can also donate at ...": the public told how to give.
+_PUBLIC_CAN_RE = re.compile(rf"(?i)\b{PUBLIC}\s+(?:can|may)\s+(?:also\s+|now\s+)?$")
+# Where the money goes: an address on the web, an e-mail address or a telephone number.
+_CHANNEL_RE = re.compile(
+    r"(?i)\b(?:www\.|https?://)\S+|\b[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:ca|org|com|net)\b|"
+    r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b"
+)
+_DOMAIN_RE = re.compile(r"(?i)(?:\bwww\.|://|@|\b)(?P<label>[a-z0-9-]{4,})\.(?:ca|org|com|net)\b")
+_MONEY_RE = re.compile(r"(?i)\b(?:donat\w*|gifts?|tax[- ]receipt\w*|fundrais\w*)\b|\$\d")
+# "give to Ukrainian emergency relief": a people's adjective before a common noun.
+_ADJECTIVE_RE = re.compile(r"[A-Z]\w+(?:ian|ean|ese|ish)\s+[a-z]")
 # Navigation menus ("Home | About | Donate") and one-word buttons are not appeals.
 _MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
 
@@ -64,13 +80,15 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         found
         for match in _TRIGGER_RE.finditer(sentence.text)
         if (found := _appeal(sentence.text, match, context.news))
+        and (not match.group("trigger").casefold().startswith("support") or _money(context))
     ]
     if not appeals:
         return None
     match, score = max(appeals, key=lambda pair: pair[1])
 
     organisation = (
-        _recipient(sentence.text)
+        _channel_org(sentence.text, context)
+        or _recipient(sentence.text)
         or subject_org(sentence.text[: match.start()])
         or _kept_up(sentence.text[match.end() :], context)
     )
@@ -89,7 +107,9 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
 def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[str], float] | None:
     """The trigger and its score when it asks the reader for money, else None."""
     trigger = match.group("trigger").casefold()
-    verb_form = trigger.startswith(("donate", "donating", "give", "chip", "make", "become", "send"))
+    verb_form = trigger.startswith(
+        ("donate", "donating", "give", "chip", "make", "become", "send", "support")
+    )
     # "Your gift today ..." addresses the reader: let "Your" count as the subject.
     start = match.start() + (len("your ") if trigger.startswith("your") else 0)
     stance = assess(sentence, start, match.end(), imperative=verb_form, news=news)
@@ -100,11 +120,40 @@ def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[s
     if trigger.startswith("cheque"):
         # "Cheques payable to St. Matthew's Outreach Fund, please.": how to give, as a request.
         return match, 0.4 if news or stance.label == REPORTED else 0.7
-    if _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):
+    public = verb_form and _PUBLIC_CAN_RE.search(sentence[: match.start()])
+    if public or _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):
         # In a news report, "Donations can be made at the union's office" is what the union
-        # said, not the paper asking its readers.
-        return match, 0.4 if news or stance.label == REPORTED else 0.7
+        # said, not the paper asking its readers; where the paper itself gives the address to
+        # give at ("Donations can also be made online at ..."), it tells its readers.
+        if stance.label == REPORTED or (news and not _CHANNEL_RE.search(sentence)):
+            return match, 0.4
+        return match, 0.7
     return None
+
+
+def _money(context: DocumentContext) -> bool:
+    return bool(_MONEY_RE.search(context.text))
+
+
+def _squashed(words: list[str]) -> str:
+    return "".join(re.sub(r"['\u2019]s$", "", word) for word in words).casefold()
+
+
+def _channel_org(sentence: str, context: DocumentContext) -> str:
+    """The organisation whose name is the web or e-mail address given to give at
+    ("www.humanitariancoalition.ca" -> "Humanitarian Coalition"), counting a name's first words
+    ("unitedwaybg.com" -> "United Way of Grey-Bruce")."""
+    labels = [m.group("label").replace("-", "").casefold() for m in _DOMAIN_RE.finditer(sentence)]
+    best = ""
+    for name in context.orgs.names() if labels else ():
+        words = [w for w in re.findall(r"[\w'\u2019]+", name) if w.casefold() != "the"]
+        for size in range(len(words), 0, -1):
+            squashed = re.sub(r"\W", "", _squashed(words[:size]))
+            if len(squashed) >= 6 and any(squashed in label for label in labels):
+                if len(name) > len(best):
+                    best = name
+                break
+    return context.orgs.canonical(best) if best else ""
 
 
 def describe(organisation: str, *sentences: str) -> str:
@@ -126,7 +175,7 @@ def _recipient(sentence: str) -> str:
     if not match:
         return ""
     name = clean_org(org_at(match.group("org")))
-    if not name:
+    if not name or _ADJECTIVE_RE.match(match.group("org")):
         return ""
     # A lone capitalised word after "donate to" is usually an organisation (Oxfam), but
     # pronoun-like words are not.

@@ -190,35 +190,141 @@ class OrgIndex:
 
     def __init__(self, text: str, sentences: list[Span]) -> None:
         self._spellings: dict[tuple[str, ...], Counter[str]] = {}
+        # Mentions that name the organisation as the document's own: in the title (first
+        # line) or the copyright/footer line, or as the subject of what it does.
+        self._own: Counter[tuple[str, ...]] = Counter()
+        # Mentions that name a parent, partner or network the asking organisation belongs to.
+        self._parent: Counter[tuple[str, ...]] = Counter()
+        title_end = _title_end(text)
         for span in find_orgs(text):
-            if len(span.text.split()) >= 2 or is_org_like(span.text):
-                self._spellings.setdefault(_spelling_key(span.text), Counter())[span.text] += 1
+            if len(span.text.split()) >= 2 or is_org_like(span.text) or _abbreviated(span.text):
+                key = _spelling_key(span.text)
+                self._spellings.setdefault(key, Counter())[span.text] += 1
+                line = _line_at(text, span.start)
+                if span.start < title_end or _FOOTER_RE.search(line) or _acts(text, span.end):
+                    self._own[key] += 1
+                if _PARENT_RE.search(text[max(0, span.start - 40) : span.start]):
+                    self._parent[key] += 1
         self._fundraisers = []
         for sentence in sentences:
             if _FUNDRAISING_RE.search(sentence.text):
-                org = subject_org(sentence.text)
+                org = subject_org(sentence.text) or _self_funded(sentence.text)
                 if org:
                     self._fundraisers.append(self.canonical(org))
 
     def canonical(self, name: str) -> str:
-        """The most frequent spelling of `name` in the document."""
+        """The most frequent spelling of `name` in the document, written in full when the
+        document also gives the longer name it is short for ("Legacy Fund" -> "Legacy Fund for
+        the Environment")."""
         spellings = self._spellings.get(_spelling_key(name))
-        if not spellings:
-            return name
-        return max(spellings.items(), key=lambda item: (item[1], item[0] == name))[0]
+        if spellings:
+            name = max(spellings.items(), key=lambda item: (item[1], item[0] == name))[0]
+        return self._full(name)
 
     def count(self, name: str) -> int:
         spellings = self._spellings.get(_spelling_key(name))
         return sum(spellings.values()) if spellings else 0
 
+    def names(self) -> list[str]:
+        """Each organisation's most frequent spelling."""
+        return [counter.most_common(1)[0][0] for counter in self._spellings.values()]
+
     def fundraiser(self) -> str:
-        """The organisation that raises money in this document, or the most-mentioned one."""
+        """The organisation that raises money in this document, or else the document's own
+        organisation: the most-mentioned one, counting short forms of its name ("FoE" for "FoE
+        Canada"), with a bonus for the title, the footer and acting as a subject; never a
+        political party, nor a network the text names the organisation a member of."""
         if self._fundraisers:
             return Counter(self._fundraisers).most_common(1)[0][0]
-        best, best_count = "", 0
-        for counter in self._spellings.values():
-            name = counter.most_common(1)[0][0]
+        scores: Counter[str] = Counter()
+        for key, counter in self._spellings.items():
+            name = self._full(counter.most_common(1)[0][0])
             total = sum(counter.values())
-            if is_org_like(name) and total > best_count:
-                best, best_count = name, total
-        return best
+            if _PARTY_RE.search(name) or _ROLE_RE.match(name) or self._parent[key] >= total:
+                continue
+            if not (is_org_like(name) or _abbreviated(name)):
+                continue
+            scores[name] += total + self._own[key]
+        # A short form counts for the one longer name it starts ("FoE" -> "FoE Canada").
+        for name in list(scores):
+            longer = [other for other in scores if other.startswith(name + " ")]
+            if len(longer) == 1:
+                scores[longer[0]] += scores.pop(name)
+        best = max(scores.items(), key=lambda item: item[1], default=None)  # first among equals
+        return best[0] if best else ""
+
+    def _full(self, name: str) -> str:
+        """The longer name the document gives that goes on from `name` with "of", "for" ...,
+        when there is only one: "Legacy Fund" -> "Legacy Fund for the Environment"."""
+        longer = {
+            other
+            for other in self.names()
+            if re.match(rf"{re.escape(name)}\s+(?:of|for|and|&|de|du|des)\s", other)
+        }
+        return longer.pop() if len(longer) == 1 else name
+
+
+# Abbreviations in mixed case ("FoE"), or in capitals leading a name ("CARE Canada").
+_MIXED_ACRONYM_RE = re.compile(r"[A-Z](?:[a-z]?[A-Z])*[a-z][A-Z]\b")
+_CAPITALS_RE = re.compile(r"[A-Z]{3,}\b")
+_ROLE_RE = re.compile(r"(?:MPP|MLA|MNA|MHA|CEO|CFO|MEP)s?\b")
+_PARTY_RE = re.compile(
+    r"\b(?:Party|NDP|Liberals?|Conservatives?|Tory|Tories|Greens|Bloc|GOP|Democrats?|"
+    r"Republicans?)\b"
+)
+# "a member of the Friends of the Earth International team", "in partnership with X".
+_PARENT_RE = re.compile(
+    r"(?i)\b(?:members?|part|affiliates?|chapters?|partners?|partnership|section)\s+"
+    r"(?:of|with)\s+(?:the\s+)?$"
+)
+_FOOTER_RE = re.compile(
+    r"(?i)\u00a9|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|^\W*about\s+us\b"
+)
+# "FoE Canada can bring ...", "Ecojustice is using ...": the organisation acting.
+_ACTS_RE = re.compile(
+    r"\s+(?:also\s+)?(?:can|could|will|would|is|are|has|have|works?|wishes|helps?|fights?|"
+    r"supports?|provides?|brings?|runs?|funds?|finances?)\b"
+)
+# "Leadnow is sustained by thousands of small donations", "Ecojustice relies on donors".
+_SELF_FUNDED_RE = re.compile(
+    r"^\W*(?:The\s+)?(?P<org>[A-Z][\w'\u2019-]+)\s+(?:is|are)\s+(?:\w+ly\s+)?"
+    r"(?:sustained|funded|supported|powered|made\s+possible)\s+by\b|"
+    r"^\W*(?:The\s+)?(?P<org2>[A-Z][\w'\u2019-]+)\s+(?:relies|depends|counts)\s+(?:\w+ly\s+)?on\b"
+)
+
+
+def _abbreviated(name: str) -> bool:
+    """'FoE', 'FoE Canada', 'CARE Canada': a name that is or starts with an abbreviation."""
+    first = name.split()[0]
+    if _MIXED_ACRONYM_RE.fullmatch(first):
+        return True
+    return (
+        len(name.split()) >= 2
+        and bool(_CAPITALS_RE.fullmatch(first))
+        and first.casefold() not in _SHOUTED_WORDS
+    )
+
+
+def _self_funded(sentence: str) -> str:
+    match = _SELF_FUNDED_RE.search(sentence)
+    if not match:
+        return ""
+    name = match.group("org") or match.group("org2")
+    return "" if name.casefold() in _LEADING_NOISE else name
+
+
+def _acts(text: str, end: int) -> bool:
+    return bool(_ACTS_RE.match(text, end))
+
+
+def _title_end(text: str) -> int:
+    """End of the document's first non-empty line."""
+    stripped = len(text) - len(text.lstrip())
+    newline = text.find("\n", stripped)
+    return len(text) if newline < 0 else newline
+
+
+def _line_at(text: str, index: int) -> str:
+    start = text.rfind("\n", 0, index) + 1
+    end = text.find("\n", index)
+    return text[start : len(text) if end < 0 else end]

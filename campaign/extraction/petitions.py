@@ -33,7 +33,9 @@ _AUTHORITY = (
 _ASK_VERB = (
     r"(?i:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|"
     r"petition(?:s|ed|ing)?|implor(?:e|es|ed|ing)|press(?:es|ed|ing)?|"
-    r"appeal(?:s|ed|ing)?\s+to|request(?:s|ed|ing)?|tell(?:s|ing)?|"
+    # Not the noun: "launching an appeal to raise funds" is a fundraiser, not a demand.
+    r"(?<!\ban\s)(?<!\bthe\s)(?<!\bour\s)(?<!\bits\s)appeal(?:s|ed|ing)?\s+to|"
+    r"request(?:s|ed|ing)?|tell(?:s|ing)?|"
     r"demand(?:s|ed|ing)?(?!\s+that\b)|call\s+to)"
 )
 _ADDRESSEE = r"(?P<addr>(?:(?!\bto\b|\bthat\b)[^.;:!?\u201c\u201d\"()]){2,100}?)"

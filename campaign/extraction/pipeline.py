@@ -206,7 +206,7 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
         fallback = context.orgs.fundraiser()
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
-        organisation = gift.organisation or fallback
+        organisation = _same_org(gift.organisation or fallback, gifts, context)
         by_org.setdefault(organisation.casefold(), []).append(
             dataclasses.replace(gift, organisation=organisation)
         )
@@ -221,6 +221,17 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
         text = describe(best.organisation, *(g.evidence.quote for g in group))
         merged.append(dataclasses.replace(best, text=text))
     return merged
+
+
+def _same_org(name: str, gifts: list[CallToAction], context: DocumentContext) -> str:
+    """One name for an organisation the appeals name in short and in full ("ACLU", "ACLU
+    Foundation"): the one the document uses most."""
+    forms = {name} | {
+        g.organisation
+        for g in gifts
+        if g.organisation.startswith(name + " ") or name.startswith(g.organisation + " ")
+    }
+    return max(sorted(forms), key=lambda form: (context.orgs.count(form), len(form)))
 
 
 def _attach_lists(

@@ -1,6 +1,6 @@
 """An instruction that names only whom to contact takes the demand written next to it."""
 
-from campaign.extraction import CALL, extract_actions
+from campaign.extraction import CALL, LETTER_TO_MP, extract_actions
 
 
 def _calls(text):
@@ -37,3 +37,67 @@ def test_a_heading_that_only_names_the_act_is_an_instruction_that_says_nothing()
         confidence=0.85,
     )
     assert says_nothing(heading)
+
+
+def _letters_to_mp(text):
+    return [a for a in extract_actions(text) if a.kind == LETTER_TO_MP and not a.low_confidence]
+
+
+def test_an_instruction_takes_the_demand_stated_in_the_sentence_before():
+    text = (
+        "Budget news\n\n"
+        "The province plans to close the clinic. We want the clinic to stay open.\n"
+        "Write to your MPP today."
+    )
+    (letter,) = _letters_to_mp(text)
+    assert letter.text == "We want the clinic to stay open"
+
+
+def test_the_sentence_before_is_not_the_start_of_the_instructions_own_sentence():
+    text = "Ottawa must restore the rail line.\n\nWe ask that you send an email to your MP today."
+    (letter,) = _letters_to_mp(text)
+    assert letter.text == "Ottawa must restore the rail line"
+
+
+def test_an_instruction_takes_the_demand_of_the_heading_it_sits_under():
+    text = (
+        "Local news\n\n"
+        "Save the Carleton Library!\n\n"
+        "The board votes on Monday.\n\n"
+        "Write to your MP today."
+    )
+    (letter,) = _letters_to_mp(text)
+    assert letter.text == "Save the Carleton Library"
+
+
+def test_an_instruction_takes_the_demand_of_the_title():
+    text = (
+        "Let the Okafor family stay\n\n"
+        "The hearing is next week.\n\n"
+        "Take action\n\n"
+        "Write to your MP today."
+    )
+    (letter,) = _letters_to_mp(text)
+    assert letter.text == "Let the Okafor family stay"
+
+
+def test_a_heading_that_names_the_act_is_no_demand():
+    text = "Take action now\n\nWrite to your MP today."
+    (letter,) = _letters_to_mp(text)
+    assert letter.text == "Write to your MP today"
+
+
+def test_a_question_before_the_instruction_is_no_demand():
+    text = "Should the city sell the park?\n\nWrite to your MP today."
+    (letter,) = _letters_to_mp(text)
+    assert letter.text == "Write to your MP today"
+
+
+def test_a_list_of_demands_after_the_instruction_becomes_its_talking_points():
+    text = (
+        "Write to your MP today. Let them know about our demands:\n\n"
+        "1. Fund public transit\n"
+        "2. Freeze fares"
+    )
+    (letter,) = _letters_to_mp(text)
+    assert letter.talking_points == ("Fund public transit", "Freeze fares")

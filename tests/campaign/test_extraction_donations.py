@@ -198,3 +198,98 @@ def test_it_reads_cheques_payable_to_a_fund_as_an_appeal():
     text = "Our winter coat drive continues. Cheques payable to the Grace Church Coat Fund, please."
     (action,) = _donations(text)
     assert not action.low_confidence
+
+
+def test_it_writes_the_organisation_in_full_when_the_document_does():
+    text = (
+        "The Harbour Trust for Clean Water funds court cases.\n\n"
+        "The Harbour Trust is a registered charity and you will get a tax receipt for your "
+        "donation."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Harbour Trust for Clean Water"
+
+
+def test_it_keeps_the_abbreviation_the_document_uses_over_a_network_it_belongs_to():
+    text = (
+        "Your donation will support\n\n"
+        "  • our work as a member of the Rivers International network.\n"
+        "  • court interventions by RiV Canada."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "RiV Canada"
+
+
+def test_it_does_not_take_a_political_party_for_the_fundraiser():
+    text = (
+        "The NDP and the Liberals are negotiating. The NDP says it will walk away.\n\n"
+        "Can you chip in to help fund our campaigns?"
+    )
+    (action,) = _donations(text)
+    assert action.organisation == ""
+
+
+def test_it_takes_the_organisation_that_says_donations_sustain_it():
+    text = (
+        "Thank you for taking action!\n\n"
+        "Pushback is sustained by thousands of small donations. Can you chip in today?"
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Pushback"
+
+
+def test_it_reads_a_gift_described_by_several_words():
+    (action,) = _donations("Click here to make a tax-deductible gift to the Harbour Trust.")
+    assert action.organisation == "Harbour Trust"
+    assert not action.low_confidence
+
+
+def test_it_reads_support_our_work_as_an_appeal_where_the_document_asks_for_money():
+    text = "Every gift counts, whatever its size.\n\nPlease support our work."
+    assert [a.evidence.quote for a in _donations(text)] == ["Please support our work."]
+
+
+def test_support_our_work_alone_asks_for_no_money():
+    assert _donations("Please support our work.") == []
+
+
+def test_it_reads_the_public_told_where_to_give_as_an_appeal():
+    text = "Canadians can give to the Harbour Trust at www.harbourtrust.ca."
+    (action,) = _donations(text)
+    assert not action.low_confidence
+
+
+def test_it_takes_the_organisation_from_the_address_to_give_at():
+    text = (
+        "The Harbour Relief Alliance brings together aid agencies.\n\n"
+        "Canadians can give to Ukrainian emergency relief at www.harbourreliefalliance.ca."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "Harbour Relief Alliance"
+
+
+def test_news_giving_the_address_to_give_at_in_its_own_voice_asks_the_reader():
+    text = (
+        "HALIFAX - A family lost its home in a fire on Tuesday, the fire chief said.\n\n"
+        "Donations can also be made online at helpthefamily.ca."
+    )
+    (action,) = _donations(text)
+    assert not action.low_confidence
+
+
+def test_news_reporting_where_a_fundraiser_takes_donations_stays_low():
+    text = (
+        "HALIFAX - A family lost its home in a fire on Tuesday, the fire chief said.\n\n"
+        "Smith said donations can be made at the Harbour Trust's office online at "
+        "harbourtrust.ca."
+    )
+    assert all(action.low_confidence for action in _donations(text))
+
+
+def test_it_gives_one_appeal_for_an_organisation_named_in_short_and_in_full():
+    text = (
+        "Make a last-minute donation to the ACLU.\n\n"
+        "Click here to make a gift to the ACLU Foundation. The ACLU defends your rights."
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "ACLU"

@@ -283,3 +283,11 @@ def test_it_finds_no_petition_in(text):
 )
 def test_it_finds_no_confident_petition_in(text):
     assert [a for a in _petitions(text) if not a.low_confidence] == []
+
+
+def test_an_appeal_to_raise_funds_is_not_a_demand():
+    text = (
+        "The Harbour Relief Alliance is launching an appeal to raise funds and rush emergency "
+        "assistance to people in need. Donate to the Harbour Relief Alliance today."
+    )
+    assert [a.kind for a in extract_actions(text) if a.confidence >= 0.5] == ["donate"]
