@@ -10,7 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaign import extraction
-from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, content_hash
+from campaign.models import (
+    CallToAction,
+    Campaign,
+    DonationLink,
+    Language,
+    SourceDocument,
+    content_hash,
+)
 from campaign.selectors import campaign_publish_refusals
 from campaign.slugs import unique_slug
 
@@ -50,6 +57,7 @@ def source_document_import(
             "title": (extracted.title or file_name)[:300],
             "published": extracted.published,
             "text": text,
+            "language": extracted.language,
         },
     )
     return document, extracted, created
@@ -261,6 +269,8 @@ def _campaign_for(imported, campaign_slug: str | None, report: ImportReport) -> 
         ),
         title=(lead.title or lead_document.file_name)[:200],
         summary=_summary_from(lead_document.text, lead.title),
+        # Its petition and letters are drafted in the language the lead document was read in.
+        language=lead.language or Language.ENGLISH,
     )
 
 
