@@ -137,7 +137,7 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> Dr
     drafted, and `skipped` says so (every run: it stays true).
     """
     from campaign.calls.services import call_page_draft_from_action
-    from letters.drafting import demand_talking_point
+    from letters.drafting import drafting_in
     from letters.services import letter_template_draft_from_action
     from petitions.services import petition_draft_from_action
 
@@ -150,7 +150,9 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> Dr
             drafted.append(f"petition: {petition.title}")
         # A letter with no talking points of its own carries the campaign's demand.
         talking_points = (
-            demand_talking_point(addressee=petition.addressed_to, demand=petition.demand),
+            drafting_in(campaign.language).demand_talking_point(
+                addressee=petition.addressed_to, demand=petition.demand
+            ),
         )
 
     letters = _actionable(actions, CallToAction.Kind.LETTER_TO_MP)[:1]
