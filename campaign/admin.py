@@ -131,8 +131,8 @@ def _campaign_inlines():
 
 @admin.register(Campaign)
 class CampaignAdmin(admin.ModelAdmin):
-    list_display = ["title", "status", "published_at", "test_mode", "updated_at"]
-    list_filter = ["status", "test_mode"]
+    list_display = ["title", "status", "language", "published_at", "test_mode", "updated_at"]
+    list_filter = ["status", "language", "test_mode"]
     search_fields = ["title", "slug", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["sources"]
@@ -140,7 +140,7 @@ class CampaignAdmin(admin.ModelAdmin):
     # stamp the dates and refresh the cached petition pages, which editing the field would skip.
     readonly_fields = ["status", "published_at", "closed_at", "public_link"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "sources"]}),
+        (None, {"fields": ["title", "slug", "language", "summary", "sources"]}),
         (_("Status"), {"fields": ["status", "published_at", "closed_at", "public_link"]}),
         (_("Testing"), {"fields": ["test_mode", "test_email"]}),
     ]
@@ -265,10 +265,20 @@ class CallToActionAdmin(admin.ModelAdmin):
 
 @admin.register(SourceDocument)
 class SourceDocumentAdmin(admin.ModelAdmin):
-    list_display = ["title", "file_name", "published", "imported_at", "action_count"]
+    list_display = ["title", "file_name", "language", "published", "imported_at", "action_count"]
+    list_filter = ["language"]
     search_fields = ["title", "file_name", "text"]
-    readonly_fields = ["file_name", "sha256", "imported_at", "document_with_evidence"]
-    fields = ["title", "published", "file_name", "sha256", "imported_at", "document_with_evidence"]
+    # The language the extractor read the text in: changing it would not re-read the text.
+    readonly_fields = ["file_name", "language", "sha256", "imported_at", "document_with_evidence"]
+    fields = [
+        "title",
+        "published",
+        "file_name",
+        "language",
+        "sha256",
+        "imported_at",
+        "document_with_evidence",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_action_count=Count("calls_to_action"))

@@ -14,6 +14,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+class Language(models.TextChoices):
+    """The languages Chorus reads documents in and drafts campaigns in."""
+
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+
+
 class SourceDocument(models.Model):
     """A document (news article, NGO appeal) as imported, verbatim."""
 
@@ -21,6 +28,10 @@ class SourceDocument(models.Model):
     title = models.CharField(_("title"), max_length=300)
     published = models.DateField(_("published"), null=True, blank=True)
     text = models.TextField(_("text"))
+    # "" for a document in neither language: the extractor did not read it (no actions).
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, blank=True, default=Language.ENGLISH
+    )
     sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True, editable=False)
     imported_at = models.DateTimeField(_("imported at"), default=timezone.now, editable=False)
 
@@ -53,6 +64,13 @@ class Campaign(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_("What its petition, letters and call scripts are drafted in."),
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
     )

@@ -10,7 +10,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaign import extraction
-from campaign.models import CallToAction, Campaign, DonationLink, SourceDocument, content_hash
+from campaign.models import (
+    CallToAction,
+    Campaign,
+    DonationLink,
+    Language,
+    SourceDocument,
+    content_hash,
+)
 from campaign.selectors import campaign_publish_refusals
 from campaign.slugs import unique_slug
 
@@ -50,6 +57,7 @@ def source_document_import(
             "title": (extracted.title or file_name)[:300],
             "published": extracted.published,
             "text": text,
+            "language": extracted.language,
         },
     )
     return document, extracted, created
@@ -129,7 +137,7 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> Dr
     drafted, and `skipped` says so (every run: it stays true).
     """
     from campaign.calls.services import call_page_draft_from_action
-    from letters.drafting import demand_talking_point
+    from letters.drafting import drafting_in
     from letters.services import letter_template_draft_from_action
     from petitions.services import petition_draft_from_action
 
@@ -142,7 +150,9 @@ def campaign_draft(*, campaign: Campaign, actions: Sequence[CallToAction]) -> Dr
             drafted.append(f"petition: {petition.title}")
         # A letter with no talking points of its own carries the campaign's demand.
         talking_points = (
-            demand_talking_point(addressee=petition.addressed_to, demand=petition.demand),
+            drafting_in(campaign.language).demand_talking_point(
+                addressee=petition.addressed_to, demand=petition.demand
+            ),
         )
 
     letters = _actionable(actions, CallToAction.Kind.LETTER_TO_MP)[:1]
@@ -261,6 +271,8 @@ def _campaign_for(imported, campaign_slug: str | None, report: ImportReport) -> 
         ),
         title=(lead.title or lead_document.file_name)[:200],
         summary=_summary_from(lead_document.text, lead.title),
+        # Its petition and letters are drafted in the language the lead document was read in.
+        language=lead.language or Language.ENGLISH,
     )
 
 

@@ -7,9 +7,15 @@ the draft before publishing.
 """
 
 import re
+import sys
+from types import ModuleType
 
 from campaign.extraction.letter_body import REPRESENTATIVE, SUPPORTER
-from campaign.models import CallToAction, Campaign
+from campaign.models import CallToAction, Campaign, Language
+from letters import drafting_fr
+
+# What a drafted template is called, by its kind: content, in the campaign's language.
+LETTER_TITLES = {"mp": "Write to your MP", "targets": "Write to the decision-makers"}
 
 # "Email your MP and urge them to stop the deportation" -> "stop the deportation"
 _RELAYED_ASK = re.compile(
@@ -270,3 +276,9 @@ def draft_subjects(*, action: CallToAction, campaign: Campaign) -> str:
         variants = [lead or "Please act", asks, "Please act now, and reply to me"]
     # Subjects are single header lines: nothing the document said can add a line.
     return "\n".join(" ".join(variant.split()) for variant in variants)
+
+
+def drafting_in(language: str) -> ModuleType:
+    """The module that words a campaign's letters in `language` (Campaign.language): this one,
+    or letters.drafting_fr. Both have the same functions and LETTER_TITLES."""
+    return drafting_fr if language == Language.FRENCH else sys.modules[__name__]

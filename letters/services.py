@@ -31,7 +31,7 @@ from letters.composing import (
     postal_code_marker,
     replace_markers,
 )
-from letters.drafting import draft_body, draft_subjects, first_person_points
+from letters.drafting import drafting_in
 from letters.models import Letter, LetterRecipient, LetterTemplate
 
 log = logging.getLogger(__name__)
@@ -130,7 +130,9 @@ def letter_template_draft_from_action(
     else:
         raise ValueError(f"call to action {action.pk} is not a letter ({action.kind})")
 
-    talking_points = first_person_points(action)
+    # Worded in the campaign's language: letters.drafting, or letters.drafting_fr.
+    wording = drafting_in(campaign.language)
+    talking_points = wording.first_person_points(action)
     with transaction.atomic():
         targets: list[Target] = []
         if kind == LetterTemplate.Kind.TARGETS:
@@ -138,24 +140,16 @@ def letter_template_draft_from_action(
                 target = _target_for(campaign=campaign, action=action, found=found)
                 if target is not None:
                     targets.append(target)
-        slug = unique_slug(
-            "write-to-your-mp"
-            if kind == LetterTemplate.Kind.MP
-            else "write-to-the-decision-makers",
-            taken=LetterTemplate.objects.filter(campaign=campaign),
-            fallback="letter",
-        )
+        title = wording.LETTER_TITLES[kind]
         template = LetterTemplate.objects.create(
             campaign=campaign,
-            slug=slug,
-            title=(
-                _("Write to your MP")
-                if kind == LetterTemplate.Kind.MP
-                else _("Write to the decision-makers")
+            slug=unique_slug(
+                title, taken=LetterTemplate.objects.filter(campaign=campaign), fallback="letter"
             ),
+            title=title,
             kind=kind,
-            subject_variants=draft_subjects(action=action, campaign=campaign),
-            body=draft_body(action=action, campaign=campaign),
+            subject_variants=wording.draft_subjects(action=action, campaign=campaign),
+            body=wording.draft_body(action=action, campaign=campaign),
             talking_points=talking_points or list(talking_points_fallback),
             editable=True,
             source=action,

@@ -278,34 +278,48 @@ def signature_unflag(*, signature_ids: list[int]) -> int:
 
 # --- Petitions -------------------------------------------------------------------------------
 
-# How documents name the federal government; a petition addresses it by its proper name.
-_GOVERNMENT_OF_CANADA = "the Government of Canada"
-_GOVERNMENT_PHRASES = re.compile(
-    r"^(?:the\s+)?(?:"
-    r"(?:canadian|federal|liberal|conservative|trudeau|carney|harper)\s+government"
-    r"|government\s+of\s+canada|canada(?:'s)?\s+government|canadian\s+federal\s+government"
-    r"|federal\s+liberal\s+government|ottawa|canada"
-    r")\.?$",
-    re.IGNORECASE,
-)
+# How documents name the federal government; a petition addresses it by its proper name, in
+# the campaign's language.
+_GOVERNMENT_OF_CANADA = {"en": "the Government of Canada", "fr": "le gouvernement du Canada"}
+_GOVERNMENT_PHRASES = {
+    "en": re.compile(
+        r"^(?:the\s+)?(?:"
+        r"(?:canadian|federal|liberal|conservative|trudeau|carney|harper)\s+government"
+        r"|government\s+of\s+canada|canada(?:'s)?\s+government|canadian\s+federal\s+government"
+        r"|federal\s+liberal\s+government|ottawa|canada"
+        r")\.?$",
+        re.IGNORECASE,
+    ),
+    "fr": re.compile(
+        r"^(?:(?:le|au)\s+)?(?:"
+        r"gouvernement\s+(?:du\s+canada|canadien|fédéral|libéral|conservateur|"
+        r"trudeau|carney|harper)|gouvernement\s+fédéral\s+(?:du\s+canada|canadien)"
+        r"|ottawa|canada"
+        r")\.?$",
+        re.IGNORECASE,
+    ),
+}
+_PETITION = {"en": "Petition", "fr": "Pétition"}
 
 
-def addressee_normalise(addressee: str) -> str:
-    """`the Canadian government`, `Ottawa`, `the Liberal government` → `the Government of Canada`.
+def addressee_normalise(addressee: str, *, language: str = "en") -> str:
+    """`the Canadian government`, `Ottawa`, `the Liberal government` → `the Government of Canada`
+    (in French, `le gouvernement fédéral` → `le gouvernement du Canada`).
 
     Anything else (a named minister, a foreign government) is kept as written, tidied."""
+    language = language if language in _GOVERNMENT_OF_CANADA else "en"
     text = " ".join(addressee.split()).strip(" .,;:")
-    if not text:
-        return _GOVERNMENT_OF_CANADA
-    if _GOVERNMENT_PHRASES.match(text):
-        return _GOVERNMENT_OF_CANADA
+    if not text or _GOVERNMENT_PHRASES[language].match(text):
+        return _GOVERNMENT_OF_CANADA[language]
     return text[:200]
 
 
-def _title_from_demand(demand: str) -> str:
+def _title_from_demand(demand: str, *, language: str = "en") -> str:
+    """The demand in sentence case (the first letter only: "Protéger l'habitat du caribou"),
+    cut at a word within 120 characters."""
     text = " ".join(demand.split()).strip(" .;:")
     if not text:
-        return "Petition"
+        return _PETITION.get(language, _PETITION["en"])
     text = text[0].upper() + text[1:]
     if len(text) <= 120:
         return text
@@ -323,13 +337,14 @@ def petition_draft_from_action(
     if existing is not None:
         return existing, False
     demand = " ".join(action.text.split())
-    title = _title_from_demand(demand)
+    # Drafted in the campaign's language, the demand as the document wrote it.
+    title = _title_from_demand(demand, language=campaign.language)
     petition = Petition.objects.create(
         campaign=campaign,
         slug=unique_slug(title, taken=Petition.objects.all(), fallback="petition"),
         title=title[:200],
         demand=demand[0].upper() + demand[1:] if demand else title,
-        addressed_to=addressee_normalise(action.addressee),
+        addressed_to=addressee_normalise(action.addressee, language=campaign.language),
         source=action,
     )
     return petition, True

@@ -8,8 +8,10 @@ draft before publishing. Plain Python: no database.
 """
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import ModuleType
 
 # Placeholders the supporter fills in, in the page's own words ("[your name]").
 OPENING = "Hello, my name is [your name] and I live in [your town or postal code]."
@@ -151,3 +153,12 @@ def call_script(
         paragraphs.append("\n".join(f"- {point}" for point in points))
     paragraphs.append(CLOSING)
     return "\n\n".join(paragraphs)
+
+
+def drafting_in(language: str) -> ModuleType:
+    """The module that words a campaign's call pages in `language` (Campaign.language): this
+    one, or campaign.calls.drafting_fr; both have call_title and call_script."""
+    # Imported here: drafting_fr takes OfficeName from this module.
+    from campaign.calls import drafting_fr
+
+    return drafting_fr if language == "fr" else sys.modules[__name__]

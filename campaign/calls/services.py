@@ -4,7 +4,7 @@ import uuid
 
 from django.db import IntegrityError, transaction
 
-from campaign.calls.drafting import OfficeName, call_script, call_title
+from campaign.calls.drafting import OfficeName, drafting_in
 from campaign.calls.phones import phone_key
 from campaign.models import Call, CallPage, CallToAction, Campaign, Target
 from campaign.slugs import unique_slug
@@ -95,14 +95,16 @@ def call_page_draft_from_action(
             target = _target_for(campaign=campaign, action=action, found=details)
             if target is not None and target not in targets:
                 targets.append(target)
-        title = call_title(offices)
+        # Worded in the campaign's language: calls.drafting, or calls.drafting_fr.
+        wording = drafting_in(campaign.language)
+        title = wording.call_title(offices)
         page = CallPage.objects.create(
             campaign=campaign,
             slug=unique_slug(
                 title, taken=CallPage.objects.filter(campaign=campaign), fallback="call"
             ),
             title=title,
-            script=call_script(
+            script=wording.call_script(
                 text=action.text,
                 evidence=action.evidence_quote,
                 talking_points=action.talking_points or [],

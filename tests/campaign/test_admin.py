@@ -71,7 +71,7 @@ def test_it_changes_a_campaigns_status_only_through_the_publish_and_close_action
 ):
     organiser_client.post(
         reverse("admin:campaign_campaign_add"),
-        {"title": "Rescue them now", "slug": "rescue", "status": "published"},
+        {"title": "Rescue them now", "slug": "rescue", "language": "en", "status": "published"},
     )
 
     campaign = Campaign.objects.get(slug="rescue")
