@@ -409,6 +409,68 @@ def test_it_does_not_take_a_newsletter_to_members_for_a_letter():
     assert extract_actions(text) == []
 
 
+def test_it_reads_a_bonjour_letter_introduced_as_an_example():
+    text = (
+        "Écrivez à votre député. Voici un exemple de message :\n"
+        "Bonjour,\n"
+        "Je suis résidente de votre circonscription et je m'inquiète pour la rivière.\n"
+        "Je vous demande d'interdire les rejets industriels dans la rivière Saint-Charles.\n"
+        "Salutations.\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.startswith("Bonjour,")
+    assert action.letter_body.endswith("Salutations.")
+    assert action.text == "interdire les rejets industriels dans la rivière Saint-Charles"
+
+
+def test_it_does_not_read_a_bonjour_newsletter_as_a_letter():
+    text = (
+        "Bonjour,\n"
+        "Voici les nouvelles de l'association pour le mois de mars et nos prochaines sorties.\n"
+        "Merci\n"
+    )
+    assert extract_actions(text) == []
+
+
+def test_it_reads_an_unsigned_template_cut_short_with_a_blank_addressee():
+    text = (
+        "Copiez-collez la lettre suivante :\n\n"
+        "Cher (ère), [nom du candidat]\n\n"
+        "Je vous demande de défendre le financement des refuges pour femmes au Canada.\n\n"
+        "Si vous êtes élu, allez-vous voter pour un financement stable des refuges et des"
+    )
+    (action,) = extract_actions(text)
+    assert "Cher (ère), {{ representative_name }}" in action.letter_body
+    assert action.letter_body.endswith("des refuges et des")
+    assert action.text == "défendre le financement des refuges pour femmes au Canada"
+
+
+def test_it_sends_a_template_to_the_recipients_its_heading_names():
+    text = (
+        "Modèle de lettre à envoyer aux candidats\n\n"
+        "Copiez-collez la lettre suivante :\n\n"
+        "Madame, Monsieur,\n\n"
+        "Je vous demande de vous engager à protéger les refuges pour femmes au Canada.\n\n"
+        "Cordialement,\n"
+        "[Votre nom]\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert [t.role for t in action.targets] == ["candidats"]
+
+
+def test_it_reads_a_page_that_is_a_letter_to_an_official():
+    text = (
+        "M. le Président de la République,\n"
+        "Face à la crise qui touche les locataires, nous appelons à une action forte.\n"
+        "Nous vous exhortons à interdire les expulsions pendant l'hiver dans tout le pays.\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.letter_body.startswith("M. le Président de la République,")
+    assert action.text == "interdire les expulsions pendant l'hiver dans tout le pays"
+
+
 # Reported speech
 
 
