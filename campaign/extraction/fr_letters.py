@@ -40,7 +40,8 @@ _VERB = (
 _VERBS = rf"(?i:{_VERB}(?:\s*(?:,|/|\bou\b|\bet\b|\bet/ou\b)\s*{_VERB})*)"
 _FEMININE = r"(?:e|\(e\)|·e|\.e|-e)?(?:s|·s|\(s\))?"
 _MP = (
-    r"(?:(?i:à|au|aux)\s+)?(?i:votre|vos|ton|ta|tes|leur|leurs)\s+"
+    # « votre député », and « un-e député-e » (any one of them: the reader picks).
+    r"(?:(?i:à|au|aux)\s+)?(?i:votre|vos|ton|ta|tes|leur|leurs|un(?:-e|·e|\(e\)|\.e)?|une)\s+"
     r"(?:(?i:propres?)\s+)?"
     rf"(?:(?i:député{_FEMININE}|élu{_FEMININE}|représentant{_FEMININE}|"
     r"membres?\s+du\s+parlement|conseill(?:er|ère)s?(?:\s+municipa(?:l|le|ux|les))?|"
@@ -163,6 +164,16 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
             targets=tuple(targets),
         )
     return None
+
+
+def contacts_without_channel(action: CallToAction) -> bool:
+    """True for « Contactez votre député ... »: an order to reach one's representative that
+    says neither write nor call."""
+    match = _MP_RE.search(action.evidence.quote)
+    if action.kind != LETTER_TO_MP or action.targets or not match:
+        return False
+    verbs = re.split(r"\s*(?:,|/|\bou\b|\bet/ou\b|\bet\b)\s*", match.group("verbs").casefold())
+    return all(re.match(r"(?:contact|communiqu|joign|interpell)", verb) for verb in verbs if verb)
 
 
 def states_purpose(sentence: str) -> bool:

@@ -104,8 +104,13 @@ _AUTHORITY = (
 _LETTER_CONTENT_RE = re.compile(
     r"(?i)\b(?:écrivez|écrire|envoyez|envoyer|appelez|appeler|téléphonez|téléphoner|contactez|"
     r"contacter|interpellez|interpeller|courriel|joignez|rencontrez)\b|"
-    r"\b(?:dans|lors\s+de)\s+votre\s+(?:lettre|courriel|message|appel)"
+    r"\b(?:dans|lors\s+de)\s+votre\s+(?:lettre|courriel|message|appel)|"
+    # The caller or writer speaking to the official in a script: « Je vous écris afin de vous
+    # demander de ... ».
+    r"\b(?:je|nous)\s+vous\s+(?:appel\w*|téléphon\w*|écri\w*|contact\w*)"
 )
+# « Je vous appelle ... à »: the verb itself is the caller's; « vous » is the official.
+_SPEAKER_RE = re.compile(r"(?i)\b(?:je|j['\u2019]|nous)\s*vous\s+$")
 # « Nous, soussigné(e)s, ... »: the formal petition.
 _UNDERSIGNED_RE = re.compile(r"(?i)\bsoussign")
 
@@ -170,8 +175,11 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 continue
             if _NOT_ADDRESSEE_RE.match(match.group("addr").strip()):
                 continue
-            # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters).
-            if _is_letter_content(sentence[: match.start("verb")]):
+            # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters); « Je
+            # vous appelle pour vous encourager à ... »: the caller speaking in a script.
+            if _is_letter_content(sentence[: match.start("verb")]) or _SPEAKER_RE.search(
+                sentence[: match.start("verb")]
+            ):
                 continue
             stance = _assess(sentence, match, context)
             if "colon" in match.groupdict() and match.group("colon"):

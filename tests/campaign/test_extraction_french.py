@@ -188,6 +188,41 @@ def test_it_makes_telephonez_a_votre_depute_a_call():
     assert action.text == "voter contre le projet de loi C-12"
 
 
+def test_it_finds_appelez_un_depute_any_one_of_them():
+    text = "Appelez un-e député-e pour demander un moratoire sur les forages en Gaspésie."
+    (action,) = extract_actions(text)
+    assert action.kind == CALL
+    assert action.text == "un moratoire sur les forages en Gaspésie"
+
+
+def test_it_does_not_take_the_callers_words_in_a_script_for_a_petition():
+    text = (
+        "Voici quoi dire :\n\n"
+        "Je vous appelle pour vous encourager à voter contre le projet de loi 21 sur les mines."
+    )
+    assert _of_kind(text, PETITION) == []
+
+
+def test_it_makes_a_contact_order_that_names_no_channel_part_of_the_call():
+    text = (
+        "Appelez votre député pour demander un moratoire sur les forages.\n\n"
+        "Contactez votre député pour lui demander d'interdire les forages près des rivières."
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == CALL
+
+
+def test_it_gives_a_bare_call_the_callers_request_from_the_scripts_steps():
+    text = (
+        "Téléphonez à votre député\n\n"
+        "Étape 1 - Trouvez votre député\n\n"
+        "Étape 2 - Faites l'appel\n\n"
+        "  • Dites votre nom et que vous sollicitez son appui au programme de repas scolaires.\n"
+    )
+    (action,) = _of_kind(text, CALL)
+    assert action.text == "son appui au programme de repas scolaires"
+
+
 def test_it_gives_a_bare_letter_to_your_mp_the_demand_stated_next_to_it():
     text = (
         "Nous demandons au gouvernement du Canada de suspendre les renvois vers Haïti.\n\n"
