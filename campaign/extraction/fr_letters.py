@@ -22,6 +22,7 @@ from .fr_stance import assess
 from .fr_wording import INFINITIVE
 from .letters import _contact_block_end
 from .names import name_from_email
+from .stance import IMPERATIVE
 from .targets import find_targets
 from .text import Span, collapse
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
@@ -164,6 +165,45 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
             targets=tuple(targets),
         )
     return None
+
+
+# « Dites au ministre Dufour d'arrêter X », « Rappelez à la première ministre que X »: a message
+# to a named official, sent however the page lets the reader send it - a letter to them.
+_TELL_RE = re.compile(
+    r"\b(?P<verb>(?i:dites|rappelez|faites\s+savoir))\s+"
+    r"(?P<who>(?i:à|au|aux)\s+[^.;:!?\u00ab\u00bb]{2,80}?)\s+"
+    r"(?i:de\s+|d['\u2019]|qu['\u2019]|que\s+)(?P<message>\S.*)",
+    re.S,
+)
+
+
+def detect_tell(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """« Dites au ministre X de Y » -> LETTER_TO_TARGETS to the minister, asking Y (the reader's
+    own representative is `detect_to_mp`'s; an authority with no role is a petition's)."""
+    match = _TELL_RE.search(sentence.text)
+    if not match:
+        return None
+    stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
+    if stance.label != IMPERATIVE:
+        return None
+    start = sentence.start + match.start("who")
+    targets = [
+        target
+        for target in find_targets(
+            context.text, start, start + len(match.group("who")), language="fr"
+        )
+        if target.kind != MP and (target.role or target.name)
+    ]
+    message = wording.demand(match.group("message"))
+    if not targets or len(message.split()) < 2:
+        return None
+    return CallToAction(
+        kind=LETTER_TO_TARGETS,
+        text=message,
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=stance.score,
+        targets=tuple(targets),
+    )
 
 
 def contacts_without_channel(action: CallToAction) -> bool:

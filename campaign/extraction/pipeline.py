@@ -94,6 +94,7 @@ _FRENCH_DETECTORS = (
     fr_petitions.detect,
     fr_letters.detect_to_mp,
     fr_letters.detect_to_targets,
+    fr_letters.detect_tell,
 )
 
 

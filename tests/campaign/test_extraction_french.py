@@ -188,6 +188,22 @@ def test_it_makes_telephonez_a_votre_depute_a_call():
     assert action.text == "voter contre le projet de loi C-12"
 
 
+def test_it_makes_dites_au_ministre_a_letter_to_the_minister():
+    text = "Dites à la ministre Tremblay de protéger les milieux humides de la Montérégie !"
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.text == "protéger les milieux humides de la Montérégie"
+    assert [(t.role, t.name) for t in action.targets] == [("ministre", "Tremblay")]
+
+
+def test_it_does_not_make_a_reported_dites_au_ministre_a_letter():
+    text = (
+        "Les groupes lui ont dit : dites au ministre de protéger les milieux humides, "
+        "a-t-il raconté."
+    )
+    assert [a for a in extract_actions(text) if a.confidence >= 0.5] == []
+
+
 def test_it_finds_appelez_un_depute_any_one_of_them():
     text = "Appelez un-e député-e pour demander un moratoire sur les forages en Gaspésie."
     (action,) = extract_actions(text)
