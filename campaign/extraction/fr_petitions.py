@@ -111,6 +111,12 @@ _LETTER_CONTENT_RE = re.compile(
 )
 # « Je vous appelle ... à »: the verb itself is the caller's; « vous » is the official.
 _SPEAKER_RE = re.compile(r"(?i)\b(?:je|j['\u2019]|nous)\s*vous\s+$")
+# A future or intended ask just before the verb: « on va (même) demander », « nous allons
+# réclamer », « ils comptent exiger ».
+_PLAN_RE = re.compile(
+    r"(?i)\b(?:va|vont|allons|allez|irons|iront|compt(?:e|ons|ent)|entend(?:s|ons|ent)?|"
+    r"prévoi(?:t|ent)|prévoyons)(?:\s+(?:même|aussi|donc|bientôt|ensuite|encore))?\s+$"
+)
 # « Nous, soussigné(e)s, ... »: the formal petition.
 _UNDERSIGNED_RE = re.compile(r"(?i)\bsoussign")
 
@@ -156,7 +162,7 @@ def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> As
     # An order in the base form (« Signez », « Exigeons ») or an infinitive heading (« Signer la
     # pétition »); « demandent » and « réclame » need a subject.
     imperative = bool(re.match(r"\S+(?:ez|ons|er)\b", verb)) or verb.startswith("sign")
-    return assess(
+    stance = assess(
         sentence,
         match.start("verb"),
         match.end("verb"),
@@ -164,6 +170,11 @@ def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> As
         main_org=context.main_org,
         news=context.news,
     )
+    if _PLAN_RE.search(sentence[: match.start("verb")]):
+        # « On va demander un moratoire au prochain gouvernement »: what someone will ask later,
+        # not a demand the reader can sign now.
+        return Assessment(stance.label, min(stance.score, 0.4))
+    return stance
 
 
 def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:

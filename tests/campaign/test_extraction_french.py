@@ -525,6 +525,11 @@ def test_it_reads_a_page_that_is_a_letter_to_an_official():
 # Reported speech
 
 
+def test_it_scores_a_demand_planned_for_later_low():
+    text = "Après les élections, on va demander au prochain gouvernement de protéger la forêt."
+    assert _confident(text) == []
+
+
 def test_it_scores_a_demand_reported_in_the_past_low():
     text = "La coalition a demandé au gouvernement de protéger l'habitat du caribou."
     assert _confident(text) == []
