@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from . import fr_letters, letters, wording
+from . import fr_letters, fr_wording, letters, wording
 from .text import lines
 from .types import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
 
@@ -118,7 +118,8 @@ def borrow_demands(
                 or _heading_above(action, text)
             )
         else:
-            demand = ""
+            # The orders that follow, in French (« dites que vous demandez ... »).
+            demand = _following_ask_fr(action, text)
         borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
 
@@ -171,6 +172,28 @@ def _following_ask(action: CallToAction, text: str) -> str:
     if not match:
         return ""
     demand = wording.demand(match.group("demand"))
+    return demand if len(demand.split()) >= 3 else ""
+
+
+# How far (in characters) a French script's steps may run after the order to call or write.
+_SCRIPT_NEARBY = 1500
+# The caller's own request in a French script's steps: « dites ... que vous sollicitez son
+# appui à X », « expliquez que vous demandez X », « nous sollicitons leur soutien à X ».
+_FOLLOWING_ASK_FR_RE = re.compile(
+    r"(?i)\b(?:vous|nous|je)\s+(?:sollicit(?:ez|ons|e)|demand(?:ez|ons|e)|exig(?:ez|eons|e)|"
+    r"réclam(?:ez|ons|e))\s+(?P<demand>(?:son|sa|ses|leur|leurs|votre|le|la|les|l['\u2019]|un|une|des|du|au|aux|à|de|d['\u2019]|"
+    r"qu['\u2019]|que)\b\s*[^.!?\n]+)"
+)
+
+
+def _following_ask_fr(action: CallToAction, text: str) -> str:
+    """« Téléphonez à votre député. ... Dites que vous sollicitez son appui à X. »: X, the
+    caller's own request among the steps after a French order that says nothing."""
+    end = action.evidence.end
+    match = _FOLLOWING_ASK_FR_RE.search(text, end, min(len(text), end + _SCRIPT_NEARBY))
+    if not match:
+        return ""
+    demand = fr_wording.demand(match.group("demand"))
     return demand if len(demand.split()) >= 3 else ""
 
 

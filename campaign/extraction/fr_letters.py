@@ -22,6 +22,7 @@ from .fr_stance import assess
 from .fr_wording import INFINITIVE
 from .letters import _contact_block_end
 from .names import name_from_email
+from .stance import IMPERATIVE
 from .targets import find_targets
 from .text import Span, collapse
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
@@ -40,7 +41,8 @@ _VERB = (
 _VERBS = rf"(?i:{_VERB}(?:\s*(?:,|/|\bou\b|\bet\b|\bet/ou\b)\s*{_VERB})*)"
 _FEMININE = r"(?:e|\(e\)|·e|\.e|-e)?(?:s|·s|\(s\))?"
 _MP = (
-    r"(?:(?i:à|au|aux)\s+)?(?i:votre|vos|ton|ta|tes|leur|leurs)\s+"
+    # « votre député », and « un-e député-e » (any one of them: the reader picks).
+    r"(?:(?i:à|au|aux)\s+)?(?i:votre|vos|ton|ta|tes|leur|leurs|un(?:-e|·e|\(e\)|\.e)?|une)\s+"
     r"(?:(?i:propres?)\s+)?"
     rf"(?:(?i:député{_FEMININE}|élu{_FEMININE}|représentant{_FEMININE}|"
     r"membres?\s+du\s+parlement|conseill(?:er|ère)s?(?:\s+municipa(?:l|le|ux|les))?|"
@@ -163,6 +165,55 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
             targets=tuple(targets),
         )
     return None
+
+
+# « Dites au ministre Dufour d'arrêter X », « Rappelez à la première ministre que X »: a message
+# to a named official, sent however the page lets the reader send it - a letter to them.
+_TELL_RE = re.compile(
+    r"\b(?P<verb>(?i:dites|rappelez|faites\s+savoir))\s+"
+    r"(?P<who>(?i:à|au|aux)\s+[^.;:!?\u00ab\u00bb]{2,80}?)\s+"
+    r"(?i:de\s+|d['\u2019]|qu['\u2019]|que\s+)(?P<message>\S.*)",
+    re.S,
+)
+
+
+def detect_tell(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """« Dites au ministre X de Y » -> LETTER_TO_TARGETS to the minister, asking Y (the reader's
+    own representative is `detect_to_mp`'s; an authority with no role is a petition's)."""
+    match = _TELL_RE.search(sentence.text)
+    if not match:
+        return None
+    stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
+    if stance.label != IMPERATIVE:
+        return None
+    start = sentence.start + match.start("who")
+    targets = [
+        target
+        for target in find_targets(
+            context.text, start, start + len(match.group("who")), language="fr"
+        )
+        if target.kind != MP and (target.role or target.name)
+    ]
+    message = wording.demand(match.group("message"))
+    if not targets or len(message.split()) < 2:
+        return None
+    return CallToAction(
+        kind=LETTER_TO_TARGETS,
+        text=message,
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=stance.score,
+        targets=tuple(targets),
+    )
+
+
+def contacts_without_channel(action: CallToAction) -> bool:
+    """True for « Contactez votre député ... »: an order to reach one's representative that
+    says neither write nor call."""
+    match = _MP_RE.search(action.evidence.quote)
+    if action.kind != LETTER_TO_MP or action.targets or not match:
+        return False
+    verbs = re.split(r"\s*(?:,|/|\bou\b|\bet/ou\b|\bet\b)\s*", match.group("verbs").casefold())
+    return all(re.match(r"(?:contact|communiqu|joign|interpell)", verb) for verb in verbs if verb)
 
 
 def states_purpose(sentence: str) -> bool:

@@ -104,7 +104,18 @@ _AUTHORITY = (
 _LETTER_CONTENT_RE = re.compile(
     r"(?i)\b(?:écrivez|écrire|envoyez|envoyer|appelez|appeler|téléphonez|téléphoner|contactez|"
     r"contacter|interpellez|interpeller|courriel|joignez|rencontrez)\b|"
-    r"\b(?:dans|lors\s+de)\s+votre\s+(?:lettre|courriel|message|appel)"
+    r"\b(?:dans|lors\s+de)\s+votre\s+(?:lettre|courriel|message|appel)|"
+    # The caller or writer speaking to the official in a script: « Je vous écris afin de vous
+    # demander de ... ».
+    r"\b(?:je|nous)\s+vous\s+(?:appel\w*|téléphon\w*|écri\w*|contact\w*)"
+)
+# « Je vous appelle ... à »: the verb itself is the caller's; « vous » is the official.
+_SPEAKER_RE = re.compile(r"(?i)\b(?:je|j['\u2019]|nous)\s*vous\s+$")
+# A future or intended ask just before the verb: « on va (même) demander », « nous allons
+# réclamer », « ils comptent exiger ».
+_PLAN_RE = re.compile(
+    r"(?i)\b(?:va|vont|allons|allez|irons|iront|compt(?:e|ons|ent)|entend(?:s|ons|ent)?|"
+    r"prévoi(?:t|ent)|prévoyons)(?:\s+(?:même|aussi|donc|bientôt|ensuite|encore))?\s+$"
 )
 # « Nous, soussigné(e)s, ... »: the formal petition.
 _UNDERSIGNED_RE = re.compile(r"(?i)\bsoussign")
@@ -151,7 +162,7 @@ def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> As
     # An order in the base form (« Signez », « Exigeons ») or an infinitive heading (« Signer la
     # pétition »); « demandent » and « réclame » need a subject.
     imperative = bool(re.match(r"\S+(?:ez|ons|er)\b", verb)) or verb.startswith("sign")
-    return assess(
+    stance = assess(
         sentence,
         match.start("verb"),
         match.end("verb"),
@@ -159,6 +170,11 @@ def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> As
         main_org=context.main_org,
         news=context.news,
     )
+    if _PLAN_RE.search(sentence[: match.start("verb")]):
+        # « On va demander un moratoire au prochain gouvernement »: what someone will ask later,
+        # not a demand the reader can sign now.
+        return Assessment(stance.label, min(stance.score, 0.4))
+    return stance
 
 
 def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
@@ -170,8 +186,11 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 continue
             if _NOT_ADDRESSEE_RE.match(match.group("addr").strip()):
                 continue
-            # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters).
-            if _is_letter_content(sentence[: match.start("verb")]):
+            # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters); « Je
+            # vous appelle pour vous encourager à ... »: the caller speaking in a script.
+            if _is_letter_content(sentence[: match.start("verb")]) or _SPEAKER_RE.search(
+                sentence[: match.start("verb")]
+            ):
                 continue
             stance = _assess(sentence, match, context)
             if "colon" in match.groupdict() and match.group("colon"):

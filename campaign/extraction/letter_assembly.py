@@ -294,6 +294,8 @@ def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
     targets = _addressed_targets(body, context.text, max(0, body.start - 600), language)
     kind = LETTER_TO_TARGETS if targets else LETTER_TO_MP
     if language == "fr":
+        if not targets and (recipients := _template_recipients_fr(before)):
+            kind, targets = LETTER_TO_TARGETS, (Target(role=recipients),)
         text = _letter_ask_fr(body.body) or "Envoyer cette lettre"
     else:
         if _CALL_SCRIPT_RE.search(before[-200:]) or _CALLING_RE.search(body.body):
@@ -307,6 +309,28 @@ def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
         targets=targets,
         letter_body=body.body,
     )
+
+
+# « Modèle de lettre à envoyer aux candidats », « Lettre type pour le maire »: whom the
+# template above the letter says it goes to.
+_TEMPLATE_RECIPIENTS_FR_RE = re.compile(
+    r"(?i)\b(?:lettre|message|courriel)\s+(?:type\s+)?(?:à\s+(?:envoyer|adresser)\s+)?"
+    r"(?:à|au|aux|pour)\s+(?P<article>l[ae]s?\s+|l['\u2019]|vos\s+|votre\s+|tes\s+|ton\s+|ta\s+)?"
+    r"(?P<who>[^\W\d_][\w·()-]*(?:\s+(?:de\s+la|du|des|de)\s+[\w·()-]+)?)"
+)
+_OWN_REPRESENTATIVE_FR_RE = re.compile(
+    r"(?i)^(?:député|élu|représentant|conseill|sénat|membre|mp|mna|mpp|mla)"
+)
+
+
+def _template_recipients_fr(before: str) -> str:
+    """Whom the heading or introduction above a template letter names as its recipients, when
+    they are not the reader's own representative: « aux candidats » -> « candidats »."""
+    found = list(_TEMPLATE_RECIPIENTS_FR_RE.finditer(before))
+    if not found:
+        return ""
+    who = found[-1].group("who")
+    return "" if _OWN_REPRESENTATIVE_FR_RE.match(who) else who
 
 
 # A script read on the phone rather than a letter sent.

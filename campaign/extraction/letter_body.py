@@ -97,9 +97,27 @@ _SALUTATION_FR_RE = re.compile(
     r"\b[^\r\n,:]{0,40}?"
     r"|(?:(?:Cher|Chère|Bonjour|(?:Très[^\S\r\n]+)?[Hh]onorable)[^\S\r\n]+)?"
     r"(?:Madame|Monsieur|Mesdames|Messieurs|[Mm]inistre|[Dd]éputée?)\b[^\r\n,:]{0,60}?"
-    r"|(?:Cher|Chère|Chers|Chères)[^\S\r\n]+[^\r\n,:]{1,60}?)"
-    r"[^\S\r\n]*[,:][^\S\n]*$",
+    r"|(?:Cher|Chère|Chers|Chères)[^\S\r\n]+[^\r\n,:]{1,60}?"
+    # « M. le Président de la République, », « Mme la Ministre, ».
+    r"|(?:M\.|Mme\.?)[^\S\r\n]+(?:[Ll]e|[Ll]a|[Ll]['\u2019])[^\S\r\n]*[^\r\n,:]{1,60}?"
+    # « Cher (ère), [nom du candidat] »: the blank after the comma is the addressee.
+    rf"|(?:Cher|Chère)[^\S\r\n]*(?:\((?:ère|e)\))?[^\S\r\n]*,[^\S\r\n]*{BLANK}"
+    # « Bonjour, » alone: a salutation only in a letter introduced as a template.
+    r"|Bonjour)"
+    r"[^\S\r\n]*(?:[,:]|(?<=[\]>}_]))[^\S\n]*$",
     re.M,
+)
+# What says a French letter is a template to copy (then it may be unsigned or cut short).
+_TEMPLATE_INTRO_FR_RE = re.compile(
+    r"(?i)\b(?:modèle|exemple|gabarit|copie[rz][-\s]+colle[rz]|"
+    r"(?:lettre|message|courriel|texte)\s+(?:suivante?|ci-dessous|type)|ci-dessous|"
+    r"voici\s+(?:la|le|un|une|notre)\s+(?:lettre|message|courriel|texte))"
+)
+# Page furniture after an unsigned French letter: the letter stops before it.
+_NOT_LETTER_LINE_FR_RE = re.compile(
+    r"(?i)^\W*(?:cliquez|partag|télécharg|imprim|faites\s+un\s+don|donnez|abonnez|"
+    r"inscrivez|signez|suivez-nous|retour|droits\s+d['\u2019]auteur|\u00a9|en\s+savoir|"
+    r"lire\s+la\s+suite|publié\s+(?:le|par|dans)|étiquettes?\s*:|\d+\s+commentaires?)"
 )
 _GENERIC_ADDRESSEE_FR_RE = re.compile(
     r"(?i)^(?:(?:cher|chère|bonjour)\s+)?(?:(?:madame|monsieur|mesdames|messieurs)"
@@ -318,15 +336,22 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
     forms = _FRENCH
     letters = []
     for salutation in forms.salutation.finditer(text):
-        end = _french_letter_end(text, salutation.end(), forms)
-        if end is None:
-            continue
         who = salutation.group("who").strip()
         if forms.readers.match(who):
             continue
         blank = re.search(BLANK, who)
-        generic = bool(blank) or bool(forms.generic.match(who))
+        hello = who.casefold() == "bonjour"
+        generic = bool(blank) or hello or bool(forms.generic.match(who))
         start = salutation.start() + len(salutation.group(0)) - len(salutation.group(0).lstrip())
+        introduced = bool(_TEMPLATE_INTRO_FR_RE.search(text[max(0, start - 400) : start]))
+        if hello and not introduced:
+            continue  # « Bonjour, » greets the reader of a newsletter as often as an official
+        # A template (introduced as one, addressed to a blank, or the page itself, which opens
+        # with the salutation) may be left unsigned or cut short.
+        template = introduced or bool(blank) or not text[:start].strip()
+        end = _french_letter_end(text, salutation.end(), forms, template=template)
+        if end is None:
+            continue
         body = text[start:end]
         if blank:
             at = salutation.start("who") - start + blank.start()
@@ -337,13 +362,27 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
     return letters
 
 
-def _french_letter_end(text: str, after: int, forms: _Forms) -> int | None:
-    """End of the signature after the sign-off, or None when no sign-off follows."""
-    following = lines(text[after : after + 20000])  # 120 lines at most are read below
+def _french_letter_end(
+    text: str, after: int, forms: _Forms, *, template: bool = False
+) -> int | None:
+    """End of the signature after the sign-off, or None when no sign-off follows - unless the
+    letter is a template, which then ends with its last paragraph before page furniture or the
+    end of the document."""
+    window = text[after : after + 20000]
+    following = lines(window)  # 120 lines at most are read below
+    whole = len(following) <= 120 and after + len(window) >= len(text)
+    last = None  # end of the last line of prose read so far
+    stopped = False
     for index, line in enumerate(following[:120]):
         if index and forms.salutation.match(line.text):
             return None  # another letter starts before this one is signed
         if not forms.sign_off.match(line.text):
+            stripped = line.text.strip()
+            if index and stripped and last is not None and _NOT_LETTER_LINE_FR_RE.match(stripped):
+                stopped = True
+                break
+            if index and len(stripped.split()) >= 8:
+                last = line.end
             continue
         end = after + line.end
         if _FORMAL_FR_RE.match(line.text):
@@ -366,6 +405,8 @@ def _french_letter_end(text: str, after: int, forms: _Forms) -> int | None:
                 end = after + signature.end
             break
         return end
+    if template and last is not None and (stopped or whole):
+        return after + last
     return None
 
 

@@ -94,6 +94,7 @@ _FRENCH_DETECTORS = (
     fr_petitions.detect,
     fr_letters.detect_to_mp,
     fr_letters.detect_to_targets,
+    fr_letters.detect_tell,
 )
 
 
@@ -187,6 +188,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if not french:
         # Scripts and the numbers under a call are read from English cues only, for now.
         actions = call_scripts.complete_calls(actions, context)
+    if french:
+        actions = _one_call_to_the_representative(actions)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
@@ -320,6 +323,31 @@ def _fold_sign_requests(
         for a in actions
         if id(a) not in bare
     ]
+
+
+def _one_call_to_the_representative(actions: list[CallToAction]) -> list[CallToAction]:
+    """A French page asking to phone one's representative (« Appelez votre député pour ... »),
+    in its title, its lead and a « Contactez un député » that names no channel, asks for one
+    call: the strongest one, with the others' talking points."""
+    calls = [a for a in actions if a.kind == CALL and not a.targets]
+    if not calls:
+        return actions
+    own = calls + [a for a in actions if fr_letters.contacts_without_channel(a)]
+    if len(own) == 1:
+        return actions
+    best = max(
+        own,
+        key=lambda a: (a.confidence, not says_nothing(a, language=FRENCH), -a.evidence.start),
+    )
+    points = tuple(dict.fromkeys(p for a in own for p in a.talking_points))
+    merged = dataclasses.replace(
+        best,
+        kind=CALL,
+        talking_points=points,
+        letter_body=best.letter_body or next((a.letter_body for a in own if a.letter_body), ""),
+    )
+    folded = {id(a) for a in own}
+    return [*(a for a in actions if id(a) not in folded), merged]
 
 
 def _drop_repeated_representative_asks(

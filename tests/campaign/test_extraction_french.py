@@ -188,6 +188,57 @@ def test_it_makes_telephonez_a_votre_depute_a_call():
     assert action.text == "voter contre le projet de loi C-12"
 
 
+def test_it_makes_dites_au_ministre_a_letter_to_the_minister():
+    text = "Dites à la ministre Tremblay de protéger les milieux humides de la Montérégie !"
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.text == "protéger les milieux humides de la Montérégie"
+    assert [(t.role, t.name) for t in action.targets] == [("ministre", "Tremblay")]
+
+
+def test_it_does_not_make_a_reported_dites_au_ministre_a_letter():
+    text = (
+        "Les groupes lui ont dit : dites au ministre de protéger les milieux humides, "
+        "a-t-il raconté."
+    )
+    assert [a for a in extract_actions(text) if a.confidence >= 0.5] == []
+
+
+def test_it_finds_appelez_un_depute_any_one_of_them():
+    text = "Appelez un-e député-e pour demander un moratoire sur les forages en Gaspésie."
+    (action,) = extract_actions(text)
+    assert action.kind == CALL
+    assert action.text == "un moratoire sur les forages en Gaspésie"
+
+
+def test_it_does_not_take_the_callers_words_in_a_script_for_a_petition():
+    text = (
+        "Voici quoi dire :\n\n"
+        "Je vous appelle pour vous encourager à voter contre le projet de loi 21 sur les mines."
+    )
+    assert _of_kind(text, PETITION) == []
+
+
+def test_it_makes_a_contact_order_that_names_no_channel_part_of_the_call():
+    text = (
+        "Appelez votre député pour demander un moratoire sur les forages.\n\n"
+        "Contactez votre député pour lui demander d'interdire les forages près des rivières."
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == CALL
+
+
+def test_it_gives_a_bare_call_the_callers_request_from_the_scripts_steps():
+    text = (
+        "Téléphonez à votre député\n\n"
+        "Étape 1 - Trouvez votre député\n\n"
+        "Étape 2 - Faites l'appel\n\n"
+        "  • Dites votre nom et que vous sollicitez son appui au programme de repas scolaires.\n"
+    )
+    (action,) = _of_kind(text, CALL)
+    assert action.text == "son appui au programme de repas scolaires"
+
+
 def test_it_gives_a_bare_letter_to_your_mp_the_demand_stated_next_to_it():
     text = (
         "Nous demandons au gouvernement du Canada de suspendre les renvois vers Haïti.\n\n"
@@ -409,7 +460,74 @@ def test_it_does_not_take_a_newsletter_to_members_for_a_letter():
     assert extract_actions(text) == []
 
 
+def test_it_reads_a_bonjour_letter_introduced_as_an_example():
+    text = (
+        "Écrivez à votre député. Voici un exemple de message :\n"
+        "Bonjour,\n"
+        "Je suis résidente de votre circonscription et je m'inquiète pour la rivière.\n"
+        "Je vous demande d'interdire les rejets industriels dans la rivière Saint-Charles.\n"
+        "Salutations.\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.startswith("Bonjour,")
+    assert action.letter_body.endswith("Salutations.")
+    assert action.text == "interdire les rejets industriels dans la rivière Saint-Charles"
+
+
+def test_it_does_not_read_a_bonjour_newsletter_as_a_letter():
+    text = (
+        "Bonjour,\n"
+        "Voici les nouvelles de l'association pour le mois de mars et nos prochaines sorties.\n"
+        "Merci\n"
+    )
+    assert extract_actions(text) == []
+
+
+def test_it_reads_an_unsigned_template_cut_short_with_a_blank_addressee():
+    text = (
+        "Copiez-collez la lettre suivante :\n\n"
+        "Cher (ère), [nom du candidat]\n\n"
+        "Je vous demande de défendre le financement des refuges pour femmes au Canada.\n\n"
+        "Si vous êtes élu, allez-vous voter pour un financement stable des refuges et des"
+    )
+    (action,) = extract_actions(text)
+    assert "Cher (ère), {{ representative_name }}" in action.letter_body
+    assert action.letter_body.endswith("des refuges et des")
+    assert action.text == "défendre le financement des refuges pour femmes au Canada"
+
+
+def test_it_sends_a_template_to_the_recipients_its_heading_names():
+    text = (
+        "Modèle de lettre à envoyer aux candidats\n\n"
+        "Copiez-collez la lettre suivante :\n\n"
+        "Madame, Monsieur,\n\n"
+        "Je vous demande de vous engager à protéger les refuges pour femmes au Canada.\n\n"
+        "Cordialement,\n"
+        "[Votre nom]\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert [t.role for t in action.targets] == ["candidats"]
+
+
+def test_it_reads_a_page_that_is_a_letter_to_an_official():
+    text = (
+        "M. le Président de la République,\n"
+        "Face à la crise qui touche les locataires, nous appelons à une action forte.\n"
+        "Nous vous exhortons à interdire les expulsions pendant l'hiver dans tout le pays.\n"
+    )
+    (action,) = extract_actions(text)
+    assert action.kind == LETTER_TO_TARGETS
+    assert action.letter_body.startswith("M. le Président de la République,")
+    assert action.text == "interdire les expulsions pendant l'hiver dans tout le pays"
+
+
 # Reported speech
+
+
+def test_it_scores_a_demand_planned_for_later_low():
+    text = "Après les élections, on va demander au prochain gouvernement de protéger la forêt."
+    assert _confident(text) == []
 
 
 def test_it_scores_a_demand_reported_in_the_past_low():
