@@ -157,6 +157,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's Redis transport, fixed so a worker survives Redis restarting while it holds countdown
+# tasks (it exited with "AttributeError: 'NoneType' object has no attribute 'hostname'"): see
+# campaign/outbox/broker.py.
+if REDIS_URL:
+    CELERY_BROKER_TRANSPORT = "campaign.outbox.broker:Transport"
+# On losing the broker, a worker finishes the tasks it is running (their rows are claimed in
+# PostgreSQL; an acknowledgement that cannot reach Redis only means a harmless redelivery) rather
+# than killing them mid-send. Explicit: Celery 6 changes the default.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Longer than any countdown the outbox gives a task (outbox.E001 and a test enforce it):
     # Redis hands an unacknowledged task to another worker once this has passed.

@@ -369,3 +369,52 @@ def test_it_delivers_every_message_once_after_a_worker_is_killed_mid_batch(
     # The one accepted residual case: killed after the server accepted a message and before
     # its row was marked sent. At most the one message in flight is sent twice.
     assert len(delivered) - len(set(delivered)) <= 1
+
+
+def _unacked(broker) -> int:
+    """Task messages a worker has received and not yet acknowledged (kombu's `unacked` hash)."""
+    return broker.client().hlen("unacked")
+
+
+class _Beat:
+    """Beat's outbox sweep, run from the test's polling loop every `period` seconds."""
+
+    def __init__(self, period: float) -> None:
+        self.period = period
+        self.last = time.monotonic()
+        self.reports: list[dict] = []
+
+    def __call__(self) -> None:
+        if time.monotonic() - self.last >= self.period:
+            self.last = time.monotonic()
+            self.reports.append(outbox_sweep())
+
+
+def test_a_worker_holding_countdown_tasks_survives_a_redis_restart_and_delivers_all_once(
+    broker, smtp, start_worker
+):
+    # One message to this domain every 3 s: a batch of four sends one and gives each of the
+    # other three a countdown task, which the worker holds unacknowledged until it is due.
+    worker = start_worker(OUTBOX_RATE_LIMITS="pacing.invalid=1/3s")
+    with publishing_to(broker.url):
+        emails = [_queue(to=f"office{n}@pacing.invalid") for n in range(4)]
+        assert wait_until(lambda: smtp.count() == 1 and _unacked(broker) == 3, DEADLINE)
+
+        broker.stop()
+        time.sleep(1)
+        broker.start()  # same port, and empty: a restart without persistence loses the tasks
+        back = time.monotonic()
+        beat = _Beat(period=10)
+
+        def all_sent() -> bool:
+            beat()  # republishes what the restart lost, once it is due
+            return OutboundEmail.objects.filter(status=Status.SENT).count() == len(emails)
+
+        delivered = wait_until(all_sent, 60, interval=0.5)
+        elapsed = time.monotonic() - back
+
+    assert worker.alive(), "the worker exited after Redis restarted"
+    assert "Unrecoverable error" not in worker.log_text()
+    assert delivered, f"not all delivered {elapsed:.0f}s after Redis came back"
+    assert sorted(smtp.message_ids) == sorted(e.message_id for e in emails)
+    print(f"all delivered {elapsed:.1f}s after Redis came back")
