@@ -157,6 +157,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_TASK_PUBLISH_RETRY = False
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Celery's Redis transport, fixed so a worker survives Redis restarting while it holds countdown
+# tasks (it exited with "AttributeError: 'NoneType' object has no attribute 'hostname'"): see
+# campaign/outbox/broker.py.
+if REDIS_URL:
+    CELERY_BROKER_TRANSPORT = "campaign.outbox.broker:Transport"
+# On losing the broker, a worker finishes the tasks it is running (their rows are claimed in
+# PostgreSQL; an acknowledgement that cannot reach Redis only means a harmless redelivery) rather
+# than killing them mid-send. Explicit: Celery 6 changes the default.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = False
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     # Longer than any countdown the outbox gives a task (outbox.E001 and a test enforce it):
     # Redis hands an unacknowledged task to another worker once this has passed.
@@ -256,8 +265,12 @@ OUTBOX_MAX_ATTEMPTS = env.int("OUTBOX_MAX_ATTEMPTS", default=30)
 OUTBOX_RETRY_BASE_SECONDS = env.float("OUTBOX_RETRY_BASE_SECONDS", default=30.0)
 OUTBOX_RETRY_MAX_SECONDS = env.float("OUTBOX_RETRY_MAX_SECONDS", default=60 * 60.0)
 OUTBOX_MAX_COUNTDOWN_SECONDS = env.float("OUTBOX_MAX_COUNTDOWN_SECONDS", default=60 * 60.0)
-# How long a claimed row belongs to its worker; tasks are killed before it runs out.
-OUTBOX_LEASE_SECONDS = env.float("OUTBOX_LEASE_SECONDS", default=10 * 60.0)
+# A claimed row belongs to its worker until its lease runs out; the worker renews the lease every
+# RENEW seconds while it lives, so a dead worker's rows are taken back by the next sweep after
+# LEASE seconds (campaign/outbox/leases.py). Renewals stop at the claiming task's time limit.
+OUTBOX_LEASE_SECONDS = env.float("OUTBOX_LEASE_SECONDS", default=20.0)
+OUTBOX_LEASE_RENEW_SECONDS = env.float("OUTBOX_LEASE_RENEW_SECONDS", default=5.0)
+OUTBOX_TASK_TIME_LIMIT_SECONDS = env.float("OUTBOX_TASK_TIME_LIMIT_SECONDS", default=8 * 60.0)
 OUTBOX_BATCH_SIZE = env.int("OUTBOX_BATCH_SIZE", default=100)
 OUTBOX_SWEEP_MAX_BATCHES = env.int("OUTBOX_SWEEP_MAX_BATCHES", default=20)
 # After a failed publish, web requests stop trying the broker for this long (the sweep covers).

@@ -47,6 +47,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
                     "created_at",
                     "sent_at",
                     "lease_expires_at",
+                    "claimed_by",
                     "pacing_slot_reserved",
                     "esp_message_id",
                     "related_type",

@@ -2,7 +2,8 @@
 
 A task held by a worker longer than the broker's visibility timeout is handed to a second
 worker (Redis redelivers it), so every countdown must stay below that timeout. A row's lease must
-outlast the task that holds it, or the sweep would hand a row still being sent to another worker.
+be renewed well before it runs out, and a worker sends only while half a lease is left, which
+must outlast a socket timeout, or the sweep could hand a row still being sent to another worker.
 """
 
 from django.conf import settings
@@ -18,8 +19,8 @@ def longest_countdown() -> float:
 
 @register(Tags.compatibility)
 def check_outbox_timings(app_configs, **kwargs) -> list[Error]:
-    """outbox.E001 countdown vs visibility timeout, E002 lease vs EMAIL_TIMEOUT, E003 a
-    malformed pacing rate, E004 an ESP configured without webhook credentials."""
+    """outbox.E001 countdown vs visibility timeout, E002 lease vs its renewals and EMAIL_TIMEOUT,
+    E003 a malformed pacing rate, E004 an ESP configured without webhook credentials."""
     errors = []
     visibility = settings.CELERY_BROKER_TRANSPORT_OPTIONS.get("visibility_timeout", 3600)
     if longest_countdown() >= visibility:
@@ -32,11 +33,14 @@ def check_outbox_timings(app_configs, **kwargs) -> list[Error]:
                 id="outbox.E001",
             )
         )
-    if settings.OUTBOX_LEASE_SECONDS <= 3 * settings.EMAIL_TIMEOUT:
+    lease, renew = settings.OUTBOX_LEASE_SECONDS, settings.OUTBOX_LEASE_RENEW_SECONDS
+    if renew <= 0 or renew + 1 >= lease / 2 or lease / 2 < settings.EMAIL_TIMEOUT:
         errors.append(
             Error(
-                "OUTBOX_LEASE_SECONDS must be well above EMAIL_TIMEOUT: a lease that expires while "
+                "OUTBOX_LEASE_RENEW_SECONDS + 1 must be below half of OUTBOX_LEASE_SECONDS, and "
+                "half of OUTBOX_LEASE_SECONDS at least EMAIL_TIMEOUT: a lease that expires while "
                 "a message is being sent lets a second worker send it too.",
+                hint="The defaults are a 20 s lease renewed every 5 s, with EMAIL_TIMEOUT=10.",
                 id="outbox.E002",
             )
         )

@@ -1,9 +1,11 @@
 """Sending outbox rows: claim them, send them, record each outcome. Safe to run many times.
 
 A row is claimed (queued -> sending, with a lease) by one conditional UPDATE or by
-`SELECT … FOR UPDATE SKIP LOCKED`, so concurrent or repeated runs never send it twice. Each row
-is marked sent the moment the server accepts it, so a worker killed mid-batch leaves at most the
-one message it was sending in doubt (see README, "How delivery works").
+`SELECT … FOR UPDATE SKIP LOCKED`, so concurrent or repeated runs never send it twice. The lease
+is short and renewed while the claiming worker lives (leases.py), so a killed worker's rows go
+out again within about a minute and a half. Each row is marked sent the moment the server
+accepts it, so a worker killed mid-batch leaves at most the one message it was sending in doubt
+(see README, "How delivery works").
 """
 
 import logging
@@ -19,18 +21,20 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as db_connection
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from campaign.identities import sendable_address
 from campaign.outbox import pacing, rendering
 from campaign.outbox.failures import classify
+from campaign.outbox.leases import expires, leases
 from campaign.outbox.models import OutboundEmail, Suppression
 
 log = logging.getLogger(__name__)
 
 Status = OutboundEmail.Status
 
-# Rows claimed per UPDATE in a batch: few enough that a lease covers a chunk with a wide margin.
+# Rows claimed per UPDATE in a batch.
 CHUNK = 50
 # How long a row waits when Redis cannot be asked for a pacing slot.
 PACING_UNAVAILABLE_WAIT = 30.0
@@ -41,13 +45,10 @@ class Outcome:
     """What happened to one row. `retry_in` is set when the row waits (retry or pacing)."""
 
     email_id: int
-    status: str  # "sent", "failed", "retry", "paced", "cancelled", "released"
+    # "sent", "failed", "retry", "paced", "cancelled", "released" (handed back untried), or
+    # "abandoned" (left `sending` for the sweep: its lease could no longer be renewed)
+    status: str
     retry_in: float | None = None
-
-
-def lease() -> timedelta:
-    """How long a claimed row stays `sending` before the sweep may give it to another worker."""
-    return timedelta(seconds=settings.OUTBOX_LEASE_SECONDS)
 
 
 def backoff(attempt: int) -> float:
@@ -65,18 +66,22 @@ def backoff(attempt: int) -> float:
 
 def claim(email_id: int) -> bool:
     """Take one row for sending with one conditional UPDATE; only one caller ever wins."""
-    now = timezone.now()
-    return (
+    claimed_at = time.monotonic()
+    won = (
         OutboundEmail.objects.filter(
-            pk=email_id, status=Status.QUEUED, next_attempt_at__lte=now
-        ).update(status=Status.SENDING, lease_expires_at=now + lease())
+            pk=email_id, status=Status.QUEUED, next_attempt_at__lte=timezone.now()
+        ).update(status=Status.SENDING, lease_expires_at=expires(), claimed_by=leases.worker())
         == 1
     )
+    if won:
+        leases.hold([email_id], claimed_at=claimed_at)
+    return won
 
 
 def claim_due(limit: int) -> list[int]:
     """Take up to `limit` due rows, oldest due first, skipping rows another worker is taking."""
     now = timezone.now()
+    claimed_at = time.monotonic()
     # SQLite (local use) has neither; its single writer serialises the claims anyway.
     skip_locked = db_connection.features.has_select_for_update_skip_locked
     with transaction.atomic():
@@ -88,8 +93,9 @@ def claim_due(limit: int) -> list[int]:
         )
         if ids:
             OutboundEmail.objects.filter(pk__in=ids).update(
-                status=Status.SENDING, lease_expires_at=now + lease()
+                status=Status.SENDING, lease_expires_at=expires(), claimed_by=leases.worker()
             )
+    leases.hold(ids, claimed_at=claimed_at)
     return ids
 
 
@@ -324,6 +330,7 @@ def deliver_claimed(ids: list[int], session: _SMTPSession | None = None) -> list
         with _commits_not_waiting_for_disk():
             return _deliver_claimed(ids, session)
     finally:
+        leases.let_go(ids)
         if own_session:
             session.discard()
 
@@ -336,6 +343,15 @@ def _deliver_claimed(ids: list[int], session: _SMTPSession) -> list[Outcome]:
     }
     related = _related_objects(emails)
     for index, email in enumerate(emails):
+        if not leases.may_send(email.pk):
+            # Renewals have failed (this worker's database connection is gone, or the task
+            # outran its time limit): the lease may run out mid-send and the row go to another
+            # worker. Stop; the rows stay `sending` until the sweep takes them back.
+            log.warning(
+                "outbox: leases not renewed, %s claimed rows left to the sweep", len(emails) - index
+            )
+            outcomes.extend(Outcome(rest.pk, "abandoned") for rest in emails[index:])
+            break
         if email.to.lower() in suppressed:
             reason = Suppression.not_sent_error(suppressed[email.to.lower()].reason)
             outcomes.append(_cancel(email, reason, "its address is suppressed"))
@@ -402,7 +418,7 @@ def deliver_due(*, limit: int, budget_seconds: float) -> list[Outcome]:
                 break
             chunk = deliver_claimed(ids, session)
             outcomes.extend(chunk)
-            if any(o.status == "released" for o in chunk):
+            if any(o.status in ("released", "abandoned") for o in chunk):
                 break
     finally:
         session.discard()
@@ -424,9 +440,7 @@ def requeue_expired_leases() -> int:
     Their last attempt may have reached the server (killed between the server's acceptance and
     the row's update): that one message can be sent twice, which is the price of never losing it.
     """
-    return OutboundEmail.objects.filter(
-        status=Status.SENDING, lease_expires_at__lt=timezone.now()
-    ).update(
+    return OutboundEmail.objects.filter(status=Status.SENDING, lease_expires_at__lt=Now()).update(
         status=Status.QUEUED,
         next_attempt_at=timezone.now(),
         lease_expires_at=None,

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 class OutboundEmail(models.Model):
     """One message, from queueing to its final state (sent, failed or cancelled).
 
-    queued -> sending (claimed by one worker, until `lease_expires_at`) -> sent | failed, or back
-    to queued with a later `next_attempt_at` after a transient failure or while paced.
+    queued -> sending (claimed by one worker, until `lease_expires_at`, which that worker renews
+    while it lives) -> sent | failed, or back to queued with a later `next_attempt_at` after a
+    transient failure or while paced.
     """
 
     class Status(models.TextChoices):
@@ -67,6 +68,8 @@ class OutboundEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
     # While `sending`, the claim expires at this time; the sweep takes the row back after it.
     lease_expires_at = models.DateTimeField(_("lease expires at"), null=True, blank=True)
+    # The worker process that last claimed the row (host:pid:nonce); only it renews the lease.
+    claimed_by = models.CharField(_("claimed by"), max_length=100, blank=True)
     # The row already holds a slot in its recipient's rate limit (reserved when it was paced).
     pacing_slot_reserved = models.BooleanField(_("pacing slot reserved"), default=False)
     last_error = models.TextField(_("last error"), blank=True)

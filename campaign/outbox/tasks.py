@@ -2,8 +2,8 @@
 
 Every task is acknowledged late and given back if its worker dies (settings: acks_late,
 reject_on_worker_lost); running one twice is harmless because rows are claimed before sending.
-Each task's hard time limit is shorter than the lease on the rows it claims, so a lease only
-expires when its worker is gone.
+The leases on the rows a task claims are renewed while its worker lives, up to the task's hard
+time limit (OUTBOX_TASK_TIME_LIMIT_SECONDS) and no longer (campaign/outbox/leases.py).
 """
 
 from celery import shared_task
@@ -12,8 +12,10 @@ from django.conf import settings
 from campaign.outbox import delivery
 from campaign.outbox.services import publish_batch, publish_delivery
 
-_LEASE = settings.OUTBOX_LEASE_SECONDS
-_LIMITS = {"soft_time_limit": _LEASE * 0.7, "time_limit": _LEASE * 0.8}
+_TIME_LIMIT = settings.OUTBOX_TASK_TIME_LIMIT_SECONDS
+_LIMITS = {"soft_time_limit": _TIME_LIMIT * 0.875, "time_limit": _TIME_LIMIT}
+# A batch claims no new chunk after this long, well within the soft time limit.
+BATCH_BUDGET_SECONDS = _TIME_LIMIT * 0.3
 
 
 def _schedule(outcomes: list[delivery.Outcome]) -> None:
@@ -46,7 +48,9 @@ def deliver_email(self, email_id: int) -> str:
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True, **_LIMITS)
 def deliver_batch() -> int:
     """Deliver due rows over one SMTP connection; hand on to a new batch while more are due."""
-    outcomes = delivery.deliver_due(limit=settings.OUTBOX_BATCH_SIZE, budget_seconds=_LEASE * 0.25)
+    outcomes = delivery.deliver_due(
+        limit=settings.OUTBOX_BATCH_SIZE, budget_seconds=BATCH_BUDGET_SECONDS
+    )
     _schedule(outcomes)
     # Hand on while rows are due (at most one successor: the number of batches in flight stays
     # what the sweep started). Not after a batch that sent nothing: the server is unwell.

@@ -94,10 +94,13 @@ def start_worker(broker, smtp):
             "OUTBOX_RETRY_MAX_SECONDS": 1,
             "OUTBOX_MAX_ATTEMPTS": 5,
             "OUTBOX_LEASE_SECONDS": 6,
+            "OUTBOX_LEASE_RENEW_SECONDS": 1,
             "OUTBOX_BATCH_SIZE": 100,
             "OUTBOX_RATE_LIMITS": "pacing.invalid=1000/s",
             **overrides,
         }
+        # None: the setting's own default, as in production.
+        settings = {key: value for key, value in settings.items() if value is not None}
         env = worker_env(
             database_url=os.environ["DATABASE_URL"],
             broker_url=broker.url,
@@ -369,3 +372,109 @@ def test_it_delivers_every_message_once_after_a_worker_is_killed_mid_batch(
     # The one accepted residual case: killed after the server accepted a message and before
     # its row was marked sent. At most the one message in flight is sent twice.
     assert len(delivered) - len(set(delivered)) <= 1
+
+
+def _unacked(broker) -> int:
+    """Task messages a worker has received and not yet acknowledged (kombu's `unacked` hash)."""
+    return broker.client().hlen("unacked")
+
+
+class _Beat:
+    """Beat's outbox sweep, run from the test's polling loop every `period` seconds."""
+
+    def __init__(self, period: float) -> None:
+        self.period = period
+        self.last = time.monotonic()
+        self.reports: list[dict] = []
+
+    def __call__(self) -> None:
+        if time.monotonic() - self.last >= self.period:
+            self.last = time.monotonic()
+            self.reports.append(outbox_sweep())
+
+
+def test_a_worker_holding_countdown_tasks_survives_a_redis_restart_and_delivers_all_once(
+    broker, smtp, start_worker
+):
+    # One message to this domain every 3 s: a batch of four sends one and gives each of the
+    # other three a countdown task, which the worker holds unacknowledged until it is due.
+    worker = start_worker(OUTBOX_RATE_LIMITS="pacing.invalid=1/3s")
+    with publishing_to(broker.url):
+        emails = [_queue(to=f"office{n}@pacing.invalid") for n in range(4)]
+        assert wait_until(lambda: smtp.count() == 1 and _unacked(broker) == 3, DEADLINE)
+
+        broker.stop()
+        time.sleep(1)
+        broker.start()  # same port, and empty: a restart without persistence loses the tasks
+        back = time.monotonic()
+        beat = _Beat(period=10)
+
+        def all_sent() -> bool:
+            beat()  # republishes what the restart lost, once it is due
+            return OutboundEmail.objects.filter(status=Status.SENT).count() == len(emails)
+
+        delivered = wait_until(all_sent, 60, interval=0.5)
+        elapsed = time.monotonic() - back
+
+    assert worker.alive(), "the worker exited after Redis restarted"
+    assert "Unrecoverable error" not in worker.log_text()
+    assert delivered, f"not all delivered {elapsed:.0f}s after Redis came back"
+    assert sorted(smtp.message_ids) == sorted(e.message_id for e in emails)
+    print(f"all delivered {elapsed:.1f}s after Redis came back")
+
+
+PRODUCTION_LEASE = {"OUTBOX_LEASE_SECONDS": None, "OUTBOX_LEASE_RENEW_SECONDS": None}
+
+
+def test_rows_held_by_a_killed_worker_are_delivered_within_90_seconds_with_the_real_lease(
+    broker, smtp, start_worker
+):
+    # Production timings: the default lease, and the sweep only once a minute (beat).
+    smtp.data_delay = 0.01  # about 100 messages a second: the kill lands mid-batch
+    emails = OutboundEmailFactory.create_batch(200)
+    worker = start_worker(**PRODUCTION_LEASE)
+
+    with publishing_to(broker.url):
+        assert outbox_sweep()["batches"] == 2
+        beat = _Beat(period=60)  # the sweep just ran; the next one is a minute later
+        assert smtp.wait_for(40, DEADLINE)
+        worker.kill()
+        killed = time.monotonic()
+        assert smtp.count() < 200
+        start_worker(**PRODUCTION_LEASE)
+
+        def all_sent() -> bool:
+            beat()
+            return OutboundEmail.objects.filter(status=Status.SENT).count() == 200
+
+        delivered = wait_until(all_sent, 90, interval=0.5)
+        elapsed = time.monotonic() - killed
+
+    assert delivered, f"{200 - smtp.count()} not delivered {elapsed:.0f}s after the kill"
+    sent = smtp.message_ids
+    assert set(sent) == {e.message_id for e in emails}
+    assert len(sent) - len(set(sent)) <= 1  # at most the one message in flight at the kill
+    print(f"all delivered {elapsed:.1f}s after the kill; sweeps: {beat.reports}")
+
+
+def test_a_live_worker_keeps_its_rows_through_a_batch_longer_than_the_lease(
+    broker, smtp, start_worker
+):
+    # 30 messages at 0.3 s each: a batch of 9 s, under a 6 s lease renewed every second, while
+    # the sweep runs twice a second and would take back any row whose lease ran out.
+    smtp.data_delay = 0.3
+    emails = OutboundEmailFactory.create_batch(30)
+    start_worker()
+
+    with publishing_to(broker.url):
+        assert outbox_sweep()["batches"] == 1
+        beat = _Beat(period=0.5)
+
+        def all_sent() -> bool:
+            beat()
+            return OutboundEmail.objects.filter(status=Status.SENT).count() == 30
+
+        assert wait_until(all_sent, DEADLINE, interval=0.25)
+
+    assert sum(report["reclaimed"] for report in beat.reports) == 0
+    assert sorted(smtp.message_ids) == sorted(e.message_id for e in emails)

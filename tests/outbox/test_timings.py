@@ -15,10 +15,38 @@ def test_every_countdown_stays_below_the_brokers_visibility_timeout():
     assert visibility > settings.OUTBOX_MAX_COUNTDOWN_SECONDS
 
 
-def test_a_task_is_killed_before_the_lease_on_its_rows_runs_out():
+def test_leases_are_renewed_only_as_long_as_the_claiming_task_may_run():
     for task in (tasks.deliver_email, tasks.deliver_batch, tasks.sweep_outbox):
-        assert task.soft_time_limit < task.time_limit < settings.OUTBOX_LEASE_SECONDS
+        assert task.soft_time_limit < task.time_limit == settings.OUTBOX_TASK_TIME_LIMIT_SECONDS
         assert task.acks_late and task.reject_on_worker_lost
+    # A batch stops claiming well before the soft limit; the leases of what it holds are renewed
+    # until the hard limit at most (leases.Leases.hold).
+    assert tasks.deliver_batch.soft_time_limit / 2 > tasks.BATCH_BUDGET_SECONDS
+
+
+def test_a_dead_workers_rows_are_taken_back_within_a_lease_and_a_sweep():
+    sweep_every = settings.CELERY_BEAT_SCHEDULE["outbox-sweep"]["schedule"]
+
+    assert settings.OUTBOX_LEASE_SECONDS + sweep_every <= 90
+    # A lease is renewed before half of it is gone, and half a lease outlasts a socket timeout.
+    assert settings.OUTBOX_LEASE_RENEW_SECONDS + 1 < settings.OUTBOX_LEASE_SECONDS / 2
+    assert settings.OUTBOX_LEASE_SECONDS / 2 >= settings.EMAIL_TIMEOUT
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        ("OUTBOX_LEASE_RENEW_SECONDS", 10),
+        ("OUTBOX_LEASE_RENEW_SECONDS", 0),
+        ("OUTBOX_LEASE_SECONDS", 12),
+    ],
+)
+def test_the_system_check_rejects_leases_renewed_too_late_or_too_short_for_a_send(
+    settings, name, value
+):
+    setattr(settings, name, value)
+
+    assert [e.id for e in run_checks() if e.id.startswith("outbox.")] == ["outbox.E002"]
 
 
 def test_publishing_cannot_hang_on_the_broker():
