@@ -202,11 +202,12 @@ def letter_confirm(request, token: str):
     """The link in the confirmation email: a page with a button, so mail scanners that follow
     links never send a letter."""
     letter = selectors.letter_from_token(token=token, purpose="confirm")
+    recipients = list(letter.recipients.all())
     shown = {
         "letter": letter,
-        "subject": composing.letter_subject_shown(
-            letter=letter, recipients=list(letter.recipients.all())
-        ),
+        "subject": composing.letter_subject_shown(letter=letter, recipients=recipients),
+        # The whole letter is shown here, behind the signed link, never in the email.
+        "versions": composing.letter_versions(letter=letter, recipients=recipients),
     }
     if request.method == "POST":
         try:
