@@ -9,6 +9,9 @@ from django.utils.translation import ngettext
 from campaign.admin_paginators import CappedCountPaginator
 from campaign.outbox import selectors, services
 from campaign.outbox.models import OutboundEmail, Suppression
+from campaign.outbox.redaction import redact_headers, redact_links
+
+_BODIES = {"body_text", "body_html", "headers"}
 
 
 @admin.register(OutboundEmail)
@@ -32,14 +35,28 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     show_full_result_count = False
     paginator = CappedCountPaginator
     actions = ["retry", "cancel"]
-    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+    # Bodies only through the redacting displays below: a stored confirmation link would let
+    # whoever reads the row confirm in the supporter's place.
+    readonly_fields = [
+        *(f.name for f in OutboundEmail._meta.fields if f.name not in _BODIES),
+        "body_text_shown",
+        "body_html_shown",
+        "headers_shown",
+    ]
     fieldsets = [
         (None, {"fields": ["status", "purpose", "last_error", "attempts", "next_attempt_at"]}),
         (
             _("Message"),
             {"fields": ["to", "from_email", "reply_to", "subject", "template", "message_id"]},
         ),
-        (_("Bodies"), {"classes": ["collapse"], "fields": ["body_text", "body_html", "headers"]}),
+        (
+            _("Bodies"),
+            {
+                "classes": ["collapse"],
+                "fields": ["body_text_shown", "body_html_shown", "headers_shown"],
+                "description": _("Confirmation and status links are shown without their token."),
+            },
+        ),
         (
             _("Delivery"),
             {
@@ -55,6 +72,18 @@ class OutboundEmailAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description=_("text body"))
+    def body_text_shown(self, email: OutboundEmail) -> str:
+        return redact_links(email.body_text)
+
+    @admin.display(description=_("HTML body"))
+    def body_html_shown(self, email: OutboundEmail) -> str:
+        return redact_links(email.body_html)
+
+    @admin.display(description=_("extra headers"))
+    def headers_shown(self, email: OutboundEmail) -> str:
+        return redact_headers(email.headers)
 
     @admin.display(description=_("last error"))
     def short_error(self, email: OutboundEmail) -> str:

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from campaign.outbox import pacing, rendering
+from campaign.outbox import pacing, redaction, rendering
 from campaign.outbox.failures import classify
 from campaign.outbox.models import OutboundEmail, Suppression
 
@@ -169,7 +169,9 @@ def _mark_sent(email: OutboundEmail, message, *, rendered: bool = False) -> Outc
         (getattr(anymail_status, "message_id", None) or "")[:255],
     ]
     if rendered:
-        params += [email.subject, email.body_text, email.body_html]
+        params += redaction.kept_after_sending(
+            subject=email.subject, body_text=email.body_text, body_html=email.body_html
+        )
     with db_connection.cursor() as cursor:
         cursor.execute(
             _MARK_SENT_RENDERED_SQL if rendered else _MARK_SENT_SQL,
