@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "campaign",
     "campaign.outbox",
     "campaign.directory",
+    "campaign.audit",
     "petitions",
     "letters",
 ]
