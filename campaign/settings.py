@@ -8,6 +8,7 @@ Production sets them (see docker-compose.yml).
 
 import contextlib
 import sys
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "campaign.outbox",
     "campaign.directory",
     "campaign.audit",
+    "axes",
     "petitions",
     "letters",
 ]
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -200,6 +204,21 @@ X_FRAME_OPTIONS = "DENY"
 # The header the trusted reverse proxy puts the client's address in (e.g. HTTP_X_REAL_IP).
 # Empty: use REMOTE_ADDR, because an untrusted header is whatever the client says it is.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+
+# Brute force on the admin login (django-axes): after ADMIN_LOGIN_FAILURE_LIMIT failures for
+# one account, or from one client address, that account or address is refused (429) for
+# ADMIN_LOGIN_COOLOFF_MINUTES, even with the right password. The address is the trusted one
+# (CLIENT_IP_HEADER), so a client cannot rotate it with a header of its own.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
+AXES_CLIENT_IP_CALLABLE = "campaign.client_addresses.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
