@@ -145,6 +145,10 @@ else:
         }
     }
 
+# After a cache error, the cache is skipped for this long in that process (campaign/redis_cache.py):
+# a hung Redis costs one socket timeout, not one per request.
+CACHE_FAILURE_PAUSE_SECONDS = env.float("CACHE_FAILURE_PAUSE_SECONDS", default=30.0)
+
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = False
