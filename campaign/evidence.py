@@ -29,7 +29,7 @@ def evidence_html(action: CallToAction | None, *, with_context: bool = False) ->
     else:
         quote = format_html("<q>{}</q>", action.evidence_quote)
     return format_html(
-        '<blockquote class="chorus-evidence" style="white-space: pre-wrap; margin: 0">{}'
+        '<blockquote class="chorus-evidence">{}'
         '</blockquote><small><a href="{}#cta-{}">{}</a>, {} {}-{} · {} {}</small>',
         quote,
         document_url,
@@ -61,7 +61,7 @@ def highlighted_document_html(document: SourceDocument) -> SafeString:
         position = end
     parts.append(escape(text[position:]))
     return format_html(
-        '<div style="white-space: pre-wrap; max-width: 60em">{}</div>',
+        '<div class="chorus-document">{}</div>',
         mark_safe("".join(parts)),  # noqa: S308
     )
 

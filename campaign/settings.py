@@ -8,6 +8,7 @@ Production sets them (see docker-compose.yml).
 
 import contextlib
 import sys
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -69,12 +70,15 @@ INSTALLED_APPS = [
     "campaign",
     "campaign.outbox",
     "campaign.directory",
+    "campaign.audit",
+    "axes",
     "petitions",
     "letters",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "campaign.security_headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -83,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "campaign.urls"
@@ -138,6 +144,10 @@ else:
             "LOCATION": "chorus",
         }
     }
+
+# After a cache error, the cache is skipped for this long in that process (campaign/redis_cache.py):
+# a hung Redis costs one socket timeout, not one per request.
+CACHE_FAILURE_PAUSE_SECONDS = env.float("CACHE_FAILURE_PAUSE_SECONDS", default=30.0)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
@@ -205,9 +215,31 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every response (campaign/security_headers.py). No inline script or style anywhere: keep
+# styles in static files. img-src allows data: for the admin's and Bootstrap's inline icons.
+CONTENT_SECURITY_POLICY = env.str(
+    "CONTENT_SECURITY_POLICY",
+    default="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+)
 # The header the trusted reverse proxy puts the client's address in (e.g. HTTP_X_REAL_IP).
 # Empty: use REMOTE_ADDR, because an untrusted header is whatever the client says it is.
 CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+
+# Brute force on the admin login (django-axes): after ADMIN_LOGIN_FAILURE_LIMIT failures for
+# one account, or from one client address, that account or address is refused (429) for
+# ADMIN_LOGIN_COOLOFF_MINUTES, even with the right password. The address is the trusted one
+# (CLIENT_IP_HEADER), so a client cannot rotate it with a header of its own.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("ADMIN_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("ADMIN_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own, not the pair
+AXES_CLIENT_IP_CALLABLE = "campaign.client_addresses.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -51,7 +51,7 @@ def template_preview_html(template: LetterTemplate):
         return format_html('<p class="errornote">{}</p>', str(error))
     return format_html(
         '<div class="letter-preview"><p><strong>{}</strong></p><ul>{}</ul>'
-        '<pre style="white-space: pre-wrap">{}</pre></div>',
+        '<pre class="chorus-letter-text">{}</pre></div>',
         _("Subjects, in rotation:"),
         format_html_join("", "<li>{}</li>", ((subject,) for subject in subjects)),
         body,

@@ -350,6 +350,33 @@ def letter_versions(
     ]
 
 
+@dataclass(frozen=True)
+class LetterSummary:
+    """What the confirmation email says of a letter: never its text (see letter_summary)."""
+
+    subject_start: str
+    length: int
+
+
+# The confirmation email names at most this much of the subject (in whole words).
+SUMMARY_SUBJECT_WORDS = 3
+SUMMARY_SUBJECT_CHARS = 30
+
+
+def letter_summary(*, letter: Letter) -> LetterSummary:
+    """The letter in a few words, for the email to an address nobody has confirmed yet.
+
+    That email must not carry what the supporter typed, or the form would relay any text to
+    any address from our domain: it gets the subject's first words and the length, and the
+    whole letter is on the confirm page behind the signed link.
+    """
+    words = letter.subject.split()
+    start = " ".join(words[:SUMMARY_SUBJECT_WORDS])[:SUMMARY_SUBJECT_CHARS].strip()
+    if start != " ".join(words):
+        start += "…"
+    return LetterSummary(subject_start=start, length=len(letter.body))
+
+
 def letter_subject_shown(
     *, letter: Letter, recipients: list[LetterRecipient] | list[Recipient]
 ) -> str:

@@ -26,6 +26,7 @@ from letters.composing import (
     letter_message_for,
     letter_subject_shown,
     letter_subjects,
+    letter_summary,
     letter_versions,
     name_marker,
     postal_code_marker,
@@ -329,10 +330,9 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
             queue_templated_email(
                 template="letter-confirmation",
                 context={
-                    "letter": letter,
+                    # A summary, never the text: this address is not confirmed yet.
                     "recipients": recipients,
-                    "subject": letter_subject_shown(letter=letter, recipients=recipients),
-                    "versions": letter_versions(letter=letter, recipients=recipients),
+                    "summary": letter_summary(letter=letter),
                     "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
                     "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
                 },

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from campaign import previews
@@ -65,6 +66,9 @@ def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLooku
     )
 
 
+# Pages holding a supporter's letter: `private, no-store` (never_cache), so no proxy or shared
+# browser cache keeps them.
+@never_cache
 @require_http_methods(["GET", "POST"])
 @previews.previewable
 def letter_write(request, campaign: str, template: str):
@@ -197,16 +201,18 @@ def letter_sent(request):
     return render(request, "letters/sent.html")
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def letter_confirm(request, token: str):
     """The link in the confirmation email: a page with a button, so mail scanners that follow
     links never send a letter."""
     letter = selectors.letter_from_token(token=token, purpose="confirm")
+    recipients = list(letter.recipients.all())
     shown = {
         "letter": letter,
-        "subject": composing.letter_subject_shown(
-            letter=letter, recipients=list(letter.recipients.all())
-        ),
+        "subject": composing.letter_subject_shown(letter=letter, recipients=recipients),
+        # The whole letter is shown here, behind the signed link, never in the email.
+        "versions": composing.letter_versions(letter=letter, recipients=recipients),
     }
     if request.method == "POST":
         try:
@@ -222,6 +228,7 @@ def letter_confirm(request, token: str):
     return render(request, "letters/confirm.html", shown)
 
 
+@never_cache
 @require_safe
 def letter_status(request, token: str):
     """Delivery per recipient, for whoever holds the signed link (404 if tampered or expired)."""

@@ -10,10 +10,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign.admin_paginators import CappedCountPaginator
+from campaign.audit.models import AuditLog
+from campaign.audit.services import audit_record_many
 from campaign.evidence import FoundInMixin
 from petitions import local_cache, selectors, services
 from petitions.addresses import email_key
 from petitions.models import Petition, Signature
+
+NOT_KEPT_REASON = "(flagged)"
 
 
 class PetitionInline(FoundInMixin, admin.TabularInline):
@@ -174,8 +178,14 @@ class SignatureAdmin(admin.ModelAdmin):
     list_per_page = 50
     ordering = ["-id"]
     actions = ["hide_comments", "show_comments", "clear_flags"]
+    # What supporters wrote is theirs: nothing here is editable. Moderation goes through the
+    # actions below, each written to the audit log.
     readonly_fields = [
         "petition",
+        "first_name",
+        "last_name",
+        "comment",
+        "comment_hidden",
         "email",
         "email_key",
         "postal_code",
@@ -195,7 +205,7 @@ class SignatureAdmin(admin.ModelAdmin):
         "created_at",
         "confirmed_at",
     ]
-    fields = ["first_name", "last_name", "comment", "comment_hidden", *readonly_fields]
+    fields = readonly_fields
 
     @admin.display(description=_("flagged"), boolean=True, ordering="is_flagged")
     def flagged(self, signature: Signature) -> bool:
@@ -204,6 +214,19 @@ class SignatureAdmin(admin.ModelAdmin):
     def has_add_permission(self, request) -> bool:
         # Signatures come from supporters only.
         return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def _audit(self, request, signature_ids: list[int], changes: dict, note: str) -> None:
+        audit_record_many(
+            actor=request.user,
+            action=AuditLog.Action.ACTION,
+            model="petitions.signature",
+            object_ids=signature_ids,
+            changes=changes,
+            note=note,
+        )
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -219,9 +242,9 @@ class SignatureAdmin(admin.ModelAdmin):
         description=_("Hide the comments of the selected signatures"), permissions=["moderate"]
     )
     def hide_comments(self, request, queryset):
-        changed = services.signature_comments_hide(
-            signature_ids=list(queryset.values_list("pk", flat=True)), hidden=True
-        )
+        ids = list(queryset.exclude(comment_hidden=True).values_list("pk", flat=True))
+        changed = services.signature_comments_hide(signature_ids=ids, hidden=True)
+        self._audit(request, ids, {"comment_hidden": (False, True)}, "hide_comments")
         self.message_user(
             request,
             ngettext("%(n)d comment hidden.", "%(n)d comments hidden.", changed) % {"n": changed},
@@ -232,9 +255,9 @@ class SignatureAdmin(admin.ModelAdmin):
         description=_("Show the comments of the selected signatures"), permissions=["moderate"]
     )
     def show_comments(self, request, queryset):
-        changed = services.signature_comments_hide(
-            signature_ids=list(queryset.values_list("pk", flat=True)), hidden=False
-        )
+        ids = list(queryset.exclude(comment_hidden=False).values_list("pk", flat=True))
+        changed = services.signature_comments_hide(signature_ids=ids, hidden=False)
+        self._audit(request, ids, {"comment_hidden": (True, False)}, "show_comments")
         self.message_user(
             request,
             ngettext("%(n)d comment shown.", "%(n)d comments shown.", changed) % {"n": changed},
@@ -246,9 +269,9 @@ class SignatureAdmin(admin.ModelAdmin):
         permissions=["moderate"],
     )
     def clear_flags(self, request, queryset):
-        changed = services.signature_unflag(
-            signature_ids=list(queryset.values_list("pk", flat=True))
-        )
+        ids = list(queryset.filter(is_flagged=True).values_list("pk", flat=True))
+        changed = services.signature_unflag(signature_ids=ids)
+        self._audit(request, ids, {"flag_reason": (NOT_KEPT_REASON, "")}, "clear_flags")
         self.message_user(
             request,
             ngettext("%(n)d signature unflagged.", "%(n)d signatures unflagged.", changed)

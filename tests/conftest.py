@@ -65,6 +65,9 @@ def _clean_cache():
     """Counters and rate limits live in the cache: every test starts with an empty one."""
     from django.core.cache import cache
 
+    from campaign.redis_cache import cache_breaker
+
+    cache_breaker.reset()  # a Redis another test stopped on purpose is not this test's
     cache.clear()
     yield
 

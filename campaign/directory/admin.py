@@ -1,4 +1,7 @@
-"""Admin: ridings, MPs, FSAs and the ministry, with an upload page for each source's file."""
+"""Admin: ridings, MPs, FSAs and the ministry, with an upload page for each source's file.
+
+Every edit and import is written to the audit log (campaign.audit).
+"""
 
 from django import forms
 from django.contrib import admin, messages
@@ -10,6 +13,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from campaign.audit.admin import AuditedAdminMixin
+from campaign.audit.models import AuditLog
+from campaign.audit.services import audit_record
 from campaign.directory.importers import ImportFailed
 from campaign.directory.importers.directory import (
     fsa_import,
@@ -23,7 +29,7 @@ from campaign.directory.selectors import office_holder_current
 
 
 @admin.register(Riding)
-class RidingAdmin(admin.ModelAdmin):
+class RidingAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name_en", "name_fr", "province", "fsa_count"]
     list_filter = ["province"]
     search_fields = ["code", "name_en", "name_fr", "fsas__fsa"]
@@ -38,7 +44,7 @@ class RidingAdmin(admin.ModelAdmin):
 
 
 @admin.register(Representative)
-class RepresentativeAdmin(admin.ModelAdmin):
+class RepresentativeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["name", "riding_name_en", "riding_code", "province", "party", "email"]
     list_display += ["is_current", "source", "updated_at"]
     list_filter = ["is_current", "province", "party", "source"]
@@ -70,6 +76,13 @@ class RepresentativeAdmin(admin.ModelAdmin):
             except ImportFailed as error:
                 form.add_error("file", str(error))
             else:
+                audit_record(
+                    actor=request.user,
+                    action=AuditLog.Action.IMPORT,
+                    model=f"directory.{form.cleaned_data['kind']}",
+                    object_repr=form.cleaned_data["file"].name,
+                    note=summary,
+                )
                 messages.success(request, summary)
                 return redirect("admin:directory_representative_changelist")
         context = {
@@ -113,7 +126,7 @@ class DirectoryImportForm(forms.Form):
 
 
 @admin.register(FsaRiding)
-class FsaRidingAdmin(admin.ModelAdmin):
+class FsaRidingAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["fsa", "riding", "updated_at"]
     search_fields = ["fsa", "riding__name_en", "riding__code"]
     list_select_related = ["riding"]
@@ -129,7 +142,7 @@ class OfficeHolderInline(admin.TabularInline):
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(AuditedAdminMixin, admin.ModelAdmin):
     """The ministry by portfolio: letters to a role go to its holder at the time they are built."""
 
     list_display = ["title_en", "code", "kind", "holder_now"]

@@ -7,8 +7,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign.admin_paginators import CappedCountPaginator
+from campaign.audit.admin import AuditedAdminMixin, form_changes
+from campaign.audit.models import AuditLog
+from campaign.audit.services import audit_record, audit_record_many
 from campaign.outbox import selectors, services
 from campaign.outbox.models import OutboundEmail, Suppression
+from campaign.outbox.redaction import redact_headers, redact_links
+
+_BODIES = {"body_text", "body_html", "headers"}
 
 
 @admin.register(OutboundEmail)
@@ -32,14 +38,28 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     show_full_result_count = False
     paginator = CappedCountPaginator
     actions = ["retry", "cancel"]
-    readonly_fields = [f.name for f in OutboundEmail._meta.fields]
+    # Bodies only through the redacting displays below: a stored confirmation link would let
+    # whoever reads the row confirm in the supporter's place.
+    readonly_fields = [
+        *(f.name for f in OutboundEmail._meta.fields if f.name not in _BODIES),
+        "body_text_shown",
+        "body_html_shown",
+        "headers_shown",
+    ]
     fieldsets = [
         (None, {"fields": ["status", "purpose", "last_error", "attempts", "next_attempt_at"]}),
         (
             _("Message"),
             {"fields": ["to", "from_email", "reply_to", "subject", "template", "message_id"]},
         ),
-        (_("Bodies"), {"classes": ["collapse"], "fields": ["body_text", "body_html", "headers"]}),
+        (
+            _("Bodies"),
+            {
+                "classes": ["collapse"],
+                "fields": ["body_text_shown", "body_html_shown", "headers_shown"],
+                "description": _("Confirmation and status links are shown without their token."),
+            },
+        ),
         (
             _("Delivery"),
             {
@@ -56,6 +76,18 @@ class OutboundEmailAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description=_("text body"))
+    def body_text_shown(self, email: OutboundEmail) -> str:
+        return redact_links(email.body_text)
+
+    @admin.display(description=_("HTML body"))
+    def body_html_shown(self, email: OutboundEmail) -> str:
+        return redact_links(email.body_html)
+
+    @admin.display(description=_("extra headers"))
+    def headers_shown(self, email: OutboundEmail) -> str:
+        return redact_headers(email.headers)
 
     @admin.display(description=_("last error"))
     def short_error(self, email: OutboundEmail) -> str:
@@ -75,9 +107,20 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         }
         return super().changelist_view(request, extra_context=extra_context)
 
+    def _audit(self, request, email_ids: list[int], action: str) -> None:
+        audit_record_many(
+            actor=request.user,
+            action=AuditLog.Action.ACTION,
+            model="outbox.outboundemail",
+            object_ids=email_ids,
+            note=action,
+        )
+
     @admin.action(description=_("Retry the selected emails now"), permissions=["change"])
     def retry(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
         count = services.outbound_email_retry(emails=queryset)
+        self._audit(request, ids, "retry")
         self.message_user(
             request,
             ngettext("%(count)d email queued again.", "%(count)d emails queued again.", count)
@@ -87,7 +130,9 @@ class OutboundEmailAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Cancel the selected queued emails"), permissions=["change"])
     def cancel(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
         count = services.outbound_email_cancel(emails=queryset)
+        self._audit(request, ids, "cancel")
         self.message_user(
             request,
             ngettext("%(count)d email cancelled.", "%(count)d emails cancelled.", count)
@@ -108,8 +153,13 @@ class SuppressionForm(forms.ModelForm):
 
 
 @admin.register(Suppression)
-class SuppressionAdmin(admin.ModelAdmin):
-    """Addresses Chorus no longer writes to. Delete a row to lift its suppression."""
+class SuppressionAdmin(AuditedAdminMixin, admin.ModelAdmin):
+    """Addresses Chorus no longer writes to. Delete a row to lift its suppression.
+
+    Adding, editing and lifting are audited without the address (a supporter's; the log keeps
+    no personal data beyond retention)."""
+
+    audit_hidden_fields = frozenset({"address"})
 
     form = SuppressionForm
     list_display = ["address", "reason", "detail", "created_at"]
@@ -127,3 +177,13 @@ class SuppressionAdmin(admin.ModelAdmin):
             address=obj.address, reason=obj.reason, detail=obj.detail
         )
         obj.pk = suppression.pk
+        audit_record(
+            actor=request.user,
+            action=AuditLog.Action.ADD,
+            obj=suppression,
+            object_repr=self.audit_repr(suppression),
+            changes=form_changes(form, hidden=self.audit_hidden_fields),
+        )
+
+    def audit_repr(self, obj) -> str:
+        return f"#{obj.pk} ({obj.get_reason_display()})"

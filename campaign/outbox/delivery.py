@@ -25,7 +25,7 @@ from django.db.models.functions import Now
 from django.utils import timezone
 
 from campaign.identities import sendable_address
-from campaign.outbox import pacing, rendering
+from campaign.outbox import pacing, redaction, rendering
 from campaign.outbox.failures import classify
 from campaign.outbox.leases import expires, leases
 from campaign.outbox.models import OutboundEmail, Suppression
@@ -180,7 +180,9 @@ def _mark_sent(email: OutboundEmail, message, *, rendered: bool = False) -> Outc
         (getattr(anymail_status, "message_id", None) or "")[:255],
     ]
     if rendered:
-        params += [email.subject, email.body_text, email.body_html]
+        params += redaction.kept_after_sending(
+            subject=email.subject, body_text=email.body_text, body_html=email.body_html
+        )
     with db_connection.cursor() as cursor:
         cursor.execute(
             _MARK_SENT_RENDERED_SQL if rendered else _MARK_SENT_SQL,

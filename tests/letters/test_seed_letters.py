@@ -87,15 +87,18 @@ def test_it_drafts_the_ministers_points_as_grammatical_sentences(ministers_lette
     ]
 
 
-def test_it_names_each_recipient_in_the_confirmation_email(client, ministers_letter):
-    write_from_the_draft(client, ministers_letter)
+def test_it_names_each_recipient_in_the_confirmation_email_and_page(client, ministers_letter):
+    letter = write_from_the_draft(client, ministers_letter)
 
     confirmation = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION)
     for text in (confirmation.body_text, confirmation.body_html):
-        assert "[recipient's name]" not in text
-        assert "[recipient&#x27;s name]" not in text
         for name in SEED_RECIPIENTS:
-            assert f"Dear {name}," in text
+            assert name in text
+    # The letters themselves are on the confirm page only (tests/letters/test_no_relay.py).
+    page = client.get(letter.get_confirm_url()).content.decode()
+    assert "[recipient&#x27;s name]" not in page
+    for name in SEED_RECIPIENTS:
+        assert f"Dear {name}," in page
 
 
 def test_it_names_each_recipient_in_the_supporters_copy(client, ministers_letter):

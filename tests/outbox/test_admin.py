@@ -133,3 +133,24 @@ def test_it_refuses_to_edit_a_suppression_into_an_address_already_suppressed(adm
     assert "address" in response.context["adminform"].form.errors
     second.refresh_from_db()
     assert second.address == "second@example.org"
+
+
+def test_it_never_shows_a_live_confirmation_or_status_link(organiser_client, settings):
+    settings.SITE_URL = "https://chorus.example"
+    links = [
+        "https://chorus.example/letters/confirm/MTI:1u2v3w:Abc-_def/",
+        "https://chorus.example/letters/status/MTI:1u2v3w:Xyz-_uvw/",
+        "https://chorus.example/petitions/confirm/NDI:1u2v3w:Qrs-_tuv/",
+    ]
+    email = OutboundEmailFactory(
+        body_text="Open this link:\n" + "\n".join(links),
+        body_html="".join(f'<a href="{link}">{link}</a>' for link in links),
+        headers={"List-Unsubscribe": f"<{links[1]}>"},
+    )
+
+    page = organiser_client.get(f"{URL}{email.pk}/change/").content.decode()
+
+    for token in ("MTI:1u2v3w:Abc-_def", "MTI:1u2v3w:Xyz-_uvw", "NDI:1u2v3w:Qrs-_tuv"):
+        assert token not in page
+    assert "https://chorus.example/letters/confirm/[link removed]/" in page
+    assert "Open this link:" in page
