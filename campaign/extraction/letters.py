@@ -57,6 +57,8 @@ _PURPOSE_RE = re.compile(
 )
 # Only these make a phone call; "call on your MP to ..." keeps "on" and so stays a letter.
 _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
+# Seeing the representative in person: no letter is written.
+_IN_PERSON_VERBS = {"meet", "meeting", "with", "visit", "visiting", "lobby", "lobbying"}
 
 _TARGET_VERB_RE = re.compile(
     r"(?i)\b(?P<verb>send(?:ing)?\s+(?:(?:an?|your|this|the|our|my)\s+)?(?:email|e-mail|letter|"
@@ -152,6 +154,9 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
     verbs = {word.casefold() for word in re.findall(r"[A-Za-z-]+", match.group("verbs"))}
     written = verbs - _CALL_VERBS - {"or", "and", "and/or"}
+    if verbs & _CALL_VERBS:
+        # "Meet or call your MP": of the ways to reach them, the one we draft is the call.
+        written -= _IN_PERSON_VERBS
     kind = CALL if not written else LETTER_TO_MP
     remainder = wording.strip_links(sentence.text[match.end() :])
     purpose = _PURPOSE_RE.search(remainder)

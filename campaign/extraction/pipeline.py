@@ -27,6 +27,7 @@ from collections.abc import Callable
 from . import (
     call_scripts,
     donations,
+    en_assembly,
     fr_donations,
     fr_letters,
     fr_petitions,
@@ -187,6 +188,9 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if not french:
         # Scripts and the numbers under a call are read from English cues only, for now.
         actions = call_scripts.complete_calls(actions, context)
+        actions = en_assembly.drop_own_staff(actions, context)
+        actions = en_assembly.fold_channelless_asks(actions)
+        actions = en_assembly.attach_labelled_mailboxes(actions, context)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
