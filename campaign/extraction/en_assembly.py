@@ -194,3 +194,27 @@ def drop_own_staff(actions: list[CallToAction], context: DocumentContext) -> lis
                 )
             )
     return kept
+
+
+def drop_repeated_letters_to_mp(actions: list[CallToAction]) -> list[CallToAction]:
+    """'Send a card to your MLA' as a heading and 'Please send this card to your local MLA'
+    below it, both asking the same thing once the demand is borrowed: one letter, the surer."""
+    best: dict[tuple[str, str], CallToAction] = {}
+    for action in actions:
+        if action.kind not in (LETTER_TO_MP, CALL) or action.targets or action.letter_body:
+            continue
+        key = (action.kind, action.text.casefold())
+        kept = best.get(key)
+        if kept is None or (action.confidence, len(action.talking_points)) > (
+            kept.confidence,
+            len(kept.talking_points),
+        ):
+            best[key] = action
+    return [
+        a
+        for a in actions
+        if a.kind not in (LETTER_TO_MP, CALL)
+        or a.targets
+        or a.letter_body
+        or best[(a.kind, a.text.casefold())] is a
+    ]

@@ -193,6 +193,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.attach_labelled_mailboxes(actions, context)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
+    if not french:
+        actions = en_assembly.drop_repeated_letters_to_mp(actions)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -250,6 +252,10 @@ def _attach_lists(
         if context.language == FRENCH:
             points = tuple(fr_wording.point(point) for point in points)
         if not points:
+            continue
+        if context.language == ENGLISH and petitions.are_reader_steps(points):
+            # "1. Find your MLA's email address 2. Drag the image below": how to send it,
+            # not what to say.
             continue
         inside = [a for a in actions if any(_within(a.evidence, item) for item in block.items)]
         hosts = [

@@ -65,3 +65,40 @@ def test_a_call_to_the_writing_organisations_own_staff_is_not_an_action():
         "(905-555-0139). She can help you prepare."
     )
     assert [a for a in _confident(text) if a.kind == CALL] == []
+
+
+def test_a_card_sent_to_an_official_and_your_mla_is_two_letters():
+    text = "Please send this birthday card (see below) to the Premier and your local MLA."
+    kinds = sorted(a.kind for a in _confident(text))
+    assert kinds == [LETTER_TO_MP, LETTER_TO_TARGETS]
+    (letter,) = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
+    assert [t.role for t in letter.targets] == ["Premier"]
+
+
+def test_an_instruction_takes_what_the_sentence_before_urges_them_to_do():
+    text = (
+        "Let's join together and urge them to support the Clean Rivers Act. "
+        "Please send an email to your local MLA."
+    )
+    (letter,) = _confident(text)
+    assert letter.text == "support the Clean Rivers Act"
+
+
+def test_steps_to_send_the_letter_are_not_its_talking_points():
+    text = (
+        "Please send this card to your MLA:\n\n"
+        "1. Find your MLA's email address with the MLA Finder\n"
+        "2. Drag the image below to your desktop\n"
+    )
+    (letter,) = _confident(text)
+    assert letter.talking_points == ()
+
+
+def test_a_heading_and_the_instruction_below_it_asking_the_same_are_one_letter():
+    text = (
+        "Send a card to your MLA\n\n"
+        "Join us and urge them to support the Clean Rivers Act. Please send this card to your MLA."
+    )
+    letters = [a for a in _confident(text) if a.kind == LETTER_TO_MP]
+    assert len(letters) == 1
+    assert letters[0].evidence.quote.startswith("Please send")
