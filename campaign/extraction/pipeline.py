@@ -195,6 +195,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = borrow_demands(actions, text, language=language)
     if not french:
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
+        actions = en_assembly.name_the_bill(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 

@@ -102,3 +102,12 @@ def test_a_heading_and_the_instruction_below_it_asking_the_same_are_one_letter()
     letters = [a for a in _confident(text) if a.kind == LETTER_TO_MP]
     assert len(letters) == 1
     assert letters[0].evidence.quote.startswith("Please send")
+
+
+def test_this_bill_is_named_when_the_document_is_about_one_bill():
+    text = (
+        "Bill C-999 returns to the House in October.\n\n"
+        "Please call your MP to secure a commitment to vote in favour of this Bill."
+    )
+    (call,) = _confident(text)
+    assert call.text == "secure a commitment to vote in favour of Bill C-999"
