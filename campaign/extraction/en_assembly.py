@@ -221,7 +221,8 @@ def drop_repeated_letters_to_mp(actions: list[CallToAction]) -> list[CallToActio
 
 
 _BILL_NAME_RE = re.compile(r"\bBill\s+(?:[A-Z]{1,2}-?)?\d{1,4}\b")
-_THIS_BILL_RE = re.compile(r"(?i)\b(?:this|the)\s+bill\b")
+# "this Bill" points back; "the bill" may be any bill, and "the Bill C-332" names it already.
+_THIS_BILL_RE = re.compile(r"(?i)\bthis\s+bill\b(?!\s+(?:[A-Z]{1,2}-?)?\d)")
 
 
 def name_the_bill(actions: list[CallToAction], text: str) -> list[CallToAction]:
