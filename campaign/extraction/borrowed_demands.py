@@ -66,6 +66,10 @@ _ACT_HEADING_RE = re.compile(
     r"petition|how\s+to|update|news)\b"
 )
 _MIN_WORDS = 3
+# The sentence before an instruction saying what to ask the officials: "... urge them to X".
+_URGED_RE = re.compile(
+    r"(?i)\b(?:urge|ask|tell|call\s+on|press)\s+(?:them|him|her)\s+to\s+(?P<demand>[a-z][^.!?\n]*)"
+)
 
 
 def says_nothing(action: CallToAction, *, language: str = "en") -> bool:
@@ -148,7 +152,15 @@ def _sentence_before(action: CallToAction, text: str) -> str:
     if parts and not re.search(r"(?:[.!?]\s*|\n\s*)$", before):
         parts = parts[:-1]  # the start of the instruction's own sentence
     sentences = [part for part in parts if part.strip()]
-    return stated_demand(sentences[-1]) if sentences else ""
+    if not sentences:
+        return ""
+    urged = _URGED_RE.search(sentences[-1])
+    if urged and not sentences[-1].rstrip().endswith("?"):
+        # "Let's join together and urge them to support the Act. Please send this card to ..."
+        demand = wording.demand(urged.group("demand"))
+        if len(demand.split()) >= _MIN_WORDS:
+            return demand
+    return stated_demand(sentences[-1])
 
 
 def _heading_above(action: CallToAction, text: str) -> str:

@@ -31,8 +31,9 @@ _VERB = (
     r"(?:contact(?:ing)?|writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?(?:\s+to)?|"
     r"call(?:ing)?\s+(?:on|upon)|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|"
     r"e-?mail(?:ing)?|let|"
-    r"send(?:ing)?\s+(?:(?:an?|this|the|our|my)\s+)?(?:email|e-mail|letter|message|note|fax|"
-    r"postcard)s?\s+to|message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|"
+    r"send(?:ing)?\s+(?:(?:an?|this|the|our|my)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:email|e-mail|letter|message|note|fax|postcard|card)s?(?:\s*\([^()\n]{1,30}\))?\s+to|"
+    r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|"
     r"tweet(?:\s+at)?|"
     r"meet(?:ing)?(?:\s+with)?|visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
     r"fax)"
@@ -47,7 +48,9 @@ _MP = (
     r"(?:MPs?|M\.P\.|MPPs?|MLAs?|MNAs?|(?i:members?\s+of\s+parliament))"
     rf"|(?i:(?:your|their|our|the)\s+(?:(?:local|federal|provincial|state|own)\s+)*){_GENERIC_REP})"
 )
-_MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})\b")
+# "send this card to the Premier and your local MLA": an official named first, then the MP.
+_OFFICIAL_FIRST = r"(?:the\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,5}\s+and\s+)"
+_MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+{_OFFICIAL_FIRST}?(?P<mp>{_MP})\b")
 _PURPOSE_RE = re.compile(
     r"(?i)(?:\b(?:(?:and\s+)?(?:ask|tell|urge)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
     r"|(?:asking|urging|telling)\s+(?:them|him|her)\s+(?:to\s+|that\s+)?"
@@ -57,10 +60,13 @@ _PURPOSE_RE = re.compile(
 )
 # Only these make a phone call; "call on your MP to ..." keeps "on" and so stays a letter.
 _CALL_VERBS = {"call", "calling", "phone", "phoning", "ring"}
+# Seeing the representative in person: no letter is written.
+_IN_PERSON_VERBS = {"meet", "meeting", "with", "visit", "visiting", "lobby", "lobbying"}
 
 _TARGET_VERB_RE = re.compile(
-    r"(?i)\b(?P<verb>send(?:ing)?\s+(?:(?:an?|your|this|the|our|my)\s+)?(?:email|e-mail|letter|"
-    r"message|note|fax|postcard|tweet|cop(?:y|ie)|appeal)s?(?=\s+to\b)|"
+    r"(?i)\b(?P<verb>send(?:ing)?\s+(?:(?:an?|your|this|the|our|my)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:email|e-mail|letter|message|note|fax|postcard|card|tweet|cop(?:y|ie)|appeal)s?"
+    r"(?=(?:\s*\([^()\n]{1,30}\))?\s+to\b)|"
     r"send(?:ing)?\s+(?:it|them)(?=\s+to\b)|"
     r"send(?=\s+to\s*:)|(?:send\s+)?cop(?:y|ies)(?=\s+to\s*:)|"  # "Send to:", "Copies to:"
     # "send to one or all of the following:" - a list of recipients follows.
@@ -152,6 +158,9 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
     verbs = {word.casefold() for word in re.findall(r"[A-Za-z-]+", match.group("verbs"))}
     written = verbs - _CALL_VERBS - {"or", "and", "and/or"}
+    if verbs & _CALL_VERBS:
+        # "Meet or call your MP": of the ways to reach them, the one we draft is the call.
+        written -= _IN_PERSON_VERBS
     kind = CALL if not written else LETTER_TO_MP
     remainder = wording.strip_links(sentence.text[match.end() :])
     purpose = _PURPOSE_RE.search(remainder)
@@ -308,6 +317,8 @@ def _direct_targets(text: str, start: int, end: int, keep_bare: bool = False) ->
         written = re.compile(r"\s+".join(map(re.escape, target.role.split())))
         found = written.search(text, previous_end, end)
         gap = text[previous_end : found.start()] if found else "?"
+        # "send this card (see below) to the Premier": an aside says nothing of whom.
+        gap = re.sub(r"\([^()\n]{1,30}\)", " ", gap)
         if re.fullmatch(r"(?i)[\s,&/]*(?:(?:the|and|or|to|your|both|also|with)\b[\s,&/]*)*", gap):
             kept.append(target)
             previous_end = found.end()

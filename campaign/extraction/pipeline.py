@@ -27,6 +27,7 @@ from collections.abc import Callable
 from . import (
     call_scripts,
     donations,
+    en_assembly,
     fr_donations,
     fr_letters,
     fr_petitions,
@@ -188,10 +189,16 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if not french:
         # Scripts and the numbers under a call are read from English cues only, for now.
         actions = call_scripts.complete_calls(actions, context)
+        actions = en_assembly.drop_own_staff(actions, context)
+        actions = en_assembly.fold_channelless_asks(actions)
+        actions = en_assembly.attach_labelled_mailboxes(actions, context)
     if french:
         actions = _one_call_to_the_representative(actions)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
+    if not french:
+        actions = en_assembly.drop_repeated_letters_to_mp(actions)
+        actions = en_assembly.name_the_bill(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -249,6 +256,10 @@ def _attach_lists(
         if context.language == FRENCH:
             points = tuple(fr_wording.point(point) for point in points)
         if not points:
+            continue
+        if context.language == ENGLISH and petitions.are_reader_steps(points):
+            # "1. Find your MLA's email address 2. Drag the image below": how to send it,
+            # not what to say.
             continue
         inside = [a for a in actions if any(_within(a.evidence, item) for item in block.items)]
         hosts = [

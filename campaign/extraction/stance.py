@@ -63,6 +63,12 @@ _INSTRUCTION_RE = re.compile(
     r"phone|e-?mail|send|tell|ask|pick\s+up|take|grab|cut|find|look\s+up|bring|come)\b"
     r"[^:;.!?]*?(?:,?\s+(?:and|or|then)|,)$"
 )
+# An order to go somewhere to do the thing: "Visit budget.example.ca to tell your MPP ...",
+# "Go to our action page to email the Minister ...".
+_VISIT_TO_RE = re.compile(
+    r"(?i)^\W*(?:please\s+)?(?:visit|go\s+to|head\s+(?:over\s+)?to|use)\s+\S+(?:\s+\S+){0,5}?"
+    r"\s+to$"
+)
 # The means of an order: "Support the land defenders by donating to ...", "Help by calling ...".
 _BY_MEANS_RE = re.compile(
     r"(?i)^\W*(?:please\s+)?(?:support|help|show|stand|join|take|act|fight|protect|defend|save|"
@@ -198,6 +204,8 @@ def is_imperative_prefix(prefix: str) -> bool:
     """
     prefix = prefix.strip()
     if _IMPERATIVE_LEAD_RE.match(prefix) or _BY_MEANS_RE.match(prefix):
+        return True
+    if _VISIT_TO_RE.match(prefix) and not re.search(r"[.!?;:]\s", prefix):
         return True
     reported = _REPORTING_RE.search(prefix) or _THIRD_PERSON_RE.search(prefix)
     if reported or inside_quotes(prefix):

@@ -1,0 +1,240 @@
+"""English alerts: asks and addresses that belong to a letter or call stated elsewhere.
+
+* An order that names no channel ("Ask your MP to declare support", "Urge Governor X: drop
+  the veto!") next to a call or letter to the same people is what to say in that call or
+  letter, not a letter of its own (`fold_channelless_asks`).
+* "Email: x@y" on a line of the contact block under an order to "call, email and tweet at
+  Minister X" is the Minister's mailbox (`attach_labelled_mailboxes`).
+* "Call Jane Doe at <the organisation writing>" reaches the organisation's own staff, not a
+  decision-maker (`drop_own_staff`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .borrowed_demands import says_nothing
+from .contacts import EMAIL_RE, is_org_contact, is_placeholder_email
+from .context import DocumentContext
+from .text import lines
+from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction, Target
+
+# How far (in characters) a channel-less ask may be from the call or letter it belongs to.
+_NEARBY = 1500
+_CHANNELLESS_RE = re.compile(
+    r"(?i)^\W*(?:please\s+|now\s+|and\s+|also\s+)*(?:ask|tell|urge|remind)\b"
+)
+# A channel named in the order: then it is an action of its own.
+_CHANNEL_RE = re.compile(
+    r"(?i)\b(?:e-?mail\w*|writ\w*|letter|call\w*|phon\w*|ring|fax\w*|send\w*|messag\w*|"
+    r"tweet\w*|contact\w*|visit\w*|meet\w*)\b"
+)
+_LETTERS_AND_CALLS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
+# Lines after an order that may separate it from its "Email:" line (a "Phone:" line, a tip).
+_LINES_BEFORE_MAILBOX = 6
+_MAILBOX_LABEL_RE = re.compile(r"(?i)^\W*e-?mail(?:\s+address)?\s*[:\u2013\u2014-]\s*")
+_NAME_WORDS_RE = re.compile(r"[a-z]+")
+_COURTESY = {"the", "of", "and", "hon", "honourable", "mr", "mrs", "ms", "dr", "office", "s"}
+
+
+def fold_channelless_asks(actions: list[CallToAction]) -> list[CallToAction]:
+    """Fold an order that names no channel into the nearby call or letter to the same people."""
+    ordered = sorted(actions, key=lambda a: a.evidence.start)
+    hosts: dict[int, CallToAction] = {}
+    dropped: set[int] = set()
+    for ask in ordered:
+        if not _channelless(ask):
+            continue
+        candidates = [
+            other
+            for other in ordered
+            if other is not ask
+            and id(other) not in dropped
+            and other.kind in _LETTERS_AND_CALLS
+            and not _channelless(other)
+            and _gap(ask, other) <= _NEARBY
+            and _same_people(ask, other)
+        ]
+        if not candidates:
+            continue
+        host = min(candidates, key=lambda other: _gap(ask, other))
+        current = hosts.get(id(host), host)
+        if says_nothing(current):
+            updated = dataclasses.replace(current, text=ask.text)
+        else:
+            updated = dataclasses.replace(
+                current,
+                talking_points=tuple(dict.fromkeys((*current.talking_points, ask.text))),
+            )
+        hosts[id(host)] = dataclasses.replace(
+            updated, confidence=max(current.confidence, ask.confidence)
+        )
+        dropped.add(id(ask))
+    return [hosts.get(id(a), a) for a in actions if id(a) not in dropped]
+
+
+def _channelless(action: CallToAction) -> bool:
+    """'Ask your MP to X', 'Urge Governor Y: Z': a letter read off an order with no channel."""
+    if action.kind not in (LETTER_TO_MP, LETTER_TO_TARGETS) or action.letter_body:
+        return False
+    quote = action.evidence.quote
+    if not _CHANNELLESS_RE.match(quote):
+        return False
+    if any(t.email or t.phone or t.postal_address for t in action.targets):
+        return False
+    return not _CHANNEL_RE.search(quote)
+
+
+def _same_people(ask: CallToAction, other: CallToAction) -> bool:
+    if ask.kind == LETTER_TO_MP:
+        # The reader's own representative: a call or letter to them that names nobody else.
+        return other.kind in (LETTER_TO_MP, CALL) and not other.targets
+    if not ask.targets or not other.targets:
+        return False
+    theirs = set().union(*(_name_words(t) for t in other.targets))
+    # "Governor Jane Roe" and "Governor Roe's office": two words in common, or all of one.
+    return all(
+        (words := _name_words(t)) and len(words & theirs) >= min(2, len(words)) for t in ask.targets
+    )
+
+
+def _name_words(target: Target) -> set[str]:
+    words = _NAME_WORDS_RE.findall(f"{target.role} {target.name}".casefold().replace("\u2019", "'"))
+    return set(words) - _COURTESY
+
+
+def _gap(first: CallToAction, second: CallToAction) -> int:
+    if first.evidence.overlaps(second.evidence):
+        return 0
+    return max(
+        first.evidence.start - second.evidence.end, second.evidence.start - first.evidence.end
+    )
+
+
+def attach_labelled_mailboxes(
+    actions: list[CallToAction], context: DocumentContext
+) -> list[CallToAction]:
+    """Give a letter to officials who have no mailbox the "Email: x@y" line written under it."""
+    text = context.text
+    updated = []
+    for action in actions:
+        if (
+            action.kind == LETTER_TO_TARGETS
+            and action.targets
+            and not any(t.email for t in action.targets)
+        ):
+            action = _with_mailbox(action, text, actions)
+        updated.append(action)
+    return updated
+
+
+def _with_mailbox(letter: CallToAction, text: str, actions: list[CallToAction]) -> CallToAction:
+    others = [
+        a
+        for a in actions
+        if a is not letter and not a.low_confidence and not a.evidence.overlaps(letter.evidence)
+    ]
+    prose = 0
+    for line in lines(text[letter.evidence.end : letter.evidence.end + 3000]):
+        start = letter.evidence.end + line.start
+        if not line.text.strip():
+            continue
+        end = start + len(line.text)
+        if any(start < a.evidence.end and a.evidence.start < end for a in others):
+            return letter  # another ask begins: its addresses are its own
+        label = _MAILBOX_LABEL_RE.match(line.text)
+        found = EMAIL_RE.search(line.text)
+        if label and found and found.start() == label.end():
+            email = found.group(0)
+            if is_placeholder_email(email) or is_org_contact(text, start + found.start()):
+                return letter
+            targets = list(letter.targets)
+            unreachable = [i for i, t in enumerate(targets) if not t.reachable]
+            if len(unreachable) != 1:
+                return letter  # whose mailbox it is, the line does not say
+            index = unreachable[0]
+            targets[index] = dataclasses.replace(targets[index], email=email)
+            return dataclasses.replace(letter, targets=tuple(targets))
+        prose += 1
+        if prose > _LINES_BEFORE_MAILBOX:
+            return letter
+    return letter
+
+
+def drop_own_staff(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
+    """'Call Jane Doe at <the organisation writing> (905-...)': somebody to help the reader, not
+    an official to lobby. Such targets go, and an action that had only them goes too."""
+    own = context.orgs.fundraiser()
+    if not own:
+        return actions
+    at_own = re.compile(rf"(?i)^[\s,]*(?:at|of|from|with)\s+(?:the\s+)?{re.escape(own)}\b")
+    kept = []
+    for action in actions:
+        if action.kind not in (CALL, LETTER_TO_TARGETS) or not action.targets:
+            kept.append(action)
+            continue
+        quote = action.evidence.quote
+        staff = []
+        for target in action.targets:
+            if target.role or not target.name:
+                continue
+            if target.name.casefold() == own.casefold():
+                staff.append(target)  # "call Riverside Workers Union (905-...)"
+                continue
+            position = quote.find(target.name)
+            if position != -1 and at_own.match(quote[position + len(target.name) :]):
+                staff.append(target)
+        if not staff:
+            kept.append(action)
+        elif len(staff) < len(action.targets):
+            kept.append(
+                dataclasses.replace(
+                    action, targets=tuple(t for t in action.targets if t not in staff)
+                )
+            )
+    return kept
+
+
+def drop_repeated_letters_to_mp(actions: list[CallToAction]) -> list[CallToAction]:
+    """'Send a card to your MLA' as a heading and 'Please send this card to your local MLA'
+    below it, both asking the same thing once the demand is borrowed: one letter, the surer."""
+    best: dict[tuple[str, str], CallToAction] = {}
+    for action in actions:
+        if action.kind not in (LETTER_TO_MP, CALL) or action.targets or action.letter_body:
+            continue
+        key = (action.kind, action.text.casefold())
+        kept = best.get(key)
+        if kept is None or (action.confidence, len(action.talking_points)) > (
+            kept.confidence,
+            len(kept.talking_points),
+        ):
+            best[key] = action
+    return [
+        a
+        for a in actions
+        if a.kind not in (LETTER_TO_MP, CALL)
+        or a.targets
+        or a.letter_body
+        or best[(a.kind, a.text.casefold())] is a
+    ]
+
+
+_BILL_NAME_RE = re.compile(r"\bBill\s+(?:[A-Z]{1,2}-?)?\d{1,4}\b")
+# "this Bill" points back; "the bill" may be any bill, and "the Bill C-332" names it already.
+_THIS_BILL_RE = re.compile(r"(?i)\bthis\s+bill\b(?!\s+(?:[A-Z]{1,2}-?)?\d)")
+
+
+def name_the_bill(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """'... to vote in favour of this Bill' in a document about one bill (Bill C-257): the
+    drafted ask names it, since the draft is read without the document around it."""
+    names = {re.sub(r"\s+", " ", m.group(0)) for m in _BILL_NAME_RE.finditer(text)}
+    if len(names) != 1:
+        return actions
+    (name,) = names
+    return [
+        dataclasses.replace(a, text=_THIS_BILL_RE.sub(name, a.text))
+        if _THIS_BILL_RE.search(a.text)
+        else a
+        for a in actions
+    ]
