@@ -183,6 +183,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _attach_lists(actions, list_blocks(text), context)
     bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
     actions = _fold_sign_requests(actions, bare)
+    if french:
+        actions = _french_petitions(actions, text)
     if not french:
         actions = tell.fold_into_signing(actions, text)
     actions = merge_overlapping(actions)
@@ -334,6 +336,18 @@ def _fold_sign_requests(
         for a in actions
         if id(a) not in bare
     ]
+
+
+def _french_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """A French request to sign that names no demand takes what the text before it says the
+    petition is for; a petition page holds one petition unless it has several formal texts."""
+    actions = [
+        dataclasses.replace(a, text=purpose)
+        if fr_petitions.is_bare_signing(a) and (purpose := fr_petitions.stated_purpose(a, text))
+        else a
+        for a in actions
+    ]
+    return fr_petitions.one_per_petition_page(actions, text)
 
 
 def _one_call_to_the_representative(actions: list[CallToAction]) -> list[CallToAction]:

@@ -594,3 +594,56 @@ def test_it_reads_a_french_appeal_end_to_end():
     ]
     for action in document.actions:
         assert text[action.evidence.start : action.evidence.end] == action.evidence.quote
+
+
+# Petition pages
+
+
+def test_it_reads_nous_soussignes_prions_with_the_demands_listed():
+    text = (
+        "Pétition au gouvernement du Canada\n\n"
+        "Nous soussignés, résidents du Canada, prions le gouvernement du Canada de :\n"
+        "1. Financer le transport collectif dans les régions;\n"
+        "2. Réduire le prix des titres mensuels.\n"
+    )
+    (action,) = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
+    assert "transport collectif" in action.text
+    assert action.addressee == "le gouvernement du Canada"
+
+
+def test_demander_followed_by_an_article_names_no_addressee():
+    text = (
+        "Le collectif appelle les citoyens à demander un gel des loyers afin de protéger "
+        "les locataires."
+    )
+    assert [a for a in _of_kind(text, PETITION) if a.addressee.startswith("un ")] == []
+
+
+def test_a_bare_request_to_sign_takes_the_purpose_said_before_it():
+    text = (
+        "Une pétition a été mise en ligne afin de demander le gel des tarifs d'électricité. "
+        "Nous invitons les gens à signer la pétition à cette adresse : exemple.org/tarifs\n"
+    )
+    (action,) = _of_kind(text, PETITION)
+    assert action.text == "le gel des tarifs d'électricité"
+    assert action.evidence.quote.startswith("Nous invitons")
+
+
+def test_a_petition_page_holds_one_petition():
+    text = (
+        "Texte de la pétition\n\n"
+        "Nous, soussignés, demandons au ministre des Transports de rétablir la desserte "
+        "ferroviaire de la Gaspésie.\n\n"
+        "Demandez au gouvernement de financer le train sans plus tarder.\n"
+    )
+    (action,) = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
+    assert action.text.startswith("rétablir la desserte ferroviaire")
+    assert "financer le train sans plus tarder" in action.talking_points
+
+
+def test_a_page_with_two_formal_petitions_keeps_both():
+    text = (
+        "Nous, soussignés, demandons au gouvernement du Québec de protéger le lac Saint-Pierre.\n\n"
+        "Nous, soussignés, demandons au gouvernement du Québec de financer les refuges.\n"
+    )
+    assert len([a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]) == 2
