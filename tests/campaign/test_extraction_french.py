@@ -647,3 +647,26 @@ def test_a_page_with_two_formal_petitions_keeps_both():
         "Nous, soussignés, demandons au gouvernement du Québec de financer les refuges.\n"
     )
     assert len([a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]) == 2
+
+
+# Donations
+
+
+def test_an_appeal_ending_in_a_colon_takes_the_payee_of_the_payment_block():
+    text = (
+        "Faites un don sur :\n"
+        "BE12 3456 7890 1234\n"
+        "GEBA BE BB\n"
+        "Fondation des Abris d'urgence, 1000 Bruxelles\n"
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation == "Fondation des Abris d'urgence"
+
+
+def test_apporter_votre_soutien_financier_is_an_appeal():
+    text = (
+        "Si vous souhaitez apporter votre soutien financier aux grévistes, le Syndicat des "
+        "cols bleus organise une caisse de solidarité."
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.confidence >= 0.5
