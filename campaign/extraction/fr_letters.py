@@ -84,6 +84,9 @@ _TARGET_VERB_RE = re.compile(
     r"envoy(?:ez|er)[-\s](?:la|le|les)(?=\s+(?:à|au|aux)\b)|"
     r"fai(?:tes|re)\s+parvenir\s+(?:votre|une|cette|la|le|vos|ce)\s+\w+(?=\s+(?:à|au|aux)\b)|"
     r"adress(?:ez|er)[-\s](?:la|le|les|votre\s+\w+|une\s+\w+|un\s+\w+)(?=\s+(?:à|au|aux)\b)|"
+    # « en transmettant un mémoire à l'adresse suivante : x@y » (a consultation's brief).
+    r"(?:transmett|envoy)(?:ez|re|er|ant)\s+(?:un|une|votre|vos|ce|cette)\s+"
+    r"(?:mémoire|commentaires?|avis|lettre|courriel)(?=\s+à\s+l['\u2019]adresse\b)|"
     r"écri(?:vez|re|vons)(?:\s+(?:une\s+lettre|un\s+courriel|un\s+mot|un\s+message))?|"
     r"contact(?:ez|er)|interpell(?:ez|er)|joign(?:ez|er)|communiqu(?:ez|er)\s+avec|"
     r"appel(?:ez|er)|téléphon(?:ez|er)|courriel(?:ez)?)\b"
@@ -132,10 +135,37 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     )
 
 
+# « Vous avez des questions ? Besoin d'aide ? Communiquez avec X »: whom to ask for help, not
+# whom the campaign writes to.
+_HELP_RE = re.compile(
+    r"(?i)(?:\b(?:questions?|besoin\s+d['\u2019]aide|aide|renseignements?|informations?)\s*\?"
+    r"|\bpour\s+(?:toute|toutes|plus\s+d['\u2019]|de\s+l['\u2019]|obtenir\s+de\s+l['\u2019])\s*"
+    r"(?:questions?|informations?|renseignements?|aide)\b)"
+)
+# The reader's options, before a gerund: « Il est possible de participer ... en transmettant ».
+_READER_OPTION_RE = re.compile(
+    r"(?i)\b(?:il\s+est\s+possible\s+de|vous\s+pouvez|vous\s+êtes\s+invités?\s+à|"
+    r"on\s+peut|participez)\b"
+)
+_BASE_APPEAL = 0.75
+# How far back (in characters, within the paragraph) a help cue may stand.
+_HELP_NEARBY = 120
+
+
+def is_help_contact(text: str, start: int, verb_start: int) -> bool:
+    """True when the order to contact someone at `verb_start` answers a help cue just before
+    it, in the same paragraph."""
+    before = text[max(0, start - _HELP_NEARBY) : verb_start]
+    before = re.split(r"\n\s*\n", before)[-1]
+    return bool(_HELP_RE.search(before))
+
+
 def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """« Envoyez un courriel au ministre de l'Environnement (x@y) » -> LETTER_TO_TARGETS / CALL."""
     text = context.text
     for match in _TARGET_VERB_RE.finditer(sentence.text):
+        if is_help_contact(text, sentence.start, sentence.start + match.start()):
+            continue
         after = sentence.text[match.end() :]
         if _OWN_OBJECT_RE.match(after):
             continue
@@ -147,10 +177,17 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
             continue
         stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
         verb = match.group("verb").casefold().split()[0]
+        score = stance.score
+        if (
+            verb.endswith("ant")
+            and not context.news
+            and _READER_OPTION_RE.search(sentence.text[: match.start("verb")])
+        ):
+            # « Vous pouvez participer ... en transmettant un mémoire à l'adresse ... »
+            score = max(score, _BASE_APPEAL)
         by_phone = all(t.phone and not (t.email or t.postal_address) for t in targets)
         generic = verb.startswith(("contact", "joign", "communiqu", "interpell"))
         kind = CALL if _CALL_VERB_RE.match(verb) or (generic and by_phone) else LETTER_TO_TARGETS
-        score = stance.score
         if any(target.email or target.phone for target in targets):
             score += 0.05
         purpose = _TARGET_PURPOSE_RE.search(wording.strip_links(_without_contacts(after)))

@@ -670,3 +670,27 @@ def test_apporter_votre_soutien_financier_is_an_appeal():
     )
     (action,) = _of_kind(text, DONATE)
     assert action.confidence >= 0.5
+
+
+# Briefs and help contacts
+
+
+def test_a_brief_sent_a_l_adresse_suivante_is_a_letter_to_that_address():
+    text = (
+        "Il est possible de participer à la consultation en transmettant un mémoire à "
+        "l'adresse suivante : consultation.lacs@environnement.gouv.qc.ca.\n\n"
+        "Pour que l'on soit nombreux à demander des règles strictes pour les lacs, nous "
+        "proposons des arguments.\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.confidence >= 0.5
+    assert [t.email for t in action.targets] == ["consultation.lacs@environnement.gouv.qc.ca"]
+    assert action.text == "des règles strictes pour les lacs"
+
+
+def test_a_contact_for_help_is_not_a_target():
+    text = (
+        "Vous avez des questions? Communiquez avec Julie Tremblay, responsable des campagnes : "
+        "julie.tremblay@exemple.org.\n"
+    )
+    assert _of_kind(text, LETTER_TO_TARGETS) == []
