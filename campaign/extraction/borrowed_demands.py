@@ -42,8 +42,8 @@ _FOLLOWING_ASK_RE = re.compile(
 
 # « Écrivez à votre député », « Envoyez un courriel au ministre », « Appelez ... ».
 _INSTRUCTION_FR_RE = re.compile(
-    r"(?i)^(?:veuillez\s+|svp\s+)?(?:écri|envoy|appel|téléphon|contact|interpell|joign|"
-    r"communiqu|rencontr|adress|fai(?:tes|re)\s+parvenir|courriel|transmett)"
+    r"(?i)^(?:veuillez\s+|svp\s+)?(?:écri|envoy|appel|téléphon|contact|joign|"
+    r"communiqu|rencontr|adress|fai(?:tes|re)\s+parvenir|courriel|transmett|interpel)"
 )
 
 _PURPOSE_RE = re.compile(

@@ -13,6 +13,7 @@ What to ask (« pour lui demander de ... », « et demandez-lui de ... ») is th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import fr_wording as wording
@@ -52,6 +53,16 @@ _MP = (
     r"(?![\w·(])"
 )
 _MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})")
+# « Interpellez les députés et sénateurs », « Écrivez aux élus »: the chamber's members, each
+# reader writing to their own; only with an order to write or contact (« demander aux élus
+# de ... » is a petition's ask).
+_MEMBERS = rf"(?i:député{_FEMININE}|élu{_FEMININE}|sénat(?:eur|rice){_FEMININE}|parlementaires)"
+_MEMBERS_RE = re.compile(
+    r"\b(?P<verbs>(?i:interpell?(?:ez|er|ons)|écri(?:vez|re|vons)|contact(?:ez|er|ons)|"
+    r"envoy(?:ez|er|ons)\s+(?:un|une|votre|vos)\s+(?:courriels?|lettres?|messages?)))\s+"
+    rf"(?P<mp>(?i:les|aux|à\s+tous\s+les)\s+{_MEMBERS}"
+    rf"(?:\s+(?i:et|ou)\s+(?:(?i:les|aux)\s+)?{_MEMBERS})?)(?![\w·(])"
+)
 # What to ask: « pour lui demander de X », « et demandez-lui de X », « pour exiger X »,
 # « afin qu'il X », « pour appuyer X »; or straight after « Demandez à votre député de X ».
 _PURPOSE = (
@@ -115,7 +126,7 @@ _SAYING_TAIL_RE = re.compile(
 def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """« Écrivez à votre député pour lui demander de ... » -> LETTER_TO_MP (CALL for
     « Appelez / Téléphonez à votre député »)."""
-    match = _MP_RE.search(sentence.text)
+    match = _MP_RE.search(sentence.text) or _MEMBERS_RE.search(sentence.text)
     if not match:
         return None
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
@@ -318,3 +329,48 @@ def _describe(clause: str) -> str:
     clause = wording.finish(clause)
     clause = _SAYING_TAIL_RE.sub("", clause)
     return wording.capitalise(wording.finish(clause))
+
+
+# A bill named by its quoted title where the document introduces it: « une proposition de loi
+# présentée par ... « relative à la sécurité globale » », « le projet de loi dit de « ... » ».
+_BILL_NAME_RE = re.compile(
+    r"(?i)\b(?:proposition|projet)\s+de\s+loi\b[^«».!?\n]{0,80}?"
+    r"(?P<name>\u00ab[^»\n]{3,80}\u00bb)"
+)
+# « cette proposition de loi », « ce projet de loi »: points back to the document's bill.
+_THIS_BILL_RE = re.compile(r"(?i)\b(?:cette\s+proposition|ce\s+projet)\s+de\s+loi\b")
+
+
+def name_the_bill(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """« ... date du vote de cette proposition de loi » in a document about one bill: the
+    drafted ask names it (« cette proposition de loi « relative à ... » »), since the draft is
+    read without the document around it."""
+    names = {re.sub(r"\s+", " ", m.group("name")) for m in _BILL_NAME_RE.finditer(text)}
+    if len(names) != 1:
+        return actions
+    (name,) = names
+    return [
+        dataclasses.replace(a, text=_THIS_BILL_RE.sub(lambda m: f"{m.group(0)} {name}", a.text))
+        if _THIS_BILL_RE.search(a.text) and name not in a.text
+        else a
+        for a in actions
+    ]
+
+
+def one_letter_to_the_representatives(actions: list[CallToAction]) -> list[CallToAction]:
+    """« Interpellez les députés » in the lead and again further down, neither saying what to
+    ask: one letter, the first (the page's own ask), as strong as the strongest."""
+    bare = [a for a in actions if a.kind == LETTER_TO_MP and not a.targets and _says_only_whom(a)]
+    if len(bare) < 2 or len(bare) != len([a for a in actions if a.kind == LETTER_TO_MP]):
+        return actions
+    first = min(bare, key=lambda a: a.evidence.start)
+    kept = dataclasses.replace(
+        first,
+        confidence=max(a.confidence for a in bare),
+        talking_points=tuple(dict.fromkeys(p for a in bare for p in a.talking_points)),
+    )
+    return [kept if a is first else a for a in actions if a is first or a not in bare]
+
+
+def _says_only_whom(action: CallToAction) -> bool:
+    return not action.letter_body and not action.talking_points and not states_purpose(action.text)

@@ -196,6 +196,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.attach_labelled_mailboxes(actions, context)
     if french:
         actions = _one_call_to_the_representative(actions)
+        actions = fr_letters.one_letter_to_the_representatives(actions)
+        actions = fr_letters.name_the_bill(actions, text)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
     if not french:

@@ -694,3 +694,39 @@ def test_a_contact_for_help_is_not_a_target():
         "julie.tremblay@exemple.org.\n"
     )
     assert _of_kind(text, LETTER_TO_TARGETS) == []
+
+
+# Officials without contact details, members of a chamber, a bill named once
+
+
+def test_communiquer_avec_les_ministres_afin_de_leur_rappeler_is_a_letter():
+    text = (
+        "Nous vous invitons à communiquer avec les ministres concernés afin de leur rappeler "
+        "pourquoi il faut protéger les milieux humides."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.confidence >= 0.5
+    assert action.text == "pourquoi il faut protéger les milieux humides"
+    assert [t.role for t in action.targets] == ["ministres"]
+
+
+def test_interpeller_les_deputes_et_senateurs_is_a_letter_to_ones_representatives():
+    text = "Le collectif invite chacune et chacun à interpeller les députés et sénateurs."
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.confidence >= 0.5
+
+
+def test_demander_aux_elus_stays_a_petition():
+    text = "Nous demandons aux élus de voter contre le projet de loi."
+    assert _of_kind(text, LETTER_TO_MP) == []
+
+
+def test_repeated_orders_to_write_to_the_members_are_one_letter_naming_the_bill():
+    text = (
+        "Le Parlement examine une proposition de loi « relative au secret des sources ».\n\n"
+        "Nous invitons chacun à interpeller les députés avant le vote de cette proposition "
+        "de loi.\n\n"
+        "Vous pouvez aussi écrire aux députés de votre département en quelques clics.\n"
+    )
+    (action,) = [a for a in _of_kind(text, LETTER_TO_MP) if a.confidence >= 0.5]
+    assert "« relative au secret des sources »" in action.text
