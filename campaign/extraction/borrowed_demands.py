@@ -122,8 +122,13 @@ def borrow_demands(
                 or _heading_above(action, text)
             )
         else:
-            # The orders that follow, in French (« dites que vous demandez ... »).
+            # The orders that follow, in French (« dites que vous demandez ... »), else the
+            # summary the page gives under a « Résumé » heading, as talking points.
             demand = _following_ask_fr(action, text)
+            if not demand:
+                points = fr_letters.summary_points(action, text)
+                if points:
+                    action = dataclasses.replace(action, talking_points=points)
         borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
 

@@ -374,3 +374,31 @@ def one_letter_to_the_representatives(actions: list[CallToAction]) -> list[CallT
 
 def _says_only_whom(action: CallToAction) -> bool:
     return not action.letter_body and not action.talking_points and not states_purpose(action.text)
+
+
+# A heading over the page's own summary of what the campaign asks: « Résumé de l'appel à
+# l'action », « En bref », « L'enjeu ».
+_SUMMARY_HEADING_RE = re.compile(
+    r"(?im)^[ \t]*(?:résumé|sommaire|en\s+bref|l['\u2019]enjeu|notre\s+demande|"
+    r"nos\s+demandes|ce\s+que\s+nous\s+demandons)\b[^\n.!?]{0,60}\n"
+)
+# How far below the instruction the summary may stand (a page's tips may come between).
+_SUMMARY_NEARBY = 3000
+_SUMMARY_SENTENCES = 4
+
+
+def summary_points(action: CallToAction, text: str) -> tuple[str, ...]:
+    """The sentences of the summary under a « Résumé »-type heading below `action`, which the
+    letter is to say (its first paragraph, questions left out), or ()."""
+    end = action.evidence.end
+    heading = _SUMMARY_HEADING_RE.search(text, end, min(len(text), end + _SUMMARY_NEARBY))
+    if not heading:
+        return ()
+    paragraph = re.split(r"\n\s*\n", text[heading.end() :].lstrip(), maxsplit=1)[0]
+    found = re.split(r"(?<=[.!?])\s+", collapse(paragraph))
+    points = [
+        wording.finish(sentence)
+        for sentence in found
+        if sentence.endswith((".", "!")) and len(sentence.split()) >= 4
+    ]
+    return tuple(points[:_SUMMARY_SENTENCES])

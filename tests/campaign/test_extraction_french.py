@@ -730,3 +730,19 @@ def test_repeated_orders_to_write_to_the_members_are_one_letter_naming_the_bill(
     )
     (action,) = [a for a in _of_kind(text, LETTER_TO_MP) if a.confidence >= 0.5]
     assert "« relative au secret des sources »" in action.text
+
+
+def test_a_letter_that_says_nothing_takes_the_summary_under_a_resume_heading():
+    text = (
+        "Envoyez un courriel à la ministre des Transports\n\n"
+        "Conseil pratique\n\n"
+        "Votre message n'a pas besoin d'être parfait.\n\n"
+        "Résumé de la campagne\n"
+        "Le train de la Gaspésie doit rouler jusqu'à Gaspé. Le financement promis tarde à venir. "
+        "Est-ce acceptable ?\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.talking_points == (
+        "Le train de la Gaspésie doit rouler jusqu'à Gaspé",
+        "Le financement promis tarde à venir",
+    )
