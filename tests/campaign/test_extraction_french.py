@@ -746,3 +746,40 @@ def test_a_letter_that_says_nothing_takes_the_summary_under_a_resume_heading():
         "Le train de la Gaspésie doit rouler jusqu'à Gaspé",
         "Le financement promis tarde à venir",
     )
+
+
+# Language
+
+
+def test_a_french_body_in_an_english_interface_is_french():
+    body = (
+        "Le 3 mars prochain, les députés de l'Assemblée nationale examineront un projet de loi "
+        "qui autoriserait la surveillance de masse des communications. Adopté en l'état, ce "
+        "texte porterait gravement atteinte à nos droits fondamentaux et banaliserait des "
+        "mesures d'exception sans contrôle préalable d'un juge, ce que nous refusons."
+    )
+    interface = [
+        "Call for free",
+        "If you want to call for free, you must provide us with your phone number first.",
+        "Call at your expense",
+        "Please take a second to give us your feedback.",
+        "Were you able to reach somebody or not? How long did the conversation last?",
+    ]
+    text = "\n\n".join([*interface, body])
+    assert extract_document(text).language == "fr"
+
+
+def test_a_bilingual_page_stays_english():
+    english = (
+        "On March 3 the members of the National Assembly will examine a bill that would allow "
+        "the mass surveillance of communications. Passed as it stands, this bill would seriously "
+        "harm our fundamental rights and make emergency measures normal without any review by "
+        "a judge first, which we refuse, and we ask you to act."
+    )
+    french = (
+        "Le 3 mars prochain, les députés de l'Assemblée nationale examineront un projet de loi "
+        "qui autoriserait la surveillance de masse des communications. Adopté en l'état, ce "
+        "texte porterait gravement atteinte à nos droits fondamentaux et banaliserait des "
+        "mesures d'exception sans contrôle préalable d'un juge, ce que nous refusons."
+    )
+    assert extract_document(f"{english}\n\n{french}").language == "en"
