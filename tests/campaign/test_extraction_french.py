@@ -783,3 +783,41 @@ def test_a_bilingual_page_stays_english():
         "mesures d'exception sans contrôle préalable d'un juge, ce que nous refusons."
     )
     assert extract_document(f"{english}\n\n{french}").language == "en"
+
+
+# Templates run together on one line
+
+
+def test_a_template_salutation_in_the_middle_of_a_line_starts_the_letter():
+    text = (
+        "Modèle de lettre pour votre député\n\n"
+        "Date Nom du député Chambre des communes Ottawa (Ontario) K1A 0A6 Monsieur le député, "
+        "Je suis une électrice de votre circonscription et je vous écris au sujet du transport "
+        "collectif. Je vous demande d'appuyer le financement du train régional de l'Outaouais. "
+        "Veuillez agréer mes salutations distinguées."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.startswith("Monsieur le député,")
+    assert action.text == "appuyer le financement du train régional de l'Outaouais"
+
+
+def test_monsieur_le_ministre_mid_sentence_outside_a_template_is_no_letter():
+    text = (
+        "Le porte-parole a lancé Monsieur le ministre, Vous devez agir pour les locataires "
+        "de la ville et nous attendons une réponse rapide de votre part."
+    )
+    assert [a for a in extract_actions(text) if a.letter_body] == []
+
+
+def test_a_template_for_your_mp_addressed_to_a_minister_is_a_letter_to_your_mp():
+    text = (
+        "Modèle de lettre pour votre député ou sénateur\n\n"
+        "Monsieur le ministre,\n\n"
+        "Je vous écris pour vous demander de financer la recherche sur les maladies rares au "
+        "Canada.\n\n"
+        "Veuillez agréer mes salutations distinguées.\n\n"
+        "[Votre nom]\n"
+    )
+    (action,) = [a for a in extract_actions(text) if a.letter_body]
+    assert action.kind == LETTER_TO_MP
+    assert action.targets == ()
