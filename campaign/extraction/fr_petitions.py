@@ -331,7 +331,7 @@ def one_per_petition_page(actions: list[CallToAction], text: str) -> list[CallTo
     if not _PETITION_PAGE_RE.search(text):
         return actions
     found = [a for a in actions if a.kind == PETITION]
-    allowed = max(1, len(_FORMAL_START_RE.findall(text)))
+    allowed = max(1, len(_FORMAL_START_RE.findall(text)), len(_titled_blocks(text)))
     if len(found) <= allowed:
         return actions
     # The formal text first, then the strongest, then the earliest.
@@ -348,3 +348,50 @@ def one_per_petition_page(actions: list[CallToAction], text: str) -> list[CallTo
     points = tuple(dict.fromkeys((*host.talking_points, *(a.text for a in folded))))
     updated = dataclasses.replace(host, talking_points=points)
     return [updated if a is host else a for a in actions if not any(a is f for f in folded)]
+
+
+# A petition's title over its whereas clauses: « Moratoire sur la hausse des droits de
+# scolarité » then « - CONSIDÉRANT QU'... » (after a dash).
+_TITLED_BLOCK_RE = re.compile(
+    r"(?m)^[ \t]*(?P<title>[A-ZÀ-Þ][^\n.:;!?]{3,100}?)[ \t,.]*\n(?:[ \t]*\n)*"
+    r"[ \t]*[\u2013\u2014•*-]?[ \t]*CONSIDÉRANT\b"
+)
+# The page asks to sign several petitions: « invités à signer les deux pétitions suivantes ».
+_SIGN_SEVERAL_RE = re.compile(r"(?i)\bsign\w*\b[^.!?\n]{0,60}?\bpétitions\b")
+_TITLE_WORDS = 14
+# As strong as a request to sign that names its demand elsewhere.
+_TITLED_CONFIDENCE = 0.75
+
+
+def _titled_blocks(text: str) -> list[re.Match[str]]:
+    return [
+        match
+        for match in _TITLED_BLOCK_RE.finditer(text)
+        if len(match.group("title").split()) <= _TITLE_WORDS
+        and not re.match(r"(?i)considérant", match.group("title"))
+    ]
+
+
+def titled_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """On a page asking to sign several petitions, each one given by its title and whereas
+    clauses; one cut before its demand is still one to sign, its title saying what for."""
+    if not _SIGN_SEVERAL_RE.search(text):
+        return actions
+    blocks = _titled_blocks(text)
+    added = []
+    for index, block in enumerate(blocks):
+        end = blocks[index + 1].start() if index + 1 < len(blocks) else len(text)
+        if any(a.kind == PETITION and block.start() <= a.evidence.start < end for a in actions):
+            continue
+        title = block.group("title").strip()
+        text_of = wording.finish(re.sub(r"(?i),?\s*etc\W*$", "", title))
+        start = block.start("title") + block.group("title").index(title)
+        added.append(
+            CallToAction(
+                kind=PETITION,
+                text=text_of,
+                evidence=Evidence.of(text, start, start + len(title)),
+                confidence=_TITLED_CONFIDENCE,
+            )
+        )
+    return [*actions, *added]

@@ -342,13 +342,15 @@ def _fold_sign_requests(
 
 def _french_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:
     """A French request to sign that names no demand takes what the text before it says the
-    petition is for; a petition page holds one petition unless it has several formal texts."""
+    petition is for; a page asking to sign several petitions has one per titled text; a
+    petition page holds one petition unless it has several formal texts."""
     actions = [
         dataclasses.replace(a, text=purpose)
         if fr_petitions.is_bare_signing(a) and (purpose := fr_petitions.stated_purpose(a, text))
         else a
         for a in actions
     ]
+    actions = fr_petitions.titled_petitions(actions, text)
     return fr_petitions.one_per_petition_page(actions, text)
 
 

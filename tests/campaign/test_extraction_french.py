@@ -821,3 +821,27 @@ def test_a_template_for_your_mp_addressed_to_a_minister_is_a_letter_to_your_mp()
     (action,) = [a for a in extract_actions(text) if a.letter_body]
     assert action.kind == LETTER_TO_MP
     assert action.targets == ()
+
+
+def test_a_page_asking_to_sign_several_petitions_keeps_one_cut_before_its_demand():
+    text = (
+        "Vous êtes invités à signer les deux pétitions suivantes :\n\n"
+        "Protection des berges\n\n"
+        "CONSIDÉRANT QUE les berges s'érodent;\n\n"
+        "Nous, soussignés, demandons au gouvernement du Québec de protéger les berges du "
+        "fleuve.\n\n"
+        "Gratuité du transport scolaire\n\n"
+        "CONSIDÉRANT QUE les familles paient de plus en plus;\n"
+    )
+    petitions = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
+    assert [a.text for a in petitions] == [
+        "protéger les berges du fleuve",
+        "Gratuité du transport scolaire",
+    ]
+
+
+def test_a_titled_whereas_block_alone_is_no_petition():
+    text = (
+        "Gratuité du transport scolaire\n\nCONSIDÉRANT QUE les familles paient de plus en plus;\n"
+    )
+    assert [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5] == []
