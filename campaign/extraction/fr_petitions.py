@@ -48,7 +48,7 @@ _ASK_COLON_RE = re.compile(
     r"\b(?P<verb>(?i:demand(?:ons|ent|e)|exhort(?:ons|ent|e)|exige(?:ons|nt)?|"
     r"réclam(?:ons|ent|e)|pri(?:ons|ent|e)))\s+"
     r"(?P<addr>(?:à|au|aux|(?i:l[ea]s?|l['\u2019]))\s*[^.;:!?\u00ab\u00bb]{2,100}?)"
-    r"(?:\s+(?:de|d['\u2019]))?\s*(?P<colon>:)\s*$"
+    r"(?:\s+(?:de|d['\u2019]|qu['\u2019](?:il|elle|ils|elles)))?\s*(?P<colon>:)\s*$"
 )
 # « exiger que le gouvernement ... », « demander que la ministre ... ».
 _DEMAND_THAT_RE = re.compile(
@@ -395,3 +395,30 @@ def titled_petitions(actions: list[CallToAction], text: str) -> list[CallToActio
             )
         )
     return [*actions, *added]
+
+
+# A list whose dashes stand alone on their lines, the item on the next: « -\nLève ...;\n-\n
+# S'engage ... ». `text.list_blocks` reads dashes that start their item's line.
+_DASH_LINE_ITEM_RE = re.compile(r"\s*\n[ \t]*[-\u2013\u2014•][ \t]*\n[ \t]*(?P<item>[^\n]+)")
+
+
+def dash_line_items(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """« Nous, soussignés, demandons au gouvernement qu'il : » over dash-line items: the items
+    are what is demanded (the petition's text and talking points)."""
+    updated = []
+    for action in actions:
+        quote = action.evidence.quote.rstrip()
+        if action.kind != PETITION or action.talking_points or not quote.endswith(":"):
+            updated.append(action)
+            continue
+        items = []
+        position = action.evidence.start + len(quote)
+        while match := _DASH_LINE_ITEM_RE.match(text, position):
+            items.append(wording.finish(match.group("item")))
+            position = match.end()
+        if len(items) < 2:
+            updated.append(action)
+            continue
+        points = tuple(wording.point(item) for item in items)
+        updated.append(dataclasses.replace(action, text="; ".join(points), talking_points=points))
+    return updated

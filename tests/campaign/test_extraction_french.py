@@ -845,3 +845,16 @@ def test_a_titled_whereas_block_alone_is_no_petition():
         "Gratuité du transport scolaire\n\nCONSIDÉRANT QUE les familles paient de plus en plus;\n"
     )
     assert [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5] == []
+
+
+def test_dashes_alone_on_their_lines_list_what_the_petition_demands():
+    text = (
+        "Nous, soussignés, demandons au gouvernement du Québec qu\u2019il :\n"
+        "-\n"
+        "Rétablisse le service de traversier;\n"
+        "-\n"
+        "Publie le calendrier des travaux.\n"
+    )
+    (action,) = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
+    assert action.text == "Rétablisse le service de traversier; Publie le calendrier des travaux"
+    assert action.addressee == "le gouvernement du Québec"
