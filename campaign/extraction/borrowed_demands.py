@@ -42,8 +42,8 @@ _FOLLOWING_ASK_RE = re.compile(
 
 # « Écrivez à votre député », « Envoyez un courriel au ministre », « Appelez ... ».
 _INSTRUCTION_FR_RE = re.compile(
-    r"(?i)^(?:veuillez\s+|svp\s+)?(?:écri|envoy|appel|téléphon|contact|interpell|joign|"
-    r"communiqu|rencontr|adress|fai(?:tes|re)\s+parvenir|courriel)"
+    r"(?i)^(?:veuillez\s+|svp\s+)?(?:écri|envoy|appel|téléphon|contact|joign|"
+    r"communiqu|rencontr|adress|fai(?:tes|re)\s+parvenir|courriel|transmett|interpel)"
 )
 
 _PURPOSE_RE = re.compile(
@@ -122,8 +122,13 @@ def borrow_demands(
                 or _heading_above(action, text)
             )
         else:
-            # The orders that follow, in French (« dites que vous demandez ... »).
+            # The orders that follow, in French (« dites que vous demandez ... »), else the
+            # summary the page gives under a « Résumé » heading, as talking points.
             demand = _following_ask_fr(action, text)
+            if not demand:
+                points = fr_letters.summary_points(action, text)
+                if points:
+                    action = dataclasses.replace(action, talking_points=points)
         borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
 
@@ -198,15 +203,25 @@ _FOLLOWING_ASK_FR_RE = re.compile(
 )
 
 
+# What the senders are to ask, said after the order: « Pour que l'on soit nombreux à demander
+# des mesures de protection pour le caribou, ... ».
+_SENDERS_ASK_FR_RE = re.compile(
+    r"(?i)\bnombreu(?:x|ses)(?:\s+et\s+nombreuses)?\s+à\s+(?:demander|exiger|réclamer)\s+"
+    r"(?P<demand>(?:des|un|une|le|la|les|l['\u2019]|du|plus\s+de)\s*[^.!?,\n]+)"
+)
+
+
 def _following_ask_fr(action: CallToAction, text: str) -> str:
     """« Téléphonez à votre député. ... Dites que vous sollicitez son appui à X. »: X, the
     caller's own request among the steps after a French order that says nothing."""
     end = action.evidence.end
-    match = _FOLLOWING_ASK_FR_RE.search(text, end, min(len(text), end + _SCRIPT_NEARBY))
-    if not match:
-        return ""
-    demand = fr_wording.demand(match.group("demand"))
-    return demand if len(demand.split()) >= 3 else ""
+    for pattern, reach in ((_FOLLOWING_ASK_FR_RE, _SCRIPT_NEARBY), (_SENDERS_ASK_FR_RE, _NEARBY)):
+        match = pattern.search(text, end, min(len(text), end + reach))
+        if match:
+            demand = fr_wording.demand(match.group("demand"))
+            if len(demand.split()) >= 3:
+                return demand
+    return ""
 
 
 def _demand_of(action: CallToAction, language: str = "en") -> str:

@@ -29,7 +29,9 @@ _TRIGGER_RE = re.compile(
     r"devenez\s+(?:donat(?:eur|rice)|membre\s+donat(?:eur|rice))|"
     r"reçus?\s+(?:d['\u2019]impôt|fiscaux?|officiels?|aux\s+fins\s+de\s+l['\u2019]impôt)|"
     r"chèques?\s+(?:à\s+l['\u2019]ordre|libellés?|payables?)|"
-    r"envoy(?:ez|er)\s+un\s+virement(?:\s+Interac)?)\b"
+    r"envoy(?:ez|er)\s+un\s+virement(?:\s+Interac)?|"
+    # « Si vous souhaitez apporter votre soutien financier aux grévistes, ... »
+    r"(?:apport|offr)(?:ez|er|ir)\s+(?:votre|ton|vos|tes)\s+(?:soutien|appui|aide)\s+financi(?:er|ère))\b"
 )
 # A passive appeal: « Les dons peuvent être faits en ligne », « Les dons sont les bienvenus ».
 _PASSIVE_APPEAL_RE = re.compile(
@@ -86,7 +88,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     if not appeals:
         return None
     _, score = max(appeals, key=lambda pair: pair[1])
-    organisation = _recipient(sentence.text)
+    organisation = _recipient(sentence.text) or _payee(sentence, context.text)
     organisation = context.orgs.canonical(organisation) if organisation else ""
     score += 0.05 if organisation else -0.05
     return CallToAction(
@@ -136,6 +138,34 @@ def describe(organisation: str, *sentences: str) -> str:
         space = "" if preposition.endswith(("'", "\u2019")) else " "
         base = f"{base} {preposition}{space}{organisation}"
     return base + (f" {purpose}" if purpose else "")
+
+
+# A line of a payment block that is an account or bank code: « BE19 0000 0000 1212 »,
+# « BPOT BE B1 », « Transit 00012 ».
+_ACCOUNT_LINE_RE = re.compile(r"^(?:[A-Z0-9]{1,6}\b[\s-]*)+$|^\W*(?:IBAN|BIC|SWIFT|Transit)\b")
+# How many lines after « Faites un don sur : » the payment block may run.
+_PAYMENT_LINES = 4
+
+
+def _payee(sentence: Span, text: str) -> str:
+    """The organisation named in the payment block an appeal ending in a colon introduces:
+    « Faites un don sur : / BE19 0000 0000 1212 / Fondation X, 1210 Bruxelles »."""
+    if not sentence.text.rstrip().endswith(":"):
+        return ""
+    following = text[sentence.end :].lstrip(" \t:").split("\n")
+    block = [line.strip() for line in following[: _PAYMENT_LINES + 1]]
+    for line in block:
+        if not line:
+            continue
+        if _ACCOUNT_LINE_RE.search(line):
+            continue
+        # « Fondation X, 1210 Bruxelles »: the name before the address.
+        name = line.split(",")[0].strip()
+        words = name.split()
+        if 1 <= len(words) <= 8 and name[:1].isupper() and not re.search(r"\d", name):
+            return name
+        return ""
+    return ""
 
 
 def _recipient(sentence: str) -> str:

@@ -13,6 +13,7 @@ What to ask (« pour lui demander de ... », « et demandez-lui de ... ») is th
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import fr_wording as wording
@@ -52,6 +53,16 @@ _MP = (
     r"(?![\w·(])"
 )
 _MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})")
+# « Interpellez les députés et sénateurs », « Écrivez aux élus »: the chamber's members, each
+# reader writing to their own; only with an order to write or contact (« demander aux élus
+# de ... » is a petition's ask).
+_MEMBERS = rf"(?i:député{_FEMININE}|élu{_FEMININE}|sénat(?:eur|rice){_FEMININE}|parlementaires)"
+_MEMBERS_RE = re.compile(
+    r"\b(?P<verbs>(?i:interpell?(?:ez|er|ons)|écri(?:vez|re|vons)|contact(?:ez|er|ons)|"
+    r"envoy(?:ez|er|ons)\s+(?:un|une|votre|vos)\s+(?:courriels?|lettres?|messages?)))\s+"
+    rf"(?P<mp>(?i:les|aux|à\s+tous\s+les)\s+{_MEMBERS}"
+    rf"(?:\s+(?i:et|ou)\s+(?:(?i:les|aux)\s+)?{_MEMBERS})?)(?![\w·(])"
+)
 # What to ask: « pour lui demander de X », « et demandez-lui de X », « pour exiger X »,
 # « afin qu'il X », « pour appuyer X »; or straight after « Demandez à votre député de X ».
 _PURPOSE = (
@@ -84,6 +95,9 @@ _TARGET_VERB_RE = re.compile(
     r"envoy(?:ez|er)[-\s](?:la|le|les)(?=\s+(?:à|au|aux)\b)|"
     r"fai(?:tes|re)\s+parvenir\s+(?:votre|une|cette|la|le|vos|ce)\s+\w+(?=\s+(?:à|au|aux)\b)|"
     r"adress(?:ez|er)[-\s](?:la|le|les|votre\s+\w+|une\s+\w+|un\s+\w+)(?=\s+(?:à|au|aux)\b)|"
+    # « en transmettant un mémoire à l'adresse suivante : x@y » (a consultation's brief).
+    r"(?:transmett|envoy)(?:ez|re|er|ant)\s+(?:un|une|votre|vos|ce|cette)\s+"
+    r"(?:mémoire|commentaires?|avis|lettre|courriel)(?=\s+à\s+l['\u2019]adresse\b)|"
     r"écri(?:vez|re|vons)(?:\s+(?:une\s+lettre|un\s+courriel|un\s+mot|un\s+message))?|"
     r"contact(?:ez|er)|interpell(?:ez|er)|joign(?:ez|er)|communiqu(?:ez|er)\s+avec|"
     r"appel(?:ez|er)|téléphon(?:ez|er)|courriel(?:ez)?)\b"
@@ -112,7 +126,7 @@ _SAYING_TAIL_RE = re.compile(
 def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """« Écrivez à votre député pour lui demander de ... » -> LETTER_TO_MP (CALL for
     « Appelez / Téléphonez à votre député »)."""
-    match = _MP_RE.search(sentence.text)
+    match = _MP_RE.search(sentence.text) or _MEMBERS_RE.search(sentence.text)
     if not match:
         return None
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
@@ -132,10 +146,37 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     )
 
 
+# « Vous avez des questions ? Besoin d'aide ? Communiquez avec X »: whom to ask for help, not
+# whom the campaign writes to.
+_HELP_RE = re.compile(
+    r"(?i)(?:\b(?:questions?|besoin\s+d['\u2019]aide|aide|renseignements?|informations?)\s*\?"
+    r"|\bpour\s+(?:toute|toutes|plus\s+d['\u2019]|de\s+l['\u2019]|obtenir\s+de\s+l['\u2019])\s*"
+    r"(?:questions?|informations?|renseignements?|aide)\b)"
+)
+# The reader's options, before a gerund: « Il est possible de participer ... en transmettant ».
+_READER_OPTION_RE = re.compile(
+    r"(?i)\b(?:il\s+est\s+possible\s+de|vous\s+pouvez|vous\s+êtes\s+invités?\s+à|"
+    r"on\s+peut|participez)\b"
+)
+_BASE_APPEAL = 0.75
+# How far back (in characters, within the paragraph) a help cue may stand.
+_HELP_NEARBY = 120
+
+
+def is_help_contact(text: str, start: int, verb_start: int) -> bool:
+    """True when the order to contact someone at `verb_start` answers a help cue just before
+    it, in the same paragraph."""
+    before = text[max(0, start - _HELP_NEARBY) : verb_start]
+    before = re.split(r"\n\s*\n", before)[-1]
+    return bool(_HELP_RE.search(before))
+
+
 def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """« Envoyez un courriel au ministre de l'Environnement (x@y) » -> LETTER_TO_TARGETS / CALL."""
     text = context.text
     for match in _TARGET_VERB_RE.finditer(sentence.text):
+        if is_help_contact(text, sentence.start, sentence.start + match.start()):
+            continue
         after = sentence.text[match.end() :]
         if _OWN_OBJECT_RE.match(after):
             continue
@@ -147,10 +188,17 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
             continue
         stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
         verb = match.group("verb").casefold().split()[0]
+        score = stance.score
+        if (
+            verb.endswith("ant")
+            and not context.news
+            and _READER_OPTION_RE.search(sentence.text[: match.start("verb")])
+        ):
+            # « Vous pouvez participer ... en transmettant un mémoire à l'adresse ... »
+            score = max(score, _BASE_APPEAL)
         by_phone = all(t.phone and not (t.email or t.postal_address) for t in targets)
         generic = verb.startswith(("contact", "joign", "communiqu", "interpell"))
         kind = CALL if _CALL_VERB_RE.match(verb) or (generic and by_phone) else LETTER_TO_TARGETS
-        score = stance.score
         if any(target.email or target.phone for target in targets):
             score += 0.05
         purpose = _TARGET_PURPOSE_RE.search(wording.strip_links(_without_contacts(after)))
@@ -281,3 +329,76 @@ def _describe(clause: str) -> str:
     clause = wording.finish(clause)
     clause = _SAYING_TAIL_RE.sub("", clause)
     return wording.capitalise(wording.finish(clause))
+
+
+# A bill named by its quoted title where the document introduces it: « une proposition de loi
+# présentée par ... « relative à la sécurité globale » », « le projet de loi dit de « ... » ».
+_BILL_NAME_RE = re.compile(
+    r"(?i)\b(?:proposition|projet)\s+de\s+loi\b[^«».!?\n]{0,80}?"
+    r"(?P<name>\u00ab[^»\n]{3,80}\u00bb)"
+)
+# « cette proposition de loi », « ce projet de loi »: points back to the document's bill.
+_THIS_BILL_RE = re.compile(r"(?i)\b(?:cette\s+proposition|ce\s+projet)\s+de\s+loi\b")
+
+
+def name_the_bill(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """« ... date du vote de cette proposition de loi » in a document about one bill: the
+    drafted ask names it (« cette proposition de loi « relative à ... » »), since the draft is
+    read without the document around it."""
+    names = {re.sub(r"\s+", " ", m.group("name")) for m in _BILL_NAME_RE.finditer(text)}
+    if len(names) != 1:
+        return actions
+    (name,) = names
+    return [
+        dataclasses.replace(a, text=_THIS_BILL_RE.sub(lambda m: f"{m.group(0)} {name}", a.text))
+        if _THIS_BILL_RE.search(a.text) and name not in a.text
+        else a
+        for a in actions
+    ]
+
+
+def one_letter_to_the_representatives(actions: list[CallToAction]) -> list[CallToAction]:
+    """« Interpellez les députés » in the lead and again further down, neither saying what to
+    ask: one letter, the first (the page's own ask), as strong as the strongest."""
+    bare = [a for a in actions if a.kind == LETTER_TO_MP and not a.targets and _says_only_whom(a)]
+    if len(bare) < 2 or len(bare) != len([a for a in actions if a.kind == LETTER_TO_MP]):
+        return actions
+    first = min(bare, key=lambda a: a.evidence.start)
+    kept = dataclasses.replace(
+        first,
+        confidence=max(a.confidence for a in bare),
+        talking_points=tuple(dict.fromkeys(p for a in bare for p in a.talking_points)),
+    )
+    return [kept if a is first else a for a in actions if a is first or a not in bare]
+
+
+def _says_only_whom(action: CallToAction) -> bool:
+    return not action.letter_body and not action.talking_points and not states_purpose(action.text)
+
+
+# A heading over the page's own summary of what the campaign asks: « Résumé de l'appel à
+# l'action », « En bref », « L'enjeu ».
+_SUMMARY_HEADING_RE = re.compile(
+    r"(?im)^[ \t]*(?:résumé|sommaire|en\s+bref|l['\u2019]enjeu|notre\s+demande|"
+    r"nos\s+demandes|ce\s+que\s+nous\s+demandons)\b[^\n.!?]{0,60}\n"
+)
+# How far below the instruction the summary may stand (a page's tips may come between).
+_SUMMARY_NEARBY = 3000
+_SUMMARY_SENTENCES = 4
+
+
+def summary_points(action: CallToAction, text: str) -> tuple[str, ...]:
+    """The sentences of the summary under a « Résumé »-type heading below `action`, which the
+    letter is to say (its first paragraph, questions left out), or ()."""
+    end = action.evidence.end
+    heading = _SUMMARY_HEADING_RE.search(text, end, min(len(text), end + _SUMMARY_NEARBY))
+    if not heading:
+        return ()
+    paragraph = re.split(r"\n\s*\n", text[heading.end() :].lstrip(), maxsplit=1)[0]
+    found = re.split(r"(?<=[.!?])\s+", collapse(paragraph))
+    points = [
+        wording.finish(sentence)
+        for sentence in found
+        if sentence.endswith((".", "!")) and len(sentence.split()) >= 4
+    ]
+    return tuple(points[:_SUMMARY_SENTENCES])

@@ -46,9 +46,9 @@ _ASK_A_RE = re.compile(
 # « Nous demandons au gouvernement du Canada : » - the demands follow as a list.
 _ASK_COLON_RE = re.compile(
     r"\b(?P<verb>(?i:demand(?:ons|ent|e)|exhort(?:ons|ent|e)|exige(?:ons|nt)?|"
-    r"réclam(?:ons|ent|e)))\s+"
+    r"réclam(?:ons|ent|e)|pri(?:ons|ent|e)))\s+"
     r"(?P<addr>(?:à|au|aux|(?i:l[ea]s?|l['\u2019]))\s*[^.;:!?\u00ab\u00bb]{2,100}?)"
-    r"(?:\s+(?:de|d['\u2019]))?\s*(?P<colon>:)\s*$"
+    r"(?:\s+(?:de|d['\u2019]|qu['\u2019](?:il|elle|ils|elles)))?\s*(?P<colon>:)\s*$"
 )
 # « exiger que le gouvernement ... », « demander que la ministre ... ».
 _DEMAND_THAT_RE = re.compile(
@@ -186,6 +186,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 continue
             if _NOT_ADDRESSEE_RE.match(match.group("addr").strip()):
                 continue
+            if _is_direct_object_of_demand(match):
+                continue
             # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters); « Je
             # vous appelle pour vous encourager à ... »: the caller speaking in a script.
             if _is_letter_content(sentence[: match.start("verb")]) or _SPEAKER_RE.search(
@@ -206,6 +208,19 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 score -= 0.15
             found.append(_Candidate(score, addressee, text, stance.label))
     return found
+
+
+# « demander un gel du Plan Nord afin de ... »: after « demander » an article starts what is
+# asked for, not whom (« demander au gouvernement de ... », « demander à la ministre de ... »).
+_DEMAND_VERB_RE = re.compile(r"(?i)demand")
+_THING_ASKED_RE = re.compile(r"(?i)^(?:une?|des|du|l[ea]s?|l['\u2019])(?:\s|(?<=['\u2019]))")
+
+
+def _is_direct_object_of_demand(match: re.Match[str]) -> bool:
+    return bool(
+        _DEMAND_VERB_RE.match(match.group("verb"))
+        and _THING_ASKED_RE.match(match.group("addr").strip())
+    )
 
 
 def _addressee(raw: str) -> str:
@@ -273,3 +288,137 @@ def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]
         found.append(match)
         position = match.end("verb")
     return found
+
+
+# What a petition is for, said where the document mentions it: « Une pétition a été mise en
+# ligne afin de demander le gel du projet », « la pétition qui réclame un moratoire ».
+_PETITION_PURPOSE_RE = re.compile(
+    r"(?i)\bpétition\b[^.!?\n]{0,120}?\b(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
+    r"(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
+    r"(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+(?:de\s+|d['\u2019]))?"
+    r"(?P<demand>[^.!?\n]+)"
+)
+# How far back (in characters) a request to sign may look for what the petition is for.
+_PURPOSE_NEARBY = 600
+
+
+def stated_purpose(action: CallToAction, text: str) -> str:
+    """For a bare request to sign, what the petition it signs is for, as the text before it
+    says (« ... une pétition afin de demander le gel du projet. Signez-la ! »), or ""."""
+    start = action.evidence.start
+    before = text[max(0, start - _PURPOSE_NEARBY) : start]
+    found = list(_PETITION_PURPOSE_RE.finditer(before))
+    if not found:
+        return ""
+    text_found = wording.demand(found[-1].group("demand"))
+    return text_found if len(text_found.split()) >= 2 else ""
+
+
+# A page that is a petition: its formal text (« Nous, soussignés », « Texte de la pétition »,
+# « Pétition au gouvernement du Canada »), not an article that mentions one.
+_PETITION_PAGE_RE = re.compile(
+    r"(?im)\bsoussign|^\s*(?:texte\s+de\s+la\s+pétition|pétition\s+(?:à|au|aux|adressée)\b)"
+)
+# Where a petition's own formal text starts: one per petition the page really holds.
+_FORMAL_START_RE = re.compile(r"(?i)\bsoussign")
+
+
+def one_per_petition_page(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """On a petition page, the petitions found are parts of the one petition (its text, its
+    title, the « Demandez au Canada de ... » above its letter) unless the page holds several
+    formal texts (« Nous, soussignés » twice): the page's petition keeps the others' demands as
+    talking points."""
+    if not _PETITION_PAGE_RE.search(text):
+        return actions
+    found = [a for a in actions if a.kind == PETITION]
+    allowed = max(1, len(_FORMAL_START_RE.findall(text)), len(_titled_blocks(text)))
+    if len(found) <= allowed:
+        return actions
+    # The formal text first, then the strongest, then the earliest.
+    ranked = sorted(
+        found,
+        key=lambda a: (
+            not _FORMAL_START_RE.search(a.evidence.quote),
+            -a.confidence,
+            a.evidence.start,
+        ),
+    )
+    kept, folded = ranked[:allowed], ranked[allowed:]
+    host = kept[0]
+    points = tuple(dict.fromkeys((*host.talking_points, *(a.text for a in folded))))
+    updated = dataclasses.replace(host, talking_points=points)
+    return [updated if a is host else a for a in actions if not any(a is f for f in folded)]
+
+
+# A petition's title over its whereas clauses: « Moratoire sur la hausse des droits de
+# scolarité » then « - CONSIDÉRANT QU'... » (after a dash).
+_TITLED_BLOCK_RE = re.compile(
+    r"(?m)^[ \t]*(?P<title>[A-ZÀ-Þ][^\n.:;!?]{3,100}?)[ \t,.]*\n(?:[ \t]*\n)*"
+    r"[ \t]*[\u2013\u2014•*-]?[ \t]*CONSIDÉRANT\b"
+)
+# The page asks to sign several petitions: « invités à signer les deux pétitions suivantes ».
+_SIGN_SEVERAL_RE = re.compile(r"(?i)\bsign\w*\b[^.!?\n]{0,60}?\bpétitions\b")
+_TITLE_WORDS = 14
+# As strong as a request to sign that names its demand elsewhere.
+_TITLED_CONFIDENCE = 0.75
+
+
+def _titled_blocks(text: str) -> list[re.Match[str]]:
+    return [
+        match
+        for match in _TITLED_BLOCK_RE.finditer(text)
+        if len(match.group("title").split()) <= _TITLE_WORDS
+        and not re.match(r"(?i)considérant", match.group("title"))
+    ]
+
+
+def titled_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """On a page asking to sign several petitions, each one given by its title and whereas
+    clauses; one cut before its demand is still one to sign, its title saying what for."""
+    if not _SIGN_SEVERAL_RE.search(text):
+        return actions
+    blocks = _titled_blocks(text)
+    added = []
+    for index, block in enumerate(blocks):
+        end = blocks[index + 1].start() if index + 1 < len(blocks) else len(text)
+        if any(a.kind == PETITION and block.start() <= a.evidence.start < end for a in actions):
+            continue
+        title = block.group("title").strip()
+        text_of = wording.finish(re.sub(r"(?i),?\s*etc\W*$", "", title))
+        start = block.start("title") + block.group("title").index(title)
+        added.append(
+            CallToAction(
+                kind=PETITION,
+                text=text_of,
+                evidence=Evidence.of(text, start, start + len(title)),
+                confidence=_TITLED_CONFIDENCE,
+            )
+        )
+    return [*actions, *added]
+
+
+# A list whose dashes stand alone on their lines, the item on the next: « -\nLève ...;\n-\n
+# S'engage ... ». `text.list_blocks` reads dashes that start their item's line.
+_DASH_LINE_ITEM_RE = re.compile(r"\s*\n[ \t]*[-\u2013\u2014•][ \t]*\n[ \t]*(?P<item>[^\n]+)")
+
+
+def dash_line_items(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """« Nous, soussignés, demandons au gouvernement qu'il : » over dash-line items: the items
+    are what is demanded (the petition's text and talking points)."""
+    updated = []
+    for action in actions:
+        quote = action.evidence.quote.rstrip()
+        if action.kind != PETITION or action.talking_points or not quote.endswith(":"):
+            updated.append(action)
+            continue
+        items = []
+        position = action.evidence.start + len(quote)
+        while match := _DASH_LINE_ITEM_RE.match(text, position):
+            items.append(wording.finish(match.group("item")))
+            position = match.end()
+        if len(items) < 2:
+            updated.append(action)
+            continue
+        points = tuple(wording.point(item) for item in items)
+        updated.append(dataclasses.replace(action, text="; ".join(points), talking_points=points))
+    return updated

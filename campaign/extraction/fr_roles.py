@@ -59,9 +59,9 @@ ROLE_PATTERNS = (
         rf"[Pp]résidente?){_OF}{_DEPARTMENT}"
         rf"(?:{_SP}(?:au|en){_SP}{CAPITALISED_FR})?"
     ),
-    # A title alone: « la ministre Mélanie Joly », « le premier ministre ».
+    # A title alone: « la ministre Mélanie Joly », « le premier ministre », « les ministres ».
     re.compile(
-        rf"\b(?:(?:[Vv]ice-)?[Pp]remi(?:er|ère){_SP}[Mm]inistre|[Mm]inistre|"
+        rf"\b(?:(?:[Vv]ice-)?[Pp]remi(?:er|ère){_SP}[Mm]inistre|[Mm]inistres?|"
         r"[Dd]éputé(?:e|\(e\)|·e|\.e)?|[Ss]énat(?:eur|rice)|[Aa]mbassad(?:eur|rice)|"
         r"[Mm]aire(?:sse)?)(?![\w-])"
     ),

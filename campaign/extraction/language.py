@@ -20,7 +20,9 @@ many words of) and weighs as many words as it has; then
 * a bilingual page (the same appeal in English and in French, as Canadian organisations often
   publish) is read once, in English, unless its French paragraphs weigh at least twice the
   English ones: its actions are then found once rather than twice, in the wording the
-  extractor reads best. A French page with an English menu or sentence is French.
+  extractor reads best. A French page with an English menu or sentence is French, and so is
+  one whose French outweighs its English when its body (the long paragraphs) is French: a
+  French text inside a tool's English interface.
 """
 
 from __future__ import annotations
@@ -128,7 +130,26 @@ def guess_language(text: str) -> str:
             return OTHER
     if french and french >= 2 * english:
         return FRENCH
+    if french > english and _body_is_french(text):
+        # A French text in a tool's English interface (« Call for free », « Feedback »): the
+        # interface is many short lines, the body the long paragraphs.
+        return FRENCH
     return ENGLISH
+
+
+# A paragraph of the body, not a line of a menu, button or form: at least this many words.
+_BODY_WORDS = 40
+
+
+def _body_is_french(text: str) -> bool:
+    """True when the body's paragraphs (`_BODY_WORDS` words or more) are French at least twice
+    over: a bilingual page has English ones as long as its French ones."""
+    body: Counter[str] = Counter()
+    for paragraph in paragraphs(dequoted(text).text):
+        words = len(paragraph.text.split())
+        if words >= _BODY_WORDS:
+            body[_judge(language_scores(paragraph.text)) or ""] += words
+    return body[FRENCH] > 0 and body[FRENCH] >= 2 * body[ENGLISH]
 
 
 _KNOWN = (ENGLISH, FRENCH)

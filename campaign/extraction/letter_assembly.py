@@ -296,6 +296,10 @@ def _letter_action(body: LetterBody, context: DocumentContext) -> CallToAction:
     if language == "fr":
         if not targets and (recipients := _template_recipients_fr(before)):
             kind, targets = LETTER_TO_TARGETS, (Target(role=recipients),)
+        elif targets and _template_for_own_representative_fr(before):
+            # « Modèle de lettre pour votre député ou sénateur » over « Monsieur le ministre, »:
+            # the heading says whom it goes to; the salutation is the template's slip.
+            kind, targets = LETTER_TO_MP, ()
         text = _letter_ask_fr(body.body) or "Envoyer cette lettre"
     else:
         if _CALL_SCRIPT_RE.search(before[-200:]) or _CALLING_RE.search(body.body):
@@ -321,6 +325,19 @@ _TEMPLATE_RECIPIENTS_FR_RE = re.compile(
 _OWN_REPRESENTATIVE_FR_RE = re.compile(
     r"(?i)^(?:député|élu|représentant|conseill|sénat|membre|mp|mna|mpp|mla)"
 )
+
+
+def _template_for_own_representative_fr(before: str) -> bool:
+    """True when the last heading or introduction above a template letter sends it to the
+    reader's own representative (« Modèle de lettre pour votre député »)."""
+    found = list(_TEMPLATE_RECIPIENTS_FR_RE.finditer(before))
+    if not found:
+        return False
+    last = found[-1]
+    article = (last.group("article") or "").strip().casefold()
+    return article in ("votre", "vos", "ton", "ta", "tes") and bool(
+        _OWN_REPRESENTATIVE_FR_RE.match(last.group("who"))
+    )
 
 
 def _template_recipients_fr(before: str) -> str:

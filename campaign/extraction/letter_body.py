@@ -335,7 +335,11 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
     """Every « Madame la Ministre, » letter that runs to a sign-off within a dozen paragraphs."""
     forms = _FRENCH
     letters = []
-    for salutation in forms.salutation.finditer(text):
+    found = sorted(
+        [*forms.salutation.finditer(text), *_midline_salutations(text, forms)],
+        key=lambda match: match.start(),
+    )
+    for salutation in found:
         who = salutation.group("who").strip()
         if forms.readers.match(who):
             continue
@@ -362,6 +366,26 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
     return letters
 
 
+# « ... Ottawa, ON K1A 0A6 Monsieur le ministre, (OU Madame la ministre,) Je suis ... »: a
+# template run together on one line, its salutation after the address block.
+_MIDLINE_SALUTATION_FR_RE = re.compile(
+    r"(?<=[\w.)] )(?P<who>(?:Madame|Monsieur)[^\S\r\n]+(?:le|la)[^\S\r\n]+"
+    r"(?:(?:premier|première)[^\S\r\n]+)?(?:ministre|député|députée|sénateur|sénatrice|"
+    r"maire|mairesse|président|présidente))[^\S\r\n]*,(?=[^\S\r\n]+[(A-ZÀ-Þ])"
+)
+
+
+def _midline_salutations(text: str, forms: _Forms) -> list[re.Match[str]]:
+    """Salutations in the middle of a line, in a page introduced as a template (« Modèle de
+    lettre ») only: elsewhere « Monsieur le ministre, » mid-sentence is someone speaking."""
+    return [
+        match
+        for match in _MIDLINE_SALUTATION_FR_RE.finditer(text)
+        if not forms.salutation.match(text, text.rfind("\n", 0, match.start()) + 1)
+        and _TEMPLATE_INTRO_FR_RE.search(text[max(0, match.start() - 400) : match.start()])
+    ]
+
+
 def _french_letter_end(
     text: str, after: int, forms: _Forms, *, template: bool = False
 ) -> int | None:
@@ -381,7 +405,9 @@ def _french_letter_end(
             if index and stripped and last is not None and _NOT_LETTER_LINE_FR_RE.match(stripped):
                 stopped = True
                 break
-            if index and len(stripped.split()) >= 8:
+            # The first line is the rest of the salutation's: empty, unless the salutation
+            # stood in the middle of a line run together (see `_midline_salutations`).
+            if len(stripped.split()) >= 8:
                 last = line.end
             continue
         end = after + line.end

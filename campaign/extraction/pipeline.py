@@ -183,6 +183,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _attach_lists(actions, list_blocks(text), context)
     bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
     actions = _fold_sign_requests(actions, bare)
+    if french:
+        actions = _french_petitions(actions, text)
     if not french:
         actions = tell.fold_into_signing(actions, text)
     actions = merge_overlapping(actions)
@@ -194,6 +196,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.attach_labelled_mailboxes(actions, context)
     if french:
         actions = _one_call_to_the_representative(actions)
+        actions = fr_letters.one_letter_to_the_representatives(actions)
+        actions = fr_letters.name_the_bill(actions, text)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
     if not french:
@@ -334,6 +338,21 @@ def _fold_sign_requests(
         for a in actions
         if id(a) not in bare
     ]
+
+
+def _french_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """A French request to sign that names no demand takes what the text before it says the
+    petition is for; a page asking to sign several petitions has one per titled text; a
+    petition page holds one petition unless it has several formal texts."""
+    actions = [
+        dataclasses.replace(a, text=purpose)
+        if fr_petitions.is_bare_signing(a) and (purpose := fr_petitions.stated_purpose(a, text))
+        else a
+        for a in actions
+    ]
+    actions = fr_petitions.dash_line_items(actions, text)
+    actions = fr_petitions.titled_petitions(actions, text)
+    return fr_petitions.one_per_petition_page(actions, text)
 
 
 def _one_call_to_the_representative(actions: list[CallToAction]) -> list[CallToAction]:

@@ -594,3 +594,267 @@ def test_it_reads_a_french_appeal_end_to_end():
     ]
     for action in document.actions:
         assert text[action.evidence.start : action.evidence.end] == action.evidence.quote
+
+
+# Petition pages
+
+
+def test_it_reads_nous_soussignes_prions_with_the_demands_listed():
+    text = (
+        "Pétition au gouvernement du Canada\n\n"
+        "Nous soussignés, résidents du Canada, prions le gouvernement du Canada de :\n"
+        "1. Financer le transport collectif dans les régions;\n"
+        "2. Réduire le prix des titres mensuels.\n"
+    )
+    (action,) = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
+    assert "transport collectif" in action.text
+    assert action.addressee == "le gouvernement du Canada"
+
+
+def test_demander_followed_by_an_article_names_no_addressee():
+    text = (
+        "Le collectif appelle les citoyens à demander un gel des loyers afin de protéger "
+        "les locataires."
+    )
+    assert [a for a in _of_kind(text, PETITION) if a.addressee.startswith("un ")] == []
+
+
+def test_a_bare_request_to_sign_takes_the_purpose_said_before_it():
+    text = (
+        "Une pétition a été mise en ligne afin de demander le gel des tarifs d'électricité. "
+        "Nous invitons les gens à signer la pétition à cette adresse : exemple.org/tarifs\n"
+    )
+    (action,) = _of_kind(text, PETITION)
+    assert action.text == "le gel des tarifs d'électricité"
+    assert action.evidence.quote.startswith("Nous invitons")
+
+
+def test_a_petition_page_holds_one_petition():
+    text = (
+        "Texte de la pétition\n\n"
+        "Nous, soussignés, demandons au ministre des Transports de rétablir la desserte "
+        "ferroviaire de la Gaspésie.\n\n"
+        "Demandez au gouvernement de financer le train sans plus tarder.\n"
+    )
+    (action,) = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
+    assert action.text.startswith("rétablir la desserte ferroviaire")
+    assert "financer le train sans plus tarder" in action.talking_points
+
+
+def test_a_page_with_two_formal_petitions_keeps_both():
+    text = (
+        "Nous, soussignés, demandons au gouvernement du Québec de protéger le lac Saint-Pierre.\n\n"
+        "Nous, soussignés, demandons au gouvernement du Québec de financer les refuges.\n"
+    )
+    assert len([a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]) == 2
+
+
+# Donations
+
+
+def test_an_appeal_ending_in_a_colon_takes_the_payee_of_the_payment_block():
+    text = (
+        "Faites un don sur :\n"
+        "BE12 3456 7890 1234\n"
+        "GEBA BE BB\n"
+        "Fondation des Abris d'urgence, 1000 Bruxelles\n"
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation == "Fondation des Abris d'urgence"
+
+
+def test_apporter_votre_soutien_financier_is_an_appeal():
+    text = (
+        "Si vous souhaitez apporter votre soutien financier aux grévistes, le Syndicat des "
+        "cols bleus organise une caisse de solidarité."
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.confidence >= 0.5
+
+
+# Briefs and help contacts
+
+
+def test_a_brief_sent_a_l_adresse_suivante_is_a_letter_to_that_address():
+    text = (
+        "Il est possible de participer à la consultation en transmettant un mémoire à "
+        "l'adresse suivante : consultation.lacs@environnement.gouv.qc.ca.\n\n"
+        "Pour que l'on soit nombreux à demander des règles strictes pour les lacs, nous "
+        "proposons des arguments.\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.confidence >= 0.5
+    assert [t.email for t in action.targets] == ["consultation.lacs@environnement.gouv.qc.ca"]
+    assert action.text == "des règles strictes pour les lacs"
+
+
+def test_a_contact_for_help_is_not_a_target():
+    text = (
+        "Vous avez des questions? Communiquez avec Julie Tremblay, responsable des campagnes : "
+        "julie.tremblay@exemple.org.\n"
+    )
+    assert _of_kind(text, LETTER_TO_TARGETS) == []
+
+
+# Officials without contact details, members of a chamber, a bill named once
+
+
+def test_communiquer_avec_les_ministres_afin_de_leur_rappeler_is_a_letter():
+    text = (
+        "Nous vous invitons à communiquer avec les ministres concernés afin de leur rappeler "
+        "pourquoi il faut protéger les milieux humides."
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.confidence >= 0.5
+    assert action.text == "pourquoi il faut protéger les milieux humides"
+    assert [t.role for t in action.targets] == ["ministres"]
+
+
+def test_interpeller_les_deputes_et_senateurs_is_a_letter_to_ones_representatives():
+    text = "Le collectif invite chacune et chacun à interpeller les députés et sénateurs."
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.confidence >= 0.5
+
+
+def test_demander_aux_elus_stays_a_petition():
+    text = "Nous demandons aux élus de voter contre le projet de loi."
+    assert _of_kind(text, LETTER_TO_MP) == []
+
+
+def test_repeated_orders_to_write_to_the_members_are_one_letter_naming_the_bill():
+    text = (
+        "Le Parlement examine une proposition de loi « relative au secret des sources ».\n\n"
+        "Nous invitons chacun à interpeller les députés avant le vote de cette proposition "
+        "de loi.\n\n"
+        "Vous pouvez aussi écrire aux députés de votre département en quelques clics.\n"
+    )
+    (action,) = [a for a in _of_kind(text, LETTER_TO_MP) if a.confidence >= 0.5]
+    assert "« relative au secret des sources »" in action.text
+
+
+def test_a_letter_that_says_nothing_takes_the_summary_under_a_resume_heading():
+    text = (
+        "Envoyez un courriel à la ministre des Transports\n\n"
+        "Conseil pratique\n\n"
+        "Votre message n'a pas besoin d'être parfait.\n\n"
+        "Résumé de la campagne\n"
+        "Le train de la Gaspésie doit rouler jusqu'à Gaspé. Le financement promis tarde à venir. "
+        "Est-ce acceptable ?\n"
+    )
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.talking_points == (
+        "Le train de la Gaspésie doit rouler jusqu'à Gaspé",
+        "Le financement promis tarde à venir",
+    )
+
+
+# Language
+
+
+def test_a_french_body_in_an_english_interface_is_french():
+    body = (
+        "Le 3 mars prochain, les députés de l'Assemblée nationale examineront un projet de loi "
+        "qui autoriserait la surveillance de masse des communications. Adopté en l'état, ce "
+        "texte porterait gravement atteinte à nos droits fondamentaux et banaliserait des "
+        "mesures d'exception sans contrôle préalable d'un juge, ce que nous refusons."
+    )
+    interface = [
+        "Call for free",
+        "If you want to call for free, you must provide us with your phone number first.",
+        "Call at your expense",
+        "Please take a second to give us your feedback.",
+        "Were you able to reach somebody or not? How long did the conversation last?",
+    ]
+    text = "\n\n".join([*interface, body])
+    assert extract_document(text).language == "fr"
+
+
+def test_a_bilingual_page_stays_english():
+    english = (
+        "On March 3 the members of the National Assembly will examine a bill that would allow "
+        "the mass surveillance of communications. Passed as it stands, this bill would seriously "
+        "harm our fundamental rights and make emergency measures normal without any review by "
+        "a judge first, which we refuse, and we ask you to act."
+    )
+    french = (
+        "Le 3 mars prochain, les députés de l'Assemblée nationale examineront un projet de loi "
+        "qui autoriserait la surveillance de masse des communications. Adopté en l'état, ce "
+        "texte porterait gravement atteinte à nos droits fondamentaux et banaliserait des "
+        "mesures d'exception sans contrôle préalable d'un juge, ce que nous refusons."
+    )
+    assert extract_document(f"{english}\n\n{french}").language == "en"
+
+
+# Templates run together on one line
+
+
+def test_a_template_salutation_in_the_middle_of_a_line_starts_the_letter():
+    text = (
+        "Modèle de lettre pour votre député\n\n"
+        "Date Nom du député Chambre des communes Ottawa (Ontario) K1A 0A6 Monsieur le député, "
+        "Je suis une électrice de votre circonscription et je vous écris au sujet du transport "
+        "collectif. Je vous demande d'appuyer le financement du train régional de l'Outaouais. "
+        "Veuillez agréer mes salutations distinguées."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.letter_body.startswith("Monsieur le député,")
+    assert action.text == "appuyer le financement du train régional de l'Outaouais"
+
+
+def test_monsieur_le_ministre_mid_sentence_outside_a_template_is_no_letter():
+    text = (
+        "Le porte-parole a lancé Monsieur le ministre, Vous devez agir pour les locataires "
+        "de la ville et nous attendons une réponse rapide de votre part."
+    )
+    assert [a for a in extract_actions(text) if a.letter_body] == []
+
+
+def test_a_template_for_your_mp_addressed_to_a_minister_is_a_letter_to_your_mp():
+    text = (
+        "Modèle de lettre pour votre député ou sénateur\n\n"
+        "Monsieur le ministre,\n\n"
+        "Je vous écris pour vous demander de financer la recherche sur les maladies rares au "
+        "Canada.\n\n"
+        "Veuillez agréer mes salutations distinguées.\n\n"
+        "[Votre nom]\n"
+    )
+    (action,) = [a for a in extract_actions(text) if a.letter_body]
+    assert action.kind == LETTER_TO_MP
+    assert action.targets == ()
+
+
+def test_a_page_asking_to_sign_several_petitions_keeps_one_cut_before_its_demand():
+    text = (
+        "Vous êtes invités à signer les deux pétitions suivantes :\n\n"
+        "Protection des berges\n\n"
+        "CONSIDÉRANT QUE les berges s'érodent;\n\n"
+        "Nous, soussignés, demandons au gouvernement du Québec de protéger les berges du "
+        "fleuve.\n\n"
+        "Gratuité du transport scolaire\n\n"
+        "CONSIDÉRANT QUE les familles paient de plus en plus;\n"
+    )
+    petitions = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
+    assert [a.text for a in petitions] == [
+        "protéger les berges du fleuve",
+        "Gratuité du transport scolaire",
+    ]
+
+
+def test_a_titled_whereas_block_alone_is_no_petition():
+    text = (
+        "Gratuité du transport scolaire\n\nCONSIDÉRANT QUE les familles paient de plus en plus;\n"
+    )
+    assert [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5] == []
+
+
+def test_dashes_alone_on_their_lines_list_what_the_petition_demands():
+    text = (
+        "Nous, soussignés, demandons au gouvernement du Québec qu\u2019il :\n"
+        "-\n"
+        "Rétablisse le service de traversier;\n"
+        "-\n"
+        "Publie le calendrier des travaux.\n"
+    )
+    (action,) = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
+    assert action.text == "Rétablisse le service de traversier; Publie le calendrier des travaux"
+    assert action.addressee == "le gouvernement du Québec"
