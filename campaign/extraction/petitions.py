@@ -40,9 +40,10 @@ _ASK_VERB = (
 )
 _ADDRESSEE = r"(?P<addr>(?:(?!\bto\b|\bthat\b)[^.;:!?\u201c\u201d\"()]){2,100}?)"
 _ASK_TO_RE = re.compile(
-    # "petition the Legislative Assembly of Ontario as follows: to ..." (the formal wording)
+    # "petition the Legislative Assembly of Ontario as follows: to ..." (the formal wording);
+    # "call upon the Minister to" at the end, or "to:", when a list of demands follows.
     rf"\b(?P<verb>{_ASK_VERB})\s+{_ADDRESSEE}(?:\s+as\s+follows\s*:)?\s+to"
-    r"(?:\s+(?P<demand>\S.*)|\s*(?P<colon>:)\s*$)",
+    r"(?:\s+(?P<demand>\S.*)|\s*(?P<colon>:?)\s*$)",
     re.S,
 )
 _DEMAND_THAT_RE = re.compile(
@@ -200,7 +201,7 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
             # "Tell the minister to ..." is only an ask as an order to the reader.
             if verb.startswith("tell") and stance.label != IMPERATIVE:
                 continue
-            if match.group("colon"):
+            if match.group("colon") is not None:
                 # The list after the colon says what is demanded (pipeline._attach_lists).
                 text = wording.finish(sentence)
             else:
@@ -208,7 +209,7 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
             if not text:
                 continue
             score = stance.score
-            if not match.group("colon") and len(text.split()) < 3:
+            if match.group("colon") is None and len(text.split()) < 3:
                 score -= 0.4  # "urging Ministers to act responsibly" asks for nothing to draft
             if not re.search(_AUTHORITY, addressee) and not re.search(r"[A-Z]", addressee):
                 score -= 0.15

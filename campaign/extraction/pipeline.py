@@ -68,6 +68,8 @@ _NEARBY = 1500
 _DEMANDS_INTRO_RE = re.compile(
     r"(?i)\b(?:demands?|we\s+(?:call|ask|urge)|petition|tell\s+them|ask\s+them|urge\s+them)\b"
 )
+# The end of a sentence a list completes ("... as follows:", "call upon the Minister to").
+_LIST_LEAD_RE = re.compile(r"(?::|\bto)\s*$")
 _BOILERPLATE_RE = re.compile(
     r"(?i)\b(?:enter\s+your\s+(?:comment|name|email)|follow\s+and\s+like|like\s+us|"
     r"share\s+this|leave\s+a\s+(?:reply|comment)|learn\s+more|read\s+more|"
@@ -299,12 +301,17 @@ def _attach_lists(
             continue
         # "Sign our petition. We demand that the university:" - the sentence ending in the colon
         # introduces the list.
-        host = max(hosts, key=lambda a: (a.evidence.quote.rstrip().endswith(":"), a.confidence))
+        host = max(
+            hosts, key=lambda a: (bool(_LIST_LEAD_RE.search(a.evidence.quote)), a.confidence)
+        )
         updated = dataclasses.replace(host, talking_points=host.talking_points + points)
         quote = host.evidence.quote.rstrip()
-        if host.kind == PETITION and quote.endswith(":") and host.text == wording.finish(quote):
-            # "We demand that the Government of Canada:" - the list is what is demanded.
-            updated = dataclasses.replace(updated, text="; ".join(points))
+        lead = _LIST_LEAD_RE.search(quote)
+        if host.kind == PETITION and lead and host.text == wording.finish(quote):
+            # "We demand that the Government of Canada:", "We call upon the Minister to" - the
+            # list is what is demanded.
+            demands = (re.sub(r"\s*;\s*(?:and|or)?\s*$", "", point) for point in points)
+            updated = dataclasses.replace(updated, text="; ".join(demands))
         actions = [updated if a is host else a for a in actions if a not in inside]
     return actions
 

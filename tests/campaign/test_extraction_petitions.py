@@ -291,3 +291,16 @@ def test_an_appeal_to_raise_funds_is_not_a_demand():
         "assistance to people in need. Donate to the Harbour Relief Alliance today."
     )
     assert [a.kind for a in extract_actions(text) if a.confidence >= 0.5] == ["donate"]
+
+
+def test_an_ask_cut_before_its_numbered_demands_takes_them_as_its_text():
+    text = (
+        "We, the undersigned, call upon the Minister of Transport to\n\n"
+        "1. Restore the night ferry to the island;\n\n"
+        "2. Publish the ferry schedule a year ahead."
+    )
+    (petition,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert petition.kind == PETITION
+    assert petition.text == (
+        "Restore the night ferry to the island; Publish the ferry schedule a year ahead."
+    )
