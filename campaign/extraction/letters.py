@@ -79,7 +79,9 @@ _TARGET_VERB_RE = re.compile(
     # "paste it into your email": the noun, not the verb.
     r"(?<!\byour\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bby\s)e-?mail(?:ing)?|"
     r"writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?\s+to|writ(?:e|ing)|"
-    r"contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
+    # "Use the letter as a phone script and call ...": the noun, not the verb.
+    r"contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|(?<!\ba\s)(?<!\bthe\s)(?<!\byour\s)"
+    r"phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
     r"message|reach(?:ing)?(?:\s+out\s+to)?|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
     r"(?!\s*:)"  # "Email: x@y" and "Phone: 613-..." are labels in a contact block, not asks
 )

@@ -111,3 +111,15 @@ def test_this_bill_is_named_when_the_document_is_about_one_bill():
     )
     (call,) = _confident(text)
     assert call.text == "secure a commitment to vote in favour of Bill C-999"
+
+
+def test_a_phone_script_is_a_noun_and_the_call_after_it_is_the_order():
+    text = (
+        "Use the letter as a phone script and call the ministers:\n\n"
+        "Minister Jane Roe: 780-555-0140\n"
+    )
+    (call,) = _confident(text)
+    assert call.kind == CALL
+    assert call.evidence.quote.startswith("Use the letter")
+    assert call.confidence >= 0.8
+
