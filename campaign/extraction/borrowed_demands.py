@@ -68,8 +68,11 @@ _ACT_HEADING_RE = re.compile(
 _MIN_WORDS = 3
 # The sentence before an instruction saying what to ask the officials: "... urge them to X".
 _URGED_RE = re.compile(
-    r"(?i)\b(?:urge|ask|tell|call\s+on|press)\s+(?:them|him|her)\s+to\s+(?P<demand>[a-z][^.!?\n]*)"
+    r"(?i)\b(?:urg(?:e|ing)|ask(?:ing)?|tell(?:ing)?|call(?:ing)?\s+on|press(?:ing)?)\s+"
+    r"(?:them|him|her)\s+to\s+(?P<demand>[a-z][^.!?\n]*)"
 )
+# How many sentences up what callers are to say may be stated.
+_URGED_REACH = 3
 
 
 def says_nothing(action: CallToAction, *, language: str = "en") -> bool:
@@ -154,13 +157,27 @@ def _sentence_before(action: CallToAction, text: str) -> str:
     sentences = [part for part in parts if part.strip()]
     if not sentences:
         return ""
-    urged = _URGED_RE.search(sentences[-1])
-    if urged and not sentences[-1].rstrip().endswith("?"):
+    urged = _urged(sentences[-1])
+    if urged:
         # "Let's join together and urge them to support the Act. Please send this card to ..."
-        demand = wording.demand(urged.group("demand"))
-        if len(demand.split()) >= _MIN_WORDS:
-            return demand
-    return stated_demand(sentences[-1])
+        return urged
+    stated = stated_demand(sentences[-1])
+    if stated:
+        return stated
+    # "Each time it's a constituent, telling them to stand up for X. That could tip the
+    # balance. ... It is easy to call your MP.": what callers say, a few sentences up.
+    for sentence in reversed(sentences[-_URGED_REACH:-1]):
+        if urged := _urged(sentence):
+            return urged
+    return ""
+
+
+def _urged(sentence: str) -> str:
+    urged = _URGED_RE.search(sentence)
+    if not urged or sentence.rstrip().endswith("?"):
+        return ""
+    demand = wording.demand(urged.group("demand"))
+    return demand if len(demand.split()) >= _MIN_WORDS else ""
 
 
 def _heading_above(action: CallToAction, text: str) -> str:

@@ -40,7 +40,9 @@ _REPORTING_RE = re.compile(
 )
 _APPEAL_RE = re.compile(
     rf"(?i:\b(?:encourag\w*|invit(?:es|ing)|ask(?:s|ing)|urg(?:es|ing)|call(?:s|ing)\s+on|"
-    rf"appeal(?:s|ing)\s+to)\s+{PUBLIC}\b)"
+    rf"appeal(?:s|ing)\s+to)\s+{PUBLIC}\b"
+    # A tool offered to the reader: "Our website makes it easy to call your MP."
+    r"|\bmakes?\s+it\s+(?:easy|easier|quick|simple)\s+(?:for\s+you\s+)?to\s*$)"
 )
 # What may precede an imperative verb: "Please", "Now,", "Act now:", "Click here to" ...
 _IMPERATIVE_LEAD_RE = re.compile(

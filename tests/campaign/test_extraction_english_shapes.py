@@ -123,3 +123,18 @@ def test_a_phone_script_is_a_noun_and_the_call_after_it_is_the_order():
     assert call.evidence.quote.startswith("Use the letter")
     assert call.confidence >= 0.8
 
+
+def test_a_tool_that_makes_it_easy_to_call_your_mp_offers_the_call():
+    text = "Our website makes it easy to call your MP."
+    (call,) = _confident(text)
+    assert call.kind == CALL
+
+
+def test_a_call_takes_what_callers_tell_them_a_few_sentences_up():
+    text = (
+        "Every hour a constituent rings, telling them to keep the rail line open. "
+        "That could tip the balance. "
+        "Call your MP today."
+    )
+    (call,) = _confident(text)
+    assert call.text == "keep the rail line open"
