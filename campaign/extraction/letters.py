@@ -150,7 +150,9 @@ _SAYING_TAIL_RE = re.compile(
 def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """'Contact your MP to ...' -> LETTER_TO_MP (or CALL for call/phone)."""
     match = _MP_RE.search(sentence.text)
-    if not match or _SIGNED_CONTENT_RE.search(sentence.text[: match.end("verbs")]):
+    if not match:
+        return _again(sentence, context)
+    if _SIGNED_CONTENT_RE.search(sentence.text[: match.end("verbs")]):
         return None
     if re.match(r"(?i)(?:our|the)\b", match.group("mp")) and any(
         target.email or target.phone
@@ -175,6 +177,34 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
         evidence=Evidence.of(context.text, sentence.start, sentence.end),
         confidence=stance.score,
         organisation=subject_org(sentence.text[: match.start()]),
+    )
+
+
+# "If you have already written to your MP about this, please, write again.": the MP is named
+# in the condition, the order comes after it.
+_AGAIN_RE = re.compile(
+    r"(?i)\b(?:written|wrote|contacted|called|phoned|e-?mailed)\s+(?:to\s+)?(?P<mp>(?:your|their)"
+    r"\s+(?:MPP?|MLA|MNA|member\s+of\s+parliament|representative))\b[^.!?:;]*?,\s*"
+    r"(?P<order>(?:please,?\s+)?(?P<verb>write|call|phone|e-?mail|contact)(?:\s+(?:them|him|her))?"
+    r"\s+again)\b"
+)
+
+
+def _again(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """An order to write to (or call) one's MP again, the MP named in the condition before."""
+    match = _AGAIN_RE.search(sentence.text)
+    if not match:
+        return None
+    order = match.group("order")
+    stance = assess(order, order.casefold().rindex(match.group("verb").casefold()), len(order))
+    verb = match.group("verb").casefold()
+    kind = CALL if verb in _CALL_VERBS else LETTER_TO_MP
+    return CallToAction(
+        kind=kind,
+        text=f"{verb.capitalize()} {'' if verb in ('call', 'phone', 'contact') else 'to '}"
+        f"{match.group('mp')} again",
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=stance.score,
     )
 
 
