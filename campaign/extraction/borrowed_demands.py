@@ -191,7 +191,14 @@ def _heading_above(action: CallToAction, text: str) -> str:
     ]
     heading = above[-1] if above else ""
     first = next((line.text for line in lines(text) if line.text.strip()), "")
-    return stated_demand(heading) or (stated_demand(first) if first != heading else "")
+    return _heading_demand(heading) or (_heading_demand(first) if first != heading else "")
+
+
+def _heading_demand(heading: str) -> str:
+    """The demand a heading states, or its part before a colon ("Let them stay: an update")."""
+    return stated_demand(heading) or (
+        stated_demand(heading.split(":")[0]) if ":" in heading else ""
+    )
 
 
 def _following_ask(action: CallToAction, text: str) -> str:

@@ -101,3 +101,13 @@ def test_a_list_of_demands_after_the_instruction_becomes_its_talking_points():
     )
     (letter,) = _letters_to_mp(text)
     assert letter.talking_points == ("Fund public transit", "Freeze fares")
+
+
+def test_an_instruction_takes_the_demand_a_title_states_before_its_colon():
+    text = (
+        "Save the night ferry: a general update\n\n"
+        "The ferry board meets next month and many of us are worried.\n\n"
+        "Please write to your MP."
+    )
+    (letter,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert letter.text == "Save the night ferry"
