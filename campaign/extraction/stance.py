@@ -47,6 +47,8 @@ _APPEAL_RE = re.compile(
 # What may precede an imperative verb: "Please", "Now,", "Act now:", "Click here to" ...
 _IMPERATIVE_LEAD_RE = re.compile(
     r"(?i)^(?:\W*(?:(?:please|now|today|so|and|also|then|together|urgently|right\s+now|act\s+now|"
+    # "Alternatively email him at ...": another way to do what the text just asked.
+    r"alternatively|otherwise|instead|or\s+else|"
     r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next|"
     r"consider|think\s+about|p\.?s|(?:do\s+not|don['\u2019]t)\s+forget\s+to|remember\s+to|"
     r"(?:be|make)\s+sure\s+(?:to|you)|"

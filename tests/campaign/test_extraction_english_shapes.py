@@ -138,3 +138,12 @@ def test_a_call_takes_what_callers_tell_them_a_few_sentences_up():
     )
     (call,) = _confident(text)
     assert call.text == "keep the rail line open"
+
+
+def test_alternatively_email_him_is_an_order_to_the_reader():
+    text = (
+        "You can send him post to: Jane Roe, House of Commons, London, SW1A 0AA.\n\n"
+        "Alternatively email him at jane.roe.mp@parliament.uk"
+    )
+    letters = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
+    assert [t.email for a in letters for t in a.targets] == ["jane.roe.mp@parliament.uk"]
