@@ -14,6 +14,7 @@ next to it unless it is a government one) are not targets.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import fr_roles, wording
@@ -177,6 +178,30 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
         evidence=Evidence.of(context.text, sentence.start, sentence.end),
         confidence=stance.score,
         organisation=subject_org(sentence.text[: match.start()]),
+    )
+
+
+# "a letter to your member of Parliament and your provincially elected officials": the reader's
+# representatives at another level of government, named after the MP.
+_OTHER_LEVEL_RE = re.compile(
+    r"(?i)^\s*and\s+(?:to\s+)?(?P<role>your\s+(?:provincial(?:ly)?|municipal|local|city|state)\s+"
+    r"(?:elected\s+)?(?:officials?|representatives?|councill?ors?))\b"
+)
+
+
+def detect_other_level(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """The second letter in "write to your MP and your provincial representatives": the
+    representatives of another level, with what the letter to the MP asks."""
+    letter = detect_to_mp(sentence, context)
+    match = _MP_RE.search(sentence.text)
+    if letter is None or match is None or letter.kind != LETTER_TO_MP:
+        return None
+    other = _OTHER_LEVEL_RE.match(sentence.text[match.end() :])
+    if not other:
+        return None
+    role = re.sub(r"(?i)^your\s+", "", other.group("role"))
+    return dataclasses.replace(
+        letter, kind=LETTER_TO_TARGETS, targets=(Target(role=role, kind=MP),)
     )
 
 

@@ -91,6 +91,7 @@ _ENGLISH_DETECTORS = (
     petitions.detect,
     letters.detect_to_mp,
     letters.detect_to_targets,
+    letters.detect_other_level,
     tell.detect,
 )
 _FRENCH_DETECTORS = (

@@ -147,3 +147,15 @@ def test_alternatively_email_him_is_an_order_to_the_reader():
     )
     letters = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
     assert [t.email for a in letters for t in a.targets] == ["jane.roe.mp@parliament.uk"]
+
+
+def test_your_mp_and_your_provincial_representatives_are_two_letters():
+    text = (
+        "Please send a letter to your MP and your provincial representatives "
+        "asking them to restore the night ferry."
+    )
+    kinds = sorted(a.kind for a in _confident(text))
+    assert kinds == [LETTER_TO_MP, LETTER_TO_TARGETS]
+    (letter,) = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
+    assert [t.role for t in letter.targets] == ["provincial representatives"]
+    assert letter.text == "restore the night ferry"
