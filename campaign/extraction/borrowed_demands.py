@@ -191,7 +191,47 @@ def _heading_above(action: CallToAction, text: str) -> str:
     ]
     heading = above[-1] if above else ""
     first = next((line.text for line in lines(text) if line.text.strip()), "")
-    return _heading_demand(heading) or (_heading_demand(first) if first != heading else "")
+    return (
+        _heading_demand(heading)
+        or (_heading_demand(first) if first != heading else "")
+        or _topic(_section_heading(text, action.evidence.start))
+    )
+
+
+def _section_heading(text: str, end: int) -> str:
+    """The nearest line above `end` standing as a heading: short, unpunctuated, after a blank
+    line or at the top, and not going on into the next line ("... asking Canada to stop" /
+    "selling weapons" is a hard-wrapped sentence)."""
+    above = lines(text[:end])
+    for index in range(len(above) - 1, -1, -1):
+        line = above[index].text
+        if (
+            not line.strip()
+            or re.search(r"[.,;:!]\s*$", line)
+            or len(line.split()) > 12
+            or (index > 0 and above[index - 1].text.strip())
+        ):
+            continue
+        after = text[above[index].end :]
+        if re.match(r"[ \t]*\r?\n[ \t>]*[a-z(]", after):
+            continue
+        return line
+    return ""
+
+
+def _topic(heading: str) -> str:
+    """A section heading that names what the section campaigns on without phrasing it as a
+    demand ("Clean River Dam isn't the only way"): better than an instruction saying nothing."""
+    heading = heading.strip()
+    if (
+        len(heading.split()) < _MIN_WORDS
+        or heading.endswith("?")
+        or _INSTRUCTION_RE.match(heading)
+        or _ACT_HEADING_RE.search(heading)
+        or not re.match(r"[A-Z]", heading)
+    ):
+        return ""
+    return wording.finish(wording.strip_links(heading))
 
 
 def _heading_demand(heading: str) -> str:
