@@ -205,6 +205,33 @@ def detect_other_level(sentence: Span, context: DocumentContext) -> CallToAction
     )
 
 
+# "Please cc the opposition critics on your emails:" and the critics listed below: a letter to
+# the people the text has the reader contact, copied to them (`en_assembly.copy_to_contacts`).
+CC_RE = re.compile(
+    r"(?i)^\W*(?:please\s+|also\s+|and\s+)*(?P<verb>b?cc|copy(?:\s+in)?)\s+(?P<who>[^:.!?]{3,80}?)"
+    r"\s+(?:on|in|into)\s+(?:all\s+)?(?:your|the)\s+(?:e-?mails?|letters?|messages?)\s*:\s*$"
+)
+
+
+def detect_cc(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """'Please cc the critics on your emails:' above a list of them -> LETTER_TO_TARGETS."""
+    match = CC_RE.match(sentence.text)
+    if not match:
+        return None
+    end = _contact_block_end(context.text, sentence)
+    targets = _direct_targets(context.text, sentence.end, end, keep_bare=True)
+    if not any(target.email for target in targets):
+        return None
+    stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
+    return CallToAction(
+        kind=LETTER_TO_TARGETS,
+        text=f"Email them, with a copy to {collapse(match.group('who'))}",
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=stance.score,
+        targets=tuple(targets),
+    )
+
+
 # "If you have already written to your MP about this, please, write again.": the MP is named
 # in the condition, the order comes after it.
 _AGAIN_RE = re.compile(

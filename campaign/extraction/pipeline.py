@@ -92,6 +92,7 @@ _ENGLISH_DETECTORS = (
     letters.detect_to_mp,
     letters.detect_to_targets,
     letters.detect_other_level,
+    letters.detect_cc,
     tell.detect,
 )
 _FRENCH_DETECTORS = (
@@ -200,6 +201,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
     if not french:
+        # After borrowing, so that the call whose people are copied in says what it asks.
+        actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = en_assembly.name_the_bill(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]

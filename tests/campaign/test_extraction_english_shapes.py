@@ -159,3 +159,21 @@ def test_your_mp_and_your_provincial_representatives_are_two_letters():
     (letter,) = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
     assert [t.role for t in letter.targets] == ["provincial representatives"]
     assert letter.text == "restore the night ferry"
+
+
+def test_cc_the_critics_on_your_emails_writes_to_the_officials_above_with_them_in_copy():
+    text = (
+        "Please phone Minister of Transport Jane Roe today.\n\n"
+        "Tell her that you want her to restore the night ferry.\n\n"
+        "Minister of Transport Jane Roe\n"
+        "Office: 613-555-0140\n"
+        "minister@transport.example.gc.ca\n\n"
+        "Please cc the opposition critics on your emails:\n"
+        "Opposition critic John Doe: doej@parl.example.gc.ca\n"
+    )
+    (letter,) = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
+    assert [t.email for t in letter.targets] == [
+        "minister@transport.example.gc.ca",
+        "doej@parl.example.gc.ca",
+    ]
+    assert letter.text == "you want her to restore the night ferry"
