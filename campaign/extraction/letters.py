@@ -232,6 +232,75 @@ def detect_cc(sentence: Span, context: DocumentContext) -> CallToAction | None:
     )
 
 
+# A model letter given in parts, often on one line: "Address to use: The Honourable X, Minister
+# of Y ... Greeting to use: Dear Minister, Some points you might include in your letter: - Say
+# ... - Urge the Minister to ... Yours sincerely".
+_OUTLINE_RE = re.compile(
+    r"(?i)\b(?:points?|things?|ideas?)\s+(?:that\s+)?(?:you\s+)?(?:might|could|may|should|can|"
+    r"to)\s+(?:include|make|raise|mention)\s+in\s+your\s+(?:letter|e-?mail|message)\s*:"
+)
+_ADDRESS_LABEL_RE = re.compile(
+    r"(?i)\b(?:address(?:\s+to\s+use)?|send\s+(?:it\s+)?to|mail\s+(?:it\s+)?to|addressed\s+to)\s*:"
+)
+_GREETING_LABEL_RE = re.compile(r"(?i)\b(?:greeting|salutation)(?:\s+to\s+use)?\s*:")
+_INLINE_SIGN_OFF_RE = re.compile(
+    r"(?i)\b(?:yours\s+(?:truly|sincerely|respectfully)|sincerely|respectfully)\s*,"
+)
+_ITEM_MARK_RE = re.compile(r"(?:^|(?<=\s))[-\u2022*]\s+")
+_OUTLINE_ASK_RE = re.compile(
+    r"(?i)\b(?:urge|ask|call\s+on)\s+(?:the\s+|him\s+|her\s+|them\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
+    r"to\s+(?:also\s+)?(?P<demand>[a-z].*)"
+)
+
+
+def model_outlines(context: DocumentContext) -> list[CallToAction]:
+    """Letters given as an address to use, a greeting and points to include, with no letter
+    body written out -> LETTER_TO_TARGETS with the points as talking points."""
+    text = context.text
+    found = []
+    for match in _OUTLINE_RE.finditer(text):
+        paragraph = text.rfind("\n\n", 0, match.start()) + 1
+        address = _ADDRESS_LABEL_RE.search(text, paragraph, match.start())
+        if address is None:
+            continue
+        greeting = _GREETING_LABEL_RE.search(text, address.end(), match.start())
+        targets = [
+            target
+            for target in find_targets(
+                text, address.end(), greeting.start() if greeting else match.start()
+            )
+            if target.name or target.role
+        ]
+        if not targets:
+            continue
+        end = text.find("\n\n", match.end())
+        end = len(text) if end == -1 else end
+        sign_off = _INLINE_SIGN_OFF_RE.search(text, match.end(), end)
+        items_end = sign_off.start() if sign_off else end
+        points = tuple(
+            point
+            for item in _ITEM_MARK_RE.split(text[match.end() : items_end])
+            if (point := collapse(item).strip())
+        )
+        if not points:
+            continue
+        asks = [ask for point in points if (ask := _OUTLINE_ASK_RE.search(point))]
+        whom = targets[0].name or targets[0].role
+        demand = wording.demand(asks[0].group("demand")) if asks else ""
+        evidence_end = len(text[:items_end].rstrip())
+        found.append(
+            CallToAction(
+                kind=LETTER_TO_TARGETS,
+                text=demand or f"Write to {whom}",
+                evidence=Evidence.of(text, address.start(), evidence_end),
+                confidence=0.8,
+                targets=tuple(targets),
+                talking_points=points,
+            )
+        )
+    return found
+
+
 # "If you have already written to your MP about this, please, write again.": the MP is named
 # in the condition, the order comes after it.
 _AGAIN_RE = re.compile(

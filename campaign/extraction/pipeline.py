@@ -52,6 +52,7 @@ from .types import (
     CALL,
     DONATE,
     LETTER_TO_MP,
+    LETTER_TO_TARGETS,
     LOW_CONFIDENCE,
     PETITION,
     CallToAction,
@@ -180,6 +181,16 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
             if found:
                 actions.append(found)
 
+    if not french:
+        # A model letter in parts (address, greeting, points to include), no body written out.
+        actions += [
+            outline
+            for outline in letters.model_outlines(context)
+            if not any(
+                a.kind == LETTER_TO_TARGETS and a.evidence.overlaps(outline.evidence)
+                for a in actions
+            )
+        ]
     actions = letter_assembly.attach_letters(actions, bodies, context)
     actions = letter_assembly.fold_follow_ups(actions, bodies, context)
     actions = letter_assembly.fold_preceding_asks(actions, text, language=language)

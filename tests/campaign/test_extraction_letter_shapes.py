@@ -257,3 +257,18 @@ def test_it_still_cuts_a_persons_name_off_a_role():
 def test_it_reads_no_name_in_a_legislators_office_mailbox():
     (target,) = find_targets("Send to: jlee.mpp.co@ola.org")
     assert target.name == ""
+
+
+def test_a_model_letter_given_in_parts_on_one_line_is_a_letter_to_the_address_given():
+    text = (
+        "(date) Address to use: The Honourable Jane Roe, Minister of Transport, Ottawa, "
+        "Ontario, K1A 0N5 Greeting to use: Dear Minister, Some points you might include in "
+        "your letter: - Say you are writing about the night ferry. - Urge the Minister to "
+        "restore the night ferry to the island. Yours sincerely, (your name)"
+    )
+    (letter,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert letter.kind == LETTER_TO_TARGETS
+    assert letter.text == "restore the night ferry to the island"
+    assert [t.name for t in letter.targets] == ["Jane Roe"]
+    assert letter.talking_points[0] == "Say you are writing about the night ferry."
+    assert letter.evidence.quote.startswith("Address to use:")
