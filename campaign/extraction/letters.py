@@ -301,6 +301,81 @@ def model_outlines(context: DocumentContext) -> list[CallToAction]:
     return found
 
 
+# "SAMPLE LETTER", "Sample letter to your Member of Parliament in Ottawa": a heading over a
+# letter that may have no salutation ("I am writing to you today to ...", "RE: Docket ...").
+_SAMPLE_HEADING_RE = re.compile(
+    r"(?im)^[^\S\n]*(?:sample|model|template|draft)\s+(?:letter|e-?mail|message)\b[^\n]{0,60}$"
+)
+# Lines between the heading and the letter telling the reader what to do with it.
+_SAMPLE_STEP_RE = re.compile(
+    r"(?i)^\W*(?:print|send|copy|download|click|first|don['\u2019]t\s+forget|remember|please|"
+    r"you\s+can|back\s+to\s+top)\b"
+)
+_SAMPLE_END_RE = re.compile(
+    r"(?im)^[^\S\n]*(?:sincerely|yours\s+(?:truly|sincerely|faithfully|respectfully)|"
+    r"(?:best|kind)\s+regards|respectfully)\b[^\n]*$"
+)
+_SAMPLE_ASK_RE = re.compile(
+    r"\bI\s+(?:(?:also|strongly|respectfully)\s+)?(?:(?:implore|urge|ask|call\s+on|request)\s+"
+    r"(?:[\w'\u2019.-]+\s+){1,6}?to|am\s+writing\s+(?:to\s+you\s+)?(?:today\s+)?to)\s+"
+    r"(?P<demand>[a-z][^.!?]*)"
+)
+# Whom the letter goes to, when it is the reader's own representative.
+_YOUR_MP_RE = re.compile(rf"\b(?:to|for)\s+{_MP}\b")
+
+
+def sample_letters(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
+    """A letter under a "Sample letter" heading with no salutation for `letter_body` to find:
+    to the reader's MP when the heading says so, else to the officials whose contact block
+    stands above it. Only where no letter with a body was found already."""
+    if any(a.letter_body for a in actions):
+        return actions
+    text = context.text
+    found = []
+    for heading in _SAMPLE_HEADING_RE.finditer(text):
+        start = heading.end()
+        following = lines(text[start : start + 4000])
+        offset = start
+        for line in following:
+            if line.text.strip() and not _SAMPLE_STEP_RE.match(line.text):
+                offset = start + line.start
+                break
+        else:
+            continue
+        end_match = _SAMPLE_END_RE.search(text, offset)
+        body = text[offset : end_match.start() if end_match else len(text)].strip()
+        if len(body.split()) < 30:
+            continue
+        ask = _SAMPLE_ASK_RE.search(body)
+        demand = wording.demand(collapse(ask.group("demand"))) if ask else ""
+        evidence = Evidence.of(text, heading.start(), len(text[: heading.end()].rstrip()))
+        if _YOUR_MP_RE.search(heading.group(0)):
+            kind, targets = LETTER_TO_MP, ()
+        else:
+            targets = tuple(
+                target
+                for target in find_targets(text, max(0, heading.start() - 2000), heading.start())
+                if (target.name or target.role or is_official_mailbox(target.email))
+                and (target.email or target.postal_address)
+            )
+            if not targets:
+                continue
+            kind = LETTER_TO_TARGETS
+        if any(a.kind == kind and a.evidence.overlaps(evidence) for a in actions):
+            continue
+        found.append(
+            CallToAction(
+                kind=kind,
+                text=demand or "Send the sample letter",
+                evidence=evidence,
+                confidence=0.8,
+                targets=targets,
+                letter_body=body,
+            )
+        )
+    return actions + found
+
+
 # "If you have already written to your MP about this, please, write again.": the MP is named
 # in the condition, the order comes after it.
 _AGAIN_RE = re.compile(

@@ -195,6 +195,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = letter_assembly.fold_follow_ups(actions, bodies, context)
     actions = letter_assembly.fold_preceding_asks(actions, text, language=language)
     actions = letter_assembly.fold_following_asks(actions, text, language=language)
+    if not french:
+        actions = letters.sample_letters(actions, context)
     actions = _attach_lists(actions, list_blocks(text), context)
     bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
     actions = _fold_sign_requests(actions, bare)
