@@ -202,6 +202,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _fold_sign_requests(actions, bare)
     if not french:
         actions = tell.fold_into_signing(actions, text)
+        actions = petitions.title_petition(actions, context)
     actions = merge_overlapping(actions)
     if not french:
         # Scripts and the numbers under a call are read from English cues only, for now.
