@@ -68,8 +68,11 @@ _ACT_HEADING_RE = re.compile(
 _MIN_WORDS = 3
 # The sentence before an instruction saying what to ask the officials: "... urge them to X".
 _URGED_RE = re.compile(
-    r"(?i)\b(?:urge|ask|tell|call\s+on|press)\s+(?:them|him|her)\s+to\s+(?P<demand>[a-z][^.!?\n]*)"
+    r"(?i)\b(?:urg(?:e|ing)|ask(?:ing)?|tell(?:ing)?|call(?:ing)?\s+on|press(?:ing)?)\s+"
+    r"(?:them|him|her)\s+to\s+(?P<demand>[a-z][^.!?\n]*)"
 )
+# How many sentences up what callers are to say may be stated.
+_URGED_REACH = 3
 
 
 def says_nothing(action: CallToAction, *, language: str = "en") -> bool:
@@ -159,13 +162,27 @@ def _sentence_before(action: CallToAction, text: str) -> str:
     sentences = [part for part in parts if part.strip()]
     if not sentences:
         return ""
-    urged = _URGED_RE.search(sentences[-1])
-    if urged and not sentences[-1].rstrip().endswith("?"):
+    urged = _urged(sentences[-1])
+    if urged:
         # "Let's join together and urge them to support the Act. Please send this card to ..."
-        demand = wording.demand(urged.group("demand"))
-        if len(demand.split()) >= _MIN_WORDS:
-            return demand
-    return stated_demand(sentences[-1])
+        return urged
+    stated = stated_demand(sentences[-1])
+    if stated:
+        return stated
+    # "Each time it's a constituent, telling them to stand up for X. That could tip the
+    # balance. ... It is easy to call your MP.": what callers say, a few sentences up.
+    for sentence in reversed(sentences[-_URGED_REACH:-1]):
+        if urged := _urged(sentence):
+            return urged
+    return ""
+
+
+def _urged(sentence: str) -> str:
+    urged = _URGED_RE.search(sentence)
+    if not urged or sentence.rstrip().endswith("?"):
+        return ""
+    demand = wording.demand(urged.group("demand"))
+    return demand if len(demand.split()) >= _MIN_WORDS else ""
 
 
 def _heading_above(action: CallToAction, text: str) -> str:
@@ -179,7 +196,54 @@ def _heading_above(action: CallToAction, text: str) -> str:
     ]
     heading = above[-1] if above else ""
     first = next((line.text for line in lines(text) if line.text.strip()), "")
-    return stated_demand(heading) or (stated_demand(first) if first != heading else "")
+    return (
+        _heading_demand(heading)
+        or (_heading_demand(first) if first != heading else "")
+        or _topic(_section_heading(text, action.evidence.start))
+    )
+
+
+def _section_heading(text: str, end: int) -> str:
+    """The nearest line above `end` standing as a heading: short, unpunctuated, after a blank
+    line or at the top, and not going on into the next line ("... asking Canada to stop" /
+    "selling weapons" is a hard-wrapped sentence)."""
+    above = lines(text[:end])
+    for index in range(len(above) - 1, -1, -1):
+        line = above[index].text
+        if (
+            not line.strip()
+            or re.search(r"[.,;:!]\s*$", line)
+            or len(line.split()) > 12
+            or (index > 0 and above[index - 1].text.strip())
+        ):
+            continue
+        after = text[above[index].end :]
+        if re.match(r"[ \t]*\r?\n[ \t>]*[a-z(]", after):
+            continue
+        return line
+    return ""
+
+
+def _topic(heading: str) -> str:
+    """A section heading that names what the section campaigns on without phrasing it as a
+    demand ("Clean River Dam isn't the only way"): better than an instruction saying nothing."""
+    heading = heading.strip()
+    if (
+        len(heading.split()) < _MIN_WORDS
+        or heading.endswith("?")
+        or _INSTRUCTION_RE.match(heading)
+        or _ACT_HEADING_RE.search(heading)
+        or not re.match(r"[A-Z]", heading)
+    ):
+        return ""
+    return wording.finish(wording.strip_links(heading))
+
+
+def _heading_demand(heading: str) -> str:
+    """The demand a heading states, or its part before a colon ("Let them stay: an update")."""
+    return stated_demand(heading) or (
+        stated_demand(heading.split(":")[0]) if ":" in heading else ""
+    )
 
 
 def _following_ask(action: CallToAction, text: str) -> str:

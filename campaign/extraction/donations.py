@@ -26,6 +26,9 @@ _TRIGGER_RE = re.compile(
     r"donat(?:e|es|ing|ion|ions)|(?:your|a|make\s+a)\s+(?:gift|contribution)|"
     r"give\s+(?:generously|now|today|monthly|what\s+you\s+can|a\s+gift|\$\d+|to)|chip\s+in|"
     r"become\s+a\s+(?:monthly\s+)?(?:donor|supporter)|give\s+online|"
+    # Membership bought with a gift: "become a member with an annual gift of $500".
+    r"become\s+an?\s+(?:[\w-]+\s+){0,3}?member\s+(?:\w+\s+)?with\s+(?:an?|your)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:gift|donation|contribution)|"
     r"send\s+(?:an?\s+)?(?:e-?transfer|cheque|check)|"
     r"cheques?\s+(?:can\s+be\s+)?(?:made\s+)?payable|"
     r"tax[- ]receipt\w*)\b"
@@ -57,7 +60,7 @@ _ASKING_NOUN_RE = re.compile(
     r"ask(?:ing)?\s+for|every|any)\b"
 )
 # "Canadians can give to ...", "You can also donate at ...": the public told how to give.
-_PUBLIC_CAN_RE = re.compile(rf"(?i)\b{PUBLIC}\s+(?:can|may)\s+(?:also\s+|now\s+)?$")
+_PUBLIC_CAN_RE = re.compile(rf"(?i)\b(?:{PUBLIC}|anyone)\s+(?:can|may)\s+(?:also\s+|now\s+)?$")
 # Where the money goes: an address on the web, an e-mail address or a telephone number.
 _CHANNEL_RE = re.compile(
     r"(?i)\b(?:www\.|https?://)\S+|\b[\w.-]+@[\w-]+\.\w+|\b[\w-]+\.(?:ca|org|com|net)\b|"

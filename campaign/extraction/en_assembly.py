@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from . import letters
 from .borrowed_demands import says_nothing
 from .contacts import EMAIL_RE, is_org_contact, is_placeholder_email
 from .context import DocumentContext
@@ -238,3 +239,52 @@ def name_the_bill(actions: list[CallToAction], text: str) -> list[CallToAction]:
         else a
         for a in actions
     ]
+
+
+def copy_to_contacts(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
+    """'Please cc the critics on your emails:' writes to the officials whose mailboxes the
+    contact block above gives (under a call to them, say), with the critics in copy: those
+    mailboxes join the copied letter's targets, and the letter asks what the call asks."""
+    updated = []
+    for action in actions:
+        if action.kind != LETTER_TO_TARGETS or not letters.CC_RE.match(action.evidence.quote):
+            updated.append(action)
+            continue
+        before = [
+            a
+            for a in actions
+            if a is not action
+            and a.kind in _LETTERS_AND_CALLS
+            and a.evidence.end <= action.evidence.start
+            and action.evidence.start - a.evidence.end <= _NEARBY
+        ]
+        host = max(before, key=lambda a: a.evidence.end, default=None)
+        if host is None:
+            updated.append(action)
+            continue
+        region = context.text[host.evidence.end : action.evidence.start]
+        known = {t.email.casefold() for t in action.targets if t.email}
+        added = []
+        for match in EMAIL_RE.finditer(region):
+            email = match.group(0)
+            if email.casefold() in known or is_placeholder_email(email):
+                continue
+            known.add(email.casefold())
+            owner = next((t for t in host.targets if t.name or t.role), None)
+            added.append(
+                Target(
+                    name=owner.name if owner else "",
+                    role=owner.role if owner else "",
+                    email=email,
+                    kind=owner.kind if owner else Target().kind,
+                )
+            )
+        # The emails ask what the host asks of the same people.
+        text = action.text if says_nothing(host) else host.text
+        points = action.talking_points or host.talking_points
+        updated.append(
+            dataclasses.replace(
+                action, text=text, talking_points=points, targets=tuple(added) + action.targets
+            )
+        )
+    return updated

@@ -14,6 +14,7 @@ next to it unless it is a government one) are not targets.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from . import fr_roles, wording
@@ -79,7 +80,9 @@ _TARGET_VERB_RE = re.compile(
     # "paste it into your email": the noun, not the verb.
     r"(?<!\byour\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bby\s)e-?mail(?:ing)?|"
     r"writ(?:e|ing)(?:\s+(?:a\s+)?(?:letter|email|e-mail|note))?\s+to|writ(?:e|ing)|"
-    r"contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
+    # "Use the letter as a phone script and call ...": the noun, not the verb.
+    r"contact(?:ing)?|call(?:ing)?(?!\s+(?:on|upon|for)\b)|(?<!\ba\s)(?<!\bthe\s)(?<!\byour\s)"
+    r"phon(?:e|ing)|ring|fax|tweet(?:\s+at)?|"
     r"message|reach(?:ing)?(?:\s+out\s+to)?|get(?:ting)?\s+in\s+touch\s+with|lobby(?:ing)?)\b"
     r"(?!\s*:)"  # "Email: x@y" and "Phone: 613-..." are labels in a contact block, not asks
 )
@@ -148,7 +151,9 @@ _SAYING_TAIL_RE = re.compile(
 def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """'Contact your MP to ...' -> LETTER_TO_MP (or CALL for call/phone)."""
     match = _MP_RE.search(sentence.text)
-    if not match or _SIGNED_CONTENT_RE.search(sentence.text[: match.end("verbs")]):
+    if not match:
+        return _again(sentence, context)
+    if _SIGNED_CONTENT_RE.search(sentence.text[: match.end("verbs")]):
         return None
     if re.match(r"(?i)(?:our|the)\b", match.group("mp")) and any(
         target.email or target.phone
@@ -173,6 +178,229 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
         evidence=Evidence.of(context.text, sentence.start, sentence.end),
         confidence=stance.score,
         organisation=subject_org(sentence.text[: match.start()]),
+    )
+
+
+# "a letter to your member of Parliament and your provincially elected officials": the reader's
+# representatives at another level of government, named after the MP.
+_OTHER_LEVEL_RE = re.compile(
+    r"(?i)^\s*and\s+(?:to\s+)?(?P<role>your\s+(?:provincial(?:ly)?|municipal|local|city|state)\s+"
+    r"(?:elected\s+)?(?:officials?|representatives?|councill?ors?))\b"
+)
+
+
+def detect_other_level(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """The second letter in "write to your MP and your provincial representatives": the
+    representatives of another level, with what the letter to the MP asks."""
+    letter = detect_to_mp(sentence, context)
+    match = _MP_RE.search(sentence.text)
+    if letter is None or match is None or letter.kind != LETTER_TO_MP:
+        return None
+    other = _OTHER_LEVEL_RE.match(sentence.text[match.end() :])
+    if not other:
+        return None
+    role = re.sub(r"(?i)^your\s+", "", other.group("role"))
+    return dataclasses.replace(
+        letter, kind=LETTER_TO_TARGETS, targets=(Target(role=role, kind=MP),)
+    )
+
+
+# "Please cc the opposition critics on your emails:" and the critics listed below: a letter to
+# the people the text has the reader contact, copied to them (`en_assembly.copy_to_contacts`).
+CC_RE = re.compile(
+    r"(?i)^\W*(?:please\s+|also\s+|and\s+)*(?P<verb>b?cc|copy(?:\s+in)?)\s+(?P<who>[^:.!?]{3,80}?)"
+    r"\s+(?:on|in|into)\s+(?:all\s+)?(?:your|the)\s+(?:e-?mails?|letters?|messages?)\s*:\s*$"
+)
+
+
+def detect_cc(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """'Please cc the critics on your emails:' above a list of them -> LETTER_TO_TARGETS."""
+    match = CC_RE.match(sentence.text)
+    if not match:
+        return None
+    end = _contact_block_end(context.text, sentence)
+    targets = _direct_targets(context.text, sentence.end, end, keep_bare=True)
+    if not any(target.email for target in targets):
+        return None
+    stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
+    return CallToAction(
+        kind=LETTER_TO_TARGETS,
+        text=f"Email them, with a copy to {collapse(match.group('who'))}",
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=stance.score,
+        targets=tuple(targets),
+    )
+
+
+# A model letter given in parts, often on one line: "Address to use: The Honourable X, Minister
+# of Y ... Greeting to use: Dear Minister, Some points you might include in your letter: - Say
+# ... - Urge the Minister to ... Yours sincerely".
+_OUTLINE_RE = re.compile(
+    r"(?i)\b(?:points?|things?|ideas?)\s+(?:that\s+)?(?:you\s+)?(?:might|could|may|should|can|"
+    r"to)\s+(?:include|make|raise|mention)\s+in\s+your\s+(?:letter|e-?mail|message)\s*:"
+)
+_ADDRESS_LABEL_RE = re.compile(
+    r"(?i)\b(?:address(?:\s+to\s+use)?|send\s+(?:it\s+)?to|mail\s+(?:it\s+)?to|addressed\s+to)\s*:"
+)
+_GREETING_LABEL_RE = re.compile(r"(?i)\b(?:greeting|salutation)(?:\s+to\s+use)?\s*:")
+_INLINE_SIGN_OFF_RE = re.compile(
+    r"(?i)\b(?:yours\s+(?:truly|sincerely|respectfully)|sincerely|respectfully)\s*,"
+)
+_ITEM_MARK_RE = re.compile(r"(?:^|(?<=\s))[-\u2022*]\s+")
+_OUTLINE_ASK_RE = re.compile(
+    r"(?i)\b(?:urge|ask|call\s+on)\s+(?:the\s+|him\s+|her\s+|them\s+)?(?:[\w'\u2019-]+\s+){0,4}?"
+    r"to\s+(?:also\s+)?(?P<demand>[a-z].*)"
+)
+
+
+def model_outlines(context: DocumentContext) -> list[CallToAction]:
+    """Letters given as an address to use, a greeting and points to include, with no letter
+    body written out -> LETTER_TO_TARGETS with the points as talking points."""
+    text = context.text
+    found = []
+    for match in _OUTLINE_RE.finditer(text):
+        paragraph = text.rfind("\n\n", 0, match.start()) + 1
+        address = _ADDRESS_LABEL_RE.search(text, paragraph, match.start())
+        if address is None:
+            continue
+        greeting = _GREETING_LABEL_RE.search(text, address.end(), match.start())
+        targets = [
+            target
+            for target in find_targets(
+                text, address.end(), greeting.start() if greeting else match.start()
+            )
+            if target.name or target.role
+        ]
+        if not targets:
+            continue
+        end = text.find("\n\n", match.end())
+        end = len(text) if end == -1 else end
+        sign_off = _INLINE_SIGN_OFF_RE.search(text, match.end(), end)
+        items_end = sign_off.start() if sign_off else end
+        points = tuple(
+            point
+            for item in _ITEM_MARK_RE.split(text[match.end() : items_end])
+            if (point := collapse(item).strip())
+        )
+        if not points:
+            continue
+        asks = [ask for point in points if (ask := _OUTLINE_ASK_RE.search(point))]
+        whom = targets[0].name or targets[0].role
+        demand = wording.demand(asks[0].group("demand")) if asks else ""
+        evidence_end = len(text[:items_end].rstrip())
+        found.append(
+            CallToAction(
+                kind=LETTER_TO_TARGETS,
+                text=demand or f"Write to {whom}",
+                evidence=Evidence.of(text, address.start(), evidence_end),
+                confidence=0.8,
+                targets=tuple(targets),
+                talking_points=points,
+            )
+        )
+    return found
+
+
+# "SAMPLE LETTER", "Sample letter to your Member of Parliament in Ottawa": a heading over a
+# letter that may have no salutation ("I am writing to you today to ...", "RE: Docket ...").
+_SAMPLE_HEADING_RE = re.compile(
+    r"(?im)^[^\S\n]*(?:sample|model|template|draft)\s+(?:letter|e-?mail|message)\b[^\n]{0,60}$"
+)
+# Lines between the heading and the letter telling the reader what to do with it.
+_SAMPLE_STEP_RE = re.compile(
+    r"(?i)^\W*(?:print|send|copy|download|click|first|don['\u2019]t\s+forget|remember|please|"
+    r"you\s+can|back\s+to\s+top)\b"
+)
+_SAMPLE_END_RE = re.compile(
+    r"(?im)^[^\S\n]*(?:sincerely|yours\s+(?:truly|sincerely|faithfully|respectfully)|"
+    r"(?:best|kind)\s+regards|respectfully)\b[^\n]*$"
+)
+_SAMPLE_ASK_RE = re.compile(
+    r"\bI\s+(?:(?:also|strongly|respectfully)\s+)?(?:(?:implore|urge|ask|call\s+on|request)\s+"
+    r"(?:[\w'\u2019.-]+\s+){1,6}?to|am\s+writing\s+(?:to\s+you\s+)?(?:today\s+)?to)\s+"
+    r"(?P<demand>[a-z][^.!?]*)"
+)
+# Whom the letter goes to, when it is the reader's own representative.
+_YOUR_MP_RE = re.compile(rf"\b(?:to|for)\s+{_MP}\b")
+
+
+def sample_letters(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
+    """A letter under a "Sample letter" heading with no salutation for `letter_body` to find:
+    to the reader's MP when the heading says so, else to the officials whose contact block
+    stands above it. Only where no letter with a body was found already."""
+    if any(a.letter_body for a in actions):
+        return actions
+    text = context.text
+    found = []
+    for heading in _SAMPLE_HEADING_RE.finditer(text):
+        start = heading.end()
+        following = lines(text[start : start + 4000])
+        offset = start
+        for line in following:
+            if line.text.strip() and not _SAMPLE_STEP_RE.match(line.text):
+                offset = start + line.start
+                break
+        else:
+            continue
+        end_match = _SAMPLE_END_RE.search(text, offset)
+        body = text[offset : end_match.start() if end_match else len(text)].strip()
+        if len(body.split()) < 30:
+            continue
+        ask = _SAMPLE_ASK_RE.search(body)
+        demand = wording.demand(collapse(ask.group("demand"))) if ask else ""
+        evidence = Evidence.of(text, heading.start(), len(text[: heading.end()].rstrip()))
+        if _YOUR_MP_RE.search(heading.group(0)):
+            kind, targets = LETTER_TO_MP, ()
+        else:
+            targets = tuple(
+                target
+                for target in find_targets(text, max(0, heading.start() - 2000), heading.start())
+                if (target.name or target.role or is_official_mailbox(target.email))
+                and (target.email or target.postal_address)
+            )
+            if not targets:
+                continue
+            kind = LETTER_TO_TARGETS
+        if any(a.kind == kind and a.evidence.overlaps(evidence) for a in actions):
+            continue
+        found.append(
+            CallToAction(
+                kind=kind,
+                text=demand or "Send the sample letter",
+                evidence=evidence,
+                confidence=0.8,
+                targets=targets,
+                letter_body=body,
+            )
+        )
+    return actions + found
+
+
+# "If you have already written to your MP about this, please, write again.": the MP is named
+# in the condition, the order comes after it.
+_AGAIN_RE = re.compile(
+    r"(?i)\b(?:written|wrote|contacted|called|phoned|e-?mailed)\s+(?:to\s+)?(?P<mp>(?:your|their)"
+    r"\s+(?:MPP?|MLA|MNA|member\s+of\s+parliament|representative))\b[^.!?:;]*?,\s*"
+    r"(?P<order>(?:please,?\s+)?(?P<verb>write|call|phone|e-?mail|contact)(?:\s+(?:them|him|her))?"
+    r"\s+again)\b"
+)
+
+
+def _again(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """An order to write to (or call) one's MP again, the MP named in the condition before."""
+    match = _AGAIN_RE.search(sentence.text)
+    if not match:
+        return None
+    order = match.group("order")
+    stance = assess(order, order.casefold().rindex(match.group("verb").casefold()), len(order))
+    verb = match.group("verb").casefold()
+    kind = CALL if verb in _CALL_VERBS else LETTER_TO_MP
+    return CallToAction(
+        kind=kind,
+        text=f"{verb.capitalize()} {'' if verb in ('call', 'phone', 'contact') else 'to '}"
+        f"{match.group('mp')} again",
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=stance.score,
     )
 
 

@@ -205,6 +205,13 @@ class OrgIndex:
                     self._own[key] += 1
                 if _PARENT_RE.search(text[max(0, span.start - 40) : span.start]):
                     self._parent[key] += 1
+        # What an organisation launched ("X launched an initiative called the Y Fund (YF)")
+        # is its programme: money given to it goes to X.
+        self._programmes: set[tuple[str, ...]] = set()
+        for match in _LAUNCHED_RE.finditer(text):
+            for name in (match.group("name"), match.group("short") or ""):
+                if name.strip():
+                    self._programmes.add(_spelling_key(clean_org(name) or name))
         self._fundraisers = []
         for sentence in sentences:
             if _FUNDRAISING_RE.search(sentence.text):
@@ -242,6 +249,8 @@ class OrgIndex:
             total = sum(counter.values())
             if _PARTY_RE.search(name) or _ROLE_RE.match(name) or self._parent[key] >= total:
                 continue
+            if key in self._programmes or _spelling_key(name) in self._programmes:
+                continue
             if not (is_org_like(name) or _abbreviated(name)):
                 continue
             scores[name] += total + self._own[key]
@@ -276,6 +285,12 @@ _PARTY_RE = re.compile(
 _PARENT_RE = re.compile(
     r"(?i)\b(?:members?|part|affiliates?|chapters?|partners?|partnership|section)\s+"
     r"(?:of|with)\s+(?:the\s+)?$"
+)
+_LAUNCHED_RE = re.compile(
+    r"(?i:\b(?:launched|created|founded|established|set\s+up|started)\s+"
+    r"(?:an?\s+|the\s+|its\s+|our\s+)?(?:[\w-]+\s+){0,4}?(?:called|named|known\s+as)\s+"
+    r"(?:the\s+)?)(?P<name>(?:[A-Z][\w'\u2019-]*\s+){0,4}[A-Z][\w'\u2019-]*)"
+    r"(?:\s+\((?P<short>[A-Z]{2,6})\))?"
 )
 _FOOTER_RE = re.compile(
     r"(?i)\u00a9|\(c\)|\bcopyright\b|\ball\s+rights\s+reserved\b|^\W*about\s+us\b"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import wording
 from .context import DocumentContext
 from .stance import DIRECT, IMPERATIVE, PUBLIC, Assessment, assess
-from .text import CAPITALISED, LIST_ITEM_RE, Span
+from .text import CAPITALISED, LIST_ITEM_RE, Span, lines
 from .types import LOW_CONFIDENCE, PETITION, CallToAction, Evidence
 
 _AUTHORITY = (
@@ -40,9 +40,10 @@ _ASK_VERB = (
 )
 _ADDRESSEE = r"(?P<addr>(?:(?!\bto\b|\bthat\b)[^.;:!?\u201c\u201d\"()]){2,100}?)"
 _ASK_TO_RE = re.compile(
-    # "petition the Legislative Assembly of Ontario as follows: to ..." (the formal wording)
+    # "petition the Legislative Assembly of Ontario as follows: to ..." (the formal wording);
+    # "call upon the Minister to" at the end, or "to:", when a list of demands follows.
     rf"\b(?P<verb>{_ASK_VERB})\s+{_ADDRESSEE}(?:\s+as\s+follows\s*:)?\s+to"
-    r"(?:\s+(?P<demand>\S.*)|\s*(?P<colon>:)\s*$)",
+    r"(?:\s+(?P<demand>\S.*)|\s*(?P<colon>:?)\s*$)",
     re.S,
 )
 _DEMAND_THAT_RE = re.compile(
@@ -200,7 +201,7 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
             # "Tell the minister to ..." is only an ask as an order to the reader.
             if verb.startswith("tell") and stance.label != IMPERATIVE:
                 continue
-            if match.group("colon"):
+            if match.group("colon") is not None:
                 # The list after the colon says what is demanded (pipeline._attach_lists).
                 text = wording.finish(sentence)
             else:
@@ -208,7 +209,7 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
             if not text:
                 continue
             score = stance.score
-            if not match.group("colon") and len(text.split()) < 3:
+            if match.group("colon") is None and len(text.split()) < 3:
                 score -= 0.4  # "urging Ministers to act responsibly" asks for nothing to draft
             if not re.search(_AUTHORITY, addressee) and not re.search(r"[A-Z]", addressee):
                 score -= 0.15
@@ -317,3 +318,36 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     else:
         text = wording.capitalise(wording.finish(wording.strip_links(sentence)))
     return [_Candidate(stance.score, addressee, text, stance.label)]
+
+
+# A petition site's signature counter: "0 have signed. Let's get to 75,000!"
+_COUNTER_RE = re.compile(
+    r"(?im)^[^\S\n]*[\d,.]+\s+(?:people\s+)?(?:have|has)\s+signed\b[^\n]*"
+    r"(?:let['\u2019]?s\s+get\s+to\s+[\d,.]+)?"
+)
+
+
+def title_petition(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
+    """A petition page (its signature counter says so) whose demand is only its title
+    ("Removing X from Office" above a grievance): the title is what is signed for."""
+    if any(a.kind == PETITION and not a.low_confidence for a in actions):
+        return actions
+    counter = _COUNTER_RE.search(context.text)
+    if not counter:
+        return actions
+    title = next(
+        (line for line in lines(context.text[: counter.start()]) if line.text.strip()), None
+    )
+    if title is None or len(title.text.split()) < 3 or re.search(r"[.?:]\s*$", title.text):
+        return actions
+    start = title.start + len(title.text) - len(title.text.lstrip())
+    end = title.start + len(title.text.rstrip())
+    petition = CallToAction(
+        kind=PETITION,
+        text=wording.finish(title.text),
+        evidence=Evidence.of(context.text, start, end),
+        confidence=0.7,
+    )
+    return [
+        a for a in actions if not (a.kind == PETITION and a.evidence.overlaps(petition.evidence))
+    ] + [petition]

@@ -52,6 +52,7 @@ from .types import (
     CALL,
     DONATE,
     LETTER_TO_MP,
+    LETTER_TO_TARGETS,
     LOW_CONFIDENCE,
     PETITION,
     CallToAction,
@@ -68,6 +69,8 @@ _NEARBY = 1500
 _DEMANDS_INTRO_RE = re.compile(
     r"(?i)\b(?:demands?|we\s+(?:call|ask|urge)|petition|tell\s+them|ask\s+them|urge\s+them)\b"
 )
+# The end of a sentence a list completes ("... as follows:", "call upon the Minister to").
+_LIST_LEAD_RE = re.compile(r"(?::|\bto)\s*$")
 _BOILERPLATE_RE = re.compile(
     r"(?i)\b(?:enter\s+your\s+(?:comment|name|email)|follow\s+and\s+like|like\s+us|"
     r"share\s+this|leave\s+a\s+(?:reply|comment)|learn\s+more|read\s+more|"
@@ -89,6 +92,8 @@ _ENGLISH_DETECTORS = (
     petitions.detect,
     letters.detect_to_mp,
     letters.detect_to_targets,
+    letters.detect_other_level,
+    letters.detect_cc,
     tell.detect,
 )
 _FRENCH_DETECTORS = (
@@ -176,10 +181,22 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
             if found:
                 actions.append(found)
 
+    if not french:
+        # A model letter in parts (address, greeting, points to include), no body written out.
+        actions += [
+            outline
+            for outline in letters.model_outlines(context)
+            if not any(
+                a.kind == LETTER_TO_TARGETS and a.evidence.overlaps(outline.evidence)
+                for a in actions
+            )
+        ]
     actions = letter_assembly.attach_letters(actions, bodies, context)
     actions = letter_assembly.fold_follow_ups(actions, bodies, context)
     actions = letter_assembly.fold_preceding_asks(actions, text, language=language)
     actions = letter_assembly.fold_following_asks(actions, text, language=language)
+    if not french:
+        actions = letters.sample_letters(actions, context)
     actions = _attach_lists(actions, list_blocks(text), context)
     bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
     actions = _fold_sign_requests(actions, bare)
@@ -187,6 +204,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = _french_petitions(actions, text)
     if not french:
         actions = tell.fold_into_signing(actions, text)
+        actions = petitions.title_petition(actions, context)
     actions = merge_overlapping(actions)
     if not french:
         # Scripts and the numbers under a call are read from English cues only, for now.
@@ -201,6 +219,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
     if not french:
+        # After borrowing, so that the call whose people are copied in says what it asks.
+        actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = en_assembly.name_the_bill(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
@@ -303,12 +323,17 @@ def _attach_lists(
             continue
         # "Sign our petition. We demand that the university:" - the sentence ending in the colon
         # introduces the list.
-        host = max(hosts, key=lambda a: (a.evidence.quote.rstrip().endswith(":"), a.confidence))
+        host = max(
+            hosts, key=lambda a: (bool(_LIST_LEAD_RE.search(a.evidence.quote)), a.confidence)
+        )
         updated = dataclasses.replace(host, talking_points=host.talking_points + points)
         quote = host.evidence.quote.rstrip()
-        if host.kind == PETITION and quote.endswith(":") and host.text == wording.finish(quote):
-            # "We demand that the Government of Canada:" - the list is what is demanded.
-            updated = dataclasses.replace(updated, text="; ".join(points))
+        lead = _LIST_LEAD_RE.search(quote)
+        if host.kind == PETITION and lead and host.text == wording.finish(quote):
+            # "We demand that the Government of Canada:", "We call upon the Minister to" - the
+            # list is what is demanded.
+            demands = (re.sub(r"\s*;\s*(?:and|or)?\s*$", "", point) for point in points)
+            updated = dataclasses.replace(updated, text="; ".join(demands))
         actions = [updated if a is host else a for a in actions if a not in inside]
     return actions
 

@@ -40,11 +40,15 @@ _REPORTING_RE = re.compile(
 )
 _APPEAL_RE = re.compile(
     rf"(?i:\b(?:encourag\w*|invit(?:es|ing)|ask(?:s|ing)|urg(?:es|ing)|call(?:s|ing)\s+on|"
-    rf"appeal(?:s|ing)\s+to)\s+{PUBLIC}\b)"
+    rf"appeal(?:s|ing)\s+to)\s+{PUBLIC}\b"
+    # A tool offered to the reader: "Our website makes it easy to call your MP."
+    r"|\bmakes?\s+it\s+(?:easy|easier|quick|simple)\s+(?:for\s+you\s+)?to\s*$)"
 )
 # What may precede an imperative verb: "Please", "Now,", "Act now:", "Click here to" ...
 _IMPERATIVE_LEAD_RE = re.compile(
     r"(?i)^(?:\W*(?:(?:please|now|today|so|and|also|then|together|urgently|right\s+now|act\s+now|"
+    # "Alternatively email him at ...": another way to do what the text just asked.
+    r"alternatively|otherwise|instead|or\s+else|"
     r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next|"
     r"consider|think\s+about|p\.?s|(?:do\s+not|don['\u2019]t)\s+forget\s+to|remember\s+to|"
     r"(?:be|make)\s+sure\s+(?:to|you)|"

@@ -127,6 +127,8 @@ _WRAPPING_WORDS = frozenset(
 _CONTACT_START_RE = re.compile(r"[ \t]*(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3}[\s.-]\d{3}|\S+@\S+\.\w)")
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
 _TERMINAL_RE = re.compile(r"[.!?:\u2026\"\u201d\u2019]\s*$")
+# A line that a list completes: "... as follows:", "We call upon the Minister to".
+_INTRODUCES_LIST_RE = re.compile(r"(?::|\bto)\s*$")
 
 
 def collapse(text: str) -> str:
@@ -343,7 +345,8 @@ def sentences(text: str, *, language: str = "en") -> list[Span]:
 
 
 def list_blocks(text: str) -> list[ListBlock]:
-    """Find bullet/numbered lists whose introducing line ends with a colon.
+    """Find bullet/numbered lists whose introducing line ends with a colon, or with an ask cut
+    before its demands ("call upon the Minister to" above "1. Review ...").
 
     Blank lines between items are allowed; an indented non-item line directly after an item is
     treated as the item's wrapped continuation.
@@ -353,7 +356,7 @@ def list_blocks(text: str) -> list[ListBlock]:
     index = 0
     while index < len(all_lines):
         line = all_lines[index]
-        if not line.text.rstrip(_WS).endswith(":"):
+        if not _INTRODUCES_LIST_RE.search(line.text):
             index += 1
             continue
         items: list[Span] = []

@@ -101,3 +101,24 @@ def test_a_list_of_demands_after_the_instruction_becomes_its_talking_points():
     )
     (letter,) = _letters_to_mp(text)
     assert letter.talking_points == ("Fund public transit", "Freeze fares")
+
+
+def test_an_instruction_takes_the_demand_a_title_states_before_its_colon():
+    text = (
+        "Save the night ferry: a general update\n\n"
+        "The ferry board meets next month and many of us are worried.\n\n"
+        "Please write to your MP."
+    )
+    (letter,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert letter.text == "Save the night ferry"
+
+
+def test_an_instruction_that_says_nothing_takes_its_section_heading_as_the_topic():
+    text = (
+        "Tools for your voice\n\n"
+        "The Clean River Dam isn't the only way\n"
+        "The dam is moving fast, but its impacts haven't been reviewed.\n\n"
+        "Send your letter to the following: jane.roe@example.gc.ca\n"
+    )
+    (letter,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert letter.text == "The Clean River Dam isn't the only way"

@@ -293,3 +293,22 @@ def test_it_gives_one_appeal_for_an_organisation_named_in_short_and_in_full():
     )
     (action,) = _donations(text)
     assert action.organisation == "ACLU"
+
+
+def test_membership_bought_with_an_annual_gift_is_a_donation():
+    text = (
+        "The Riverside Trust protects the valley. "
+        "Anyone can become a Friends member with an annual gift of $100 or more."
+    )
+    (gift,) = [a for a in extract_actions(text) if a.kind == DONATE and not a.low_confidence]
+    assert gift.organisation == "Riverside Trust"
+
+
+def test_a_fund_an_organisation_launched_is_not_the_one_raising_money():
+    text = (
+        "In 2001 the Riverside Trust launched a programme called the Valley Legacy Fund (VLF). "
+        "The Riverside Trust relies on you. The VLF builds for the long term, and the VLF "
+        "trains volunteers. Make a gift today."
+    )
+    (gift,) = [a for a in extract_actions(text) if a.kind == DONATE]
+    assert gift.organisation == "Riverside Trust"

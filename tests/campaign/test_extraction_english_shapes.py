@@ -111,3 +111,69 @@ def test_this_bill_is_named_when_the_document_is_about_one_bill():
     )
     (call,) = _confident(text)
     assert call.text == "secure a commitment to vote in favour of Bill C-999"
+
+
+def test_a_phone_script_is_a_noun_and_the_call_after_it_is_the_order():
+    text = (
+        "Use the letter as a phone script and call the ministers:\n\n"
+        "Minister Jane Roe: 780-555-0140\n"
+    )
+    (call,) = _confident(text)
+    assert call.kind == CALL
+    assert call.evidence.quote.startswith("Use the letter")
+    assert call.confidence >= 0.8
+
+
+def test_a_tool_that_makes_it_easy_to_call_your_mp_offers_the_call():
+    text = "Our website makes it easy to call your MP."
+    (call,) = _confident(text)
+    assert call.kind == CALL
+
+
+def test_a_call_takes_what_callers_tell_them_a_few_sentences_up():
+    text = (
+        "Every hour a constituent rings, telling them to keep the rail line open. "
+        "That could tip the balance. "
+        "Call your MP today."
+    )
+    (call,) = _confident(text)
+    assert call.text == "keep the rail line open"
+
+
+def test_alternatively_email_him_is_an_order_to_the_reader():
+    text = (
+        "You can send him post to: Jane Roe, House of Commons, London, SW1A 0AA.\n\n"
+        "Alternatively email him at jane.roe.mp@parliament.uk"
+    )
+    letters = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
+    assert [t.email for a in letters for t in a.targets] == ["jane.roe.mp@parliament.uk"]
+
+
+def test_your_mp_and_your_provincial_representatives_are_two_letters():
+    text = (
+        "Please send a letter to your MP and your provincial representatives "
+        "asking them to restore the night ferry."
+    )
+    kinds = sorted(a.kind for a in _confident(text))
+    assert kinds == [LETTER_TO_MP, LETTER_TO_TARGETS]
+    (letter,) = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
+    assert [t.role for t in letter.targets] == ["provincial representatives"]
+    assert letter.text == "restore the night ferry"
+
+
+def test_cc_the_critics_on_your_emails_writes_to_the_officials_above_with_them_in_copy():
+    text = (
+        "Please phone Minister of Transport Jane Roe today.\n\n"
+        "Tell her that you want her to restore the night ferry.\n\n"
+        "Minister of Transport Jane Roe\n"
+        "Office: 613-555-0140\n"
+        "minister@transport.example.gc.ca\n\n"
+        "Please cc the opposition critics on your emails:\n"
+        "Opposition critic John Doe: doej@parl.example.gc.ca\n"
+    )
+    (letter,) = [a for a in _confident(text) if a.kind == LETTER_TO_TARGETS]
+    assert [t.email for t in letter.targets] == [
+        "minister@transport.example.gc.ca",
+        "doej@parl.example.gc.ca",
+    ]
+    assert letter.text == "you want her to restore the night ferry"

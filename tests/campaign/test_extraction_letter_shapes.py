@@ -257,3 +257,44 @@ def test_it_still_cuts_a_persons_name_off_a_role():
 def test_it_reads_no_name_in_a_legislators_office_mailbox():
     (target,) = find_targets("Send to: jlee.mpp.co@ola.org")
     assert target.name == ""
+
+
+def test_a_model_letter_given_in_parts_on_one_line_is_a_letter_to_the_address_given():
+    text = (
+        "(date) Address to use: The Honourable Jane Roe, Minister of Transport, Ottawa, "
+        "Ontario, K1A 0N5 Greeting to use: Dear Minister, Some points you might include in "
+        "your letter: - Say you are writing about the night ferry. - Urge the Minister to "
+        "restore the night ferry to the island. Yours sincerely, (your name)"
+    )
+    (letter,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert letter.kind == LETTER_TO_TARGETS
+    assert letter.text == "restore the night ferry to the island"
+    assert [t.name for t in letter.targets] == ["Jane Roe"]
+    assert letter.talking_points[0] == "Say you are writing about the night ferry."
+    assert letter.evidence.quote.startswith("Address to use:")
+
+
+_BODY = (
+    "I am writing to you today to ask for the night ferry to be restored. The island has had "
+    "no evening crossing for a year, and workers, students and patients have paid the price. "
+    "A night ferry would cost little and bring the island back within reach of the mainland."
+)
+
+
+def test_a_sample_letter_to_your_mp_with_no_salutation_is_a_letter_to_the_mp():
+    text = f"Sample letter to your MP\n\nFirst find out who your MP is.\n\n{_BODY}\n"
+    (letter,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert letter.kind == LETTER_TO_MP
+    assert letter.letter_body.startswith("I am writing to you today")
+    assert letter.text == "ask for the night ferry to be restored"
+
+
+def test_a_contact_block_above_a_sample_letter_gives_its_recipients():
+    text = (
+        "Minister of Transport Jane Roe: minister@transport.example.gc.ca\n\n"
+        f"SAMPLE LETTER\n{_BODY}\n"
+    )
+    (letter,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert letter.kind == LETTER_TO_TARGETS
+    assert [t.email for t in letter.targets] == ["minister@transport.example.gc.ca"]
+    assert "night ferry" in letter.letter_body

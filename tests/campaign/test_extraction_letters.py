@@ -495,3 +495,10 @@ def test_it_reads_dear_friends_of_a_group_as_a_greeting_not_a_letter_template():
     (action,) = extract_actions(text)
     assert action.letter_body == ""
     assert action.targets[0].email == "jo.tran@city.example.ca"
+
+
+def test_write_again_after_a_condition_naming_your_mp_is_a_letter_to_your_mp():
+    text = "If you have already written to your MP about the ferry, please, write again."
+    (letter,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert letter.kind == LETTER_TO_MP
+    assert letter.text.startswith("Write to your MP again")

@@ -291,3 +291,38 @@ def test_an_appeal_to_raise_funds_is_not_a_demand():
         "assistance to people in need. Donate to the Harbour Relief Alliance today."
     )
     assert [a.kind for a in extract_actions(text) if a.confidence >= 0.5] == ["donate"]
+
+
+def test_an_ask_cut_before_its_numbered_demands_takes_them_as_its_text():
+    text = (
+        "We, the undersigned, call upon the Minister of Transport to\n\n"
+        "1. Restore the night ferry to the island;\n\n"
+        "2. Publish the ferry schedule a year ahead."
+    )
+    (petition,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert petition.kind == PETITION
+    assert petition.text == (
+        "Restore the night ferry to the island; Publish the ferry schedule a year ahead."
+    )
+
+
+def test_a_petition_page_whose_demand_is_only_its_title_petitions_for_the_title():
+    text = (
+        "Restore the Night Ferry\n\n"
+        "12 have signed. Let's get to 500!\n\n"
+        "We are writing to tell you how hard the island has been hit since the cuts."
+    )
+    (petition,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert petition.kind == PETITION
+    assert petition.text == "Restore the Night Ferry"
+    assert petition.evidence.quote == "Restore the Night Ferry"
+
+
+def test_a_signature_counter_adds_nothing_when_the_page_states_its_demand():
+    text = (
+        "Keep the library open\n\n"
+        "We ask the City Council to fund a temporary branch during the works.\n\n"
+        "120 have signed. Let's get to 200!"
+    )
+    (petition,) = [a for a in extract_actions(text) if not a.low_confidence]
+    assert petition.text == "fund a temporary branch during the works"
