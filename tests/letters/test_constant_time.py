@@ -1,0 +1,76 @@
+"""Writing answers a mailbox that already wrote exactly as it answers a new one, in the same time.
+
+A second attempt gets the same page as a first (test_flow); this checks that the request does
+not tell either, by its queries or its time (issue "7/10 Hardening", item 3). Whether the
+address's owner gets the confirmation, a "you already wrote" notice or nothing is decided by
+the email worker.
+"""
+
+import pytest
+
+from letters.models import Letter
+from tests.letters.test_flow import letter_data, write_url
+from tests.timing.helpers import answered, interleaved_timings, timings_agree, visible
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _no_submit_limit(settings):
+    settings.LETTERS_SUBMIT_RATELIMIT = "100000/h"
+
+
+def _post(client, template, email, **overrides):
+    return answered(
+        client, write_url(template), {**letter_data(supporter_email=email, **overrides), "send": ""}
+    )
+
+
+@pytest.mark.parametrize("earlier", ["unconfirmed", "confirmed"])
+def test_writing_again_runs_the_same_queries_and_answers_the_same(client, mp_template, earlier):
+    _post(client, mp_template, "known@example.org")
+    if earlier == "confirmed":
+        Letter.objects.update(status=Letter.Status.CONFIRMED)
+    _post(client, mp_template, "warm-up@example.org")
+
+    new, new_queries = _post(client, mp_template, "new@example.org", subject="Again")
+    known, known_queries = _post(client, mp_template, "KNOWN+x@example.org", subject="Again")
+
+    assert known_queries == new_queries
+    assert visible(known) == visible(new)
+    assert new.status_code == 302
+
+
+def test_writing_again_past_the_notice_limit_still_runs_the_same_queries(client, mp_template):
+    for _ in range(5):
+        _post(client, mp_template, "known@example.org")
+
+    new, new_queries = _post(client, mp_template, "new@example.org")
+    known, known_queries = _post(client, mp_template, "known@example.org")
+
+    assert known_queries == new_queries
+    assert visible(known) == visible(new)
+
+
+@pytest.mark.timing
+def test_writing_again_takes_as_long_as_writing_first(client, mp_template):
+    url = write_url(mp_template)
+    _post(client, mp_template, "known@example.org")
+    runs = iter(range(100))
+
+    def measure():
+        run = next(runs)
+
+        def post_new(i):
+            data = letter_data(supporter_email=f"new-{run}-{i}@example.org")
+            client.post(url, {**data, "send": ""})
+
+        def post_known(i):
+            client.post(url, {**letter_data(supporter_email="known@example.org"), "send": ""})
+
+        return interleaved_timings(post_new, post_known, pairs=200)
+
+    agree, timings = timings_agree(measure)
+
+    print("\nwriting:", "; ".join(str(t) for t in timings))
+    assert agree, "; ".join(str(t) for t in timings)
