@@ -74,3 +74,39 @@ def test_writing_again_takes_as_long_as_writing_first(client, mp_template):
 
     print("\nwriting:", "; ".join(str(t) for t in timings))
     assert agree, "; ".join(str(t) for t in timings)
+
+
+def test_a_letter_to_several_is_written_to_none_when_the_mailbox_wrote_to_one(db):
+    from django.core import mail
+
+    from campaign.outbox.models import OutboundEmail
+    from letters import services
+    from letters.models import LetterRecipient, LetterTemplate
+    from letters.selectors import recipients_for
+    from tests.factories import LetterTemplateFactory, TargetFactory
+    from tests.factories.letters import LetterFactory, LetterRecipientFactory
+    from tests.letters.test_flow import send_queued
+
+    template = LetterTemplateFactory(kind=LetterTemplate.Kind.TARGETS, editable=True)
+    first = TargetFactory(campaign=template.campaign, name="Ana", email="ana@gc.ca")
+    second = TargetFactory(campaign=template.campaign, name="Ben", email="ben@gc.ca")
+    template.targets.set([first, second])
+    earlier = LetterFactory(template=template, supporter_email="sam@example.org")
+    LetterRecipientFactory(letter=earlier, name="Ana", email="ANA@gc.ca")
+
+    services.letter_submit(
+        template=template,
+        recipients=recipients_for(template=template, riding=None),
+        riding=None,
+        supporter_name="Sam Supporter",
+        supporter_email="sam@example.org",
+        supporter_postal_code="K1A 0A6",
+        subject="Again",
+        body="Dear Ana and Ben, please act now to help people reach safety. Sam",
+    )
+    assert LetterRecipient.objects.count() == 1  # not Ben either: all or none
+    send_queued()
+
+    assert [e.related for e in OutboundEmail.objects.all()] == [earlier]
+    assert len(mail.outbox) == 1
+    assert "tried to write again to Ana" in mail.outbox[0].body
