@@ -7,4 +7,19 @@ class LettersConfig(AppConfig):
     verbose_name = _("Letters")
 
     def ready(self) -> None:
-        from letters import checks  # noqa: F401 - registers the system checks
+        from campaign.outbox.rendering import template_register
+        from letters import (
+            checks,  # noqa: F401 - registers the system checks
+            emails,
+        )
+
+        template_register(
+            emails.CONFIRMATION_TEMPLATE,
+            emails.confirmation_context,
+            related=emails.letters_with_recipients,
+        )
+        template_register(
+            emails.ALREADY_WRITTEN_TEMPLATE,
+            emails.already_written_context,
+            related=emails.letters_with_recipients,
+        )

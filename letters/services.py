@@ -5,8 +5,7 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import connections, router, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,24 +14,24 @@ from campaign.directory.selectors import office_for_role
 from campaign.identities import mailbox_key, validate_name_text
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import queue_templated_email
+from campaign.outbox.paired import insert_values, insertable_fields
+from campaign.outbox.services import email_build, email_queue, queue_templated_email
 from campaign.slugs import unique_slug
 from letters.composing import (
     SUBJECT_MAX_LENGTH,
     Recipient,
-    addressed_as,
     fingerprint,
     letter_draft,
     letter_message_for,
     letter_subject_shown,
     letter_subjects,
-    letter_summary,
     letter_versions,
     name_marker,
     postal_code_marker,
     replace_markers,
 )
 from letters.drafting import drafting_in
+from letters.emails import CONFIRMATION_TEMPLATE
 from letters.models import Letter, LetterRecipient, LetterTemplate
 
 log = logging.getLogger(__name__)
@@ -163,15 +162,6 @@ def letter_template_draft_from_action(
 # --- Writing and sending letters ------------------------------------------------------------
 
 
-class AlreadyWritten(Exception):
-    """The supporter has already written to these recipients in this campaign."""
-
-    def __init__(self, names: list[str], earlier: "Letter | None" = None):
-        super().__init__(", ".join(names))
-        self.names = names
-        self.earlier = earlier
-
-
 class CampaignClosed(Exception):
     """The letter's campaign has closed since it was written: it is not sent."""
 
@@ -291,28 +281,23 @@ def letter_build(
 
 
 def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
-    """Save an unconfirmed letter and queue its confirmation email, in one transaction.
+    """Save an unconfirmed letter, its recipients and its confirmation email, in one transaction.
 
-    Takes letter_build's arguments. Raises ValidationError as letter_build does, and
-    AlreadyWritten when the supporter's mailbox already wrote to any of the recipients in this
-    campaign (campaign.identities.mailbox_key: Gmail dots, `+tags`, quotes and full-width
-    letters do not make another supporter).
+    Takes letter_build's arguments and raises ValidationError as it does. One letter per
+    mailbox per recipient per campaign (campaign.identities.mailbox_key: Gmail dots, `+tags`,
+    quotes and full-width letters do not make another supporter): when the mailbox already
+    wrote to any of the recipients, the recipients are not written and the letter is an
+    attempt. The request does the same work either way, the same three INSERTs, and the
+    supporter gets the same page: the worker rendering the email row decides whether it is
+    the confirmation or a "you already wrote" notice (letters/emails.py), so nobody can type
+    someone else's address and learn, even from the response time, whether they wrote.
     """
     letter = letter_build(recipients=recipients, **letter_fields)
     supporter_key = mailbox_key(letter.supporter_email)
-    any_recipient = Q()
-    for recipient in recipients:
-        any_recipient |= Q(email__iexact=recipient.email)
-    already = LetterRecipient.objects.filter(
-        any_recipient, campaign=letter.campaign, supporter_key=supporter_key
-    )
-    already = list(already.select_related("letter"))
-    if already:
-        raise AlreadyWritten([addressed_as(r) for r in already], earlier=already[0].letter)
-    try:
-        with transaction.atomic():
-            letter.save()
-            LetterRecipient.objects.bulk_create(
+    with transaction.atomic():
+        letter.save()
+        _recipients_insert_unless_written(
+            [
                 LetterRecipient(
                     letter=letter,
                     campaign=letter.campaign,
@@ -326,66 +311,52 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
                     email=recipient.email,
                 )
                 for recipient in recipients
-            )
-            queue_templated_email(
-                template="letter-confirmation",
-                context={
-                    # A summary, never the text: this address is not confirmed yet.
-                    "recipients": recipients,
-                    "summary": letter_summary(letter=letter),
-                    "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
-                    "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
-                },
+            ]
+        )
+        # Rendered by the worker (letters/emails.py): nothing to render here.
+        email_queue(
+            email_build(
+                template=CONFIRMATION_TEMPLATE,
                 to=letter.supporter_email,
                 purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION,
                 related=letter,
             )
-    except IntegrityError as error:
-        # Two submissions raced past the check above: the constraint decides.
-        earlier = (
-            Letter.objects.filter(campaign=letter.campaign, recipients__supporter_key=supporter_key)
-            .order_by("-created_at")
-            .first()
         )
-        raise AlreadyWritten([addressed_as(r) for r in recipients], earlier=earlier) from error
+    # The same line either way (ids only): the log must not tell either.
     log.info("letters: letter %s submitted (template %s)", letter.pk, letter.template_id)
     return letter
 
 
-def letter_already_written_notify(*, error: AlreadyWritten, supporter_email: str) -> bool:
-    """Tell the address's owner, by email, that they already wrote; say nothing on the page.
+def _recipients_insert_unless_written(rows: list[LetterRecipient]) -> None:
+    """INSERT every row, or none when the mailbox already wrote to any of these recipients in
+    this campaign: one statement either way (`INSERT … SELECT … WHERE NOT EXISTS`).
 
-    The page a second attempt gets is the same "check your email" page a first letter gets, so
-    nobody can type someone else's address and learn that they wrote (on an asylum campaign,
-    that alone can be dangerous). The owner's email names the recipients, re-sends the
-    confirmation link if the earlier letter is unconfirmed, and links to its status page. At
-    most LETTERS_MAX_ALREADY_WRITTEN_NOTICES per earlier letter, so the form cannot be used to
-    flood an inbox. Returns whether an email was queued.
+    The unique constraint still decides between simultaneous submissions (`ON CONFLICT DO
+    NOTHING` keeps the rows that do not clash); the rows are prepared as the ORM prepares them.
     """
-    from campaign.outbox.selectors import emails_for
+    connection = connections[router.db_for_write(LetterRecipient)]
+    quote = connection.ops.quote_name
+    fields = insertable_fields(LetterRecipient)
+    # Typed values: a NULL in a SELECT list has no type of its own.
+    row_sql = ", ".join(f"CAST(%s AS {f.db_type(connection)})" for f in fields)
 
-    earlier = error.earlier
-    if earlier is None:
-        return False
-    notices = emails_for(earlier).filter(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN)
-    if notices.count() >= settings.LETTERS_MAX_ALREADY_WRITTEN_NOTICES:
-        return False
-    unconfirmed = earlier.status == Letter.Status.UNCONFIRMED
-    with transaction.atomic():
-        queue_templated_email(
-            template="letter-already-written",
-            context={
-                "letter": earlier,
-                "names": error.names,
-                "confirm_url": settings.SITE_URL + earlier.get_confirm_url() if unconfirmed else "",
-                "status_url": settings.SITE_URL + earlier.get_status_url(),
-            },
-            to=supporter_email,
-            purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN,
-            related=earlier,
-        )
-    log.info("letters: second attempt on letter %s, owner told by email", earlier.pk)
-    return True
+    def column(name: str) -> str:
+        return quote(LetterRecipient._meta.get_field(name).column)
+
+    params = [value for row in rows for value in insert_values(row, fields, connection)]
+    params += [rows[0].campaign_id, rows[0].supporter_key, *(row.email for row in rows)]
+    table = quote(LetterRecipient._meta.db_table)
+    # Only names from the model's metadata are formatted in; every value is a parameter.
+    sql = (
+        f"INSERT INTO {table} ({', '.join(quote(f.column) for f in fields)}) "  # noqa: S608
+        f"SELECT * FROM (VALUES {', '.join(f'({row_sql})' for _ in rows)}) AS new_rows "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {column('campaign')} = %s "
+        f"AND {column('supporter_key')} = %s "
+        f"AND LOWER({column('email')}) IN ({', '.join(['LOWER(%s)'] * len(rows))})) "
+        f"ON CONFLICT DO NOTHING"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
 
 
 def letter_confirm(*, letter: Letter) -> bool:

@@ -171,15 +171,12 @@ def letter_write(request, campaign: str, template: str):
                 ),
             )
             return _write_page(request, context, form, status=429)
-        letter = services.letter_submit(**fields)
+        # The same work and page whether or not this mailbox wrote already: that is told
+        # only to its inbox, by the worker (letters/emails.py).
+        services.letter_submit(**fields)
     except ValidationError as error:
         _add_errors(form, error)
         return _write_page(request, context, form)
-    except services.AlreadyWritten as error:
-        # Same page as a new letter: whether an address wrote is told only to its inbox.
-        services.letter_already_written_notify(
-            error=error, supporter_email=form.cleaned_data["supporter_email"]
-        )
     return redirect("letters:sent")
 
 

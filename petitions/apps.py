@@ -18,3 +18,6 @@ class PetitionsConfig(AppConfig):
             emails.confirmation_context,
             related=emails.signatures_with_petition,
         )
+        template_register(
+            emails.AGAIN_TEMPLATE, emails.again_context, related=emails.signatures_with_petition
+        )

@@ -4,9 +4,17 @@ Signing writes the signature and a small outbox row naming the template `petitio
 in one statement (see services.signature_create); this builder gives the worker the text's
 context when the row is sent. The confirmation link is signed then, so its 7 days start when
 the email leaves, and a signature confirmed or deleted meanwhile gets no email.
+
+Signing again with an address that has signed writes the same statement, with a row naming
+`petition-confirm-again` for the earlier signature (services.signature_create): the request
+must not tell, even by its time, whether an address signed. `again_context` decides here what
+that row becomes: the confirmation again, while the signature is unconfirmed, unflagged and
+under PETITIONS_MAX_CONFIRMATION_SENDS emails (claimed with one conditional UPDATE, so twenty
+simultaneous re-signings still send at most that many), else nothing (the row is cancelled).
 """
 
 from django.conf import settings
+from django.db.models import F
 from django.urls import reverse
 
 from campaign.outbox.models import OutboundEmail
@@ -15,6 +23,8 @@ from petitions.models import Signature
 from petitions.tokens import confirmation_token_make
 
 CONFIRMATION_TEMPLATE = "petition-confirm"
+# A second signing's row: the same text, if anything is sent (templates include the first's).
+AGAIN_TEMPLATE = "petition-confirm-again"
 
 
 def signatures_with_petition():
@@ -39,3 +49,20 @@ def confirmation_context(email: OutboundEmail, signature: Signature | None) -> d
         "site_url": settings.SITE_URL,
         "language": signature.language,
     }
+
+
+def again_context(email: OutboundEmail, signature: Signature | None) -> dict | None:
+    """The context of the row a second signing wrote for `signature`: the confirmation again,
+    if one more may go (see the module docstring), else None (the row is cancelled)."""
+    if signature is None or signature.is_confirmed or signature.is_flagged:
+        return None
+    claimed = Signature.objects.filter(
+        pk=signature.pk,
+        confirmed_at__isnull=True,
+        is_flagged=False,
+        confirmation_sends__lt=settings.PETITIONS_MAX_CONFIRMATION_SENDS,
+    ).update(confirmation_sends=F("confirmation_sends") + 1)
+    if not claimed:
+        return None
+    signature.confirmation_sends += 1
+    return confirmation_context(email, signature)

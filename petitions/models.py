@@ -95,6 +95,9 @@ _STATUS_OF_CAMPAIGN = {
 # of Signature are built on it, so the counter, the figures and the signer list filter with it.
 COUNTED = models.Q(confirmed_at__isnull=False, is_flagged=False)
 
+# One signature per mailbox and petition; signing names it to find an earlier signature.
+SIGNATURE_UNIQUE_CONSTRAINT = "signature_unique_email_per_petition"
+
 
 class Signature(models.Model):
     """One person's signature on one petition: counted once confirmed by email, unless flagged.
@@ -167,7 +170,7 @@ class Signature(models.Model):
             # Address first: the same index finds an address across petitions (admin search),
             # so a signature costs one index fewer to write.
             models.UniqueConstraint(
-                fields=["email_key", "petition"], name="signature_unique_email_per_petition"
+                fields=["email_key", "petition"], name=SIGNATURE_UNIQUE_CONSTRAINT
             ),
         ]
         indexes = [

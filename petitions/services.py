@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat, Substr
 from django.utils import timezone
@@ -18,14 +18,14 @@ from campaign.directory.lookup import local_ridings_for_postal_code
 from campaign.identities import mailbox_key
 from campaign.models import CallToAction, Campaign
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.paired import insert_with_email
+from campaign.outbox.paired import insert_or_find_with_email
 from campaign.outbox.services import email_build, email_queue
 from campaign.postal_codes import fsa_of, province_of
 from campaign.slugs import unique_slug
 from petitions import counters, local_cache
 from petitions.addresses import ip_hash
-from petitions.emails import CONFIRMATION_TEMPLATE
-from petitions.models import Petition, Signature
+from petitions.emails import AGAIN_TEMPLATE, CONFIRMATION_TEMPLATE
+from petitions.models import SIGNATURE_UNIQUE_CONSTRAINT, Petition, Signature
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +50,6 @@ class SignatureInput:
     language: str = ""
     # The hidden field only a bot fills in.
     honeypot_filled: bool = False
-
-
-@dataclass(frozen=True)
-class SignOutcome:
-    """What signing did: `created` False means the address had signed already (that
-    signature is returned)."""
-
-    signature: Signature
-    created: bool
 
 
 # --- Signing ---------------------------------------------------------------------------------
@@ -102,23 +93,33 @@ def _queue_confirmation(*, signature: Signature) -> OutboundEmail:
     return email_queue(_confirmation_email(signature=signature))
 
 
+# Where a honeypot submission's email row ends: written like any other (the request must look
+# the same), never sent.
+HONEYPOT_NOT_SENT = "Not sent: the submission filled the field only robots see."
+
+
 def signature_create(
     *,
     petition: Petition,
     data: SignatureInput,
     ip: str = "",
-) -> SignOutcome:
-    """Sign `petition`: write an unconfirmed Signature and its confirmation email together.
+) -> None:
+    """Sign `petition`: one statement writes an unconfirmed Signature and its confirmation
+    email, or, when the mailbox (campaign.identities.mailbox_key) has signed already, finds
+    that signature and writes an email row for it instead (paired.insert_or_find_with_email).
 
-    The signature row and the outbox row are one transaction, so a signature never exists
-    without its email (and the email goes only once the row is committed). A second signing
-    with the same mailbox (campaign.identities.mailbox_key), flagged or not, creates nothing: it
-    re-sends the first signature's confirmation (signature_resend: while unconfirmed,
-    unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS). A new signature that filled the
-    honeypot is stored flagged, never counted, and gets no email; any other is counted
-    against its address's limit by the worker that sends its confirmation
-    (rate_limits.signature_check). Raises PetitionClosed unless the petition is open (its
-    campaign is published).
+    The request does the same work, in the same statement, and returns nothing either way:
+    what a second signing gets is decided by the worker that renders its row
+    (emails.again_context): the confirmation again while the first signature is unconfirmed,
+    unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS emails, else nothing. So neither the
+    page nor its time tells anyone whether an address signed (issue "7/10 Hardening",
+    item 3). The unique constraint decides between simultaneous signings: one signature.
+
+    A new signature that filled the honeypot is stored flagged and never counted; its email
+    row (and that of any honeypot submission) is written cancelled, so nothing is sent. Any
+    other new signature is counted against its address's limit by the worker that sends its
+    confirmation (rate_limits.signature_check). Raises PetitionClosed unless the petition is
+    open (its campaign is published).
     """
     if not petition.is_open:
         raise PetitionClosed(petition)
@@ -147,54 +148,18 @@ def signature_create(
         confirmation_sends=0 if flagged else 1,
         rate_limit_pending=not flagged,
     )
+    email = _confirmation_email(signature=signature)
     if flagged:
-        created = _signature_insert_alone(signature)
-    else:
-        # The signature and its confirmation email in one statement (one round trip, one
-        # commit); nothing at all when the address has signed this petition already.
-        email = _confirmation_email(signature=signature)
-        created = insert_with_email(signature, email=email) is not None
-    if not created:
-        existing = Signature.objects.filter(
-            petition=petition, email_key=signature.email_key
-        ).first()
-        if existing is None:
-            raise IntegrityError(f"signature on petition {petition.pk} conflicts with no row")
-        signature_resend(signature=existing)
-        return SignOutcome(signature=existing, created=False)
-    log.info(
-        "petitions: signature %s on petition %s (flag=%s)", signature.pk, petition.pk, flag_reason
+        email.status = OutboundEmail.Status.CANCELLED
+        email.last_error = HONEYPOT_NOT_SENT
+    insert_or_find_with_email(
+        signature,
+        email=email,
+        constraint=SIGNATURE_UNIQUE_CONSTRAINT,
+        again_template=AGAIN_TEMPLATE,
     )
-    return SignOutcome(signature=signature, created=True)
-
-
-def _signature_insert_alone(signature: Signature) -> bool:
-    """INSERT a signature that gets no email; False when the address has signed already."""
-    try:
-        with transaction.atomic():
-            signature.save(force_insert=True)
-    except IntegrityError:
-        return False
-    return True
-
-
-def signature_resend(*, signature: Signature) -> bool:
-    """Queue the confirmation again if the signature is unconfirmed, unflagged and under the
-    limit of emails. The limit is claimed with a conditional UPDATE, so twenty simultaneous
-    re-signings still send at most the limit."""
-    with transaction.atomic():
-        claimed = Signature.objects.filter(
-            pk=signature.pk,
-            confirmed_at__isnull=True,
-            is_flagged=False,
-            confirmation_sends__lt=settings.PETITIONS_MAX_CONFIRMATION_SENDS,
-        ).update(confirmation_sends=F("confirmation_sends") + 1)
-        if not claimed:
-            return False
-        signature = Signature.objects.select_related("petition").get(pk=signature.pk)
-        _queue_confirmation(signature=signature)
-    log.info("petitions: re-sent confirmation for signature %s", signature.pk)
-    return True
+    # The same line either way (ids only, never the address): the log must not tell either.
+    log.info("petitions: signing on petition %s queued email %s", petition.pk, email.pk)
 
 
 # --- Confirming ------------------------------------------------------------------------------

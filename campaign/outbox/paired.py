@@ -222,6 +222,121 @@ def _execute_prepared(connection, cursor, name: str, sql: str, params: list) -> 
                 raise
 
 
+def insert_or_find_with_email(
+    row: models.Model, *, email: OutboundEmail, constraint: str, again_template: str
+) -> OutboundEmail:
+    """INSERT the unsaved `row`, or find the row it conflicts with on the unique `constraint`;
+    INSERT `email` pointing at whichever it is, in the same statement. Always one email row.
+
+    The caller learns nothing of which happened, and does the same work either way: a page
+    that answers a new address and a known one alike must not tell them apart by its time
+    either (issue "7/10 Hardening", item 3). The email row says it: it keeps `email.template`
+    for a new row and takes `again_template` for an earlier one, so the worker rendering it
+    (campaign/outbox/rendering.py) decides what, if anything, the earlier row's owner gets.
+
+    On PostgreSQL one statement, as `insert_with_email`: the conflict becomes
+    `ON CONFLICT ON CONSTRAINT … DO UPDATE` setting the constraint's first column to the value
+    it has, which returns the earlier row's id, even when a simultaneous signing with the same
+    address commits it while this statement waits (`DO NOTHING` would return nothing, and a
+    second look could not see that row in the statement's snapshot). `xmax = 0` tells a row
+    this statement inserted from one it updated. `row.pk` is set only for a new row.
+    """
+    from campaign.outbox.services import publish_delivery_soon
+
+    email.related_type = ContentType.objects.get_for_model(row)
+    connection = connections[router.db_for_write(type(row))]
+    if connection.vendor == "postgresql":
+        _insert_or_find_in_one_statement(row, email, connection, constraint, again_template)
+    else:
+        _insert_or_find_in_one_transaction(row, email, connection.alias, constraint, again_template)
+    transaction.on_commit(lambda: publish_delivery_soon(email.pk), using=connection.alias)
+    return email
+
+
+def _constraint_fields(row_model: type[models.Model], name: str) -> list:
+    for constraint in row_model._meta.constraints:
+        plain = isinstance(constraint, models.UniqueConstraint) and constraint.condition is None
+        if constraint.name == name and plain and constraint.fields:
+            return [row_model._meta.get_field(f) for f in constraint.fields]
+    raise ValueError(f"{row_model.__name__} has no plain unique constraint {name!r}")
+
+
+@functools.cache
+def _found_statement(row_model: type[models.Model], constraint: str, *, numbered: bool) -> tuple:
+    """(SQL, the row's fields, the email's fields) of insert_or_find_with_email: the row's
+    values, then the email's, then the template for an earlier row."""
+    quote = connections[router.db_for_write(row_model)].ops.quote_name
+    row_fields = insertable_fields(row_model)
+    email_fields = insertable_fields(OutboundEmail, leave_out=("related_id",))
+    count = len(row_fields) + len(email_fields) + 1
+    params = [f"${n}" if numbered else "%s" for n in range(1, count + 1)]
+    row_params, email_params = params[: len(row_fields)], params[len(row_fields) : -1]
+    again = params[-1]
+    table = quote(row_model._meta.db_table)
+    key = quote(_constraint_fields(row_model, constraint)[0].column)
+    email_values = [
+        f"CASE WHEN new_row.inserted THEN {value} ELSE {again} END"
+        if field.name == "template"
+        else value
+        for field, value in zip(email_fields, email_params, strict=True)
+    ]
+    related_id = quote(OutboundEmail._meta.get_field("related_id").column)
+    # Only names from the models' metadata are formatted in; every value is a parameter.
+    sql = (
+        f"WITH new_row AS ("  # noqa: S608
+        f"INSERT INTO {table} ({', '.join(quote(f.column) for f in row_fields)}) "
+        f"VALUES ({', '.join(row_params)}) "
+        f"ON CONFLICT ON CONSTRAINT {quote(constraint)} DO UPDATE SET {key} = {table}.{key} "
+        f"RETURNING {quote(row_model._meta.pk.column)} AS id, (xmax = 0) AS inserted) "
+        f"INSERT INTO {quote(OutboundEmail._meta.db_table)} "
+        f"({', '.join(quote(f.column) for f in email_fields)}, {related_id}) "
+        f"SELECT {', '.join(email_values)}, new_row.id FROM new_row "
+        f"RETURNING {quote(OutboundEmail._meta.pk.column)}, {related_id}, "
+        f"{quote(OutboundEmail._meta.get_field('template').column)}"
+    )
+    return sql, row_fields, email_fields
+
+
+def _insert_or_find_in_one_statement(row, email, connection, constraint, again_template) -> None:
+    prepare = not connection.settings_dict.get("DISABLE_SERVER_SIDE_CURSORS")
+    sql, row_fields, email_fields = _found_statement(type(row), constraint, numbered=prepare)
+    params = insert_values(row, row_fields, connection)
+    params += insert_values(email, email_fields, connection)
+    params.append(again_template)
+    with connection.cursor() as cursor:
+        if prepare:
+            name = connection.ops.quote_name(f"chorus_found_with_email_{row._meta.db_table}")
+            _execute_prepared(connection, cursor, name, sql, params)
+        else:
+            cursor.execute(sql, params)
+        email.pk, email.related_id, template = cursor.fetchone()
+    email._state.adding = False
+    email._state.db = connection.alias
+    if template == email.template:
+        row.pk = email.related_id
+        row._state.adding = False
+        row._state.db = connection.alias
+    email.template = template
+
+
+def _insert_or_find_in_one_transaction(row, email, using, constraint, again_template) -> None:
+    """The ORM's way (SQLite, local use): the same rows, in a few statements."""
+    with transaction.atomic(using=using):
+        try:
+            with transaction.atomic(using=using):
+                row.save(force_insert=True, using=using)
+        except IntegrityError:
+            row.pk = None
+            row._state.adding = True
+            fields = _constraint_fields(type(row), constraint)
+            lookup = {f.attname: getattr(row, f.attname) for f in fields}
+            email.related_id = type(row)._default_manager.using(using).get(**lookup).pk
+            email.template = again_template
+        else:
+            email.related_id = row.pk
+        email.save(force_insert=True, using=using)
+
+
 def _insert_in_one_transaction(row, email: OutboundEmail, using: str) -> bool:
     try:
         with transaction.atomic(using=using):

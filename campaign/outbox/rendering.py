@@ -6,7 +6,11 @@ rendered by the worker that sends it instead. The petition confirmation works th
 petition queues hundreds of them a second, and the request that queues one then writes a
 small row in the same statement as the signature (see `paired.insert_with_email`) while the
 templates, the confirmation link and its signing run on the workers, which drain the queue at
-their own pace.
+their own pace. A letter's confirmation works this way too, and for both the worker decides
+what a second attempt with a known address gets (the confirmation again, a "you already wrote"
+notice, or nothing), so the request does the same work either way and its time tells nothing.
+A builder may turn its row into another template's (saving the change itself, so a retry
+renders the same): `render_on_send` reads the row's template after building the context.
 
 The app that owns such an email registers a context builder for its template name (in its
 AppConfig.ready), with the queryset its rows' related objects come from: a worker loads them

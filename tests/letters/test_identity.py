@@ -14,6 +14,7 @@ from django.urls import reverse
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter, LetterRecipient
 from tests.factories.letters import LetterFactory, LetterRecipientFactory
+from tests.letters.test_flow import send_queued
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +71,7 @@ def test_it_takes_one_letter_per_mailbox_to_the_same_mp(client, mp_template):
     for address in ONE_MAILBOX:
         response = submit(client, mp_template, supporter_email=address)
         assert response.status_code == 302
+    send_queued()
 
     assert Letter.objects.count() == 1
     recipient = LetterRecipient.objects.get()

@@ -11,6 +11,7 @@ from django.urls import reverse
 from campaign.models import Campaign
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter, LetterTemplate
+from tests.letters.test_flow import send_queued
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +90,7 @@ def test_it_drafts_the_ministers_points_as_grammatical_sentences(ministers_lette
 
 def test_it_names_each_recipient_in_the_confirmation_email_and_page(client, ministers_letter):
     letter = write_from_the_draft(client, ministers_letter)
+    send_queued()  # rendered by the worker that sends it
 
     confirmation = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION)
     for text in (confirmation.body_text, confirmation.body_html):

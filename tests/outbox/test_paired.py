@@ -253,3 +253,66 @@ def test_inside_a_transaction_a_deallocated_statement_fails_and_the_next_call_pr
     paired.insert_with_email(CampaignFactory.build(slug="three"), email=_email())
 
     assert set(Campaign.objects.values_list("slug", flat=True)) == {"one", "three"}
+
+
+# --- insert_or_find_with_email: always one email row, for the new row or the earlier one ------
+
+
+def _signature(petition, email="ana@example.org"):
+    return SignatureFactory.build(petition=petition, email=email, email_key=email)
+
+
+def _found(row):
+    return paired.insert_or_find_with_email(
+        row,
+        email=_email(template="petition-confirm", body_text=""),
+        constraint="signature_unique_email_per_petition",
+        again_template="petition-confirm-again",
+    )
+
+
+def test_it_writes_a_new_row_with_an_email_keeping_its_template():
+    petition = PetitionFactory()
+    row = _signature(petition)
+
+    email = _found(row)
+
+    assert Signature.objects.get().pk == row.pk == email.related_id
+    email.refresh_from_db()
+    assert email.template == "petition-confirm"
+
+
+def test_it_points_the_email_at_the_earlier_row_with_the_other_template():
+    petition = PetitionFactory()
+    _found(_signature(petition))
+    earlier = Signature.objects.get()
+
+    email = _found(_signature(petition))
+
+    assert Signature.objects.get() == earlier
+    email.refresh_from_db()
+    assert (email.related_id, email.template) == (earlier.pk, "petition-confirm-again")
+    assert email.related == earlier
+
+
+def test_it_runs_one_statement_either_way():
+    petition = PetitionFactory()
+    _found(_signature(petition, "warm@example.org"))  # prepared on this connection
+
+    with CaptureQueriesContext(connection) as new:
+        _found(_signature(petition))
+    with CaptureQueriesContext(connection) as again:
+        _found(_signature(petition))
+
+    assert len(new) == len(again) == 1
+    assert new[0]["sql"].split("(")[0] == again[0]["sql"].split("(")[0]
+
+
+def test_it_refuses_a_constraint_the_model_does_not_have():
+    with pytest.raises(ValueError, match="no plain unique constraint"):
+        paired.insert_or_find_with_email(
+            _signature(PetitionFactory()),
+            email=_email(),
+            constraint="nothing_like_it",
+            again_template="x",
+        )

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from campaign.outbox import delivery
 from campaign.outbox.models import OutboundEmail
 from petitions.models import Signature
 
@@ -60,4 +61,9 @@ def test_it_keeps_exactly_one_signature_for_20_simultaneous_submissions(
         signatures = list(Signature.objects.filter(petition=committed_petition))
         emails = OutboundEmail.objects.filter(related_id__in=[s.pk for s in signatures])
         assert len(signatures) == 1
-        assert 1 <= emails.count() <= 3
+        # Every signing wrote one row (the request cannot tell which signed first); the
+        # workers sent the confirmation at most PETITIONS_MAX_CONFIRMATION_SENDS times.
+        assert emails.count() == 20
+        for email_id in emails.values_list("pk", flat=True):  # any the threads left queued
+            delivery.deliver(email_id)
+        assert 1 <= emails.filter(status=OutboundEmail.Status.SENT).count() <= 3

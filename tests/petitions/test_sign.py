@@ -1,9 +1,11 @@
 """Signing: the form, what is stored, and what is refused."""
 
 import pytest
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from campaign.outbox import delivery
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
 from petitions.forms import NEWSLETTER_CONSENT
@@ -167,21 +169,34 @@ def test_it_finds_the_first_signature_when_signing_again_with_a_variant_address(
     assert Signature.objects.count() == 1
 
 
+def send_queued():
+    """What the email workers do with every queued row, oldest first."""
+    for email_id in OutboundEmail.objects.order_by("pk").values_list("pk", flat=True):
+        delivery.deliver(email_id)
+
+
 def test_it_resends_the_confirmation_at_most_three_times_in_all(client, petition, valid_form):
     for _ in range(6):
         sign(client, petition, valid_form)
 
+    send_queued()
+
     signature = Signature.objects.get()
-    assert emails_for(signature).count() == 3
+    assert len(mail.outbox) == 3
+    assert emails_for(signature).filter(status=OutboundEmail.Status.SENT).count() == 3
     assert signature.confirmation_sends == 3
 
 
 def test_it_sends_nothing_again_once_the_signature_is_confirmed(client, petition, valid_form):
-    SignatureFactory(petition=petition, email="marie@example.org", confirmed=True)
+    signature = SignatureFactory(petition=petition, email="marie@example.org", confirmed=True)
 
     sign(client, petition, valid_form)
+    send_queued()
 
-    assert not OutboundEmail.objects.exists()
+    # The request wrote a row as for anyone (it must not tell); the worker sent nothing.
+    [email] = emails_for(signature)
+    assert email.status == OutboundEmail.Status.CANCELLED
+    assert mail.outbox == []
 
 
 def test_it_stores_a_honeypot_submission_flagged_without_an_email(client, petition, valid_form):
@@ -191,16 +206,32 @@ def test_it_stores_a_honeypot_submission_flagged_without_an_email(client, petiti
     signature = Signature.objects.get()
     assert signature.is_flagged
     assert signature.flag_reason == Signature.FlagReason.HONEYPOT
-    assert not OutboundEmail.objects.exists()
+    assert not OutboundEmail.objects.exclude(status=OutboundEmail.Status.CANCELLED).exists()
+    send_queued()
+    assert mail.outbox == []
 
 
 def test_it_sends_nothing_when_a_flagged_signer_signs_again(client, petition, valid_form):
     sign(client, petition, {**valid_form, "website": "http://spam.example"})
 
     sign(client, petition, valid_form)
+    send_queued()
 
     assert Signature.objects.get().is_flagged
-    assert not OutboundEmail.objects.exists()
+    assert mail.outbox == []
+    assert not OutboundEmail.objects.exclude(status=OutboundEmail.Status.CANCELLED).exists()
+
+
+def test_a_honeypot_submission_with_a_known_address_sends_nothing_again(
+    client, petition, valid_form
+):
+    sign(client, petition, valid_form)
+    sign(client, petition, {**valid_form, "website": "http://spam.example"})
+
+    send_queued()
+
+    assert len(mail.outbox) == 1
+    assert Signature.objects.get().confirmation_sends == 1
 
 
 def test_it_refuses_signatures_on_a_closed_petition_with_a_clear_message(client, valid_form):

@@ -1,0 +1,108 @@
+"""The email a letter's submission queues, rendered by the worker that sends it.
+
+Submitting a letter does the same work whether or not the supporter's mailbox has written to
+these recipients in this campaign (services.letter_submit): it writes the letter, its
+recipients unless one of them already has a letter from this mailbox, and one outbox row
+naming `letter-confirmation`. Neither the page nor its time tells anyone whether an address
+wrote (on an asylum campaign that alone can be dangerous; issue "7/10 Hardening", item 3).
+
+This module decides, when the worker renders the row, what the address's owner gets:
+
+- a letter with its recipients, still unconfirmed: the confirmation (a summary and the link,
+  never the text: the address is not confirmed yet);
+- a letter without recipients (an attempt by a mailbox that already wrote): the attempt is
+  deleted, and the row becomes a `letter-already-written` notice about the earlier letter
+  (re-sending its confirmation link if it is unconfirmed, and its status link), at most
+  LETTERS_MAX_ALREADY_WRITTEN_NOTICES per earlier letter, counted under a lock on that letter;
+  past the limit, or with no earlier letter left, nothing (the row is cancelled).
+"""
+
+from django.conf import settings
+from django.db import transaction
+
+from campaign.identities import mailbox_key
+from campaign.outbox.models import OutboundEmail
+from campaign.outbox.selectors import emails_for
+from letters.composing import addressed_as, letter_summary
+from letters.models import Letter, LetterRecipient
+
+CONFIRMATION_TEMPLATE = "letter-confirmation"
+ALREADY_WRITTEN_TEMPLATE = "letter-already-written"
+
+
+def letters_with_recipients():
+    """Where a batch of these emails reads its letters from (two queries for the batch)."""
+    return Letter.objects.select_related("campaign").prefetch_related("recipients")
+
+
+def confirmation_context(email: OutboundEmail, letter: Letter | None) -> dict | None:
+    """The confirmation of a new letter, a notice for an attempt, or None (see the module)."""
+    if letter is None:
+        return None
+    recipients = list(letter.recipients.all())
+    if not recipients:
+        return _already_written(email, attempt=letter)
+    if letter.status != Letter.Status.UNCONFIRMED:
+        return None
+    return {
+        # A summary, never the text: this address is not confirmed yet.
+        "recipients": recipients,
+        "summary": letter_summary(letter=letter),
+        "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
+        "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
+        "language": letter.campaign.language,
+    }
+
+
+def already_written_context(email: OutboundEmail, earlier: Letter | None) -> dict | None:
+    """The notice about `earlier`, the letter this mailbox wrote first."""
+    if earlier is None:
+        return None
+    unconfirmed = earlier.status == Letter.Status.UNCONFIRMED
+    return {
+        "letter": earlier,
+        "names": [addressed_as(r) for r in earlier.recipients.all()],
+        "confirm_url": settings.SITE_URL + earlier.get_confirm_url() if unconfirmed else "",
+        "status_url": settings.SITE_URL + earlier.get_status_url(),
+        "language": earlier.campaign.language,
+    }
+
+
+def _earlier_letter(attempt: Letter) -> Letter | None:
+    """The letter this attempt's mailbox wrote in its campaign (from the same template first),
+    locked until the notice is counted."""
+    mine = LetterRecipient.objects.filter(
+        campaign_id=attempt.campaign_id, supporter_key=mailbox_key(attempt.supporter_email)
+    ).exclude(letter_id=attempt.pk)
+    candidates = letters_with_recipients().filter(pk__in=mine.values("letter_id"))
+    for letters in (candidates.filter(template_id=attempt.template_id), candidates):
+        earlier = letters.order_by("created_at", "pk").first()
+        if earlier is not None:
+            Letter.objects.select_for_update().filter(pk=earlier.pk).exists()
+            return earlier
+    return None
+
+
+def _already_written(email: OutboundEmail, *, attempt: Letter) -> dict | None:
+    with transaction.atomic():
+        earlier = _earlier_letter(attempt)
+        # Nothing of a second attempt is kept: its text was never a letter to anyone.
+        attempt.delete()
+        if earlier is None:
+            return None
+        notices = (
+            emails_for(earlier)
+            .filter(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN)
+            .exclude(status=OutboundEmail.Status.CANCELLED)
+            .count()
+        )
+        if notices >= settings.LETTERS_MAX_ALREADY_WRITTEN_NOTICES:
+            return None
+        # The row becomes the notice, for good: a retry renders the notice again.
+        email.template = ALREADY_WRITTEN_TEMPLATE
+        email.purpose = OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN
+        email.related_id = earlier.pk
+        OutboundEmail.objects.filter(pk=email.pk).update(
+            template=email.template, purpose=email.purpose, related_id=email.related_id
+        )
+    return already_written_context(email, earlier)
