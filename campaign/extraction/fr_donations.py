@@ -33,6 +33,11 @@ _TRIGGER_RE = re.compile(
     # « Si vous souhaitez apporter votre soutien financier aux grévistes, ... »
     r"(?:apport|offr)(?:ez|er|ir)\s+(?:votre|ton|vos|tes)\s+(?:soutien|appui|aide)\s+financi(?:er|ère))\b"
 )
+# An order after « Pour faire un don, »: where to go or what to do to give.
+_HOW_TO_GIVE_RE = re.compile(
+    r"(?i)^\s*(?:en\s+ligne\s*)?,\s*(?:rendez-vous|visitez|allez|cliquez|consultez|utilisez|"
+    r"communiquez|contactez|appelez|téléphonez|écrivez|envoyez|remplissez|suivez)\b"
+)
 # A passive appeal: « Les dons peuvent être faits en ligne », « Les dons sont les bienvenus ».
 _PASSIVE_APPEAL_RE = re.compile(
     r"(?i)^\s*(?:peuvent|peut)\s+être\s+(?:faits?|envoyés?|remis)|"
@@ -109,6 +114,11 @@ def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[s
         return None  # « Nous remercions la Fondation pour son don généreux. »
     if stance.label in (DIRECT, IMPERATIVE, APPEAL):
         return match, stance.score
+    if _HOW_TO_GIVE_RE.match(sentence[match.end() :]) and re.search(
+        r"(?i)\bpour\s+$", sentence[: match.start()]
+    ):
+        # « Pour faire un don, rendez-vous sur la page ... »: how to give, said to the reader.
+        return match, 0.4 if news else 0.75
     if trigger.startswith("chèque"):
         return match, 0.4 if news or stance.label == REPORTED else 0.7
     if _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):
@@ -187,10 +197,18 @@ _ORG_START_RE = re.compile(
 
 
 def fundraiser(text: str) -> str:
-    """The organisation a French document most often names, for an appeal that names none."""
+    """The organisation a French document most often names, for an appeal that names none:
+    a name starting with a word such as « Fondation », else an acronym the text gives an
+    article (« le MQF », « du MQF »), as French writes an organisation's initials."""
     names = [org_name(text[match.start() :]) for match in _ORG_START_RE.finditer(text)]
     counts = Counter(name for name in names if name)
+    if not counts:
+        counts = Counter(match.group("acronym") for match in _ACRONYM_RE.finditer(text))
+        counts = Counter({name: n for name, n in counts.items() if n >= 2})
     return counts.most_common(1)[0][0] if counts else ""
+
+
+_ACRONYM_RE = re.compile(r"\b(?i:le|la|du|au|l['\u2019])\s*(?P<acronym>[A-Z]{2,6})\b(?!-)")
 
 
 def org_name(text: str) -> str:

@@ -53,6 +53,12 @@ _MP = (
     r"(?![\w·(])"
 )
 _MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})")
+# « Écrivez au premier ministre, à la ministre X et à votre député »: the reader's own
+# representative last in a list of those written to.
+_LISTED_MP_RE = re.compile(
+    rf"\b(?P<verbs>{_VERBS})\s+(?i:au|à|aux)\s+[^.;:!?()\n]{{1,150}}?(?:,|\s(?i:et|ou))\s+"
+    rf"(?P<mp>(?i:à|au|aux)\s+{_MP})"
+)
 # « Interpellez les députés et sénateurs », « Écrivez aux élus »: the chamber's members, each
 # reader writing to their own; only with an order to write or contact (« demander aux élus
 # de ... » is a petition's ask).
@@ -126,7 +132,11 @@ _SAYING_TAIL_RE = re.compile(
 def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """« Écrivez à votre député pour lui demander de ... » -> LETTER_TO_MP (CALL for
     « Appelez / Téléphonez à votre député »)."""
-    match = _MP_RE.search(sentence.text) or _MEMBERS_RE.search(sentence.text)
+    match = (
+        _MP_RE.search(sentence.text)
+        or _MEMBERS_RE.search(sentence.text)
+        or _LISTED_MP_RE.search(sentence.text)
+    )
     if not match:
         return None
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)

@@ -24,7 +24,7 @@ from .fr_stance import PUBLIC_FR, assess
 from .fr_wording import INFINITIVE
 from .stance import IMPERATIVE, Assessment
 from .text import Span
-from .types import PETITION, CallToAction, Evidence
+from .types import CALL, LETTER_TO_TARGETS, PETITION, CallToAction, Evidence, Target
 
 _ADDRESSEE = r"(?P<addr>[^.;:!?\u00ab\u00bb\u201c\u201d\"()]{2,100}?)"
 # « demander à X de Y », « prier / presser / sommer X de Y ».
@@ -142,6 +142,24 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         [(c, 1) for c in demands] + [(c, 0) for c in signing],
         key=lambda pair: (pair[0].score, pair[1], bool(pair[0].addressee), len(pair[0].text)),
     )[0]
+    means = _MEANS_RE.search(best.text) if best in demands and best.addressee else None
+    if means:
+        # « Demandez au gouvernement de X en envoyant une lettre »: the ask is made by letter
+        # (or by phone), wherever the verb saying so sits in the sentence.
+        demand = wording.finish(best.text[: means.start()])
+        calling = (
+            (means.group("means") or means.group("channel"))
+            .casefold()
+            .startswith(("appel", "téléphon"))
+        )
+        return CallToAction(
+            kind=CALL if calling else LETTER_TO_TARGETS,
+            text=demand,
+            evidence=Evidence.of(context.text, sentence.start, sentence.end),
+            confidence=best.score,
+            targets=(Target(role=best.addressee),),
+            talking_points=_antecedent(demand, sentence, context),
+        )
     return CallToAction(
         kind=PETITION,
         text=best.text,
@@ -149,6 +167,29 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         confidence=best.score,
         addressee=best.addressee,
     )
+
+
+# A short demand pointing back with a possessive: « tenir sa promesse », « respecter son
+# engagement ».
+_POINTS_BACK_RE = re.compile(r"(?i)^\S+\s+(?:sa|son|ses|leur|leurs)\s+\w+$")
+
+
+def _antecedent(demand: str, sentence: Span, context: DocumentContext) -> tuple[str, ...]:
+    """For a demand that points back (« tenir sa promesse »), the sentence before it, which
+    says what is meant, as a talking point."""
+    if not _POINTS_BACK_RE.match(demand):
+        return ()
+    before = [s for s in context.sentences if s.end <= sentence.start and s.text.strip()]
+    return (wording.finish(before[-1].text),) if before else ()
+
+
+# The means of an ask, said after it: « ... en envoyant une lettre », « ... en lui écrivant »,
+# « ... par courriel », « ... en appelant son bureau ».
+_MEANS_RE = re.compile(
+    r"(?i)[\s,]+(?:en\s+(?:(?:lui|leur)\s+)?(?P<means>envoyant|écrivant|adressant|faisant\s+parvenir|"
+    r"transmettant|appelant|téléphonant)\b|par\s+(?P<channel>courriel|lettre|la\s+poste|"
+    r"téléphone)\b)"
+)
 
 
 def is_bare_signing(action: CallToAction) -> bool:

@@ -66,6 +66,9 @@ _IMPERATIVE_LEAD_RE = re.compile(
     r"agir(?:\s+maintenant)?|passez\s+à\s+l['\u2019]action|passer\s+à\s+l['\u2019]action|"
     r"à\s+vous\s+de\s+jouer|cliquez\s+ici\s+pour|n['\u2019]oubliez\s+pas\s+de|pensez\s+à|"
     r"prenez\s+(?:deux|quelques|cinq)\s+minutes\s+pour|"
+    # « Utilisez ce formulaire pour écrire à ... »: the tool to use, then the act.
+    r"utilis(?:ez|er)\s+(?:ce|le|notre|cet|l['\u2019])\s*(?:formulaire|outil)"
+    r"(?:\s+ci-dessous)?\s+pour|"
     r"cette\s+semaine|ce\s+mois-ci|ce\s+soir|"
     r"(?:avant|d['\u2019]ici|jusqu['\u2019]au|le)\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+\w+|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|\w+\s+\d{1,2})|"

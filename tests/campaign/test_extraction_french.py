@@ -858,3 +858,30 @@ def test_dashes_alone_on_their_lines_list_what_the_petition_demands():
     (action,) = [a for a in _of_kind(text, PETITION) if a.confidence >= 0.5]
     assert action.text == "Rétablisse le service de traversier; Publie le calendrier des travaux"
     assert action.addressee == "le gouvernement du Québec"
+
+
+def test_an_ask_made_by_sending_a_letter_is_a_letter_not_a_petition():
+    text = "Demandez au ministre de la Santé de rouvrir la clinique en envoyant une lettre."
+    assert not _of_kind(text, PETITION)
+    (action,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert action.text == "rouvrir la clinique"
+    assert action.targets[0].role == "le ministre de la Santé"
+
+
+def test_your_mp_last_in_a_list_of_recipients_is_a_letter_to_the_mp():
+    text = (
+        "Utilisez ce formulaire pour écrire à la ministre des Finances et à votre député "
+        "pour leur dire de financer les refuges."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert "financer les refuges" in action.text
+    assert action.confidence >= 0.8
+
+
+def test_pour_faire_un_don_rendez_vous_is_an_appeal_from_the_acronym_named():
+    text = (
+        "Pour faire un don, rendez-vous sur la page https://exemple.org/don\n"
+        "Le RQL défend les locataires depuis 1980. Sans vous, le RQL ne peut rien."
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation == "RQL"
