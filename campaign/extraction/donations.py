@@ -71,6 +71,8 @@ _MONEY_RE = re.compile(r"(?i)\b(?:donat\w*|gifts?|tax[- ]receipt\w*|fundrais\w*)
 # "give to Ukrainian emergency relief": a people's adjective before a common noun.
 _ADJECTIVE_RE = re.compile(r"[A-Z]\w+(?:ian|ean|ese|ish)\s+[a-z]")
 # Navigation menus ("Home | About | Donate") and one-word buttons are not appeals.
+# A fund's name: "Government Ethics Fund", not "Fund for Nature" nor "Legacy Fund for the ...".
+_FUND_RE = re.compile(r"\b(?:Fund|Appeal)$")
 _MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
 
 
@@ -96,6 +98,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         or _kept_up(sentence.text[match.end() :], context)
     )
     organisation = context.orgs.canonical(organisation) if organisation else ""
+    organisation = _fund_holder(organisation, context)
     # Naming the organisation makes the appeal both clearer and better evidence.
     score += 0.05 if organisation else -0.05
     return CallToAction(
@@ -185,6 +188,16 @@ def _recipient(sentence: str) -> str:
     if len(name.split()) == 1 and not (is_org_like(name) or name[0].isupper()):
         return ""
     return name
+
+
+def _fund_holder(organisation: str, context: DocumentContext) -> str:
+    """'Donate to the Government Ethics Fund' on a page where another organisation raises the
+    money: a fund ("... Fund", with nothing after it) is that organisation's, and the gift goes
+    to it. A fund that is itself the page's organisation stays."""
+    if not _FUND_RE.search(organisation):
+        return organisation
+    own = context.orgs.fundraiser()
+    return own if own and not _FUND_RE.search(own) else organisation
 
 
 def _kept_up(rest: str, context: DocumentContext) -> str:
