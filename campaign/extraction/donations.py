@@ -73,6 +73,9 @@ _ADJECTIVE_RE = re.compile(r"[A-Z]\w+(?:ian|ean|ese|ish)\s+[a-z]")
 # Navigation menus ("Home | About | Donate") and one-word buttons are not appeals.
 # A fund's name: "Government Ethics Fund", not "Fund for Nature" nor "Legacy Fund for the ...".
 _FUND_RE = re.compile(r"\b(?:Fund|Appeal)$")
+_READERS_SUPPORT_RE = re.compile(
+    r"(?i)\byour\s+(?:support|donations?|gifts?|help|contributions?)\b|\bdonat\w*"
+)
 _MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
 
 
@@ -197,7 +200,11 @@ def _fund_holder(organisation: str, context: DocumentContext) -> str:
     if not _FUND_RE.search(organisation):
         return organisation
     own = context.orgs.fundraiser()
-    return own if own and not _FUND_RE.search(own) else organisation
+    if not own or _FUND_RE.search(own):
+        return organisation
+    # The organisation must itself ask for the reader's support somewhere on the page.
+    asks = any(own in s.text and _READERS_SUPPORT_RE.search(s.text) for s in context.sentences)
+    return own if asks else organisation
 
 
 def _kept_up(rest: str, context: DocumentContext) -> str:

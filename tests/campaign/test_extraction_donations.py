@@ -316,7 +316,7 @@ def test_a_fund_an_organisation_launched_is_not_the_one_raising_money():
 
 def test_a_gift_to_a_named_fund_goes_to_the_organisation_raising_the_money():
     text = (
-        "River Keepers Network works to keep rivers clean.\n\n"
+        "Without your support, River Keepers Network cannot keep rivers clean.\n\n"
         "River Keepers Network files lawsuits against polluters every year.\n\n"
         "Please make your donation now to the Clean Water Fund.\n"
     )
