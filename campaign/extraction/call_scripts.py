@@ -36,8 +36,11 @@ _LINES_BEFORE_NUMBERS = 6
 # The confidence of a call that exists only as a script the author gives the reader.
 _SCRIPT_CONFIDENCE = 0.8
 
-# "Here is a sample script:", "Sample Call Script:", "here's a simple script that should help".
-_INTRO_RE = re.compile(r"(?i)\bscript\b")
+# "Here is a sample script:", "Sample Call Script:", "here's a simple script that should help",
+# "Here are some talking points:", "What to say:".
+_INTRO_RE = re.compile(r"(?i)\bscript\b|\btalking[\s-]+points\b|\bwhat\s+to\s+say\b")
+# An intro that names a script outright (a script need not then be written as spoken words).
+_SCRIPT_WORD_RE = re.compile(r"(?i)\bscript\b")
 # How a caller opens: "Hi, my name is", "Hello, My name is (X)", "You: Hello, my name is ...".
 _GREETING_RE = re.compile(
     r"(?i)^\W*(?:you\s*:\s*)?(?:hi|hello|good\s+(?:morning|afternoon|day))\b[^\n]{0,40}?"
@@ -85,6 +88,8 @@ class Script:
     ask: str
     points: tuple[str, ...]
     dial: Span | None
+    # Written as the caller speaks ("Hi, my name is ..."): a call even where no order precedes.
+    spoken: bool = True
 
 
 def complete_calls(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
@@ -150,7 +155,7 @@ def find_scripts(text: str) -> list[Script]:
     while index < len(blocks):
         block = blocks[index]
         first_line = block.text.split("\n", 1)[0]
-        introduced = bool(_INTRO_RE.search(first_line)) and len(block.text.split()) <= 30
+        introduced = bool(_INTRO_RE.search(first_line)) and len(first_line.split()) <= 30
         if introduced:
             # The script follows its intro, in the same paragraph or the next ones.
             rest = block.text.split("\n", 1)
@@ -171,13 +176,21 @@ def find_scripts(text: str) -> list[Script]:
             body.append(candidate)
             if re.match(r"(?i)^\W*thank\s+you\b", candidate.text):
                 break
-        spoken = [b for b in body if _SPOKEN_RE.search(b.text)]
-        if not body or not spoken:
+        spoken = any(_SPOKEN_RE.search(b.text) for b in body)
+        # Talking points need not be spoken words; they only complete a call already asked for.
+        pointed = introduced and not _SCRIPT_WORD_RE.search(first_line)
+        if not body or not (spoken or pointed):
             index += 1
             continue
         span = Span(body[0].start, body[-1].end, text[body[0].start : body[-1].end])
         scripts.append(
-            Script(span=span, ask=_ask_in(span.text), points=_points(body), dial=_dial(body))
+            Script(
+                span=span,
+                ask=_ask_in(span.text),
+                points=_points(body),
+                dial=_dial(body),
+                spoken=spoken,
+            )
         )
         index = next((i for i, b in enumerate(blocks) if b.start > span.end - 1), len(blocks))
     return scripts
@@ -237,7 +250,7 @@ def _apply_script(
     confident = [a for a in calls if not a.low_confidence]
     host = max(confident, key=lambda a: a.evidence.start, default=None)
     if host is None:
-        if context.news:
+        if context.news or not script.spoken:
             return actions  # a script quoted in a report is not the paper asking its readers
         weak = max(calls, key=lambda a: a.evidence.start, default=None)
         host = _call_from_script(script, text, weak)

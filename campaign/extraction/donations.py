@@ -71,6 +71,11 @@ _MONEY_RE = re.compile(r"(?i)\b(?:donat\w*|gifts?|tax[- ]receipt\w*|fundrais\w*)
 # "give to Ukrainian emergency relief": a people's adjective before a common noun.
 _ADJECTIVE_RE = re.compile(r"[A-Z]\w+(?:ian|ean|ese|ish)\s+[a-z]")
 # Navigation menus ("Home | About | Donate") and one-word buttons are not appeals.
+# A fund's name: "Government Ethics Fund", not "Fund for Nature" nor "Legacy Fund for the ...".
+_FUND_RE = re.compile(r"\b(?:Fund|Appeal)$")
+_READERS_SUPPORT_RE = re.compile(
+    r"(?i)\byour\s+(?:support|donations?|gifts?|help|contributions?)\b|\bdonat\w*"
+)
 _MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
 
 
@@ -96,6 +101,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         or _kept_up(sentence.text[match.end() :], context)
     )
     organisation = context.orgs.canonical(organisation) if organisation else ""
+    organisation = _fund_holder(organisation, context)
     # Naming the organisation makes the appeal both clearer and better evidence.
     score += 0.05 if organisation else -0.05
     return CallToAction(
@@ -185,6 +191,20 @@ def _recipient(sentence: str) -> str:
     if len(name.split()) == 1 and not (is_org_like(name) or name[0].isupper()):
         return ""
     return name
+
+
+def _fund_holder(organisation: str, context: DocumentContext) -> str:
+    """'Donate to the Government Ethics Fund' on a page where another organisation raises the
+    money: a fund ("... Fund", with nothing after it) is that organisation's, and the gift goes
+    to it. A fund that is itself the page's organisation stays."""
+    if not _FUND_RE.search(organisation):
+        return organisation
+    own = context.orgs.fundraiser()
+    if not own or _FUND_RE.search(own):
+        return organisation
+    # The organisation must itself ask for the reader's support somewhere on the page.
+    asks = any(own in s.text and _READERS_SUPPORT_RE.search(s.text) for s in context.sentences)
+    return own if asks else organisation
 
 
 def _kept_up(rest: str, context: DocumentContext) -> str:

@@ -130,3 +130,34 @@ def test_a_call_to_another_official_below_is_not_folded_into_the_first():
         "Then call Premier Diaz at 1-555-201-0808.\n"
     )
     assert len(_calls(text)) == 2
+
+
+def test_talking_points_below_a_call_are_what_the_caller_says():
+    text = (
+        "Call your MP today\n\n"
+        "Here are some talking points:\n\n"
+        "  • Say that you live in the riding.\n\n"
+        "  • The ask: State that you want the harbour dredging stopped before spring.\n"
+    )
+    (call,) = _calls(text)
+    assert any("harbour dredging" in point for point in call.talking_points)
+
+
+def test_talking_points_in_the_same_paragraph_as_their_heading_are_found():
+    text = (
+        "Talking points you can use:\n"
+        "  • My name is Sam and I live in your riding, where the clinic is about to close "
+        "because its funding was cut in the spring budget and nobody has said why.\n"
+        "  • Please keep the clinic open.\n"
+    )
+    (script,) = find_scripts(text)
+    assert "keep the clinic open" in script.span.text
+
+
+def test_talking_points_with_no_call_asked_for_make_no_call():
+    text = (
+        "Here are some talking points:\n\n"
+        "  • The bridge was built in 1902.\n\n"
+        "  • It carries ten thousand cars a day.\n"
+    )
+    assert _calls(text) == []

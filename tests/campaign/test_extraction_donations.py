@@ -312,3 +312,19 @@ def test_a_fund_an_organisation_launched_is_not_the_one_raising_money():
     )
     (gift,) = [a for a in extract_actions(text) if a.kind == DONATE]
     assert gift.organisation == "Riverside Trust"
+
+
+def test_a_gift_to_a_named_fund_goes_to_the_organisation_raising_the_money():
+    text = (
+        "Without your support, River Keepers Network cannot keep rivers clean.\n\n"
+        "River Keepers Network files lawsuits against polluters every year.\n\n"
+        "Please make your donation now to the Clean Water Fund.\n"
+    )
+    (action,) = _donations(text)
+    assert action.organisation == "River Keepers Network"
+
+
+def test_a_fund_that_is_the_only_organisation_named_keeps_the_gift():
+    text = "Please make your donation now to the Clean Water Fund.\n"
+    (action,) = _donations(text)
+    assert action.organisation == "Clean Water Fund"
