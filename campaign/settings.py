@@ -184,9 +184,15 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 1,
     "max_retries": 0,
 }
+# How often beat sweeps the outbox: a dead worker's rows go out again within a lease and a
+# sweep (under a minute with the defaults). A sweep is one indexed query when nothing is due.
+OUTBOX_SWEEP_SECONDS = env.float("OUTBOX_SWEEP_SECONDS", default=20.0)
 CELERY_BEAT_SCHEDULE = {
     # Re-publishes outbox rows whose task was lost (broker down, worker killed).
-    "outbox-sweep": {"task": "campaign.outbox.tasks.sweep_outbox", "schedule": 60.0},
+    "outbox-sweep": {
+        "task": "campaign.outbox.tasks.sweep_outbox",
+        "schedule": OUTBOX_SWEEP_SECONDS,
+    },
     # Keeps the MP directory current from the Represent API.
     "directory-sync-representatives": {
         "task": "campaign.directory.tasks.sync_representatives",

@@ -61,7 +61,7 @@ def test_the_command_can_deliver_without_a_broker(capsys):
     assert len(mail.outbox) == 2
 
 
-def test_beat_runs_the_sweep_every_minute(settings):
+def test_beat_runs_the_sweep_every_twenty_seconds(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["outbox-sweep"]
 
-    assert entry == {"task": "campaign.outbox.tasks.sweep_outbox", "schedule": 60.0}
+    assert entry == {"task": "campaign.outbox.tasks.sweep_outbox", "schedule": 20.0}

@@ -24,10 +24,10 @@ def test_leases_are_renewed_only_as_long_as_the_claiming_task_may_run():
     assert tasks.deliver_batch.soft_time_limit / 2 > tasks.BATCH_BUDGET_SECONDS
 
 
-def test_a_dead_workers_rows_are_taken_back_within_a_lease_and_a_sweep():
+def test_a_dead_workers_rows_are_taken_back_within_a_minute():
     sweep_every = settings.CELERY_BEAT_SCHEDULE["outbox-sweep"]["schedule"]
 
-    assert settings.OUTBOX_LEASE_SECONDS + sweep_every <= 90
+    assert settings.OUTBOX_LEASE_SECONDS + sweep_every < 60
     # A lease is renewed before half of it is gone, and half a lease outlasts a socket timeout.
     assert settings.OUTBOX_LEASE_RENEW_SECONDS + 1 < settings.OUTBOX_LEASE_SECONDS / 2
     assert settings.OUTBOX_LEASE_SECONDS / 2 >= settings.EMAIL_TIMEOUT
