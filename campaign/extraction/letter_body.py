@@ -222,6 +222,17 @@ def _salutations(text: str) -> list[re.Match[str]]:
     return sorted(found, key=lambda match: match.start())
 
 
+def salutations(text: str) -> list[re.Match[str]]:
+    """The 'Dear ...' lines (and officials' titles alone on a line) that open a letter; the
+    `who` group is the addressee."""
+    return _salutations(text)
+
+
+def greets_readers(who: str) -> bool:
+    """True for "Dear friends," and the like: the message is to the readers themselves."""
+    return bool(_READERS_RE.match(who.strip()))
+
+
 def _is_salutation(match: re.Match[str]) -> bool:
     return bool(match.group("mark") or _BARE_ADDRESSEE_RE.match(match.group("who").strip()))
 

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from . import wording
+from . import letter_body, wording
 from .context import DocumentContext
 from .stance import DIRECT, IMPERATIVE, PUBLIC, Assessment, assess
 from .text import CAPITALISED, LIST_ITEM_RE, Span, lines
@@ -115,8 +115,58 @@ class _Candidate:
     label: str
 
 
+# The formal wording: "WE the undersigned petition the Assembly as follows:" and then, in their
+# own paragraphs, the clauses of the prayer: "That the Assembly be reconvened immediately."
+_PRAYER_INTRO_RE = re.compile(
+    rf"\b(?P<verb>(?i:petition|pray|call\s+(?:up)?on|request|ask|urge))\s+{_ADDRESSEE}"
+    r"\s+(?i:as\s+follows)\s*:\s*$"
+)
+_PRAYER_CLAUSE_RE = re.compile(r"(?m)^[^\S\n]*That\s+(?P<demand>[^\n]*\S)")
+
+
+def _prayer(sentence: Span, context: DocumentContext) -> CallToAction | None:
+    """A formal petition: the prayer's "That ..." clauses, after the line that introduces them,
+    are what is demanded of the addressee."""
+    match = _PRAYER_INTRO_RE.search(sentence.text)
+    if not match:
+        return None
+    clauses = []
+    end = sentence.end
+    while True:
+        position = _skip_blank(context.text, end)
+        if context.text[end:position].count("\n") > 2:
+            break  # a blank line may separate the clauses, no more
+        clause = _PRAYER_CLAUSE_RE.match(context.text, position)
+        if not clause:
+            break
+        clauses.append(wording.demand(clause.group("demand")))
+        end = clause.end()
+    if not clauses:
+        return None
+    stance = _assess(sentence.text, match, context)
+    if _voice_penalty(sentence.text, match.start("verb"), stance.label):
+        return None
+    start = sentence.start + sentence.text.rfind("\n", 0, match.start()) + 1
+    return CallToAction(
+        kind=PETITION,
+        text="; ".join(clause for clause in clauses if clause),
+        evidence=Evidence.of(context.text, start, end),
+        confidence=stance.score,
+        addressee=wording.finish(match.group("addr")),
+    )
+
+
+def _skip_blank(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
 def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     """The best petition-like demand in `sentence`, or None."""
+    prayer = _prayer(sentence, context)
+    if prayer:
+        return prayer
     signing = _signing(sentence.text, context)
     asks = _asks(sentence.text, context)
     if not signing and _is_list_item(sentence, context.text):
@@ -351,3 +401,51 @@ def title_petition(actions: list[CallToAction], context: DocumentContext) -> lis
     return [
         a for a in actions if not (a.kind == PETITION and a.evidence.overlaps(petition.evidence))
     ] + [petition]
+
+
+# A sentence of an open letter that tells its addressee what to do: "you need to resign",
+# "you must act", "we urge you to ...".
+_TELLS_ADDRESSEE_RE = re.compile(
+    r"(?i)\b(?:you\s+(?:need|have|ought)\s+to|you\s+(?:must|should)|"
+    r"(?:we|I)\s+(?:urge|ask|call\s+(?:up)?on|implore|demand\s+of)\s+you\s+to)\s+"
+    r"(?P<demand>[^.!?]*\w)"
+)
+
+
+def open_letter_petition(
+    actions: list[CallToAction], context: DocumentContext
+) -> list[CallToAction]:
+    """A petition page whose only request is to sign ("Add your name if you agree") under a
+    letter to officials ("Dear Premier X:"): what the letter tells them to do is the demand."""
+    petitions = [a for a in actions if a.kind == PETITION and not a.low_confidence]
+    if not petitions or not all(is_bare_signing(a) for a in petitions):
+        return actions
+    first = min(a.evidence.start for a in petitions)
+    greeting = next(
+        (
+            match
+            for match in letter_body.salutations(context.text[:first])
+            if not letter_body.greets_readers(match.group("who"))
+        ),
+        None,
+    )
+    if greeting is None:
+        return actions
+    asks = [
+        (sentence, ask)
+        for sentence in context.sentences
+        if greeting.end() <= sentence.start and sentence.end <= first
+        for ask in [_TELLS_ADDRESSEE_RE.search(sentence.text)]
+        if ask
+    ]
+    if not asks:
+        return actions
+    sentence, ask = asks[-1]  # the letter's closing demand
+    petition = CallToAction(
+        kind=PETITION,
+        text=wording.demand(ask.group("demand")),
+        evidence=Evidence.of(context.text, sentence.start, sentence.end),
+        confidence=max(a.confidence for a in petitions),
+        addressee=wording.finish(greeting.group("who")),
+    )
+    return [a for a in actions if not any(a is p for p in petitions)] + [petition]

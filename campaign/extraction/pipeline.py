@@ -205,6 +205,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if not french:
         actions = tell.fold_into_signing(actions, text)
         actions = petitions.title_petition(actions, context)
+        actions = petitions.open_letter_petition(actions, context)
     actions = merge_overlapping(actions)
     if not french:
         # Scripts and the numbers under a call are read from English cues only, for now.

@@ -326,3 +326,46 @@ def test_a_signature_counter_adds_nothing_when_the_page_states_its_demand():
     )
     (petition,) = [a for a in extract_actions(text) if not a.low_confidence]
     assert petition.text == "fund a temporary branch during the works"
+
+
+def test_a_formal_petition_demands_the_that_clauses_after_as_follows():
+    text = (
+        "WHEREAS the town closed the library without notice;\n\n"
+        "WE the undersigned petition the Town Council as follows:\n\n"
+        "That the library be reopened on its former hours.\n\n"
+        "That no branch be closed without a public meeting.\n\n"
+        "Sign now\n"
+    )
+    (action,) = _petitions(text)
+    assert action.addressee == "the Town Council"
+    assert action.text == (
+        "the library be reopened on its former hours; no branch be closed without a public meeting"
+    )
+    assert action.evidence.quote.startswith("WE the undersigned petition")
+    assert action.evidence.quote.endswith("without a public meeting.")
+    assert action.confidence >= 0.8
+
+
+def test_as_follows_without_that_clauses_is_no_petition():
+    text = "WE the undersigned petition the Town Council as follows:\n\nThe library matters."
+    assert _petitions(text) == []
+
+
+def test_a_signing_request_under_a_letter_to_officials_petitions_for_what_it_tells_them():
+    text = (
+        "Dear Mayor Smith and Councillor Jones:\n\n"
+        "The pool has been closed for two summers. Families have nowhere to swim.\n\n"
+        "You need to reopen the pool before July and fund its repairs.\n\n"
+        "Add your name if you agree:\n"
+    )
+    (action,) = _petitions(text)
+    assert action.addressee == "Mayor Smith and Councillor Jones"
+    assert action.text == "reopen the pool before July and fund its repairs"
+    assert action.evidence.quote == "You need to reopen the pool before July and fund its repairs."
+    assert action.confidence >= 0.8
+
+
+def test_a_signing_request_under_a_greeting_to_readers_stays_as_it_is():
+    text = "Dear friends,\n\nYou need to see this.\n\nAdd your name if you agree:\n"
+    (action,) = _petitions(text)
+    assert action.text.startswith("Add your name")
