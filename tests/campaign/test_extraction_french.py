@@ -916,3 +916,24 @@ def test_a_single_que_clause_is_no_list_of_wishes():
     text = "Signez la pétition !\n\nQue le gouvernement nous entende enfin, disait-elle.\n"
     (action,) = _of_kind(text, PETITION)
     assert action.talking_points == ()
+
+
+def test_an_appeal_naming_no_one_goes_to_the_name_that_speaks_as_an_organisation():
+    text = (
+        "Inondations au Bas-Saint-Laurent\n"
+        "Je fais un don\n"
+        "Après les crues, Secours-Riverain met en lumière les besoins des familles.\n"
+        "Secours-Riverain appelle le Québec à revoir ses cartes de zones inondables.\n"
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation == "Secours-Riverain"
+
+
+def test_a_place_given_an_article_is_not_the_fundraiser():
+    text = (
+        "Je fais un don\n"
+        "Québec appelle à la prudence. Québec demande des comptes aux villes.\n"
+        "Le budget du Québec est serré.\n"
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation != "Québec"
