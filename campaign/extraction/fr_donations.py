@@ -192,20 +192,57 @@ _ORG_START_RE = re.compile(
     r"\b(?:Comité|Fondation|Coalition|Association|Réseau|Centre|Ligue|Regroupement|Front|"
     r"Société|Alliance|Fédération|Syndicat|Collectif|Mouvement|Amnistie|Maison|Table|Banque|"
     r"Institut|Fonds|Organisme|Projet|Union|Confédération|Centrale|Conseil\s+canadien|"
-    r"Conseil\s+québécois|Équiterre|Greenpeace|Oxfam|Centraide|Action)\b"
+    r"Conseil\s+québécois|Action)\b"
 )
 
 
 def fundraiser(text: str) -> str:
     """The organisation a French document most often names, for an appeal that names none:
     a name starting with a word such as « Fondation », else an acronym the text gives an
-    article (« le MQF », « du MQF »), as French writes an organisation's initials."""
+    article (« le MQF », « du MQF »), as French writes an organisation's initials, else a name
+    that twice opens a sentence acting as an organisation does (« X appelle à ... »)."""
     names = [org_name(text[match.start() :]) for match in _ORG_START_RE.finditer(text)]
     counts = Counter(name for name in names if name)
     if not counts:
         counts = Counter(match.group("acronym") for match in _ACRONYM_RE.finditer(text))
         counts = Counter({name: n for name, n in counts.items() if n >= 2})
+    if not counts:
+        counts = _speakers(text)
     return counts.most_common(1)[0][0] if counts else ""
+
+
+# A name opening a sentence or clause as the subject of what an organisation does in public:
+# « X met en lumière ... », « X appelle à ... », « X demande ... ».
+_SPEAKER_RE = re.compile(
+    r"(?:^|(?<=[.!?,]\s)|(?<=\n))[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]+"
+    r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){0,3})[ \t]+(?:\w+[ \t]+)?"
+    r"(?:appelle|demande|exhorte|réclame|dénonce|salue|invite|exige|met\s+en\s+lumière|lance|"
+    r"rappelle|recommande|presse|milite|travaille|soutient|agit|intervient|œuvre|défend)\b",
+    re.M,
+)
+_DETERMINER_RE = re.compile(
+    r"(?i)^(?:l[ea]s?|l['\u2019]\S*|une?|ce|cet|cette|ces|ils?|elles?|nous|on)$"
+)
+
+
+def _speakers(text: str) -> Counter[str]:
+    """Names that speak and act as an organisation at least twice in `text`, never given an
+    article (« le Canada », « du Québec » are places and governments)."""
+    names = Counter(
+        match.group("name")
+        for match in _SPEAKER_RE.finditer(text)
+        if not _DETERMINER_RE.match(match.group("name").split()[0])
+    )
+    return Counter(
+        {
+            name: n
+            for name, n in names.items()
+            if n >= 2
+            and not re.search(
+                r"(?i)\b(?:le|la|les|du|des|au|aux|l['\u2019])\s*" + re.escape(name) + r"\b", text
+            )
+        }
+    )
 
 
 _ACRONYM_RE = re.compile(r"\b(?i:le|la|du|au|l['\u2019])\s*(?P<acronym>[A-Z]{2,6})\b(?!-)")

@@ -50,6 +50,14 @@ _ASK_COLON_RE = re.compile(
     r"(?P<addr>(?:à|au|aux|(?i:l[ea]s?|l['\u2019]))\s*[^.;:!?\u00ab\u00bb]{2,100}?)"
     r"(?:\s+(?:de|d['\u2019]|qu['\u2019](?:il|elle|ils|elles)))?\s*(?P<colon>:)\s*$"
 )
+# « Nous demandons au lieutenant-gouverneur la dissolution du Parlement »: « demander à qqn
+# qqch », whom (after « à ») then what (a noun after its article).
+_ASK_THING_RE = re.compile(
+    r"\b(?P<verb>(?i:demand(?:ons|ent)|exige(?:ons|nt)|réclam(?:ons|ent)))\s+"
+    r"(?P<addr>(?i:à|au|aux)\s+[^.;:!?,\u00ab\u00bb]{2,80}?)(?<!\sde)(?<!\sdu)(?<!\sdes)"
+    r"\s+(?P<demand>(?i:la|le|les|l['\u2019]|une?)\s*\w.*)",
+    re.S,
+)
 # « exiger que le gouvernement ... », « demander que la ministre ... ».
 _DEMAND_THAT_RE = re.compile(
     r"\b(?P<verb>(?i:exige(?:ons|nt|r)?|exigé|demand(?:ons|ent|e|er|é)|réclam(?:ons|ent|e|er|é)|"
@@ -118,7 +126,7 @@ _PLAN_RE = re.compile(
     r"prévoi(?:t|ent)|prévoyons)(?:\s+(?:même|aussi|donc|bientôt|ensuite|encore))?\s+$"
 )
 # « Nous, soussigné(e)s, ... »: the formal petition.
-_UNDERSIGNED_RE = re.compile(r"(?i)\bsoussign")
+_UNDERSIGNED_RE = re.compile(r"(?i)\bsoussign|\bnous,?\s+(?:les\s+)?signataires\b")
 
 
 @dataclass(frozen=True)
@@ -220,7 +228,7 @@ def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> As
 
 def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
     found = []
-    for pattern in (_ASK_DE_RE, _ASK_A_RE, _DEMAND_THAT_RE, _ASK_COLON_RE):
+    for pattern in (_ASK_DE_RE, _ASK_A_RE, _DEMAND_THAT_RE, _ASK_COLON_RE, _ASK_THING_RE):
         for match in _overlapping(pattern, sentence):
             addressee = _addressee(match.group("addr"))
             if not addressee or len(addressee.split()) > 14 or _NOT_ADDRESSEE_RE.match(addressee):
@@ -353,6 +361,26 @@ def stated_purpose(action: CallToAction, text: str) -> str:
         return ""
     text_found = wording.demand(found[-1].group("demand"))
     return text_found if len(text_found.split()) >= 2 else ""
+
+
+# A demand written as a formal wish, one per line of a list: « - 1 - Que le gouvernement
+# interdise la vente de pesticides; », « Qu'Ottawa rétablisse le financement. ».
+_WISH_LINE_RE = re.compile(
+    r"(?m)^[ \t]*(?:[-\u2013\u2014•*]|\d+[.)]?|[ \t])*[ \t]*"
+    r"(?P<wish>(?:Que|QUE)\s+\S[^\n]{10,}|(?:Qu|QU)['\u2019][^\n]{10,})$"
+)
+# Fewer formal wishes than this is a quotation, not the list of what is demanded.
+_MIN_WISHES = 2
+
+
+def formal_wishes(action: CallToAction, text: str) -> tuple[str, ...]:
+    """For a bare request to sign, the list of formal wishes after it (« Que le gouvernement
+    interdise ... ; Que ... »): what the petition demands, as talking points; else ()."""
+    wishes = [
+        wording.point(match.group("wish"))
+        for match in _WISH_LINE_RE.finditer(text, action.evidence.end)
+    ]
+    return tuple(wishes) if len(wishes) >= _MIN_WISHES else ()
 
 
 # A page that is a petition: its formal text (« Nous, soussignés », « Texte de la pétition »,

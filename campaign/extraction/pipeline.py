@@ -368,11 +368,20 @@ def _fold_sign_requests(
 
 def _french_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:
     """A French request to sign that names no demand takes what the text before it says the
-    petition is for; a page asking to sign several petitions has one per titled text; a
+    petition is for, and the formal wishes listed after it (« Que le gouvernement ... ») as
+    its points; a page asking to sign several petitions has one per titled text; a
     petition page holds one petition unless it has several formal texts."""
     actions = [
         dataclasses.replace(a, text=purpose)
         if fr_petitions.is_bare_signing(a) and (purpose := fr_petitions.stated_purpose(a, text))
+        else a
+        for a in actions
+    ]
+    actions = [
+        dataclasses.replace(a, talking_points=wishes)
+        if fr_petitions.is_bare_signing(a)
+        and not a.talking_points
+        and (wishes := fr_petitions.formal_wishes(a, text))
         else a
         for a in actions
     ]

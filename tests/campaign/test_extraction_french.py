@@ -885,3 +885,55 @@ def test_pour_faire_un_don_rendez_vous_is_an_appeal_from_the_acronym_named():
     )
     (action,) = _of_kind(text, DONATE)
     assert action.organisation == "RQL"
+
+
+def test_signatories_asking_someone_for_something_is_a_petition_to_them():
+    text = (
+        "Nous, signataires de cette pétition, demandons au conseil municipal de Laval "
+        "la réouverture de la bibliothèque du quartier."
+    )
+    (action,) = _of_kind(text, PETITION)
+    assert action.text == "la réouverture de la bibliothèque du quartier"
+    assert action.addressee == "le conseil municipal de Laval"
+    assert action.confidence >= 0.8
+
+
+def test_a_bare_signing_takes_the_formal_wishes_listed_after_it_as_points():
+    text = (
+        "Protégeons nos rivières\n\n"
+        "Signez la pétition !\n\n"
+        "- 1 - Que le gouvernement interdise les rejets d'eaux usées dans les rivières;\n"
+        "- 2 - Que la province finance la mise à niveau des stations d'épuration.\n"
+    )
+    (action,) = _of_kind(text, PETITION)
+    assert action.talking_points == (
+        "Que le gouvernement interdise les rejets d'eaux usées dans les rivières",
+        "Que la province finance la mise à niveau des stations d'épuration",
+    )
+
+
+def test_a_single_que_clause_is_no_list_of_wishes():
+    text = "Signez la pétition !\n\nQue le gouvernement nous entende enfin, disait-elle.\n"
+    (action,) = _of_kind(text, PETITION)
+    assert action.talking_points == ()
+
+
+def test_an_appeal_naming_no_one_goes_to_the_name_that_speaks_as_an_organisation():
+    text = (
+        "Inondations au Bas-Saint-Laurent\n"
+        "Je fais un don\n"
+        "Après les crues, Secours-Riverain met en lumière les besoins des familles.\n"
+        "Secours-Riverain appelle le Québec à revoir ses cartes de zones inondables.\n"
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation == "Secours-Riverain"
+
+
+def test_a_place_given_an_article_is_not_the_fundraiser():
+    text = (
+        "Je fais un don\n"
+        "Québec appelle à la prudence. Québec demande des comptes aux villes.\n"
+        "Le budget du Québec est serré.\n"
+    )
+    (action,) = _of_kind(text, DONATE)
+    assert action.organisation != "Québec"
