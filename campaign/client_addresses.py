@@ -6,9 +6,13 @@ address; any other header is whatever the client says.
 """
 
 import ipaddress
+import logging
 
 from django.conf import settings
 from django.http import HttpRequest
+from django_ratelimit.core import is_ratelimited
+
+log = logging.getLogger(__name__)
 
 
 def client_ip(request: HttpRequest) -> str:
@@ -38,6 +42,22 @@ def _client_ip(request: HttpRequest) -> str:
 def ratelimit_key(group: str, request: HttpRequest) -> str:
     """django-ratelimit key function: the trusted client address."""
     return client_ip(request) or "unknown"
+
+
+def client_over_limit(request: HttpRequest, *, group: str, rate: str) -> bool:
+    """Count one POST from this client in `group`; True when it is over `rate`.
+
+    Counts live in the cache. When the cache is down nobody is limited: a supporter's action
+    matters more than the brake, and each brake has another guard behind it (an email to
+    confirm, one count per supporter).
+    """
+    try:
+        return is_ratelimited(
+            request, group=group, key=ratelimit_key, rate=rate, method="POST", increment=True
+        )
+    except Exception:
+        log.warning("%s: rate limit unavailable (cache down); request allowed", group)
+        return False
 
 
 def _is_ip(value: str) -> bool:

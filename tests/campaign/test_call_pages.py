@@ -300,7 +300,7 @@ def test_it_counts_presses_when_the_rate_limit_cannot_be_read(client, page, ford
     def broken(*args, **kwargs):
         raise ConnectionError("cache down")
 
-    monkeypatch.setattr("campaign.calls.throttle.is_ratelimited", broken)
+    monkeypatch.setattr("campaign.client_addresses.is_ratelimited", broken)
 
     press(client, page, ford)
 
