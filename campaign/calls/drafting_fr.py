@@ -6,7 +6,7 @@ campaign drafted from French documents (« Appelez la ministre », « J'appelle 
 import re
 from collections.abc import Sequence
 
-from campaign.calls.drafting import OfficeName
+from campaign.calls.drafting import OfficeName, _clean, _lower_first
 
 OPENING = "Bonjour, je m'appelle [votre nom] et j'habite à [votre ville ou code postal]."
 CLOSING = "Merci de transmettre mon message."
@@ -33,16 +33,6 @@ _VOWELS = "aeiouàâéèêëîïôûœ"
 _FEMININE_ROLE = re.compile(
     r"(?i)^(?:première|présidente|mairesse|ambassadrice|députée|sénatrice|conseillère|cheffe)\b"
 )
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split()).strip().rstrip(" .!:;,")
-
-
-def _lower_first(text: str) -> str:
-    if text[:1].isupper() and not text[:2].isupper():
-        return text[0].lower() + text[1:]
-    return text
 
 
 def _de(text: str) -> str:

@@ -22,6 +22,7 @@ from . import fr_wording as wording
 from .context import DocumentContext
 from .fr_stance import PUBLIC_FR, assess
 from .fr_wording import INFINITIVE
+from .petitions import _overlapping
 from .stance import IMPERATIVE, Assessment
 from .text import Span
 from .types import CALL, LETTER_TO_TARGETS, PETITION, CallToAction, Evidence, Target
@@ -327,16 +328,6 @@ def _is_letter_content(prefix: str) -> bool:
     """True when an order to write or call comes before the ask in the same sentence, unless
     the sentence asks to sign (« Signez la lettre ouverte demandant à ... »)."""
     return bool(_LETTER_CONTENT_RE.search(prefix)) and not re.search(r"(?i)\bsign", prefix)
-
-
-def _overlapping(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
-    """Every match, including ones that start inside an earlier match's demand."""
-    found = []
-    position = 0
-    while match := pattern.search(sentence, position):
-        found.append(match)
-        position = match.end("verb")
-    return found
 
 
 # What a petition is for, said where the document mentions it: « Une pétition a été mise en

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .roles import Found
+from .roles import Found, merge_overlapping
 from .text import WRAPPED_SPACE
 from .types import DIPLOMAT, HEAD_OF_GOVERNMENT, MINISTER, MP, OTHER
 
@@ -77,17 +77,7 @@ def find_roles(text: str, start: int = 0, end: int | None = None) -> list[Found]
         for pattern in ROLE_PATTERNS
         for match in pattern.finditer(text, start, end)
     ]
-    candidates.sort(key=lambda found: (found.start, -found.end))
-    merged: list[Found] = []
-    for candidate in candidates:
-        if merged and candidate.start < merged[-1].end:
-            last = merged[-1]
-            if candidate.end > last.end:
-                value = re.sub(r"\s+", " ", text[last.start : candidate.end])
-                merged[-1] = Found(last.start, candidate.end, value)
-            continue
-        merged.append(candidate)
-    return merged
+    return merge_overlapping(text, candidates)
 
 
 def classify_role(role: str) -> str:

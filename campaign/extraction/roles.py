@@ -163,8 +163,13 @@ def find_roles(text: str, start: int = 0, end: int | None = None) -> list[Found]
             offset = match.end() - len(value)
             value = _without_trailing_name(value)
             candidates.append(Found(offset, offset + len(value), re.sub(r"\s+", " ", value)))
-    # Overlapping candidates are parts of one role: "Saudi Ambassador" + "Ambassador to Canada"
-    # -> "Saudi Ambassador to Canada".
+    return merge_overlapping(text, candidates)
+
+
+def merge_overlapping(text: str, candidates: list[Found]) -> list[Found]:
+    """Overlapping candidates are parts of one role: "Saudi Ambassador" + "Ambassador to Canada"
+    -> "Saudi Ambassador to Canada". The one starting first is extended as far as either goes
+    (shared by `fr_roles.find_roles`); sorts `candidates` in place."""
     candidates.sort(key=lambda found: (found.start, -found.end))
     merged: list[Found] = []
     for candidate in candidates:
