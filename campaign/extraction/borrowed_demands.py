@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from . import fr_letters, fr_wording, letters, wording
 from .text import lines
@@ -74,6 +75,54 @@ _URGED_RE = re.compile(
 # How many sentences up what callers are to say may be stated.
 _URGED_REACH = 3
 
+# French: « Nous demandons ... », « Nous voulons ... », « Le ministre doit (cesser de) ... »,
+# « Il faut ... », or a heading ordering it: « Non au pipeline », « Sauvons ... », « Stop ... ».
+_STATED_DEMAND_FR_RE = re.compile(
+    r"(?i)^\W*(?:(?:nous|je)\s+(?:(?:tous|toutes|aussi|toujours)\s+)?(?:demandons|voulons|"
+    r"exigeons|réclamons|revendiquons|demande|veux|exige|réclame)\b"
+    r"|(?!(?:vous|nous|on|tu|je)\b)[^.!?:]{1,80}?\b(?:doit|doivent|devrait|devraient)\s+"
+    r"(?!(?:nous|vous)\b)[a-zà-ÿ]"
+    r"|il\s+faut\b"
+    r"|(?:non|oui)\s+(?:au|aux|à)\b|stop\b|halte\b|sauvons\b|sauvez\b|protégeons\b|"
+    r"protégez\b|défendons\b|préservons\b|arrêtons\b|mettons\s+fin\b|"
+    r"pour\s+(?:(?:un|une|le|la|les|des|que)\b|l['\u2019]|qu['\u2019]))"
+)
+# French headings naming the act: « Passez à l'action », « Agissez », « Signez », « Faites un don ».
+_ACT_HEADING_FR_RE = re.compile(
+    r"(?i)\b(?:passe[zr]\s+à\s+l['\u2019]action|agisse[zr]|agissons|agir|sign(?:ez|er|ons)|"
+    r"fai(?:tes|re)\s+un\s+don|donnez|dons?|pétitions?|nouvelles|actualités?|"
+    r"mises?\s+à\s+jour|comment|impliquez-vous|en\s+savoir\s+plus)\b"
+)
+# « ... demandez-leur de X », « exhortons-les à X », « pressez-le de X ».
+_URGED_FR_RE = re.compile(
+    r"(?i)\b(?:demand|exhort|press)\w*[-\s](?:leur|lui|les|la|le)\s+(?:de\s+|d['\u2019]|à\s+)"
+    r"(?P<demand>[a-zà-ÿ][^.!?\n]*)"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Cues:
+    """One language's patterns for the demand stated around an instruction."""
+
+    instruction: re.Pattern[str]
+    stated: re.Pattern[str]
+    act_heading: re.Pattern[str]
+    urged: re.Pattern[str]
+    demand: Callable[[str], str]
+    # Whether a heading that only names the topic will do (English only, for now).
+    topics: bool
+
+
+_EN = _Cues(_INSTRUCTION_RE, _STATED_DEMAND_RE, _ACT_HEADING_RE, _URGED_RE, wording.demand, True)
+_FR = _Cues(
+    _INSTRUCTION_FR_RE,
+    _STATED_DEMAND_FR_RE,
+    _ACT_HEADING_FR_RE,
+    _URGED_FR_RE,
+    fr_wording.demand,
+    False,
+)
+
 
 def says_nothing(action: CallToAction, *, language: str = "en") -> bool:
     """True for a letter or call whose text is only whom to contact, with nothing to say."""
@@ -118,7 +167,7 @@ def borrow_demands(
             demand = nearest[1]
         elif language == "en":
             # What is said around it: the order that follows ("Tell her that ..."), the
-            # sentence before, the heading above or the title. English cues only, for now.
+            # sentence before, the heading above or the title.
             demand = (
                 _following_ask(action, text)
                 or _sentence_before(action, text)
@@ -126,32 +175,34 @@ def borrow_demands(
             )
         else:
             # The orders that follow, in French (« dites que vous demandez ... »), else the
-            # summary the page gives under a « Résumé » heading, as talking points.
+            # summary the page gives under a « Résumé » heading, as talking points, else the
+            # sentence before, the heading above or the title.
             demand = _following_ask_fr(action, text)
-            if not demand:
-                points = fr_letters.summary_points(action, text)
-                if points:
-                    action = dataclasses.replace(action, talking_points=points)
+            points = [] if demand else fr_letters.summary_points(action, text)
+            if points:
+                action = dataclasses.replace(action, talking_points=points)
+            elif not demand:
+                demand = _sentence_before(action, text, _FR) or _heading_above(action, text, _FR)
         borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
 
 
-def stated_demand(sentence: str) -> str:
+def stated_demand(sentence: str, cues: _Cues = _EN) -> str:
     """The demand `sentence` states plainly, tidied, or ""."""
     sentence = sentence.strip()
     if (
         not sentence
         or sentence.endswith("?")
-        or _INSTRUCTION_RE.match(sentence)
-        or _ACT_HEADING_RE.search(sentence)
-        or not _STATED_DEMAND_RE.match(sentence)
+        or cues.instruction.match(sentence)
+        or cues.act_heading.search(sentence)
+        or not cues.stated.match(sentence)
     ):
         return ""
     demand = wording.finish(wording.strip_links(sentence))
     return demand if len(demand.split()) >= _MIN_WORDS else ""
 
 
-def _sentence_before(action: CallToAction, text: str) -> str:
+def _sentence_before(action: CallToAction, text: str, cues: _Cues = _EN) -> str:
     """The demand stated in the sentence right before the instruction's ("We ask that you"
     before "send an email ..." is the instruction's own sentence, not the one before)."""
     start = action.evidence.start
@@ -162,30 +213,30 @@ def _sentence_before(action: CallToAction, text: str) -> str:
     sentences = [part for part in parts if part.strip()]
     if not sentences:
         return ""
-    urged = _urged(sentences[-1])
+    urged = _urged(sentences[-1], cues)
     if urged:
         # "Let's join together and urge them to support the Act. Please send this card to ..."
         return urged
-    stated = stated_demand(sentences[-1])
+    stated = stated_demand(sentences[-1], cues)
     if stated:
         return stated
     # "Each time it's a constituent, telling them to stand up for X. That could tip the
     # balance. ... It is easy to call your MP.": what callers say, a few sentences up.
     for sentence in reversed(sentences[-_URGED_REACH:-1]):
-        if urged := _urged(sentence):
+        if urged := _urged(sentence, cues):
             return urged
     return ""
 
 
-def _urged(sentence: str) -> str:
-    urged = _URGED_RE.search(sentence)
+def _urged(sentence: str, cues: _Cues = _EN) -> str:
+    urged = cues.urged.search(sentence)
     if not urged or sentence.rstrip().endswith("?"):
         return ""
-    demand = wording.demand(urged.group("demand"))
+    demand = cues.demand(urged.group("demand"))
     return demand if len(demand.split()) >= _MIN_WORDS else ""
 
 
-def _heading_above(action: CallToAction, text: str) -> str:
+def _heading_above(action: CallToAction, text: str, cues: _Cues = _EN) -> str:
     """The demand the nearest heading above the instruction states, else the title's."""
     above = [
         line.text
@@ -197,9 +248,9 @@ def _heading_above(action: CallToAction, text: str) -> str:
     heading = above[-1] if above else ""
     first = next((line.text for line in lines(text) if line.text.strip()), "")
     return (
-        _heading_demand(heading)
-        or (_heading_demand(first) if first != heading else "")
-        or _topic(_section_heading(text, action.evidence.start))
+        _heading_demand(heading, cues)
+        or (_heading_demand(first, cues) if first != heading else "")
+        or (_topic(_section_heading(text, action.evidence.start)) if cues.topics else "")
     )
 
 
@@ -239,10 +290,10 @@ def _topic(heading: str) -> str:
     return wording.finish(wording.strip_links(heading))
 
 
-def _heading_demand(heading: str) -> str:
+def _heading_demand(heading: str, cues: _Cues = _EN) -> str:
     """The demand a heading states, or its part before a colon ("Let them stay: an update")."""
-    return stated_demand(heading) or (
-        stated_demand(heading.split(":")[0]) if ":" in heading else ""
+    return stated_demand(heading, cues) or (
+        stated_demand(heading.split(":")[0], cues) if ":" in heading else ""
     )
 
 

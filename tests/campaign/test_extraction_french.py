@@ -937,3 +937,57 @@ def test_a_place_given_an_article_is_not_the_fundraiser():
     )
     (action,) = _of_kind(text, DONATE)
     assert action.organisation != "Québec"
+
+
+# An instruction that says nothing borrows the demand stated around it
+
+
+def test_a_bare_letter_borrows_the_demand_of_the_sentence_before():
+    text = (
+        "Le gouvernement doit cesser de financer les nouveaux pipelines.\n\n"
+        "Écrivez à votre député !"
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "Le gouvernement doit cesser de financer les nouveaux pipelines"
+
+
+def test_a_bare_letter_borrows_the_demand_of_the_heading_above():
+    text = (
+        "Bulletin de la coalition\n\n"
+        "Sauvons la forêt boréale\n\n"
+        "Les coupes menacent l'habitat du caribou depuis des années.\n\n"
+        "Écrivez à votre député."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "Sauvons la forêt boréale"
+
+
+def test_a_bare_letter_borrows_the_demand_of_the_title():
+    text = (
+        "Non au projet de mine au lac Bleu\n\n"
+        "Le projet menace l'eau potable de trois villages.\n\n"
+        "Les audiences publiques ont lieu cet automne.\n\n"
+        "Écrivez à votre député."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "Non au projet de mine au lac Bleu"
+
+
+def test_a_heading_that_only_names_the_act_is_not_a_demand():
+    text = (
+        "Bulletin de la coalition\n\n"
+        "Passez à l'action\n\n"
+        "Les audiences publiques ont lieu cet automne.\n\n"
+        "Écrivez à votre député."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "Écrivez à votre député"
+
+
+def test_an_instruction_that_says_what_to_ask_keeps_its_own_text():
+    text = (
+        "Sauvons la forêt boréale\n\n"
+        "Écrivez à votre député pour lui demander de protéger les lacs du Nord."
+    )
+    (action,) = _of_kind(text, LETTER_TO_MP)
+    assert action.text == "protéger les lacs du Nord"
