@@ -217,7 +217,13 @@ def _publish(task, *, args: list, countdown: float | None, what: str, breaker: b
         task.apply_async(args=args, countdown=countdown, retry=False)
     except Exception as error:
         broker_breaker.trip()
-        log.warning("outbox: could not publish %s (%s); the sweep will", what, type(error))
+        # The broker's own words (ids only ever travel in tasks, never addresses or text).
+        log.warning(
+            "outbox: could not publish %s (%s: %s); the sweep will",
+            what,
+            type(error).__name__,
+            str(error)[:200],
+        )
         return False
     broker_breaker.reset()
     return True

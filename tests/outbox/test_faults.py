@@ -19,7 +19,12 @@ from django.urls import reverse
 
 from campaign.celery import app as celery_app
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import PUBLISH_WINDOW_SECONDS, outbox_sweep, queue_email
+from campaign.outbox.services import (
+    PUBLISH_WINDOW_SECONDS,
+    broker_breaker,
+    outbox_sweep,
+    queue_email,
+)
 from campaign.outbox.tasks import deliver_email
 from tests.factories.outbox import OutboundEmailFactory
 from tests.factories.petitions import PetitionFactory
@@ -63,11 +68,14 @@ def publishing_to(broker_url: str):
     saved = (celery_app.conf.broker_url, celery_app.conf.task_always_eager)
     celery_app.conf.broker_url, celery_app.conf.task_always_eager = broker_url, False
     reset_pools()
+    # A publish that failed in an earlier test must not keep this one from publishing.
+    broker_breaker.reset()
     try:
         yield
     finally:
         celery_app.conf.broker_url, celery_app.conf.task_always_eager = saved
         reset_pools()
+        broker_breaker.reset()
 
 
 @pytest.fixture
