@@ -1,16 +1,12 @@
-"""Who is signing: email identity (one signature per mailbox) and the hashed client address.
+"""The hashed client address kept with a signature.
 
-The client's address itself comes from campaign.client_addresses, shared with letters.
+Who is signing (one signature per mailbox) is campaign.identities.mailbox_key, shared with
+letters; the client's address itself comes from campaign.client_addresses.
 
 Kept apart from services so the rules can be read (and tested) on their own.
 """
 
 import hashlib
-
-from campaign.identities import mailbox_key
-
-# One identity per mailbox, shared with letters: see campaign/identities.py.
-email_key = mailbox_key
 
 
 def ip_hash(*, ip: str, salt: str) -> str:

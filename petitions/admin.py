@@ -13,8 +13,8 @@ from campaign.admin_paginators import CappedCountPaginator
 from campaign.audit.models import AuditLog
 from campaign.audit.services import audit_record_many
 from campaign.evidence import FoundInMixin
+from campaign.identities import mailbox_key
 from petitions import local_cache, selectors, services
-from petitions.addresses import email_key
 from petitions.models import Petition, Signature
 
 NOT_KEPT_REASON = "(flagged)"
@@ -232,7 +232,7 @@ class SignatureAdmin(admin.ModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        return queryset.filter(email_key=email_key(term)), False
+        return queryset.filter(email_key=mailbox_key(term)), False
 
     def has_moderate_permission(self, request) -> bool:
         """Who may run the moderation actions (hide/show comments, clear flags)."""

@@ -1,7 +1,7 @@
 import factory
 from django.utils import timezone
 
-from petitions.addresses import email_key
+from campaign.identities import mailbox_key
 from petitions.models import Petition, Signature
 from tests.factories.campaign import CampaignFactory
 
@@ -33,7 +33,7 @@ class SignatureFactory(factory.django.DjangoModelFactory):
     first_name = factory.Sequence(lambda n: f"Signer{n}")
     last_name = "Tremblay"
     email = factory.Sequence(lambda n: f"signer{n}@example.org")
-    email_key = factory.LazyAttribute(lambda signature: email_key(signature.email))
+    email_key = factory.LazyAttribute(lambda signature: mailbox_key(signature.email))
     postal_code = "K1A 0A6"
     province = "ON"
     confirmation_sends = 1

@@ -9,11 +9,11 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from campaign.identities import mailbox_key
 from campaign.outbox import delivery
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
 from petitions import services
-from petitions.addresses import email_key
 from petitions.models import Signature
 
 pytestmark = pytest.mark.django_db
@@ -233,4 +233,4 @@ def test_it_sends_the_confirmation_when_the_rate_limit_cache_is_down(
     ],
 )
 def test_it_normalises_addresses_to_one_identity(typed, key):
-    assert email_key(typed) == key
+    assert mailbox_key(typed) == key
