@@ -26,7 +26,7 @@ def test_gunicorn_publishes_no_port_and_the_proxy_does():
 def test_web_trusts_the_header_our_proxy_sets_and_the_proxy_overwrites_it():
     assert re.search(r"CLIENT_IP_HEADER:\s*HTTP_X_REAL_IP", services()["web"])
     caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
-    assert re.search(r"reverse_proxy\s+web:8000", caddyfile)
+    assert re.search(r"reverse_proxy\s+\{\$CHORUS_UPSTREAM:web:8000\}", caddyfile)
     # Set from the TCP peer, replacing whatever a client sent.
     assert re.search(r"header_up\s+X-Real-IP\s+\{remote_host\}", caddyfile)
 
