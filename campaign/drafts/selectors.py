@@ -38,6 +38,7 @@ class ReviewItem:
     title: str
     detail: str
     recipients: list[str]
+    recipients_label: str
     change_url: str
     # None: an organiser added it by hand (nothing to check it against, nothing to accept).
     source: CallToAction | None
@@ -112,6 +113,7 @@ def campaign_review(*, campaign: Campaign) -> CampaignReview:
                     title=str(item),
                     detail=_item_detail(kind, item),
                     recipients=_item_recipients(kind, item),
+                    recipients_label=_("Donation page:") if kind == "donation" else _("To:"),
                     change_url=_change_url(item, campaign),
                     source=source,
                     accepted=source is None
