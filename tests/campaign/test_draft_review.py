@@ -162,3 +162,46 @@ def test_it_remembers_a_letter_deleted_on_the_campaign_page_but_not_a_removed_re
 
     assert recorded == 1
     assert DraftDecision.objects.get().kind == letter.source.kind
+
+
+def _change_form_data(response) -> dict:
+    """What the campaign's change page would post back unchanged (its form and inlines)."""
+    data = {}
+    admin_form = response.context["adminform"].form
+    for name in admin_form.fields:
+        value = admin_form[name].value()
+        if value is not None:
+            data[name] = (
+                [str(v.pk if hasattr(v, "pk") else v) for v in value]
+                if isinstance(value, list)
+                else value
+            )
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        for name in formset.management_form.fields:
+            data[f"{formset.prefix}-{name}"] = formset.management_form[name].value()
+        for form in formset.forms:
+            for name in form.fields:
+                value = form[name].value()
+                if value is None or name == "DELETE":
+                    continue
+                if isinstance(value, list):
+                    value = [str(v) for v in value]
+                data[form.add_prefix(name)] = value
+    return data
+
+
+def test_it_remembers_an_item_deleted_on_the_campaign_page(organiser_client, draft):
+    url = reverse("admin:campaign_campaign_change", args=[draft.pk])
+    petition = draft.petitions.get()
+    data = _change_form_data(organiser_client.get(url))
+    prefix = next(
+        key for key, value in data.items() if key.endswith("-id") and value == petition.pk
+    )
+    data[prefix.replace("-id", "-DELETE")] = "on"
+
+    response = organiser_client.post(url, data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    assert not draft.petitions.exists()
+    assert DraftDecision.objects.get().decision == DraftDecision.Decision.DISMISSED
