@@ -13,6 +13,8 @@ from django.utils.translation import ngettext
 from campaign import selectors, services
 from campaign.calls.selectors import call_page_offices, call_total
 from campaign.directory.selectors import office_holder_current
+from campaign.drafts.admin import CampaignReviewAdminMixin, SourceDocumentRereadAdminMixin
+from campaign.drafts.services import draft_items_dismissed
 from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
 from campaign.forms import SourceDocumentAddForm
 from campaign.models import (
@@ -20,6 +22,7 @@ from campaign.models import (
     CallToAction,
     Campaign,
     DonationLink,
+    DraftDecision,
     SourceDocument,
     Target,
 )
@@ -130,7 +133,7 @@ def _campaign_inlines():
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
     list_display = ["title", "status", "language", "published_at", "test_mode", "updated_at"]
     list_filter = ["status", "language", "test_mode"]
     search_fields = ["title", "slug", "summary"]
@@ -145,6 +148,8 @@ class CampaignAdmin(admin.ModelAdmin):
         (_("Testing"), {"fields": ["test_mode", "test_email"]}),
     ]
     actions = ["publish", "close"]
+    # Adds "Review draft" beside "History".
+    change_form_template = "campaign/admin/campaign_change_form.html"
 
     def get_inlines(self, request, obj):
         return [*_campaign_inlines(), CallToActionInline] if obj else []
@@ -197,6 +202,13 @@ class CampaignAdmin(admin.ModelAdmin):
             self.message_user(request, warning, messages.WARNING)
         for refusal in selectors.campaign_publish_refusals(campaign=campaign):
             self.message_user(request, refusal, messages.ERROR)
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        # A drafted item deleted here is remembered, as from the review: not drafted again.
+        draft_items_dismissed(
+            campaign=form.instance, items=formset.deleted_objects, user=request.user
+        )
 
     @admin.action(description=_("Close the selected campaigns"), permissions=["change"])
     def close(self, request, queryset):
@@ -264,7 +276,7 @@ class CallToActionAdmin(admin.ModelAdmin):
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
+class SourceDocumentAdmin(SourceDocumentRereadAdminMixin, admin.ModelAdmin):
     list_display = ["title", "file_name", "language", "published", "imported_at", "action_count"]
     list_filter = ["language"]
     search_fields = ["title", "file_name", "text"]
@@ -279,6 +291,8 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         "imported_at",
         "document_with_evidence",
     ]
+    # Adds "Re-read with the current extractor" beside "History".
+    change_form_template = "campaign/admin/sourcedocument_change_form.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(_action_count=Count("calls_to_action"))
@@ -292,25 +306,29 @@ class SourceDocumentAdmin(admin.ModelAdmin):
         return highlighted_document_html(obj)
 
     def add_view(self, request, form_url="", extra_context=None):
-        """Import a pasted or uploaded document as `import_seeds` does (documents_import),
-        then show the campaign drafted from it; a text imported before is shown instead."""
+        """Import a pasted or uploaded document as `import_seeds` does (documents_import), then
+        open the review of the campaign drafted from it. A text imported before is re-read
+        instead: the current extractor may find more in it than the one that imported it."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         if request.method == "POST":
             form = SourceDocumentAddForm(request.POST, request.FILES)
         else:
-            form = SourceDocumentAddForm()
+            form = SourceDocumentAddForm(initial={"campaign": request.GET.get("campaign")})
         if form.is_valid():
             file_name, text = form.cleaned_data["document"]
             existing = selectors.source_document_get_by_text(text=text)
             if existing is not None:
                 self.message_user(
                     request,
-                    _("This text is already imported, as “%(document)s”: nothing changed.")
+                    _(
+                        "This text is already imported, as “%(document)s”. Here is what the "
+                        "current extractor finds in it that its campaign has not seen."
+                    )
                     % {"document": existing},
                     messages.WARNING,
                 )
-                return redirect("admin:campaign_sourcedocument_change", existing.pk)
+                return redirect(self.reread_url([existing]))
             campaign = form.cleaned_data["campaign"]
             report = services.documents_import(
                 documents=[(file_name, text)], campaign_slug=campaign.slug if campaign else None
@@ -318,7 +336,7 @@ class SourceDocumentAdmin(admin.ModelAdmin):
             self.message_user(request, _imported_message(report), messages.SUCCESS)
             for line in report.skipped:
                 self.message_user(request, _("Not drafted: %(why)s") % {"why": line}, messages.INFO)
-            return redirect("admin:campaign_campaign_change", report.campaign.pk)
+            return redirect("admin:campaign_campaign_review", report.campaign.pk)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -327,6 +345,23 @@ class SourceDocumentAdmin(admin.ModelAdmin):
             **(extra_context or {}),
         }
         return TemplateResponse(request, "campaign/admin/source_document_add.html", context)
+
+
+@admin.register(DraftDecision)
+class DraftDecisionAdmin(admin.ModelAdmin):
+    """What organisers kept or deleted from drafts. Deleting a dismissal lets a re-read offer
+    that sentence again; nothing here is edited."""
+
+    list_display = ["campaign", "decision", "kind", "evidence_quote", "decided_by", "decided_at"]
+    list_filter = ["decision", "kind", "campaign"]
+    list_select_related = ["campaign", "decided_by"]
+    search_fields = ["evidence_quote"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 def _imported_message(report: services.ImportReport) -> str:

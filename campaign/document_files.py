@@ -1,6 +1,8 @@
 """Reading source documents (from disk or an upload): which files, and whether their text can
 be used. An HTML page is imported as its text, laid out in paragraphs, so the evidence quoted
-from it reads as the page does."""
+from it reads as the page does; a PDF as the text of its pages (campaign.pdf_text). Anything
+else binary (an image, an archive, a word processor's file renamed .txt) is refused by what
+its bytes are, whatever its name says."""
 
 import re
 from collections.abc import Iterable
@@ -9,10 +11,28 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from campaign.pdf_text import UnreadablePdf, is_pdf, pdf_text
 
 HTML_SUFFIXES = {".html", ".htm"}
-DOCUMENT_SUFFIXES = {".txt", ".text", ".md", *HTML_SUFFIXES}
+PDF_SUFFIXES = {".pdf"}
+DOCUMENT_SUFFIXES = {".txt", ".text", ".md", *HTML_SUFFIXES, *PDF_SUFFIXES}
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+
+# How common binary files start, for a message that names what the file really is.
+_BINARY_SIGNATURES = [
+    (b"\x89PNG\r\n\x1a\n", gettext_lazy("a PNG image")),
+    (b"\xff\xd8\xff", gettext_lazy("a JPEG image")),
+    (b"GIF87a", gettext_lazy("a GIF image")),
+    (b"GIF89a", gettext_lazy("a GIF image")),
+    (b"PK\x03\x04", gettext_lazy("a zip archive (a .docx or .odt file is one)")),
+    (b"\x1f\x8b", gettext_lazy("a gzip archive")),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", gettext_lazy("an old Word or Excel file")),
+    (b"{\\rtf", gettext_lazy("an RTF file")),
+]
+# Characters no text document holds (C0 controls other than tab, line ends and form feed).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 class UnreadableDocument(Exception):
@@ -57,15 +77,31 @@ def read_document(path: Path) -> DocumentFile:
 
 
 def document_text(raw: bytes, *, name: str) -> str:
-    """A file's content as the text to import (an HTML page's text, by its suffix), or
-    UnreadableDocument saying why not."""
+    """A file's content as the text to import, or UnreadableDocument saying why not.
+
+    A PDF is read as a PDF (its bytes say so), an HTML page as its text (its suffix says so),
+    anything else as UTF-8 text; a binary file of another kind is refused, named if known.
+    """
+    suffix = Path(name).suffix.lower()
+    if is_pdf(raw, named_pdf=suffix in PDF_SUFFIXES):
+        try:
+            return pdf_text(raw)
+        except UnreadablePdf as problem:
+            raise UnreadableDocument(str(problem)) from None
+    if suffix in PDF_SUFFIXES:
+        raise UnreadableDocument(_("not a PDF, although its name ends in .pdf"))
+    for signature, kind in _BINARY_SIGNATURES:
+        if raw.startswith(signature):
+            raise UnreadableDocument(_("binary content: %(kind)s, not a text") % {"kind": kind})
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UnreadableDocument(_("not UTF-8 text")) from None
     if "\x00" in text:
         raise UnreadableDocument(_("binary content (NUL bytes)"))
-    if Path(name).suffix.lower() in HTML_SUFFIXES:
+    if _CONTROL.search(text):
+        raise UnreadableDocument(_("binary content (control characters)"))
+    if suffix in HTML_SUFFIXES:
         text = html_text(text)
     if not text.strip():
         raise UnreadableDocument(_("empty"))

@@ -36,7 +36,11 @@ class SourceDocumentAddForm(forms.Form):
     file = forms.FileField(
         label=_("Or a file"),
         required=False,
-        help_text=_("A .txt, .md or .html file in UTF-8, at most 2 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.text,.md,.html,.htm,.pdf"}),
+        help_text=_(
+            "A .txt, .md or .html file in UTF-8, or a PDF with text in it (not a scan), "
+            "at most 2 MB."
+        ),
     )
     campaign = forms.ModelChoiceField(
         label=_("Add to"),
@@ -68,7 +72,7 @@ class SourceDocumentAddForm(forms.Form):
 
     def _read(self, upload) -> str:
         if Path(upload.name).suffix.lower() not in DOCUMENT_SUFFIXES:
-            self._file_error(_("Upload a .txt, .md or .html file."))
+            self._file_error(_("Upload a .txt, .md, .html or .pdf file."))
         if upload.size > MAX_DOCUMENT_BYTES:
             self._file_error(_("The file is larger than 2 MB."))
         try:

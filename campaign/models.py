@@ -403,3 +403,52 @@ class Call(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page} → {self.target}"
+
+
+class DraftDecision(models.Model):
+    """What an organiser decided about one call to action of a campaign: kept it, or not.
+
+    Keyed by the action's fingerprint (campaign.drafts.fingerprints: its kind and its quoted
+    sentence, normalised), not by its character span, so the decision still holds when an
+    upgraded extractor finds the same sentence at slightly different offsets. A re-read offers
+    nothing the campaign already decided on; a dismissed item is never drafted again.
+    """
+
+    class Decision(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="draft_decisions",
+        verbose_name=_("campaign"),
+    )
+    fingerprint = models.CharField(_("fingerprint"), max_length=64, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=CallToAction.Kind.choices)
+    evidence_quote = models.TextField(_("quoted evidence"))
+    decision = models.CharField(_("decision"), max_length=12, choices=Decision.choices)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["campaign", "-decided_at"]
+        verbose_name = _("draft decision")
+        verbose_name_plural = _("draft decisions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "fingerprint"], name="draft_decision_once_per_action"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.get_decision_display()}: {self.get_kind_display()} “{self.evidence_quote[:60]}”"
+        )

@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from campaign import extraction
+from campaign.drafts.fingerprints import action_fingerprint
+from campaign.drafts.selectors import call_to_action_fingerprint, campaign_dismissed_fingerprints
 from campaign.models import (
     CallToAction,
     Campaign,
@@ -66,9 +68,21 @@ def source_document_import(
 def calls_to_action_record(
     *, document: SourceDocument, extracted: extraction.ExtractedDocument, campaign: Campaign
 ) -> tuple[list[CallToAction], int]:
-    """Store the document's calls to action with their evidence; returns (all, newly created)."""
+    """Store the document's calls to action with their evidence; returns (all, newly created).
+
+    An action whose kind and quote (its fingerprint) the document already has at other offsets
+    is that call to action, not a new one: what an upgraded extractor reads slightly
+    differently is not drafted twice.
+    """
     recorded, created_count = [], 0
+    by_fingerprint = {
+        call_to_action_fingerprint(cta): cta for cta in document.calls_to_action.all()
+    }
     for action in extracted.actions:
+        fingerprint = action_fingerprint(kind=action.kind, quote=action.evidence.quote)
+        if fingerprint in by_fingerprint:
+            recorded.append(by_fingerprint[fingerprint])
+            continue
         cta, created = CallToAction.objects.get_or_create(
             document=document,
             kind=action.kind,
@@ -90,6 +104,7 @@ def calls_to_action_record(
             cta.campaign = campaign
             cta.save(update_fields=["campaign"])
         recorded.append(cta)
+        by_fingerprint[fingerprint] = cta
         created_count += created
     return recorded, created_count
 
@@ -235,6 +250,9 @@ def documents_import(
         all_actions.extend(actions)
         report.actions_created += created
     if campaign.status == Campaign.Status.DRAFT:
+        # What an organiser deleted from this campaign's draft is not drafted again.
+        dismissed = campaign_dismissed_fingerprints(campaign=campaign)
+        all_actions = [a for a in all_actions if call_to_action_fingerprint(a) not in dismissed]
         drafted = campaign_draft(campaign=campaign, actions=all_actions)
         report.drafted, report.skipped = drafted.drafted, drafted.skipped
     else:

@@ -11,6 +11,7 @@ from django.utils.html import escape
 
 from campaign.models import CallToAction, Campaign, SourceDocument
 from petitions.models import Petition
+from tests.campaign.pdf_files import blank_pdf, encrypted_pdf, text_pdf, truncated_pdf
 from tests.factories import CampaignFactory, DonationLinkFactory, PetitionFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,6 +148,11 @@ APPEAL = (
     "Write to your MP\n\nPlease contact your MP to ask for more refugee sponsorship places. "
     "Sponsorship saves lives.\n"
 )
+APPEAL_LINES = [
+    "Write to your MP",
+    "Please contact your MP to ask for more refugee sponsorship places.",
+    "Sponsorship saves lives.",
+]
 
 
 def test_it_drafts_a_new_campaign_from_pasted_text_and_shows_it(organiser_client):
@@ -154,7 +160,7 @@ def test_it_drafts_a_new_campaign_from_pasted_text_and_shows_it(organiser_client
 
     campaign = Campaign.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("admin:campaign_campaign_change", args=[campaign.pk])
+    assert response["Location"] == reverse("admin:campaign_campaign_review", args=[campaign.pk])
     assert campaign.status == Campaign.Status.DRAFT
     assert campaign.sources.get().text == SEED_000
     assert "emergency visas" in campaign.petitions.get().demand
@@ -166,7 +172,7 @@ def test_it_adds_an_uploaded_file_to_the_draft_campaign_chosen(organiser_client)
 
     response = organiser_client.post(ADD_DOCUMENT, {"file": upload, "campaign": campaign.pk})
 
-    assert response["Location"] == reverse("admin:campaign_campaign_change", args=[campaign.pk])
+    assert response["Location"] == reverse("admin:campaign_campaign_review", args=[campaign.pk])
     assert campaign.sources.get().file_name == "appeal.md"
     assert campaign.letter_templates.filter(kind="mp").exists()
 
@@ -188,17 +194,20 @@ def test_it_imports_an_html_file_as_its_text(organiser_client):
     assert Campaign.objects.get().letter_templates.filter(kind="mp").exists()
 
 
-def test_it_says_the_same_text_is_already_imported_and_shows_it(organiser_client):
+def test_it_says_the_same_text_is_already_imported_and_offers_what_is_new_in_it(
+    organiser_client,
+):
     organiser_client.post(ADD_DOCUMENT, {"text": SEED_000})
     document = SourceDocument.objects.get()
 
     response = organiser_client.post(ADD_DOCUMENT, {"text": SEED_000}, follow=True)
 
     assert response.status_code == 200
-    assert response.redirect_chain[-1][0] == reverse(
-        "admin:campaign_sourcedocument_change", args=[document.pk]
+    assert response.redirect_chain[-1][0] == (
+        reverse("admin:campaign_sourcedocument_reread") + f"?ids={document.pk}"
     )
     assert "already imported" in response.text
+    assert "Nothing new" in response.text
     assert SourceDocument.objects.count() == 1
     assert Campaign.objects.count() == 1
 
@@ -206,10 +215,15 @@ def test_it_says_the_same_text_is_already_imported_and_shows_it(organiser_client
 @pytest.mark.parametrize(
     ("name", "content", "error"),
     [
-        ("appeal.pdf", b"%PDF-1.4", "Upload a .txt, .md or .html file"),
+        ("appeal.docx", b"PK\x03\x04", "Upload a .txt, .md, .html or .pdf file"),
         ("appeal.txt", "Pétition".encode("latin-1"), "not UTF-8 text"),
         ("appeal.txt", b"   \n", "empty"),
         ("appeal.txt", b"a\x00b", "binary content"),
+        ("appeal.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary content: a PNG image"),
+        ("appeal.txt", b"PK\x03\x04\x14\x00\x00\x00", "binary content: a zip archive"),
+        ("appeal.pdf", encrypted_pdf(*APPEAL_LINES), "protected by a password"),
+        ("appeal.pdf", blank_pdf(), "has no text"),
+        ("appeal.pdf", truncated_pdf(), "damaged or incomplete"),
     ],
 )
 def test_it_refuses_an_unusable_file_with_a_form_error(organiser_client, name, content, error):
@@ -220,6 +234,34 @@ def test_it_refuses_an_unusable_file_with_a_form_error(organiser_client, name, c
     assert response.status_code == 200
     assert error in response.text
     assert not SourceDocument.objects.exists()
+
+
+def test_it_refuses_a_file_over_2_mb_and_stores_nothing(organiser_client):
+    upload = SimpleUploadedFile("appeal.txt", b"a" * (2 * 1024 * 1024 + 1))
+
+    response = organiser_client.post(ADD_DOCUMENT, {"file": upload})
+
+    assert "larger than 2 MB" in response.text
+    assert not SourceDocument.objects.exists()
+    assert not Campaign.objects.exists()
+
+
+def test_it_drafts_from_a_pdf_with_evidence_exact_to_the_character_of_the_stored_text(
+    organiser_client,
+):
+    upload = SimpleUploadedFile("appeal.pdf", text_pdf(*APPEAL_LINES), "application/pdf")
+
+    response = organiser_client.post(ADD_DOCUMENT, {"file": upload})
+
+    document = SourceDocument.objects.get()
+    assert response.status_code == 302
+    assert document.file_name == "appeal.pdf"
+    assert document.text == "\n".join(APPEAL_LINES) + "\n"
+    actions = list(document.calls_to_action.all())
+    assert actions
+    for action in actions:
+        assert document.text[action.evidence_start : action.evidence_end] == action.evidence_quote
+    assert Campaign.objects.get().letter_templates.filter(kind="mp").exists()
 
 
 def test_it_asks_for_the_text_or_a_file(organiser_client):
@@ -247,3 +289,18 @@ def test_it_lets_only_those_who_may_add_documents_add_one(client, data_staff):
 
     assert response.status_code == 403
     assert not SourceDocument.objects.exists()
+
+
+def test_it_sends_anonymous_visitors_to_the_login_page_instead_of_the_import(client):
+    response = client.post(ADD_DOCUMENT, {"text": APPEAL})
+
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
+    assert not SourceDocument.objects.exists()
+
+
+def test_it_shows_the_import_form_to_organisers(organiser_client):
+    response = organiser_client.get(ADD_DOCUMENT)
+
+    assert response.status_code == 200
+    assert 'accept=".txt,.text,.md,.html,.htm,.pdf"' in response.text
