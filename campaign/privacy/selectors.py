@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from campaign.identities import mailbox_hash, mailbox_key
@@ -44,7 +45,7 @@ class Found:
     """What every holder keeps on a mailbox, and the outbox rows that go with it."""
 
     sections: list[Section]
-    emails: object  # the outbox rows' QuerySet
+    emails: QuerySet
     addresses: set[str]
 
 
