@@ -12,6 +12,7 @@ Two forms of an address:
   address holding control, zero-width or direction characters is refused, never cleaned.
 - `mailbox_key` is who it is: the address above in lower case, `+tag` removed, Gmail's dots
   removed. Lenient (it never raises), so stored rows and admin searches get a key too.
+- `mailbox_hash` is who it was: a keyed hash of the key, kept once the address is erased.
 """
 
 import re
@@ -19,8 +20,10 @@ import unicodedata
 
 import idna
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 # Providers that ignore dots in the local part; for them `j.smith` and `jsmith` are one mailbox.
@@ -118,6 +121,21 @@ def mailbox_key(address: str) -> str:
         domain = _DOTLESS_DOMAINS[domain]
         local = local.replace(".", "")
     return f"{local}@{domain}"
+
+
+def mailbox_hash(address: str) -> str:
+    """A keyed hash (HMAC-SHA256, MAILBOX_HASH_KEY) of the mailbox `address` reaches.
+
+    What Chorus keeps of a person whose data it erased: enough to recognise their mailbox again
+    (a suppression, an audit entry), never enough to read it back. Every way of typing one
+    address (see `mailbox_key`) gives the same 64 hexadecimal characters.
+    """
+    return salted_hmac(
+        "campaign.identities.mailbox",
+        mailbox_key(address),
+        secret=settings.MAILBOX_HASH_KEY,
+        algorithm="sha256",
+    ).hexdigest()
 
 
 def sendable_address(address: str) -> str:

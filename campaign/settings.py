@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "campaign.outbox",
     "campaign.directory",
     "campaign.audit",
+    "campaign.privacy",
     "axes",
     "petitions",
     "letters",
@@ -357,6 +358,16 @@ CELERY_BEAT_SCHEDULE["petitions-purge"] = {
     "task": "petitions.tasks.purge_expired_signatures",
     "schedule": 24 * 60 * 60.0,
 }
+
+
+# --- Supporters' data (campaign.privacy) ----------------------------------------------------
+# The key of the hashes that stand for an erased mailbox (suppressions, the audit log). Set it
+# once and never change it: with another key an erased person's address no longer matches its
+# suppression, and Chorus would write to them again. Defaults to SECRET_KEY, which a deployment
+# that rotates SECRET_KEY must therefore not rely on.
+MAILBOX_HASH_KEY = env.str("MAILBOX_HASH_KEY", default=SECRET_KEY)
+# How long the "remove my data" link in supporters' emails works.
+PRIVACY_REMOVAL_LINK_DAYS = env.int("PRIVACY_REMOVAL_LINK_DAYS", default=2 * 365)
 
 
 # --- Call pages -----------------------------------------------------------------------------

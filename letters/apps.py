@@ -8,10 +8,14 @@ class LettersConfig(AppConfig):
 
     def ready(self) -> None:
         from campaign.outbox.rendering import template_register
+        from campaign.privacy.registry import holder_register
         from letters import (
             checks,  # noqa: F401 - registers the system checks
             emails,
+            privacy,
         )
+
+        holder_register(privacy.HOLDER)
 
         template_register(
             emails.CONFIRMATION_TEMPLATE,

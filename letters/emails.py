@@ -23,6 +23,8 @@ from django.db import transaction
 from campaign.identities import mailbox_key
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
+from campaign.privacy.links import removal_url
+from letters import privacy
 from letters.composing import addressed_as, letter_summary
 from letters.models import Letter, LetterRecipient
 
@@ -50,6 +52,7 @@ def confirmation_context(email: OutboundEmail, letter: Letter | None) -> dict | 
         "summary": letter_summary(letter=letter),
         "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
         "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
+        "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=letter.pk),
         "language": letter.campaign.language,
     }
 
@@ -64,6 +67,7 @@ def already_written_context(email: OutboundEmail, earlier: Letter | None) -> dic
         "names": [addressed_as(r) for r in earlier.recipients.all()],
         "confirm_url": settings.SITE_URL + earlier.get_confirm_url() if unconfirmed else "",
         "status_url": settings.SITE_URL + earlier.get_status_url(),
+        "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=earlier.pk),
         "language": earlier.campaign.language,
     }
 

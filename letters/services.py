@@ -16,7 +16,9 @@ from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.paired import insert_values, insertable_fields
 from campaign.outbox.services import email_build, email_queue, queue_templated_email
+from campaign.privacy.links import removal_url
 from campaign.slugs import unique_slug
+from letters import privacy
 from letters.composing import (
     SUBJECT_MAX_LENGTH,
     Recipient,
@@ -395,6 +397,7 @@ def letter_confirm(*, letter: Letter) -> bool:
                     "subject": letter_subject_shown(letter=letter, recipients=recipients),
                     "versions": letter_versions(letter=letter, recipients=recipients),
                     "status_url": settings.SITE_URL + letter.get_status_url(),
+                    "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=letter.pk),
                 },
                 to=letter.supporter_email,
                 purpose=OutboundEmail.Purpose.LETTER_COPY,

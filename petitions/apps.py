@@ -8,10 +8,14 @@ class PetitionsConfig(AppConfig):
 
     def ready(self):
         from campaign.outbox.rendering import template_register
+        from campaign.privacy.registry import holder_register
         from petitions import (
             checks,  # noqa: F401 (registers the system checks)
             emails,
+            privacy,
         )
+
+        holder_register(privacy.HOLDER)
 
         template_register(
             emails.CONFIRMATION_TEMPLATE,

@@ -18,7 +18,8 @@ from django.db.models import F
 from django.urls import reverse
 
 from campaign.outbox.models import OutboundEmail
-from petitions import rate_limits
+from campaign.privacy.links import removal_url
+from petitions import privacy, rate_limits
 from petitions.models import Signature
 from petitions.tokens import confirmation_token_make
 
@@ -45,6 +46,7 @@ def confirmation_context(email: OutboundEmail, signature: Signature | None) -> d
         "petition": signature.petition,
         "first_name": signature.first_name,
         "confirm_url": settings.SITE_URL + reverse("petitions:confirm", kwargs={"token": token}),
+        "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=signature.pk),
         "days": settings.PETITIONS_CONFIRMATION_DAYS,
         "site_url": settings.SITE_URL,
         "language": signature.language,

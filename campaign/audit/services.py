@@ -21,7 +21,13 @@ def _changes(changes: Changes | None) -> dict[str, list]:
     return {field: [_text(old), _text(new)] for field, (old, new) in (changes or {}).items()}
 
 
+# The actor of what a supporter did themselves (through a signed link): no account.
+SUPPORTER = "(the supporter)"
+
+
 def _actor(user) -> dict:
+    if user is None:
+        return {"actor_id": None, "actor": SUPPORTER}
     return {"actor_id": user.pk, "actor": user.get_username()[:150]}
 
 
@@ -37,7 +43,8 @@ def audit_record(
     note: str = "",
 ) -> AuditLog:
     """Append one entry. `obj` names the object (its model, id and str), or `model` and
-    `object_id` do; `changes` maps each field to (before, after)."""
+    `object_id` do; `changes` maps each field to (before, after). `actor` None: the supporter
+    themselves, through a signed link."""
     if obj is not None:
         model = model or obj._meta.label_lower
         object_id = object_id or str(obj.pk or "")

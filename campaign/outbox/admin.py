@@ -10,6 +10,7 @@ from campaign.admin_paginators import CappedCountPaginator
 from campaign.audit.admin import AuditedAdminMixin, form_changes
 from campaign.audit.models import AuditLog
 from campaign.audit.services import audit_record, audit_record_many
+from campaign.identities import mailbox_hash
 from campaign.outbox import selectors, services
 from campaign.outbox.models import OutboundEmail, Suppression
 from campaign.outbox.redaction import redact_headers, redact_links
@@ -146,10 +147,27 @@ class SuppressionForm(forms.ModelForm):
         model = Suppression
         fields = ["address", "reason", "detail"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["address"].required = True
+        # Erasures are made by the supporters' data page, which keeps no address.
+        self.fields["reason"].choices = [
+            (value, label)
+            for value, label in self.fields["reason"].choices
+            if value not in ERASURE_REASONS
+        ]
+
     def clean_address(self) -> str:
         # Lower case before the uniqueness check, so an address differing only in case is a
         # form error, not a duplicate key on save.
-        return self.cleaned_data["address"].strip().lower()
+        address = self.cleaned_data["address"].strip().lower()
+        if Suppression.objects.filter(address=address).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("This address is suppressed already."))
+        return address
+
+
+# Suppressions of an erased mailbox: a hash only, made and shown read-only.
+ERASURE_REASONS = {Suppression.Reason.SELF_REMOVAL, Suppression.Reason.ERASURE}
 
 
 @admin.register(Suppression)
@@ -162,11 +180,33 @@ class SuppressionAdmin(AuditedAdminMixin, admin.ModelAdmin):
     audit_hidden_fields = frozenset({"address"})
 
     form = SuppressionForm
-    list_display = ["address", "reason", "detail", "created_at"]
+    list_display = ["__str__", "reason", "detail", "created_at"]
     list_filter = ["reason", "created_at"]
     search_fields = ["address"]
     readonly_fields = ["source_email", "created_at"]
     show_full_result_count = False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        if obj is not None and obj.mailbox_hash:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.mailbox_hash:
+            return ["mailbox_hash", "reason", "created_at"]
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.mailbox_hash:
+            return ["mailbox_hash", "reason", "created_at"]
+        return super().get_readonly_fields(request, obj)
+
+    def get_search_results(self, request, queryset, search_term):
+        """An erased mailbox is found by typing its address: its hash is searched too."""
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if "@" in search_term:
+            found |= queryset.filter(mailbox_hash=mailbox_hash(search_term))
+        return found, may_have_duplicates
 
     def save_model(self, request, obj, form, change):
         if change:

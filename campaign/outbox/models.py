@@ -105,10 +105,14 @@ class OutboundEmail(models.Model):
 
 
 class Suppression(models.Model):
-    """An address Chorus no longer writes to: it bounced, complained or was suppressed by hand.
+    """A mailbox Chorus no longer writes to: it bounced or complained, was suppressed by hand,
+    or its owner's data was erased (they removed themselves, or staff deleted it).
 
-    Lifting a suppression is deleting the row (admin); queued mail is not resurrected by that,
-    but a staff member can retry it.
+    A bounce, a complaint or staff typing an address keep the `address` (staff must recognise
+    it to lift it). An erasure keeps only `mailbox_hash` (campaign.identities.mailbox_hash),
+    so Chorus still recognises the mailbox, in any spelling, without holding the address.
+    Exactly one of the two is set. Lifting a suppression is deleting the row (admin); queued
+    mail is not resurrected by that, but a staff member can retry it.
     """
 
     class Reason(models.TextChoices):
@@ -116,9 +120,12 @@ class Suppression(models.Model):
         COMPLAINT = "complaint", _("Marked as spam")
         UNSUBSCRIBE = "unsubscribe", _("Unsubscribed")
         MANUAL = "manual", _("Suppressed by staff")
+        SELF_REMOVAL = "self_removal", _("Removed their own data")
+        ERASURE = "erasure", _("Data deleted by staff")
 
-    # Stored lower-case: addresses are compared case-insensitively.
-    address = models.EmailField(_("address"), max_length=254, unique=True)
+    # Stored lower-case: addresses are compared case-insensitively. Empty for an erasure.
+    address = models.EmailField(_("address"), max_length=254, blank=True)
+    mailbox_hash = models.CharField(_("mailbox hash"), max_length=64, blank=True, editable=False)
     reason = models.CharField(_("reason"), max_length=12, choices=Reason.choices)
     detail = models.CharField(_("detail"), max_length=500, blank=True)
     source_email = models.ForeignKey(
@@ -135,9 +142,26 @@ class Suppression(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("suppressed address")
         verbose_name_plural = _("suppressed addresses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["address"],
+                name="suppression_unique_address",
+                condition=~models.Q(address=""),
+            ),
+            models.UniqueConstraint(
+                fields=["mailbox_hash"],
+                name="suppression_unique_mailbox_hash",
+                condition=~models.Q(mailbox_hash=""),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(address="") ^ models.Q(mailbox_hash=""),
+                name="suppression_address_or_hash",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.address} ({self.get_reason_display()})"
+        who = self.address or _("erased mailbox %(hash)s…") % {"hash": self.mailbox_hash[:12]}
+        return f"{who} ({self.get_reason_display()})"
 
     @staticmethod
     def not_sent_error(reason: str) -> str:

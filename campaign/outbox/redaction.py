@@ -13,8 +13,8 @@ import re
 from django.urls import NoReverseMatch, reverse
 
 # URL names whose `token` is a signed capability (confirm a letter or a signature, read a
-# letter's status and text).
-SECRET_LINKS = ("letters:confirm", "letters:status", "petitions:confirm")
+# letter's status and text, remove a supporter's data).
+SECRET_LINKS = ("letters:confirm", "letters:status", "petitions:confirm", "privacy:remove")
 REMOVED = "[link removed]"
 _PLACEHOLDER = "TOKEN-PLACEHOLDER"
 

@@ -2,8 +2,9 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
 
+from campaign.identities import mailbox_hash
 from campaign.outbox.models import OutboundEmail, Suppression
 
 
@@ -14,18 +15,25 @@ def emails_for(obj: models.Model) -> QuerySet[OutboundEmail]:
     ).order_by("created_at", "pk")
 
 
+def _suppressions_of(address: str) -> QuerySet[Suppression]:
+    return Suppression.objects.filter(
+        Q(address=address.strip().lower()) | Q(mailbox_hash=mailbox_hash(address))
+    )
+
+
 def is_suppressed(address: str) -> bool:
-    """True when Chorus no longer writes to `address` (it bounced, complained or was suppressed).
+    """True when Chorus no longer writes to `address`: it bounced or complained, was suppressed
+    by staff, or its mailbox's data was erased (matched by hash, in any spelling).
 
     Letters can use it to flag a target whose address bounces; queue_email to such an address
     creates an already-cancelled row.
     """
-    return Suppression.objects.filter(address=address.strip().lower()).exists()
+    return _suppressions_of(address).exists()
 
 
 def suppression_for(address: str) -> Suppression | None:
     """The suppression of `address` (with its reason and date), or None."""
-    return Suppression.objects.filter(address=address.strip().lower()).first()
+    return _suppressions_of(address).first()
 
 
 def status_counts() -> dict[str, int]:

@@ -18,6 +18,7 @@ from django.core.validators import validate_email
 from django.db import connections, models, router, transaction
 from django.utils import timezone
 
+from campaign.identities import mailbox_hash
 from campaign.outbox import delivery, rendering
 from campaign.outbox.models import OutboundEmail, Suppression
 from campaign.outbox.paired import insert_values, insertable_fields
@@ -134,7 +135,8 @@ def _field_column(model: type[models.Model], name: str) -> str:
 
 
 def _insert_reading_suppression(email: OutboundEmail) -> str | None:
-    """INSERT `email` and return the suppression reason of its address (None if not suppressed).
+    """INSERT `email` and return the suppression reason of its address (None if not suppressed),
+    suppressed in clear or by its mailbox's hash (an erased supporter).
 
     One statement, one round trip: `INSERT … RETURNING id, (SELECT reason FROM suppression …)`.
     Every signature queues an email; the ORM's `create` plus a separate suppression query cost
@@ -160,10 +162,12 @@ def _insert_reading_suppression(email: OutboundEmail) -> str | None:
         f"RETURNING {quote(OutboundEmail._meta.pk.column)}, "
         f"(SELECT {quote(_field_column(Suppression, 'reason'))} "
         f"FROM {quote(Suppression._meta.db_table)} "
-        f"WHERE {quote(_field_column(Suppression, 'address'))} = %s)"
+        f"WHERE {quote(_field_column(Suppression, 'address'))} = %s "
+        f"OR {quote(_field_column(Suppression, 'mailbox_hash'))} = %s LIMIT 1)"
     )
+    params = [*insert_values(email, fields, connection), email.to.lower(), mailbox_hash(email.to)]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*insert_values(email, fields, connection), email.to.lower()])
+        cursor.execute(sql, params)
         email.pk, reason = cursor.fetchone()
     email._state.adding = False
     email._state.db = connection.alias

@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from campaign.directory.models import Riding
+from campaign.privacy.links import removal_token_make
 from petitions.tokens import confirmation_token_make
 from tests.factories import (
     CallPageFactory,
@@ -282,6 +283,22 @@ def test_the_letter_status_page_is_accessible(client, mp_template):
     letter = LetterFactory(template=mp_template)
 
     assert_accessible(audit(client.get(letter.get_status_url())))
+
+
+def test_the_remove_my_data_page_is_accessible(client, petition):
+    token = removal_token_make(kind="signature", object_id=SignatureFactory(petition=petition).pk)
+
+    assert_accessible(audit(client.get(reverse("privacy:remove", kwargs={"token": token}))))
+
+
+def test_the_page_for_a_broken_removal_link_is_accessible(client):
+    url = reverse("privacy:remove", kwargs={"token": "not:a-token"})
+
+    assert_accessible(audit(client.get(url), status=400))
+
+
+def test_the_data_removed_page_is_accessible(client):
+    assert_accessible(audit(client.get(reverse("privacy:removed"))))
 
 
 @pytest.mark.parametrize(

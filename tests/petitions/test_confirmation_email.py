@@ -85,13 +85,22 @@ def test_the_sent_row_keeps_the_text_that_went_out(client, petition, valid_form)
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.SENT
     assert email.subject == "Confirm your signature: Issue emergency visas"
-    # Kept as sent, but for the link's token: whoever reads the row cannot confirm with it.
+    # Kept as sent, but for the links' tokens: whoever reads the row cannot confirm with it,
+    # nor remove the signer's data.
     sent = mail.outbox[0]
-    link = next(w for w in sent.body.split() if "/petitions/confirm/" in w)
-    token = urlsplit(link).path.split("/")[-2]
-    assert token not in email.body_text
-    assert token not in email.body_html
-    assert email.body_text == sent.body.replace(token, "[link removed]")
+    tokens = [
+        urlsplit(link).path.split("/")[-2]
+        for link in sent.body.split()
+        if "/petitions/confirm/" in link or "/privacy/remove/" in link
+    ]
+    assert len(tokens) == 2
+    for token in tokens:
+        assert token not in email.body_text
+        assert token not in email.body_html
+    kept = sent.body
+    for token in tokens:
+        kept = kept.replace(token, "[link removed]")
+    assert email.body_text == kept
 
 
 def test_no_email_goes_to_a_signature_confirmed_before_it_was_sent(client, petition, valid_form):
