@@ -75,6 +75,15 @@ _CALL_FOR_RE = re.compile(
     r"(?P<demand>(?:un|une|des|le|la|les|l['\u2019]|du|plus\s+de|davantage\s+de)\s*\S.*)",
     re.S,
 )
+# « Nous demandons qu'une consultation soit tenue », « nous exigeons que des mesures soient
+# prises »: the thing asked for as the subject of a clause; nobody is named, the whole clause
+# is the demand.
+_CLAUSE_FOR_RE = re.compile(
+    r"\b(?P<verb>(?i:demand(?:ons|ent|e|er)|exige(?:ons|nt|r)?|réclam(?:ons|ent|e|er)|"
+    r"souhait(?:ons|ent|e|er)))\s+"
+    r"(?P<demand>(?i:que\s+|qu['\u2019])(?i:une?|des|du|plus\s+de)\s+\S.*)",
+    re.S,
+)
 _SIGN_RE = re.compile(
     r"(?i)\b(?P<verb>sign(?:ez|er|e|ons)\s+(?:(?:la|notre|cette|ma|une|leur|sa)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:pétition|lettre\s+ouverte|déclaration|engagement)|"
@@ -90,7 +99,7 @@ _NOT_ADDRESSEE_RE = re.compile(
     rf"(?i)^(?:à\s+|aux\s+)?(?:{PUBLIC_FR}|vous|nous|tous|toutes|chacun\w*|"
     r"(?:(?:à|a)\s+)?(?:votre|vos|ton|ta|tes|leur|leurs)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:député\S*|élu\S*|représentant\S*|conseill\S*|sénat\S*|MP|MNA|MPP|MLA)|"
-    r"l['\u2019]aide|de\s|d['\u2019]|des\s)"
+    r"l['\u2019]aide|de\s|d['\u2019]|des\s|qu['\u2019]|que\s)"
 )
 # What a signed petition is for: « pour demander au gouvernement de », « qui demande à ».
 _SIGNING_PURPOSE_RE = re.compile(
@@ -181,6 +190,8 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
 # A short demand pointing back with a possessive: « tenir sa promesse », « respecter son
 # engagement ».
 _POINTS_BACK_RE = re.compile(r"(?i)^\S+\s+(?:sa|son|ses|leur|leurs)\s+\w+$")
+# How many sentences up the one naming what is pointed back to may stand.
+_ANTECEDENT_REACH = 3
 
 
 def _antecedent(demand: str, sentence: Span, context: DocumentContext) -> tuple[str, ...]:
@@ -189,7 +200,12 @@ def _antecedent(demand: str, sentence: Span, context: DocumentContext) -> tuple[
     if not _POINTS_BACK_RE.match(demand):
         return ()
     before = [s for s in context.sentences if s.end <= sentence.start and s.text.strip()]
-    return (wording.finish(before[-1].text),) if before else ()
+    # The sentence that names what is pointed back to (« ... ; promesse non tenue. »), among
+    # the last few, else the one right before.
+    noun = demand.split()[-1].casefold()
+    naming = [s for s in before[-_ANTECEDENT_REACH:] if noun in s.text.casefold()]
+    chosen = naming[-1] if naming else (before[-1] if before else None)
+    return (wording.finish(chosen.text),) if chosen else ()
 
 
 # The means of an ask, said after it: « ... en envoyant une lettre », « ... en lui écrivant »,
@@ -284,7 +300,8 @@ def _addressee(raw: str) -> str:
 
 def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
     found = []
-    for match in _CALL_FOR_RE.finditer(sentence):
+    matches = [*_CALL_FOR_RE.finditer(sentence), *_CLAUSE_FOR_RE.finditer(sentence)]
+    for match in matches:
         if _is_letter_content(sentence[: match.start("verb")]):
             continue
         text = wording.demand(match.group("demand"))

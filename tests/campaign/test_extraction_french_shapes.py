@@ -1,0 +1,51 @@
+"""French shapes read in round 11: each test is a short text of our own in the shape of a
+French action alert, petition, template letter or appeal that the extractor missed before.
+
+The real French corpus that measures the extractor is kept elsewhere
+(tests/campaign/extraction_real/); these texts only pin down the mechanism.
+"""
+
+from campaign.extraction import (
+    CALL,
+    DONATE,
+    LETTER_TO_MP,
+    LETTER_TO_TARGETS,
+    LOW_CONFIDENCE,
+    PETITION,
+    extract_actions,
+)
+
+
+def _confident(text, kind):
+    return [
+        action
+        for action in extract_actions(text)
+        if action.kind == kind and action.confidence >= LOW_CONFIDENCE
+    ]
+
+
+# Petitions
+
+
+def test_a_demand_for_something_to_be_done_is_the_whole_clause():
+    text = (
+        "Nous demandons qu'une étude indépendante soit menée afin de savoir si le nouveau "
+        "terminal nuit à la qualité de l'air du quartier."
+    )
+    (action,) = _confident(text, PETITION)
+    assert action.text.startswith("qu'une étude indépendante soit menée")
+    assert action.addressee == ""
+
+
+# Letters
+
+
+def test_a_demand_that_points_back_takes_the_sentence_naming_it():
+    text = (
+        "La mairesse avait promis un parc au bord du fleuve; une promesse oubliée depuis. "
+        "Les familles attendent toujours!\n"
+        "Demandez à la Ville de tenir sa promesse en envoyant une lettre dès maintenant."
+    )
+    (action,) = _confident(text, LETTER_TO_TARGETS)
+    assert action.text == "tenir sa promesse"
+    assert any("parc au bord du fleuve" in point for point in action.talking_points)
