@@ -264,9 +264,29 @@ def _same_org(name: str, gifts: list[CallToAction], context: DocumentContext) ->
     forms = {name} | {
         g.organisation
         for g in gifts
-        if g.organisation.startswith(name + " ") or name.startswith(g.organisation + " ")
+        if g.organisation.startswith(name + " ")
+        or name.startswith(g.organisation + " ")
+        or _initials_of(g.organisation, name)
+        or _initials_of(name, g.organisation)
     }
-    return max(sorted(forms), key=lambda form: (context.orgs.count(form), len(form)))
+    # Initials stand for the full name the appeals also give ("FCF" for "Fédération ...").
+    spelled = {form for form in forms if not any(_initials_of(form, o) for o in forms)}
+    return max(sorted(spelled), key=lambda form: (context.orgs.count(form), len(form)))
+
+
+_LINK_WORDS = frozenset(["of", "the", "and", "for", "de", "la", "le", "les", "du", "des", "et"])
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """True when `short` is written in capitals and is the initials of `name`'s words, the
+    little linking words aside ("FCF" for "Fédération canadienne de la faune")."""
+    words = [w for w in re.split(r"[\s'\u2019-]+", name) if w and w.casefold() not in _LINK_WORDS]
+    return (
+        len(words) >= 2
+        and short.isupper()
+        and short.isalpha()
+        and short == "".join(w[0] for w in words).upper()
+    )
 
 
 def _attach_lists(

@@ -49,3 +49,25 @@ def test_a_demand_that_points_back_takes_the_sentence_naming_it():
     (action,) = _confident(text, LETTER_TO_TARGETS)
     assert action.text == "tenir sa promesse"
     assert any("parc au bord du fleuve" in point for point in action.talking_points)
+
+
+# Donations
+
+
+def test_initials_in_brackets_and_the_full_name_are_one_organisation():
+    text = (
+        "Cette semaine, vos dons seront doublés quand vous faites un don à l'Alliance "
+        "québécoise des rivières (AQR).\n\n"
+        "Il existe aussi d'autres façons de faire un don à l'AQR tout au long de l'année."
+    )
+    (action,) = _confident(text, DONATE)
+    assert action.organisation == "Alliance québécoise des rivières"
+
+
+def test_an_appeal_naming_nobody_gives_to_whom_the_document_says_gifts_go():
+    text = (
+        "La grande collecte de dons de Moisson Laurentides se poursuit jusqu'en décembre.\n\n"
+        "Votre don de 25 $ permettra de nourrir une famille pendant une semaine."
+    )
+    (action,) = _confident(text, DONATE)
+    assert action.organisation == "Moisson Laurentides"
