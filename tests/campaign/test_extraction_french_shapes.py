@@ -71,3 +71,18 @@ def test_an_appeal_naming_nobody_gives_to_whom_the_document_says_gifts_go():
     )
     (action,) = _confident(text, DONATE)
     assert action.organisation == "Moisson Laurentides"
+
+
+def test_a_letter_under_a_letterhead_left_blank_is_a_template_even_unsigned():
+    text = (
+        "Lettre au maire\n\n"
+        "[Votre nom]\n[Votre adresse]\n\n"
+        "Monsieur le Maire,\n\n"
+        "Je vous écris au sujet de la fermeture annoncée de la bibliothèque du quartier Nord, "
+        "qui sert des milliers de familles chaque semaine.\n\n"
+        "Je vous demande de maintenir la bibliothèque ouverte et de lui garantir un budget "
+        "stable pour les cinq prochaines années, comme vous l'aviez promis en campagne."
+    )
+    (action,) = _confident(text, LETTER_TO_TARGETS)
+    assert action.text.startswith("maintenir la bibliothèque ouverte")
+    assert action.letter_body.startswith("Monsieur le Maire,")
