@@ -86,3 +86,14 @@ def test_a_letter_under_a_letterhead_left_blank_is_a_template_even_unsigned():
     (action,) = _confident(text, LETTER_TO_TARGETS)
     assert action.text.startswith("maintenir la bibliothèque ouverte")
     assert action.letter_body.startswith("Monsieur le Maire,")
+
+
+def test_what_to_tell_the_representative_comes_in_the_orders_after_the_instruction():
+    text = (
+        "Le vote approche. Je vous invite à contacter votre député dès cette semaine. "
+        "DITES-LUI QUE LA FERMETURE DE L'URGENCE METTRAIT DES VIES EN DANGER. "
+        "Dites-lui aussi que la région compte sur cet hôpital."
+    )
+    (action,) = _confident(text, LETTER_TO_MP)
+    assert action.text == "la fermeture de l'urgence mettrait des vies en danger"
+    assert action.talking_points[1] == "la région compte sur cet hôpital"
