@@ -68,6 +68,8 @@ _MEMBERS_RE = re.compile(
     r"envoy(?:ez|er|ons)\s+(?:un|une|votre|vos)\s+(?:courriels?|lettres?|messages?)))\s+"
     rf"(?P<mp>(?i:les|aux|à\s+tous\s+les)\s+{_MEMBERS}"
     rf"(?:\s+(?i:et|ou)\s+(?:(?i:les|aux)\s+)?{_MEMBERS})?)(?![\w·(])"
+    # « les sénateurs du Québec »: a place's members, named.
+    r"(?P<place>\s+(?:du|des|de\s+la|de\s+l['\u2019]|de|d['\u2019])\s*[A-ZÀ-Þ][\w-]*)?"
 )
 # What to ask: « pour lui demander de X », « et demandez-lui de X », « pour exiger X »,
 # « afin qu'il X », « pour appuyer X »; or straight after « Demandez à votre député de X ».
@@ -79,6 +81,9 @@ _PURPOSE = (
     r"|\b(?:pour|afin\s+d['\u2019]|afin\s+de)\s*(?:exiger|réclamer|demander)\s+"
     r"(?:que\s+|qu['\u2019])?"
     r"|\b(?:pour|afin)\s+qu['\u2019](?:il|elle|ils|elles)\s+"
+    # « ... et les inciter à voter NON », « pour le convaincre de ... ».
+    r"|\b(?:et|pour|afin\s+de)\s+(?:les|le|la|l['\u2019])\s*(?:inciter|exhorter|pousser|"
+    r"encourager|convaincre|presser|amener)\s+(?:à\s+|de\s+|d['\u2019])"
     rf"|\bpour\s+(?={INFINITIVE})"
 )
 _PURPOSE_RE = re.compile(
@@ -140,6 +145,9 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     if not match:
         return None
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
+    # « les sénateurs du Québec »: a province's senators, whom no postal code picks out (a
+    # riding's député is the reader's own even when « les députés de la Vienne » are named).
+    named = match.groupdict().get("place") if re.search(r"(?i)sénat", match.group("mp")) else ""
     verbs = re.split(r"\s*(?:,|/|\bou\b|\bet/ou\b|\bet\b)\s*", match.group("verbs").casefold())
     written = [verb for verb in verbs if verb and not _CALL_VERB_RE.match(verb.split()[0])]
     kind = CALL if not written else LETTER_TO_MP
@@ -148,6 +156,16 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     text = wording.demand(purpose.group("purpose")) if purpose else ""
     if len(text.split()) < 2 or remainder.rstrip().endswith(":"):
         text = wording.capitalise(wording.finish(sentence.text[match.start() :]))
+    if named:
+        # Not the reader's own: the members a place sends, written to as named officials.
+        role = re.sub(r"(?i)^(?:les|aux|à\s+tous\s+les)\s+", "", match.group("mp"))
+        return CallToAction(
+            kind=CALL if kind == CALL else LETTER_TO_TARGETS,
+            text=text,
+            evidence=Evidence.of(context.text, sentence.start, sentence.end),
+            confidence=stance.score,
+            targets=(Target(role=collapse(role + named)),),
+        )
     return CallToAction(
         kind=kind,
         text=text,

@@ -97,3 +97,14 @@ def test_what_to_tell_the_representative_comes_in_the_orders_after_the_instructi
     (action,) = _confident(text, LETTER_TO_MP)
     assert action.text == "la fermeture de l'urgence mettrait des vies en danger"
     assert action.talking_points[1] == "la région compte sur cet hôpital"
+
+
+def test_a_provinces_senators_are_named_officials_not_the_readers_own():
+    text = (
+        "Utilisez ce formulaire pour écrire aux sénateurs de l'Ontario et les inciter à "
+        "rejeter le projet de loi S-9."
+    )
+    (action,) = _confident(text, LETTER_TO_TARGETS)
+    assert action.text == "rejeter le projet de loi S-9"
+    assert [target.role for target in action.targets] == ["sénateurs de l'Ontario"]
+    assert not _confident(text, LETTER_TO_MP)
