@@ -351,9 +351,18 @@ def _is_letter_content(prefix: str) -> bool:
 # ligne afin de demander le gel du projet », « la pétition qui réclame un moratoire ».
 _PETITION_PURPOSE_RE = re.compile(
     r"(?i)\bpétition\b[^.!?\n]{0,120}?\b(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
-    r"(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
+    r"(?:(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
     r"(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+(?:de\s+|d['\u2019]))?"
     r"(?P<demand>[^.!?\n]+)"
+    # « Campagne de pétition pour inverser les coupes »: the verb is the demand's own.
+    rf"|(?<=pour\s)(?P<verb_demand>(?!sign|faire\s+signer|recueillir){INFINITIVE}[^.!?\n]+))"
+)
+# What a page says about getting a petition tabled (« demander à un député de la présenter à
+# la Chambre »): how it reaches the House, not what it asks for.
+_ROUTING_RE = re.compile(
+    r"(?i)^(?:la|les|le)\s+(?:présenter|déposer|remettre|transmettre)\b|"
+    r"^(?:présenter|déposer|remettre|transmettre)\s+(?:la|cette|notre|votre|les|vos|nos)\s+"
+    r"pétitions?\b"
 )
 # How far back (in characters) a request to sign may look for what the petition is for.
 _PURPOSE_NEARBY = 600
@@ -367,8 +376,25 @@ def stated_purpose(action: CallToAction, text: str) -> str:
     found = list(_PETITION_PURPOSE_RE.finditer(before))
     if not found:
         return ""
-    text_found = wording.demand(found[-1].group("demand"))
+    text_found = wording.demand(found[-1].group("demand") or found[-1].group("verb_demand"))
     return text_found if len(text_found.split()) >= 2 else ""
+
+
+def routed_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """« Vous pouvez demander à un député de la présenter à la Chambre »: a petition whose ask
+    is only how it gets tabled asks what the page says the petition is for; with nothing said,
+    it is not a demand of its own."""
+    updated = []
+    for action in actions:
+        if action.kind != PETITION or not _ROUTING_RE.match(action.text):
+            updated.append(action)
+            continue
+        purpose = stated_purpose(action, text)
+        if purpose:
+            updated.append(dataclasses.replace(action, text=purpose, addressee=""))
+        else:
+            updated.append(dataclasses.replace(action, confidence=min(action.confidence, 0.4)))
+    return updated
 
 
 # A demand written as a formal wish, one per line of a list: « - 1 - Que le gouvernement

@@ -108,3 +108,13 @@ def test_a_provinces_senators_are_named_officials_not_the_readers_own():
     assert action.text == "rejeter le projet de loi S-9"
     assert [target.role for target in action.targets] == ["sénateurs de l'Ontario"]
     assert not _confident(text, LETTER_TO_MP)
+
+
+def test_a_petition_whose_ask_is_only_how_it_is_tabled_asks_what_it_is_for():
+    text = (
+        "Pétition pour rétablir le train de passagers en Gaspésie\n\n"
+        "Une fois la pétition signée par 25 personnes, vous pouvez demander à un député fédéral "
+        "de la déposer à la Chambre des communes."
+    )
+    (action,) = _confident(text, PETITION)
+    assert action.text == "rétablir le train de passagers en Gaspésie"
