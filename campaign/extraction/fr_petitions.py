@@ -500,6 +500,49 @@ def titled_petitions(actions: list[CallToAction], text: str) -> list[CallToActio
     return [*actions, *added]
 
 
+# A petition site's header: « Guillaume F. / a lancé une pétition à destination de / Jean
+# Charest, premier ministre du Québec ».
+# The header's layout (the verb opening its line, the addressee alone on the next) is what
+# tells it from a news story's « X a lancé une pétition adressée à Y ».
+_LAUNCHED_RE = re.compile(
+    r"(?im)^[ \t]*a\s+lancé\s+(?:une|cette)\s+pétition\s+(?:à\s+destination\s+d[eu']|"
+    r"adressée\s+à|à\s+l['\u2019]attention\s+d[eu']|destinée\s+à)[ \t]*\n[ \t]*"
+    r"(?P<addr>[^\n]{2,100})"
+)
+_PAGE_TITLE_WORDS = 3
+
+
+def launched_petition(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """A petition site's page with no demand to sign found: the petition its header says
+    someone launched (« X a lancé une pétition à destination de Y »), to Y, asking what the
+    title above the header says."""
+    if any(a.kind == PETITION and not a.low_confidence for a in actions):
+        return actions
+    header = _LAUNCHED_RE.search(text)
+    if not header:
+        return actions
+    above = text[: header.start()].split("\n")
+    offset = header.start()
+    for line in reversed(above):
+        offset -= len(line) + 1
+        title = line.strip()
+        if (
+            len(title.split()) >= _PAGE_TITLE_WORDS
+            and len(title.split()) <= _TITLE_WORDS
+            and not re.search(r"(?i)pétition|[.!?]$", title)
+        ):
+            start = offset + 1 + line.index(title)
+            petition = CallToAction(
+                kind=PETITION,
+                text=wording.finish(title),
+                evidence=Evidence.of(text, start, start + len(title)),
+                confidence=_TITLED_CONFIDENCE,
+                addressee=_addressee(header.group("addr")),
+            )
+            return [*actions, petition]
+    return actions
+
+
 # A list whose dashes stand alone on their lines, the item on the next: « -\nLève ...;\n-\n
 # S'engage ... ». `text.list_blocks` reads dashes that start their item's line.
 _DASH_LINE_ITEM_RE = re.compile(r"\s*\n[ \t]*[-\u2013\u2014•][ \t]*\n[ \t]*(?P<item>[^\n]+)")

@@ -408,6 +408,7 @@ def _french_petitions(actions: list[CallToAction], text: str) -> list[CallToActi
     actions = fr_petitions.routed_petitions(actions, text)
     actions = fr_petitions.dash_line_items(actions, text)
     actions = fr_petitions.titled_petitions(actions, text)
+    actions = fr_petitions.launched_petition(actions, text)
     return fr_petitions.one_per_petition_page(actions, text)
 
 

@@ -118,3 +118,26 @@ def test_a_petition_whose_ask_is_only_how_it_is_tabled_asks_what_it_is_for():
     )
     (action,) = _confident(text, PETITION)
     assert action.text == "rétablir le train de passagers en Gaspésie"
+
+
+def test_a_petition_sites_header_names_the_petition_under_its_title():
+    text = (
+        "Cette pétition est close\n"
+        "Sauvons la piscine municipale de Verdun\n\n"
+        "120 soutiens\n\n"
+        "Marie L.\n"
+        "a lancé une pétition à destination de\n"
+        "Conseil d'arrondissement de Verdun\n"
+        "La piscine ferme ses portes faute de budget d'entretien."
+    )
+    (action,) = _confident(text, PETITION)
+    assert action.text == "Sauvons la piscine municipale de Verdun"
+    assert action.addressee == "Conseil d'arrondissement de Verdun"
+
+
+def test_a_news_story_about_a_launched_petition_drafts_none():
+    text = (
+        "Le comité de quartier a lancé une pétition adressée au conseil municipal pour sauver "
+        "la piscine, a-t-on appris mardi."
+    )
+    assert not _confident(text, PETITION)
