@@ -219,6 +219,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = fr_letters.name_the_bill(actions, text)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
+    if french:
+        actions = _one_call_per_demand(actions, text)
     if not french:
         # After borrowing, so that the call whose people are copied in says what it asks.
         actions = en_assembly.copy_to_contacts(actions, context)
@@ -435,6 +437,48 @@ def _one_call_to_the_representative(actions: list[CallToAction]) -> list[CallToA
     )
     folded = {id(a) for a in own}
     return [*(a for a in actions if id(a) not in folded), merged]
+
+
+def _one_call_per_demand(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """« Appelez le chef de l'opposition au ... Demandez-lui de X. » then « Appelez le premier
+    ministre au ... Demandez-lui de X. »: the steps of one call campaign, asking the same thing
+    of several people, are one call to all of them."""
+    calls = sorted((a for a in actions if a.kind == CALL), key=lambda a: a.evidence.start)
+    groups: list[list[CallToAction]] = []
+    for call in calls:
+        group = next(
+            (
+                g
+                for g in groups
+                if g[0].text.casefold() == call.text.casefold()
+                and call.evidence.start - g[-1].evidence.end <= _NEARBY
+            ),
+            None,
+        )
+        if group is None:
+            groups.append([call])
+        else:
+            group.append(call)
+    merged = []
+    for group in groups:
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        first, last = group[0], max(group, key=lambda a: a.evidence.end)
+        targets: dict[str, Target] = {}
+        for target in (t for call in group for t in call.targets):
+            key = target.key()
+            targets[key] = targets[key].merged_with(target) if key in targets else target
+        merged.append(
+            dataclasses.replace(
+                first,
+                evidence=Evidence.of(text, first.evidence.start, last.evidence.end),
+                confidence=max(a.confidence for a in group),
+                targets=tuple(targets.values()),
+                talking_points=tuple(dict.fromkeys(p for a in group for p in a.talking_points)),
+            )
+        )
+    return [*(a for a in actions if a.kind != CALL), *merged]
 
 
 def _drop_repeated_representative_asks(

@@ -141,3 +141,21 @@ def test_a_news_story_about_a_launched_petition_drafts_none():
         "la piscine, a-t-on appris mardi."
     )
     assert not _confident(text, PETITION)
+
+
+# Calls
+
+
+def test_calls_asking_the_same_of_several_people_are_one_call_to_all_of_them():
+    text = (
+        "Ce que vous pouvez faire :\n"
+        "- Appelez le bureau de la ministre des Transports, Julie Tremblay, au 613 555-0141. "
+        "Notre message : demandez à madame Tremblay de maintenir la desserte ferroviaire "
+        "de la Gaspésie.\n"
+        "- Appelez le bureau du premier ministre, Paul Roy, au 1 800 555-0199. "
+        "Demandez-lui de maintenir la desserte ferroviaire de la Gaspésie.\n"
+    )
+    (action,) = _confident(text, CALL)
+    assert action.text == "maintenir la desserte ferroviaire de la Gaspésie"
+    assert {target.phone for target in action.targets} == {"613 555-0141", "1 800 555-0199"}
+    assert not _confident(text, PETITION)
