@@ -17,15 +17,23 @@ import dataclasses
 import re
 
 from . import fr_wording as wording
-from .contacts import EMAIL_RE, PHONE_RE, find_addresses, is_official_mailbox
+from .contacts import (
+    EMAIL_RE,
+    PHONE_RE,
+    find_addresses,
+    find_emails,
+    find_phones,
+    is_official_mailbox,
+)
+from .fr_roles import classify_role
 from .context import DocumentContext
 from .fr_stance import assess
 from .fr_wording import INFINITIVE
-from .letters import _contact_block_end
+from .letters import _contact_block_end, is_contact_entry
 from .names import name_from_email
 from .stance import IMPERATIVE
 from .targets import find_targets
-from .text import Span, collapse
+from .text import Span, collapse, lines
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
 
 _CALL = r"appel(?:ez|er|ons|le)|téléphon(?:ez|er|ons|e)"
@@ -430,3 +438,137 @@ def summary_points(action: CallToAction, text: str) -> tuple[str, ...]:
         if sentence.endswith((".", "!")) and len(sentence.split()) >= 4
     ]
     return tuple(points[:_SUMMARY_SENTENCES])
+
+
+# The prose between an order to write and the list of whom to write to says it is that list:
+# « la liste des adresses courriels à qui adresser votre lettre », « Coordonnées : ».
+_RECIPIENTS_INTRO_RE = re.compile(
+    r"(?i)\b(?:adresses?(?:\s+courriels?)?|courriels|coordonnées|destinataires)\b"
+)
+# ... and, when it says so, that the numbers in it are to be called.
+_NUMBERS_TO_CALL_RE = re.compile(
+    r"(?i)\b(?:numéros?\s+de\s+téléphones?\s+(?:à|pour)\s+(?:appeler|joindre)|appel(?:ez|er)|"
+    r"téléphon(?:ez|er))\b"
+)
+# How far below the order the list may start, and how long the prose between may be.
+_LIST_NEARBY = 1200
+_MIN_ENTRIES = 2
+
+
+def recipient_lists(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
+    """« Écrivez au ministre pour lui demander X. » above « Adresses courriels et numéros de
+    téléphone : » and lines « Nom, rôle : courriel / téléphone »: everyone in the list is
+    written to; and when the page gives the numbers to call, they are called, asking X."""
+    text = context.text
+    updated = list(actions)
+    announcements: list[CallToAction] = []
+    for index, action in enumerate(actions):
+        if action.kind != LETTER_TO_TARGETS or action.letter_body:
+            continue
+        block = _entries_after(text, action.evidence.end)
+        if block is None:
+            continue
+        start, end = block
+        gap = text[action.evidence.end : start]
+        between = [
+            other
+            for other in actions
+            if other is not action
+            and other.evidence.start < start
+            and other.evidence.end > action.evidence.end
+        ]
+        # « Voici les numéros à appeler » may itself read as an order to call the list: it
+        # is the announcement of this list, read below; any other action is a new ask.
+        if not _RECIPIENTS_INTRO_RE.search(gap) or any(
+            other.kind not in (CALL, LETTER_TO_TARGETS)
+            or other.evidence.start < action.evidence.end
+            for other in between
+        ):
+            continue
+        listed = _listed_recipients(text, start, end)
+        if len(listed) < _MIN_ENTRIES:
+            continue
+        announcements += between
+        kept = [t for t in action.targets if t.reachable]
+        updated[index] = dataclasses.replace(action, targets=tuple(kept + listed))
+        # One number each: a person listed with two mailboxes is still one call.
+        callers = list({t.phone: t for t in reversed(listed) if t.phone}.values())[::-1]
+        cue = _NUMBERS_TO_CALL_RE.search(gap)
+        if callers and cue:
+            at = action.evidence.end + cue.start()
+            sentence = next((s for s in context.sentences if s.start <= at < s.end), None)
+            if sentence is None:
+                continue
+            updated.append(
+                dataclasses.replace(
+                    action,
+                    kind=CALL,
+                    evidence=Evidence.of(text, sentence.start, sentence.end),
+                    targets=tuple(callers),
+                )
+            )
+    return [a for a in updated if not any(a is other for other in announcements)]
+
+
+def _entries_after(text: str, after: int) -> tuple[int, int] | None:
+    """The first run of lines giving contact details within _LIST_NEARBY after `after`
+    (blank lines between entries allowed), as (start, end), when it has _MIN_ENTRIES."""
+    window = text[after : after + _LIST_NEARBY + 4000]
+    start = end = None
+    entries = 0
+    for line in lines(window):
+        if is_contact_entry(line.text):
+            if start is None:
+                if line.start > _LIST_NEARBY:
+                    return None
+                start = after + line.start
+            end = after + line.end
+            entries += 1
+        elif start is not None and line.text.strip():
+            break
+    if start is None or entries < _MIN_ENTRIES:
+        return None
+    return start, end
+
+
+# One entry of a recipients list: « -> Benoît Charette, ministre de l'Environnement : x@y et
+# z@w / 514-864-8500 ».
+_ENTRY_RE = re.compile(
+    r"^[\W\d]*?(?P<name>[A-ZÀ-Þ][\w'\u2019.-]*(?:[ \t]+[A-ZÀ-Þ][\w'\u2019.-]*){1,3})[ \t]*,[ \t]*"
+    r"(?P<role>[^:\n]{3,140}?)[ \t]*:(?P<contacts>.*)$"
+)
+
+
+def _listed_recipients(text: str, start: int, end: int) -> list[Target]:
+    """The people of a recipients list, each entry read as « Nom, rôle : contacts » when
+    written so (every email and the first phone of the line are theirs), else as
+    `find_targets` pairs contacts with the words before them."""
+    found: list[Target] = []
+    for line in lines(text[start:end]):
+        line_start, line_end = start + line.start, start + line.end
+        entry = _ENTRY_RE.match(line.text)
+        if not entry:
+            found += [
+                t for t in find_targets(text, line_start, line_end, language="fr") if t.reachable
+            ]
+            continue
+        at = line_start + entry.start("contacts")
+        role = collapse(entry.group("role"))
+        phones = [p.value for p in find_phones(text, at, line_end)]
+        for email in find_emails(text, at, line_end):
+            found.append(
+                Target(
+                    name=entry.group("name"),
+                    role=role,
+                    email=email.value,
+                    phone=phones[0] if phones else "",
+                    kind=classify_role(role),
+                )
+            )
+        if phones and not find_emails(text, at, line_end):
+            found.append(
+                Target(
+                    name=entry.group("name"), role=role, phone=phones[0], kind=classify_role(role)
+                )
+            )
+    return found

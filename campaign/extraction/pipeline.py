@@ -202,6 +202,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _fold_sign_requests(actions, bare)
     if french:
         actions = _french_petitions(actions, text)
+        actions = fr_letters.recipient_lists(actions, context)
     if not french:
         actions = tell.fold_into_signing(actions, text)
         actions = petitions.title_petition(actions, context)

@@ -159,3 +159,23 @@ def test_calls_asking_the_same_of_several_people_are_one_call_to_all_of_them():
     assert action.text == "maintenir la desserte ferroviaire de la Gaspésie"
     assert {target.phone for target in action.targets} == {"613 555-0141", "1 800 555-0199"}
     assert not _confident(text, PETITION)
+
+
+def test_a_recipients_list_below_the_order_to_write_gives_everyone_in_it():
+    text = (
+        "Écrivez à la ministre de la Culture pour lui demander de sauver le théâtre du Vieux-Port.\n\n"
+        "Voici la liste des adresses courriels à qui envoyer votre lettre, et les numéros de "
+        "téléphone à appeler.\n\n"
+        "Adresses courriels et numéros de téléphone :\n\n"
+        "-> Claire Dion, ministre de la Culture : ministre@culture.gouv.qc.ca / 418 555-0110\n\n"
+        "-> Marc Pilon, député de Sainte-Marie : marc.pilon.stma@assnat.qc.ca\n"
+    )
+    (letter,) = _confident(text, LETTER_TO_TARGETS)
+    assert [(t.name, t.email) for t in letter.targets] == [
+        ("Claire Dion", "ministre@culture.gouv.qc.ca"),
+        ("Marc Pilon", "marc.pilon.stma@assnat.qc.ca"),
+    ]
+    assert letter.targets[0].role == "ministre de la Culture"
+    (call,) = _confident(text, CALL)
+    assert call.text == letter.text == "sauver le théâtre du Vieux-Port"
+    assert [t.phone for t in call.targets] == ["418 555-0110"]
