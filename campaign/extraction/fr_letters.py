@@ -220,6 +220,9 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
         region_end = _contact_block_end(text, sentence, language="fr")
         pronoun = bool(_PRONOUN_OBJECT_RE.match(after))
         targets = _direct_targets(text, region_start, region_end, keep_bare=pronoun)
+        if not targets and pronoun and (listed := _entries_before(text, sentence.start)):
+            # « Écrivez-leur » under a list of « L'honorable X, ministre de Y — x@y »: them.
+            targets = _listed_recipients(text, *listed)
         if not targets:
             continue
         stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
@@ -510,6 +513,25 @@ def recipient_lists(actions: list[CallToAction], context: DocumentContext) -> li
     return [a for a in updated if not any(a is other for other in announcements)]
 
 
+def _entries_before(text: str, before: int) -> tuple[int, int] | None:
+    """The run of lines giving contact details right above `before` (blank lines between
+    entries allowed), as (start, end), when it has _MIN_ENTRIES."""
+    offset = max(0, before - 4000)
+    above = lines(text[offset:before].rstrip())
+    start = end = None
+    entries = 0
+    for line in reversed(above):
+        if is_contact_entry(line.text):
+            start = offset + line.start
+            end = end if end is not None else offset + line.end
+            entries += 1
+        elif line.text.strip():
+            break
+    if start is None or entries < _MIN_ENTRIES:
+        return None
+    return start, end
+
+
 def _entries_after(text: str, after: int) -> tuple[int, int] | None:
     """The first run of lines giving contact details within _LIST_NEARBY after `after`
     (blank lines between entries allowed), as (start, end), when it has _MIN_ENTRIES."""
@@ -534,8 +556,9 @@ def _entries_after(text: str, after: int) -> tuple[int, int] | None:
 # One entry of a recipients list: « -> Benoît Charette, ministre de l'Environnement : x@y et
 # z@w / 514-864-8500 ».
 _ENTRY_RE = re.compile(
-    r"^[\W\d]*?(?P<name>[A-ZÀ-Þ][\w'\u2019.-]*(?:[ \t]+[A-ZÀ-Þ][\w'\u2019.-]*){1,3})[ \t]*,[ \t]*"
-    r"(?P<role>[^:\n]{3,140}?)[ \t]*:(?P<contacts>.*)$"
+    r"^[\W\d]*?(?:(?:L['\u2019]honorable|L['\u2019]hon\.|Mme|M\.|Madame|Monsieur|Dr|Dre)[ \t]+)?"
+    r"(?P<name>[A-ZÀ-Þ][\w'\u2019.-]*(?:[ \t]+[A-ZÀ-Þ][\w'\u2019.-]*){1,3})[ \t]*,[ \t]*"
+    r"(?P<role>[^:\n\u2013\u2014]{3,140}?)[ \t]*(?::|[ \t][\u2013\u2014-][ \t])(?P<contacts>.*)$"
 )
 
 

@@ -312,11 +312,17 @@ def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
     return found
 
 
+# « Vous avez été des milliers à signer la pétition »: thanks for what readers did, not an ask.
+_SIGNED_ALREADY_RE = re.compile(r"(?i)\b(?:avez|avons|ont|as)\s+été\s+[^.!?]{0,60}?\bà\s+$")
+
+
 def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     match = _SIGN_RE.search(sentence)
     if not match:
         return []
     stance = _assess(sentence, match, context)
+    if _SIGNED_ALREADY_RE.search(sentence[: match.start()]):
+        stance = Assessment(stance.label, min(stance.score, 0.4))
     if stance.label != IMPERATIVE and not re.search(
         r"(?i)\b(?:vous|votre|nous|notre)\b", sentence[: match.start()]
     ):

@@ -179,3 +179,22 @@ def test_a_recipients_list_below_the_order_to_write_gives_everyone_in_it():
     (call,) = _confident(text, CALL)
     assert call.text == letter.text == "sauver le théâtre du Vieux-Port"
     assert [t.phone for t in call.targets] == ["418 555-0110"]
+
+
+def test_an_order_to_write_to_them_under_a_list_of_officials_writes_to_the_list():
+    text = (
+        "L'honorable Anne Leduc, ministre des Pêches — ministre@dfo-mpo.gc.ca\n"
+        "L'honorable Paul Roy, ministre de l'Environnement — 613 555-0123\n\n"
+        "Écrivez-leur pour leur demander de protéger la baleine noire."
+    )
+    (action,) = _confident(text, LETTER_TO_TARGETS)
+    assert action.text == "protéger la baleine noire"
+    assert [(t.name, t.role) for t in action.targets] == [
+        ("Anne Leduc", "ministre des Pêches"),
+        ("Paul Roy", "ministre de l'Environnement"),
+    ]
+
+
+def test_thanking_readers_for_having_signed_asks_nothing():
+    text = "L'an dernier, vous avez été des milliers à signer la pétition pour sauver le parc."
+    assert not _confident(text, PETITION)
