@@ -25,8 +25,8 @@ from .contacts import (
     find_phones,
     is_official_mailbox,
 )
-from .fr_roles import classify_role
 from .context import DocumentContext
+from .fr_roles import classify_role
 from .fr_stance import assess
 from .fr_wording import INFINITIVE
 from .letters import _contact_block_end, is_contact_entry
@@ -368,32 +368,6 @@ def _describe(clause: str) -> str:
     clause = wording.finish(clause)
     clause = _SAYING_TAIL_RE.sub("", clause)
     return wording.capitalise(wording.finish(clause))
-
-
-# A bill named by its quoted title where the document introduces it: « une proposition de loi
-# présentée par ... « relative à la sécurité globale » », « le projet de loi dit de « ... » ».
-_BILL_NAME_RE = re.compile(
-    r"(?i)\b(?:proposition|projet)\s+de\s+loi\b[^«».!?\n]{0,80}?"
-    r"(?P<name>\u00ab[^»\n]{3,80}\u00bb)"
-)
-# « cette proposition de loi », « ce projet de loi »: points back to the document's bill.
-_THIS_BILL_RE = re.compile(r"(?i)\b(?:cette\s+proposition|ce\s+projet)\s+de\s+loi\b")
-
-
-def name_the_bill(actions: list[CallToAction], text: str) -> list[CallToAction]:
-    """« ... date du vote de cette proposition de loi » in a document about one bill: the
-    drafted ask names it (« cette proposition de loi « relative à ... » »), since the draft is
-    read without the document around it."""
-    names = {re.sub(r"\s+", " ", m.group("name")) for m in _BILL_NAME_RE.finditer(text)}
-    if len(names) != 1:
-        return actions
-    (name,) = names
-    return [
-        dataclasses.replace(a, text=_THIS_BILL_RE.sub(lambda m: f"{m.group(0)} {name}", a.text))
-        if _THIS_BILL_RE.search(a.text) and name not in a.text
-        else a
-        for a in actions
-    ]
 
 
 def one_letter_to_the_representatives(actions: list[CallToAction]) -> list[CallToAction]:

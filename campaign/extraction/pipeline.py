@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from . import (
+    bills,
     call_scripts,
     donations,
     en_assembly,
@@ -217,16 +218,17 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if french:
         actions = _one_call_to_the_representative(actions)
         actions = fr_letters.one_letter_to_the_representatives(actions)
-        actions = fr_letters.name_the_bill(actions, text)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
     if french:
         actions = _one_call_per_demand(actions, text)
+        # After borrowing, so that a demand taken from nearby names the bill too.
+        actions = bills.name_the_bill(actions, text, language=FRENCH)
     if not french:
         # After borrowing, so that the call whose people are copied in says what it asks.
         actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
-        actions = en_assembly.name_the_bill(actions, text)
+        actions = bills.name_the_bill(actions, text, language=ENGLISH)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 

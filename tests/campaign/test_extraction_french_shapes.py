@@ -163,7 +163,8 @@ def test_calls_asking_the_same_of_several_people_are_one_call_to_all_of_them():
 
 def test_a_recipients_list_below_the_order_to_write_gives_everyone_in_it():
     text = (
-        "Écrivez à la ministre de la Culture pour lui demander de sauver le théâtre du Vieux-Port.\n\n"
+        "Écrivez à la ministre de la Culture pour lui demander de sauver le théâtre du "
+        "Vieux-Port.\n\n"
         "Voici la liste des adresses courriels à qui envoyer votre lettre, et les numéros de "
         "téléphone à appeler.\n\n"
         "Adresses courriels et numéros de téléphone :\n\n"
@@ -198,3 +199,15 @@ def test_an_order_to_write_to_them_under_a_list_of_officials_writes_to_the_list(
 def test_thanking_readers_for_having_signed_asks_nothing():
     text = "L'an dernier, vous avez été des milliers à signer la pétition pour sauver le parc."
     assert not _confident(text, PETITION)
+
+
+# Bills
+
+
+def test_an_ask_pointing_back_to_this_bill_names_its_number():
+    text = (
+        "Le projet de loi C-404 sera soumis au vote mercredi.\n\n"
+        "Appelez votre député et demandez-lui de voter contre ce projet de loi."
+    )
+    (action,) = _confident(text, CALL)
+    assert action.text == "voter contre ce projet de loi C-404"
