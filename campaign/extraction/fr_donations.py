@@ -35,7 +35,9 @@ _TRIGGER_RE = re.compile(
 )
 # An order after « Pour faire un don, »: where to go or what to do to give.
 _HOW_TO_GIVE_RE = re.compile(
-    r"(?i)^\s*(?:en\s+ligne\s*)?,\s*(?:rendez-vous|visitez|allez|cliquez|consultez|utilisez|"
+    # « Pour faire un don (à Centraide) (en ligne), rendez-vous sur ... ».
+    r"(?i)^\s*(?:(?:à\s+l['\u2019]|à\s+la\s+|à\s+|au\s+|aux\s+)[^,.;:!?]{1,60}?)?\s*"
+    r"(?:en\s+ligne\s*)?,\s*(?:rendez-vous|visitez|allez|cliquez|consultez|utilisez|"
     r"communiquez|contactez|appelez|téléphonez|écrivez|envoyez|remplissez|suivez)\b"
 )
 # A passive appeal: « Les dons peuvent être faits en ligne », « Les dons sont les bienvenus ».

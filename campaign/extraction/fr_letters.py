@@ -51,7 +51,10 @@ _VERBS = rf"(?i:{_VERB}(?:\s*(?:,|/|\bou\b|\bet\b|\bet/ou\b)\s*{_VERB})*)"
 _FEMININE = r"(?:e|\(e\)|·e|\.e|-e)?(?:s|·s|\(s\))?"
 _MP = (
     # « votre député », and « un-e député-e » (any one of them: the reader picks).
-    r"(?:(?i:à|au|aux)\s+)?(?i:votre|vos|ton|ta|tes|leur|leurs|un(?:-e|·e|\(e\)|\.e)?|une)\s+"
+    r"(?:(?i:à|au|aux)\s+)?"
+    # « Téléphonez au bureau de votre députée »: their office is them.
+    r"(?:(?i:(?:le\s+)?(?:bureau|cabinet|permanence)\s+de)\s+)?"
+    r"(?i:votre|vos|ton|ta|tes|leur|leurs|un(?:-e|·e|\(e\)|\.e)?|une)\s+"
     r"(?:(?i:propres?)\s+)?"
     rf"(?:(?i:député{_FEMININE}|élu{_FEMININE}|représentant{_FEMININE}|"
     r"membres?\s+du\s+parlement|conseill(?:er|ère)s?(?:\s+municipa(?:l|le|ux|les))?|"

@@ -211,3 +211,18 @@ def test_an_ask_pointing_back_to_this_bill_names_its_number():
     )
     (action,) = _confident(text, CALL)
     assert action.text == "voter contre ce projet de loi C-404"
+
+
+def test_phoning_the_office_of_ones_representative_is_a_call_to_them():
+    text = (
+        "Passez à l'action : téléphonez au bureau de votre députée et demandez-lui d'appuyer "
+        "la motion sur le logement social."
+    )
+    (action,) = _confident(text, CALL)
+    assert action.text == "appuyer la motion sur le logement social"
+
+
+def test_how_to_give_to_a_named_organisation_is_an_appeal():
+    text = "Pour faire un don à Moisson Outaouais, rendez-vous sur notre page de dons."
+    (action,) = _confident(text, DONATE)
+    assert action.organisation == "Moisson Outaouais"
