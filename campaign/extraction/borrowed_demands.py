@@ -178,6 +178,11 @@ def borrow_demands(
             # summary the page gives under a « Résumé » heading, as talking points, else the
             # sentence before, the heading above or the title.
             demand = _following_ask_fr(action, text)
+            told = [] if demand else _told_fr(action, text)
+            if told:
+                demand = told[0]
+                if len(told) > 1:
+                    action = dataclasses.replace(action, talking_points=tuple(told))
             points = [] if demand else fr_letters.summary_points(action, text)
             if points:
                 action = dataclasses.replace(action, talking_points=points)
@@ -337,6 +342,36 @@ def _following_ask_fr(action: CallToAction, text: str) -> str:
             if len(demand.split()) >= 3:
                 return demand
     return ""
+
+
+# What to tell them, as the next orders: « Dites-leur à nouveau qu'il ne faut pas X. Dites-leur
+# que Y. », « Rappelez-lui que X », « Demandez-leur de X ».
+_TOLD_FR_RE = re.compile(
+    r"(?i)(?:^|(?<=[.!?:]\s)|(?<=\n))\W*(?:(?:et|puis|ensuite|svp)\s+)*"
+    r"(?:dites|rappelez|expliquez|demandez|faites\s+savoir)[-\s](?:leur|lui)\s+"
+    r"(?:(?:à\s+nouveau|encore|aussi|bien|clairement|fermement|poliment)\s+)?"
+    r"(?:que\s+|qu['\u2019]|de\s+|d['\u2019])(?P<demand>[^.!?\n]+)"
+)
+
+
+def _told_fr(action: CallToAction, text: str) -> list[str]:
+    """« Contactez votre député. Dites-leur que X. Dites-leur que Y. »: X and Y, in order, the
+    first as what is asked (each told whole, as a talking point)."""
+    end = action.evidence.end
+    found = []
+    for match in _TOLD_FR_RE.finditer(text, end, min(len(text), end + _NEARBY)):
+        told = _calm(fr_wording.finish(match.group("demand")))
+        if len(told.split()) >= _MIN_WORDS:
+            found.append(told)
+    return found
+
+
+def _calm(told: str) -> str:
+    """A message shouted in capitals, written in ordinary case."""
+    letters_only = [c for c in told if c.isalpha()]
+    if letters_only and all(c.isupper() for c in letters_only):
+        return told.lower()
+    return told
 
 
 def _demand_of(action: CallToAction, language: str = "en") -> str:

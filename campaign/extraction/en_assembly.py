@@ -221,26 +221,6 @@ def drop_repeated_letters_to_mp(actions: list[CallToAction]) -> list[CallToActio
     ]
 
 
-_BILL_NAME_RE = re.compile(r"\bBill\s+(?:[A-Z]{1,2}-?)?\d{1,4}\b")
-# "this Bill" points back; "the bill" may be any bill, and "the Bill C-332" names it already.
-_THIS_BILL_RE = re.compile(r"(?i)\bthis\s+bill\b(?!\s+(?:[A-Z]{1,2}-?)?\d)")
-
-
-def name_the_bill(actions: list[CallToAction], text: str) -> list[CallToAction]:
-    """'... to vote in favour of this Bill' in a document about one bill (Bill C-257): the
-    drafted ask names it, since the draft is read without the document around it."""
-    names = {re.sub(r"\s+", " ", m.group(0)) for m in _BILL_NAME_RE.finditer(text)}
-    if len(names) != 1:
-        return actions
-    (name,) = names
-    return [
-        dataclasses.replace(a, text=_THIS_BILL_RE.sub(name, a.text))
-        if _THIS_BILL_RE.search(a.text)
-        else a
-        for a in actions
-    ]
-
-
 def copy_to_contacts(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
     """'Please cc the critics on your emails:' writes to the officials whose mailboxes the
     contact block above gives (under a call to them, say), with the critics in copy: those

@@ -35,7 +35,9 @@ _TRIGGER_RE = re.compile(
 )
 # An order after « Pour faire un don, »: where to go or what to do to give.
 _HOW_TO_GIVE_RE = re.compile(
-    r"(?i)^\s*(?:en\s+ligne\s*)?,\s*(?:rendez-vous|visitez|allez|cliquez|consultez|utilisez|"
+    # « Pour faire un don (à Centraide) (en ligne), rendez-vous sur ... ».
+    r"(?i)^\s*(?:(?:à\s+l['\u2019]|à\s+la\s+|à\s+|au\s+|aux\s+)[^,.;:!?]{1,60}?)?\s*"
+    r"(?:en\s+ligne\s*)?,\s*(?:rendez-vous|visitez|allez|cliquez|consultez|utilisez|"
     r"communiquez|contactez|appelez|téléphonez|écrivez|envoyez|remplissez|suivez)\b"
 )
 # A passive appeal: « Les dons peuvent être faits en ligne », « Les dons sont les bienvenus ».
@@ -196,13 +198,26 @@ _ORG_START_RE = re.compile(
 )
 
 
+# Whom gifts go to, anywhere in the document: « la collecte de dons annuelle de X », « un don
+# supplémentaire de 15 000 $ à X ».
+_GIFTS_TO_RE = re.compile(
+    r"(?i:\bdons?\b[^.!?\n]{0,40}?\s(?:à\s+l['\u2019]|à\s+la\s+|à\s+|au\s+|aux\s+|"
+    r"de\s+la\s+|de\s+l['\u2019]|de\s+|du\s+|d['\u2019]))(?P<org>[A-ZÀ-ÖØ-Þ][^\n]*)"
+)
+
+
 def fundraiser(text: str) -> str:
     """The organisation a French document most often names, for an appeal that names none:
-    a name starting with a word such as « Fondation », else an acronym the text gives an
+    a name starting with a word such as « Fondation », else the one the document says gifts
+    go to (« la collecte de dons de X »), else an acronym the text gives an
     article (« le MQF », « du MQF »), as French writes an organisation's initials, else a name
     that twice opens a sentence acting as an organisation does (« X appelle à ... »)."""
     names = [org_name(text[match.start() :]) for match in _ORG_START_RE.finditer(text)]
     counts = Counter(name for name in names if name)
+    if not counts:
+        counts = Counter(
+            name for match in _GIFTS_TO_RE.finditer(text) if (name := org_name(match.group("org")))
+        )
     if not counts:
         counts = Counter(match.group("acronym") for match in _ACRONYM_RE.finditer(text))
         counts = Counter({name: n for name, n in counts.items() if n >= 2})
@@ -252,6 +267,7 @@ def org_name(text: str) -> str:
     """The organisation's name at the start of `text`: « Fondation David Suzuki »,
     « Amnistie internationale Canada francophone », « Comité logement Rosemont »."""
     words: list[str] = []
+    initials_follow = False
     for found in re.finditer(r"[^\s,.;:!?()\u00ab\u00bb]+", text.split("\n")[0]):
         word = found.group(0)
         if len(words) == 7 or word.casefold() in _ORG_END or re.match(r"\d", word):
@@ -264,6 +280,11 @@ def org_name(text: str) -> str:
         if word.casefold() in _ARTICLES and words and words[-1].casefold() not in ("de", "à"):
             break
         words.append(word)
+        # « Fédération canadienne de la faune (FCF) »: the initials in brackets close the name
+        # they stand for, whatever its last word.
+        if re.match(r"[ \t]*\([A-ZÀ-Þ]{2,8}\)", text[found.end() :]):
+            initials_follow = True
+            break
         if text[found.end() : found.end() + 1] in tuple(",.;:!?()\u00ab\u00bb"):
             break
     # A name ends on a capitalised word or an adjective (« Amnistie internationale »), not on
@@ -271,7 +292,8 @@ def org_name(text: str) -> str:
     while words and (
         words[-1].casefold() in _ORG_CONNECTORS
         or (
-            words[-1][:1].islower()
+            not initials_follow
+            and words[-1][:1].islower()
             and not re.match(r"[dl]['\u2019][A-ZÀ-ÖØ-Þ]", words[-1])
             and not _NAME_ADJECTIVE_RE.search(words[-1])
         )

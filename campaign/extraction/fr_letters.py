@@ -17,15 +17,23 @@ import dataclasses
 import re
 
 from . import fr_wording as wording
-from .contacts import EMAIL_RE, PHONE_RE, find_addresses, is_official_mailbox
+from .contacts import (
+    EMAIL_RE,
+    PHONE_RE,
+    find_addresses,
+    find_emails,
+    find_phones,
+    is_official_mailbox,
+)
 from .context import DocumentContext
+from .fr_roles import classify_role
 from .fr_stance import assess
 from .fr_wording import INFINITIVE
-from .letters import _contact_block_end
+from .letters import _contact_block_end, is_contact_entry
 from .names import name_from_email
 from .stance import IMPERATIVE
 from .targets import find_targets
-from .text import Span, collapse
+from .text import Span, collapse, lines
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Evidence, Target
 
 _CALL = r"appel(?:ez|er|ons|le)|téléphon(?:ez|er|ons|e)"
@@ -43,7 +51,10 @@ _VERBS = rf"(?i:{_VERB}(?:\s*(?:,|/|\bou\b|\bet\b|\bet/ou\b)\s*{_VERB})*)"
 _FEMININE = r"(?:e|\(e\)|·e|\.e|-e)?(?:s|·s|\(s\))?"
 _MP = (
     # « votre député », and « un-e député-e » (any one of them: the reader picks).
-    r"(?:(?i:à|au|aux)\s+)?(?i:votre|vos|ton|ta|tes|leur|leurs|un(?:-e|·e|\(e\)|\.e)?|une)\s+"
+    r"(?:(?i:à|au|aux)\s+)?"
+    # « Téléphonez au bureau de votre députée »: their office is them.
+    r"(?:(?i:(?:le\s+)?(?:bureau|cabinet|permanence)\s+de)\s+)?"
+    r"(?i:votre|vos|ton|ta|tes|leur|leurs|un(?:-e|·e|\(e\)|\.e)?|une)\s+"
     r"(?:(?i:propres?)\s+)?"
     rf"(?:(?i:député{_FEMININE}|élu{_FEMININE}|représentant{_FEMININE}|"
     r"membres?\s+du\s+parlement|conseill(?:er|ère)s?(?:\s+municipa(?:l|le|ux|les))?|"
@@ -68,6 +79,8 @@ _MEMBERS_RE = re.compile(
     r"envoy(?:ez|er|ons)\s+(?:un|une|votre|vos)\s+(?:courriels?|lettres?|messages?)))\s+"
     rf"(?P<mp>(?i:les|aux|à\s+tous\s+les)\s+{_MEMBERS}"
     rf"(?:\s+(?i:et|ou)\s+(?:(?i:les|aux)\s+)?{_MEMBERS})?)(?![\w·(])"
+    # « les sénateurs du Québec »: a place's members, named.
+    r"(?P<place>\s+(?:du|des|de\s+la|de\s+l['\u2019]|de|d['\u2019])\s*[A-ZÀ-Þ][\w-]*)?"
 )
 # What to ask: « pour lui demander de X », « et demandez-lui de X », « pour exiger X »,
 # « afin qu'il X », « pour appuyer X »; or straight after « Demandez à votre député de X ».
@@ -79,6 +92,9 @@ _PURPOSE = (
     r"|\b(?:pour|afin\s+d['\u2019]|afin\s+de)\s*(?:exiger|réclamer|demander)\s+"
     r"(?:que\s+|qu['\u2019])?"
     r"|\b(?:pour|afin)\s+qu['\u2019](?:il|elle|ils|elles)\s+"
+    # « ... et les inciter à voter NON », « pour le convaincre de ... ».
+    r"|\b(?:et|pour|afin\s+de)\s+(?:les|le|la|l['\u2019])\s*(?:inciter|exhorter|pousser|"
+    r"encourager|convaincre|presser|amener)\s+(?:à\s+|de\s+|d['\u2019])"
     rf"|\bpour\s+(?={INFINITIVE})"
 )
 _PURPOSE_RE = re.compile(
@@ -140,6 +156,9 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     if not match:
         return None
     stance = assess(sentence.text, match.start("verbs"), match.end("verbs"), news=context.news)
+    # « les sénateurs du Québec »: a province's senators, whom no postal code picks out (a
+    # riding's député is the reader's own even when « les députés de la Vienne » are named).
+    named = match.groupdict().get("place") if re.search(r"(?i)sénat", match.group("mp")) else ""
     verbs = re.split(r"\s*(?:,|/|\bou\b|\bet/ou\b|\bet\b)\s*", match.group("verbs").casefold())
     written = [verb for verb in verbs if verb and not _CALL_VERB_RE.match(verb.split()[0])]
     kind = CALL if not written else LETTER_TO_MP
@@ -148,6 +167,16 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     text = wording.demand(purpose.group("purpose")) if purpose else ""
     if len(text.split()) < 2 or remainder.rstrip().endswith(":"):
         text = wording.capitalise(wording.finish(sentence.text[match.start() :]))
+    if named:
+        # Not the reader's own: the members a place sends, written to as named officials.
+        role = re.sub(r"(?i)^(?:les|aux|à\s+tous\s+les)\s+", "", match.group("mp"))
+        return CallToAction(
+            kind=CALL if kind == CALL else LETTER_TO_TARGETS,
+            text=text,
+            evidence=Evidence.of(context.text, sentence.start, sentence.end),
+            confidence=stance.score,
+            targets=(Target(role=collapse(role + named)),),
+        )
     return CallToAction(
         kind=kind,
         text=text,
@@ -194,6 +223,9 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
         region_end = _contact_block_end(text, sentence, language="fr")
         pronoun = bool(_PRONOUN_OBJECT_RE.match(after))
         targets = _direct_targets(text, region_start, region_end, keep_bare=pronoun)
+        if not targets and pronoun and (listed := _entries_before(text, sentence.start)):
+            # « Écrivez-leur » under a list of « L'honorable X, ministre de Y — x@y »: them.
+            targets = _listed_recipients(text, *listed)
         if not targets:
             continue
         stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)
@@ -341,32 +373,6 @@ def _describe(clause: str) -> str:
     return wording.capitalise(wording.finish(clause))
 
 
-# A bill named by its quoted title where the document introduces it: « une proposition de loi
-# présentée par ... « relative à la sécurité globale » », « le projet de loi dit de « ... » ».
-_BILL_NAME_RE = re.compile(
-    r"(?i)\b(?:proposition|projet)\s+de\s+loi\b[^«».!?\n]{0,80}?"
-    r"(?P<name>\u00ab[^»\n]{3,80}\u00bb)"
-)
-# « cette proposition de loi », « ce projet de loi »: points back to the document's bill.
-_THIS_BILL_RE = re.compile(r"(?i)\b(?:cette\s+proposition|ce\s+projet)\s+de\s+loi\b")
-
-
-def name_the_bill(actions: list[CallToAction], text: str) -> list[CallToAction]:
-    """« ... date du vote de cette proposition de loi » in a document about one bill: the
-    drafted ask names it (« cette proposition de loi « relative à ... » »), since the draft is
-    read without the document around it."""
-    names = {re.sub(r"\s+", " ", m.group("name")) for m in _BILL_NAME_RE.finditer(text)}
-    if len(names) != 1:
-        return actions
-    (name,) = names
-    return [
-        dataclasses.replace(a, text=_THIS_BILL_RE.sub(lambda m: f"{m.group(0)} {name}", a.text))
-        if _THIS_BILL_RE.search(a.text) and name not in a.text
-        else a
-        for a in actions
-    ]
-
-
 def one_letter_to_the_representatives(actions: list[CallToAction]) -> list[CallToAction]:
     """« Interpellez les députés » in the lead and again further down, neither saying what to
     ask: one letter, the first (the page's own ask), as strong as the strongest."""
@@ -412,3 +418,157 @@ def summary_points(action: CallToAction, text: str) -> tuple[str, ...]:
         if sentence.endswith((".", "!")) and len(sentence.split()) >= 4
     ]
     return tuple(points[:_SUMMARY_SENTENCES])
+
+
+# The prose between an order to write and the list of whom to write to says it is that list:
+# « la liste des adresses courriels à qui adresser votre lettre », « Coordonnées : ».
+_RECIPIENTS_INTRO_RE = re.compile(
+    r"(?i)\b(?:adresses?(?:\s+courriels?)?|courriels|coordonnées|destinataires)\b"
+)
+# ... and, when it says so, that the numbers in it are to be called.
+_NUMBERS_TO_CALL_RE = re.compile(
+    r"(?i)\b(?:numéros?\s+de\s+téléphones?\s+(?:à|pour)\s+(?:appeler|joindre)|appel(?:ez|er)|"
+    r"téléphon(?:ez|er))\b"
+)
+# How far below the order the list may start, and how long the prose between may be.
+_LIST_NEARBY = 1200
+_MIN_ENTRIES = 2
+
+
+def recipient_lists(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:
+    """« Écrivez au ministre pour lui demander X. » above « Adresses courriels et numéros de
+    téléphone : » and lines « Nom, rôle : courriel / téléphone »: everyone in the list is
+    written to; and when the page gives the numbers to call, they are called, asking X."""
+    text = context.text
+    updated = list(actions)
+    announcements: list[CallToAction] = []
+    for index, action in enumerate(actions):
+        if action.kind != LETTER_TO_TARGETS or action.letter_body:
+            continue
+        block = _entries_after(text, action.evidence.end)
+        if block is None:
+            continue
+        start, end = block
+        gap = text[action.evidence.end : start]
+        between = [
+            other
+            for other in actions
+            if other is not action
+            and other.evidence.start < start
+            and other.evidence.end > action.evidence.end
+        ]
+        # « Voici les numéros à appeler » may itself read as an order to call the list: it
+        # is the announcement of this list, read below; any other action is a new ask.
+        if not _RECIPIENTS_INTRO_RE.search(gap) or any(
+            other.kind not in (CALL, LETTER_TO_TARGETS)
+            or other.evidence.start < action.evidence.end
+            for other in between
+        ):
+            continue
+        listed = _listed_recipients(text, start, end)
+        if len(listed) < _MIN_ENTRIES:
+            continue
+        announcements += between
+        kept = [t for t in action.targets if t.reachable]
+        updated[index] = dataclasses.replace(action, targets=tuple(kept + listed))
+        # One number each: a person listed with two mailboxes is still one call.
+        callers = list({t.phone: t for t in reversed(listed) if t.phone}.values())[::-1]
+        cue = _NUMBERS_TO_CALL_RE.search(gap)
+        if callers and cue:
+            at = action.evidence.end + cue.start()
+            sentence = next((s for s in context.sentences if s.start <= at < s.end), None)
+            if sentence is None:
+                continue
+            updated.append(
+                dataclasses.replace(
+                    action,
+                    kind=CALL,
+                    evidence=Evidence.of(text, sentence.start, sentence.end),
+                    targets=tuple(callers),
+                )
+            )
+    return [a for a in updated if not any(a is other for other in announcements)]
+
+
+def _entries_before(text: str, before: int) -> tuple[int, int] | None:
+    """The run of lines giving contact details right above `before` (blank lines between
+    entries allowed), as (start, end), when it has _MIN_ENTRIES."""
+    offset = max(0, before - 4000)
+    above = lines(text[offset:before].rstrip())
+    start = end = None
+    entries = 0
+    for line in reversed(above):
+        if is_contact_entry(line.text):
+            start = offset + line.start
+            end = end if end is not None else offset + line.end
+            entries += 1
+        elif line.text.strip():
+            break
+    if start is None or entries < _MIN_ENTRIES:
+        return None
+    return start, end
+
+
+def _entries_after(text: str, after: int) -> tuple[int, int] | None:
+    """The first run of lines giving contact details within _LIST_NEARBY after `after`
+    (blank lines between entries allowed), as (start, end), when it has _MIN_ENTRIES."""
+    window = text[after : after + _LIST_NEARBY + 4000]
+    start = end = None
+    entries = 0
+    for line in lines(window):
+        if is_contact_entry(line.text):
+            if start is None:
+                if line.start > _LIST_NEARBY:
+                    return None
+                start = after + line.start
+            end = after + line.end
+            entries += 1
+        elif start is not None and line.text.strip():
+            break
+    if start is None or entries < _MIN_ENTRIES:
+        return None
+    return start, end
+
+
+# One entry of a recipients list: « -> Benoît Charette, ministre de l'Environnement : x@y et
+# z@w / 514-864-8500 ».
+_ENTRY_RE = re.compile(
+    r"^[\W\d]*?(?:(?:L['\u2019]honorable|L['\u2019]hon\.|Mme|M\.|Madame|Monsieur|Dr|Dre)[ \t]+)?"
+    r"(?P<name>[A-ZÀ-Þ][\w'\u2019.-]*(?:[ \t]+[A-ZÀ-Þ][\w'\u2019.-]*){1,3})[ \t]*,[ \t]*"
+    r"(?P<role>[^:\n\u2013\u2014]{3,140}?)[ \t]*(?::|[ \t][\u2013\u2014-][ \t])(?P<contacts>.*)$"
+)
+
+
+def _listed_recipients(text: str, start: int, end: int) -> list[Target]:
+    """The people of a recipients list, each entry read as « Nom, rôle : contacts » when
+    written so (every email and the first phone of the line are theirs), else as
+    `find_targets` pairs contacts with the words before them."""
+    found: list[Target] = []
+    for line in lines(text[start:end]):
+        line_start, line_end = start + line.start, start + line.end
+        entry = _ENTRY_RE.match(line.text)
+        if not entry:
+            found += [
+                t for t in find_targets(text, line_start, line_end, language="fr") if t.reachable
+            ]
+            continue
+        at = line_start + entry.start("contacts")
+        role = collapse(entry.group("role"))
+        phones = [p.value for p in find_phones(text, at, line_end)]
+        for email in find_emails(text, at, line_end):
+            found.append(
+                Target(
+                    name=entry.group("name"),
+                    role=role,
+                    email=email.value,
+                    phone=phones[0] if phones else "",
+                    kind=classify_role(role),
+                )
+            )
+        if phones and not find_emails(text, at, line_end):
+            found.append(
+                Target(
+                    name=entry.group("name"), role=role, phone=phones[0], kind=classify_role(role)
+                )
+            )
+    return found

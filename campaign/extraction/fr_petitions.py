@@ -75,6 +75,15 @@ _CALL_FOR_RE = re.compile(
     r"(?P<demand>(?:un|une|des|le|la|les|l['\u2019]|du|plus\s+de|davantage\s+de)\s*\S.*)",
     re.S,
 )
+# « Nous demandons qu'une consultation soit tenue », « nous exigeons que des mesures soient
+# prises »: the thing asked for as the subject of a clause; nobody is named, the whole clause
+# is the demand.
+_CLAUSE_FOR_RE = re.compile(
+    r"\b(?P<verb>(?i:demand(?:ons|ent|e|er)|exige(?:ons|nt|r)?|réclam(?:ons|ent|e|er)|"
+    r"souhait(?:ons|ent|e|er)))\s+"
+    r"(?P<demand>(?i:que\s+|qu['\u2019])(?i:une?|des|du|plus\s+de)\s+\S.*)",
+    re.S,
+)
 _SIGN_RE = re.compile(
     r"(?i)\b(?P<verb>sign(?:ez|er|e|ons)\s+(?:(?:la|notre|cette|ma|une|leur|sa)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:pétition|lettre\s+ouverte|déclaration|engagement)|"
@@ -90,7 +99,7 @@ _NOT_ADDRESSEE_RE = re.compile(
     rf"(?i)^(?:à\s+|aux\s+)?(?:{PUBLIC_FR}|vous|nous|tous|toutes|chacun\w*|"
     r"(?:(?:à|a)\s+)?(?:votre|vos|ton|ta|tes|leur|leurs)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:député\S*|élu\S*|représentant\S*|conseill\S*|sénat\S*|MP|MNA|MPP|MLA)|"
-    r"l['\u2019]aide|de\s|d['\u2019]|des\s)"
+    r"l['\u2019]aide|de\s|d['\u2019]|des\s|qu['\u2019]|que\s)"
 )
 # What a signed petition is for: « pour demander au gouvernement de », « qui demande à ».
 _SIGNING_PURPOSE_RE = re.compile(
@@ -181,6 +190,8 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
 # A short demand pointing back with a possessive: « tenir sa promesse », « respecter son
 # engagement ».
 _POINTS_BACK_RE = re.compile(r"(?i)^\S+\s+(?:sa|son|ses|leur|leurs)\s+\w+$")
+# How many sentences up the one naming what is pointed back to may stand.
+_ANTECEDENT_REACH = 3
 
 
 def _antecedent(demand: str, sentence: Span, context: DocumentContext) -> tuple[str, ...]:
@@ -189,7 +200,12 @@ def _antecedent(demand: str, sentence: Span, context: DocumentContext) -> tuple[
     if not _POINTS_BACK_RE.match(demand):
         return ()
     before = [s for s in context.sentences if s.end <= sentence.start and s.text.strip()]
-    return (wording.finish(before[-1].text),) if before else ()
+    # The sentence that names what is pointed back to (« ... ; promesse non tenue. »), among
+    # the last few, else the one right before.
+    noun = demand.split()[-1].casefold()
+    naming = [s for s in before[-_ANTECEDENT_REACH:] if noun in s.text.casefold()]
+    chosen = naming[-1] if naming else (before[-1] if before else None)
+    return (wording.finish(chosen.text),) if chosen else ()
 
 
 # The means of an ask, said after it: « ... en envoyant une lettre », « ... en lui écrivant »,
@@ -284,7 +300,8 @@ def _addressee(raw: str) -> str:
 
 def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
     found = []
-    for match in _CALL_FOR_RE.finditer(sentence):
+    matches = [*_CALL_FOR_RE.finditer(sentence), *_CLAUSE_FOR_RE.finditer(sentence)]
+    for match in matches:
         if _is_letter_content(sentence[: match.start("verb")]):
             continue
         text = wording.demand(match.group("demand"))
@@ -295,11 +312,17 @@ def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
     return found
 
 
+# « Vous avez été des milliers à signer la pétition »: thanks for what readers did, not an ask.
+_SIGNED_ALREADY_RE = re.compile(r"(?i)\b(?:avez|avons|ont|as)\s+été\s+[^.!?]{0,60}?\bà\s+$")
+
+
 def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     match = _SIGN_RE.search(sentence)
     if not match:
         return []
     stance = _assess(sentence, match, context)
+    if _SIGNED_ALREADY_RE.search(sentence[: match.start()]):
+        stance = Assessment(stance.label, min(stance.score, 0.4))
     if stance.label != IMPERATIVE and not re.search(
         r"(?i)\b(?:vous|votre|nous|notre)\b", sentence[: match.start()]
     ):
@@ -334,9 +357,18 @@ def _is_letter_content(prefix: str) -> bool:
 # ligne afin de demander le gel du projet », « la pétition qui réclame un moratoire ».
 _PETITION_PURPOSE_RE = re.compile(
     r"(?i)\bpétition\b[^.!?\n]{0,120}?\b(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
-    r"(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
+    r"(?:(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
     r"(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+(?:de\s+|d['\u2019]))?"
     r"(?P<demand>[^.!?\n]+)"
+    # « Campagne de pétition pour inverser les coupes »: the verb is the demand's own.
+    rf"|(?<=pour\s)(?P<verb_demand>(?!sign|faire\s+signer|recueillir){INFINITIVE}[^.!?\n]+))"
+)
+# What a page says about getting a petition tabled (« demander à un député de la présenter à
+# la Chambre »): how it reaches the House, not what it asks for.
+_ROUTING_RE = re.compile(
+    r"(?i)^(?:la|les|le)\s+(?:présenter|déposer|remettre|transmettre)\b|"
+    r"^(?:présenter|déposer|remettre|transmettre)\s+(?:la|cette|notre|votre|les|vos|nos)\s+"
+    r"pétitions?\b"
 )
 # How far back (in characters) a request to sign may look for what the petition is for.
 _PURPOSE_NEARBY = 600
@@ -350,8 +382,25 @@ def stated_purpose(action: CallToAction, text: str) -> str:
     found = list(_PETITION_PURPOSE_RE.finditer(before))
     if not found:
         return ""
-    text_found = wording.demand(found[-1].group("demand"))
+    text_found = wording.demand(found[-1].group("demand") or found[-1].group("verb_demand"))
     return text_found if len(text_found.split()) >= 2 else ""
+
+
+def routed_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """« Vous pouvez demander à un député de la présenter à la Chambre »: a petition whose ask
+    is only how it gets tabled asks what the page says the petition is for; with nothing said,
+    it is not a demand of its own."""
+    updated = []
+    for action in actions:
+        if action.kind != PETITION or not _ROUTING_RE.match(action.text):
+            updated.append(action)
+            continue
+        purpose = stated_purpose(action, text)
+        if purpose:
+            updated.append(dataclasses.replace(action, text=purpose, addressee=""))
+        else:
+            updated.append(dataclasses.replace(action, confidence=min(action.confidence, 0.4)))
+    return updated
 
 
 # A demand written as a formal wish, one per line of a list: « - 1 - Que le gouvernement
@@ -455,6 +504,49 @@ def titled_petitions(actions: list[CallToAction], text: str) -> list[CallToActio
             )
         )
     return [*actions, *added]
+
+
+# A petition site's header: « Guillaume F. / a lancé une pétition à destination de / Jean
+# Charest, premier ministre du Québec ».
+# The header's layout (the verb opening its line, the addressee alone on the next) is what
+# tells it from a news story's « X a lancé une pétition adressée à Y ».
+_LAUNCHED_RE = re.compile(
+    r"(?im)^[ \t]*a\s+lancé\s+(?:une|cette)\s+pétition\s+(?:à\s+destination\s+d[eu']|"
+    r"adressée\s+à|à\s+l['\u2019]attention\s+d[eu']|destinée\s+à)[ \t]*\n[ \t]*"
+    r"(?P<addr>[^\n]{2,100})"
+)
+_PAGE_TITLE_WORDS = 3
+
+
+def launched_petition(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """A petition site's page with no demand to sign found: the petition its header says
+    someone launched (« X a lancé une pétition à destination de Y »), to Y, asking what the
+    title above the header says."""
+    if any(a.kind == PETITION and not a.low_confidence for a in actions):
+        return actions
+    header = _LAUNCHED_RE.search(text)
+    if not header:
+        return actions
+    above = text[: header.start()].split("\n")
+    offset = header.start()
+    for line in reversed(above):
+        offset -= len(line) + 1
+        title = line.strip()
+        if (
+            len(title.split()) >= _PAGE_TITLE_WORDS
+            and len(title.split()) <= _TITLE_WORDS
+            and not re.search(r"(?i)pétition|[.!?]$", title)
+        ):
+            start = offset + 1 + line.index(title)
+            petition = CallToAction(
+                kind=PETITION,
+                text=wording.finish(title),
+                evidence=Evidence.of(text, start, start + len(title)),
+                confidence=_TITLED_CONFIDENCE,
+                addressee=_addressee(header.group("addr")),
+            )
+            return [*actions, petition]
+    return actions
 
 
 # A list whose dashes stand alone on their lines, the item on the next: « -\nLève ...;\n-\n

@@ -29,7 +29,9 @@ from .types import (
 )
 
 _ASK_OFFICIAL_FR_RE = re.compile(
-    r"(?i)^\W*(?:s['\u2019]il\s+vous\s+pla[iî]t,?\s+|svp,?\s+)?(?:demandez|dites|exigez|"
+    # « Notre message est simple : demandez à ... »: a short lead-in before the order.
+    r"(?i)^\W*(?:[^.!?:\n]{0,40}:\s*)?"
+    r"(?:s['\u2019]il\s+vous\s+pla[iî]t,?\s+|svp,?\s+)?(?:demandez|dites|exigez|"
     r"exhortez|pressez|nous\s+demandons|nous\s+exhortons)\s+(?!(?:à\s+)?(?:votre|vos)\b)"
 )
 # How far (in characters) a letter may be from the instruction that introduces it.

@@ -363,7 +363,12 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
             continue  # « Bonjour, » greets the reader of a newsletter as often as an official
         # A template (introduced as one, addressed to a blank, or the page itself, which opens
         # with the salutation) may be left unsigned or cut short.
-        template = introduced or bool(blank) or not text[:start].strip()
+        template = (
+            introduced
+            or bool(blank)
+            or not text[:start].strip()
+            or bool(_SENDER_BLANKS_FR_RE.search(text[max(0, start - 600) : start]))
+        )
         end = _french_letter_end(text, salutation.end(), forms, template=template)
         if end is None:
             continue
@@ -375,6 +380,11 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
         body = forms.supporter.sub(SUPPORTER, body)
         letters.append(LetterBody(start, end, body.strip(), generic, "" if generic else who))
     return letters
+
+
+# A letterhead left for the sender to fill in above the salutation: « {Votre nom} »,
+# « [Votre adresse] », « (DATE) ». Only a template has one.
+_SENDER_BLANKS_FR_RE = re.compile(r"(?i)[\[{(<]\s*(?:votre|vos|date\b)")
 
 
 # « ... Ottawa, ON K1A 0A6 Monsieur le ministre, (OU Madame la ministre,) Je suis ... »: a

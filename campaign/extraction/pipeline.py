@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 
 from . import (
+    bills,
     call_scripts,
     donations,
     en_assembly,
@@ -202,6 +203,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _fold_sign_requests(actions, bare)
     if french:
         actions = _french_petitions(actions, text)
+        actions = fr_letters.recipient_lists(actions, context)
     if not french:
         actions = tell.fold_into_signing(actions, text)
         actions = petitions.title_petition(actions, context)
@@ -216,14 +218,17 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if french:
         actions = _one_call_to_the_representative(actions)
         actions = fr_letters.one_letter_to_the_representatives(actions)
-        actions = fr_letters.name_the_bill(actions, text)
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
+    if french:
+        actions = _one_call_per_demand(actions, text)
+        # After borrowing, so that a demand taken from nearby names the bill too.
+        actions = bills.name_the_bill(actions, text, language=FRENCH)
     if not french:
         # After borrowing, so that the call whose people are copied in says what it asks.
         actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
-        actions = en_assembly.name_the_bill(actions, text)
+        actions = bills.name_the_bill(actions, text, language=ENGLISH)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -264,9 +269,29 @@ def _same_org(name: str, gifts: list[CallToAction], context: DocumentContext) ->
     forms = {name} | {
         g.organisation
         for g in gifts
-        if g.organisation.startswith(name + " ") or name.startswith(g.organisation + " ")
+        if g.organisation.startswith(name + " ")
+        or name.startswith(g.organisation + " ")
+        or _initials_of(g.organisation, name)
+        or _initials_of(name, g.organisation)
     }
-    return max(sorted(forms), key=lambda form: (context.orgs.count(form), len(form)))
+    # Initials stand for the full name the appeals also give ("FCF" for "Fédération ...").
+    spelled = {form for form in forms if not any(_initials_of(form, o) for o in forms)}
+    return max(sorted(spelled), key=lambda form: (context.orgs.count(form), len(form)))
+
+
+_LINK_WORDS = frozenset(["of", "the", "and", "for", "de", "la", "le", "les", "du", "des", "et"])
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """True when `short` is written in capitals and is the initials of `name`'s words, the
+    little linking words aside ("FCF" for "Fédération canadienne de la faune")."""
+    words = [w for w in re.split(r"[\s'\u2019-]+", name) if w and w.casefold() not in _LINK_WORDS]
+    return (
+        len(words) >= 2
+        and short.isupper()
+        and short.isalpha()
+        and short == "".join(w[0] for w in words).upper()
+    )
 
 
 def _attach_lists(
@@ -385,8 +410,10 @@ def _french_petitions(actions: list[CallToAction], text: str) -> list[CallToActi
         else a
         for a in actions
     ]
+    actions = fr_petitions.routed_petitions(actions, text)
     actions = fr_petitions.dash_line_items(actions, text)
     actions = fr_petitions.titled_petitions(actions, text)
+    actions = fr_petitions.launched_petition(actions, text)
     return fr_petitions.one_per_petition_page(actions, text)
 
 
@@ -413,6 +440,48 @@ def _one_call_to_the_representative(actions: list[CallToAction]) -> list[CallToA
     )
     folded = {id(a) for a in own}
     return [*(a for a in actions if id(a) not in folded), merged]
+
+
+def _one_call_per_demand(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    """« Appelez le chef de l'opposition au ... Demandez-lui de X. » then « Appelez le premier
+    ministre au ... Demandez-lui de X. »: the steps of one call campaign, asking the same thing
+    of several people, are one call to all of them."""
+    calls = sorted((a for a in actions if a.kind == CALL), key=lambda a: a.evidence.start)
+    groups: list[list[CallToAction]] = []
+    for call in calls:
+        group = next(
+            (
+                g
+                for g in groups
+                if g[0].text.casefold() == call.text.casefold()
+                and call.evidence.start - g[-1].evidence.end <= _NEARBY
+            ),
+            None,
+        )
+        if group is None:
+            groups.append([call])
+        else:
+            group.append(call)
+    merged = []
+    for group in groups:
+        if len(group) == 1:
+            merged.append(group[0])
+            continue
+        first, last = group[0], max(group, key=lambda a: a.evidence.end)
+        targets: dict[str, Target] = {}
+        for target in (t for call in group for t in call.targets):
+            key = target.key()
+            targets[key] = targets[key].merged_with(target) if key in targets else target
+        merged.append(
+            dataclasses.replace(
+                first,
+                evidence=Evidence.of(text, first.evidence.start, last.evidence.end),
+                confidence=max(a.confidence for a in group),
+                targets=tuple(targets.values()),
+                talking_points=tuple(dict.fromkeys(p for a in group for p in a.talking_points)),
+            )
+        )
+    return [*(a for a in actions if a.kind != CALL), *merged]
 
 
 def _drop_repeated_representative_asks(
