@@ -353,6 +353,9 @@ CELERY_BEAT_SCHEDULE["petitions-rebuild-counts"] = {
 PETITIONS_UNCONFIRMED_DAYS = 30
 PETITIONS_IP_HASH_DAYS = 90
 PETITIONS_RETENTION_AFTER_CLOSE_DAYS = 2 * 365
+# A progress email to a petition's target names at most this many new signers (the printed
+# delivery list has them all).
+PETITIONS_TARGET_UPDATE_MAX_NAMES = env.int("PETITIONS_TARGET_UPDATE_MAX_NAMES", default=2000)
 CELERY_BEAT_SCHEDULE["petitions-purge"] = {
     "task": "petitions.tasks.purge_expired_signatures",
     "schedule": 24 * 60 * 60.0,
