@@ -7,11 +7,15 @@ class LettersConfig(AppConfig):
     verbose_name = _("Letters")
 
     def ready(self) -> None:
+        from campaign.dashboards.registry import dashboard_source_register
         from campaign.outbox.rendering import template_register
         from letters import (
             checks,  # noqa: F401 - registers the system checks
+            dashboard,
             emails,
         )
+
+        dashboard_source_register(dashboard.SOURCE)
 
         template_register(
             emails.CONFIRMATION_TEMPLATE,
