@@ -113,7 +113,7 @@ SOURCE = FigureSource(
     columns=[
         gettext_lazy("Signatures today"),
         gettext_lazy("Signatures"),
-        gettext_lazy("Confirmed"),
+        gettext_lazy("Confirmation rate"),
     ],
     summaries=campaign_summaries,
     sections=campaign_sections,

@@ -6,6 +6,7 @@ campaign.dashboards.apps.ChorusAdminConfig), so `admin.site` is this site and ev
 """
 
 from django.contrib.admin import AdminSite
+from django.utils.translation import gettext_lazy
 
 from campaign.dashboards import selectors
 
@@ -14,6 +15,8 @@ DASHBOARD_PERMISSION = "campaign.view_campaign"
 
 
 class ChorusAdminSite(AdminSite):
+    site_header = gettext_lazy("Chorus administration")
+    site_title = gettext_lazy("Chorus")
     index_template = "admin/chorus_index.html"
 
     def index(self, request, extra_context=None):

@@ -96,7 +96,7 @@ def test_the_index_shows_each_live_campaigns_signatures_letters_and_calls():
     assert figures == {
         "Signatures today": 3,
         "Signatures": 4,
-        "Confirmed": "80%",  # 4 of the 5 signatures not flagged
+        "Confirmation rate": "80%",  # 4 of the 5 signatures not flagged
         "Letters sent": 1,
         "Calls": 1,
     }
