@@ -1,10 +1,12 @@
 """Organisers and data staff in the admin, on a 1280-pixel screen, in a real browser.
 
-Each test also saves the screenshot the README's organisers' guide shows
-(docs/screenshots/*.png): run `make test PYTEST_ARGS="-m e2e"` and commit them again when a
-page changes.
+Each test also takes the screenshot the README's organisers' guide shows. `make screenshots`
+(CHORUS_SAVE_SCREENSHOTS=1) saves them over docs/screenshots/*.png, to commit when a page
+changes; other runs save them in the test's temporary folder, so `make test` leaves the
+checkout as it found it.
 """
 
+import os
 import random
 import re
 from datetime import timedelta
@@ -31,7 +33,7 @@ from tests.factories.petitions import PetitionFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 RIDINGS = [
     ("35079", "Ottawa Centre", "ON", "Yasir Naqvi"),
     ("24054", "Papineau", "QC", "Mona Fortier"),
@@ -54,6 +56,18 @@ def desktop(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def screenshot(desktop, tmp_path):
+    """Save what the browser shows as `name` (the whole page, or the first screen)."""
+    folder = DOCS_SCREENSHOTS if os.environ.get("CHORUS_SAVE_SCREENSHOTS") == "1" else tmp_path
+
+    def save(name: str, *, full_page: bool = True) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        desktop.screenshot(path=folder / name, full_page=full_page)
+
+    return save
 
 
 @pytest.fixture
@@ -144,28 +158,23 @@ def _log_in(page, live_site, username):
     page.get_by_role("button", name="Log in").click()
 
 
-def _screenshot(page, name, *, full_page=True):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / name, full_page=full_page)
-
-
 def test_an_organiser_sees_live_campaigns_on_the_admin_index(
-    desktop, live_site, organiser, campaign
+    desktop, screenshot, live_site, organiser, campaign
 ):
     _log_in(desktop, live_site, organiser.username)
 
     assert desktop.get_by_role("heading", name="Live campaigns").is_visible()
     row = desktop.get_by_role("row", name=re.compile("Safe passage"))
     assert row.is_visible()
-    _screenshot(desktop, "admin-index.png")
+    screenshot("admin-index.png")
 
 
 def test_an_organiser_opens_a_campaigns_dashboard_from_its_page(
-    desktop, live_site, organiser, campaign
+    desktop, screenshot, live_site, organiser, campaign
 ):
     _log_in(desktop, live_site, organiser.username)
     desktop.goto(live_site + reverse("admin:campaign_campaign_change", args=[campaign.pk]))
-    _screenshot(desktop, "campaign-page.png", full_page=False)  # its top: the buttons
+    screenshot("campaign-page.png", full_page=False)  # its top: the buttons
 
     desktop.get_by_role("link", name="Dashboard").click()
 
@@ -173,10 +182,10 @@ def test_an_organiser_opens_a_campaigns_dashboard_from_its_page(
     assert desktop.get_by_role("heading", name="Letters").is_visible()
     # An organiser is not offered the list of signers.
     assert desktop.get_by_role("link", name=re.compile("Printable list")).count() == 0
-    _screenshot(desktop, "campaign-dashboard.png")
+    screenshot("campaign-dashboard.png")
 
 
-def test_data_staff_print_the_delivery_list(desktop, live_site, data_staff, campaign):
+def test_data_staff_print_the_delivery_list(desktop, screenshot, live_site, data_staff, campaign):
     petition = campaign.petitions.get()
     _log_in(desktop, live_site, data_staff.username)
     desktop.goto(live_site + reverse("admin:campaign_campaign_dashboard", args=[campaign.pk]))
@@ -186,23 +195,23 @@ def test_data_staff_print_the_delivery_list(desktop, live_site, data_staff, camp
     assert desktop.get_by_role("heading", name=petition.title).is_visible()
     assert desktop.get_by_role("heading", name=re.compile("Ottawa Centre")).is_visible()
     desktop.set_viewport_size({"width": 1280, "height": 1100})
-    _screenshot(desktop, "delivery-list.png", full_page=False)  # the first screen, not all
+    screenshot("delivery-list.png", full_page=False)  # the first screen, not all
 
 
-def test_an_organiser_opens_the_letters_report(desktop, live_site, organiser, campaign):
+def test_an_organiser_opens_the_letters_report(desktop, screenshot, live_site, organiser, campaign):
     _log_in(desktop, live_site, organiser.username)
     desktop.goto(live_site + reverse("admin:campaign_campaign_dashboard", args=[campaign.pk]))
 
     desktop.get_by_role("link", name=re.compile("Letters report")).click()
 
     assert desktop.get_by_role("table", name="Letters sent per recipient").is_visible()
-    _screenshot(desktop, "letters-report.png")
+    screenshot("letters-report.png")
 
 
-def test_an_organiser_adds_a_document_from_the_admin(desktop, live_site, organiser):
+def test_an_organiser_adds_a_document_from_the_admin(desktop, screenshot, live_site, organiser):
     _log_in(desktop, live_site, organiser.username)
 
     desktop.goto(live_site + reverse("admin:campaign_sourcedocument_add"))
 
     assert desktop.get_by_role("button").filter(has_text=re.compile("Import|Save|Add")).count()
-    _screenshot(desktop, "document-add.png")
+    screenshot("document-add.png")
