@@ -1,17 +1,21 @@
 """Admin for organisers: campaigns, their source documents, and the evidence for each action."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from campaign import selectors, services
 from campaign.calls.selectors import call_page_offices, call_total
+from campaign.dashboards.views import campaign_dashboard_view
 from campaign.directory.selectors import office_holder_current
 from campaign.drafts.admin import CampaignReviewAdminMixin, SourceDocumentRereadAdminMixin
 from campaign.drafts.services import draft_items_dismissed
@@ -148,8 +152,20 @@ class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
         (_("Testing"), {"fields": ["test_mode", "test_email"]}),
     ]
     actions = ["publish", "close"]
-    # Adds "Review draft" beside "History".
+    # Adds "Review draft" and "Dashboard" beside "History".
     change_form_template = "campaign/admin/campaign_change_form.html"
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:campaign_id>/dashboard/",
+                self.admin_site.admin_view(
+                    partial(campaign_dashboard_view, admin_site=self.admin_site, model_admin=self)
+                ),
+                name="campaign_campaign_dashboard",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_inlines(self, request, obj):
         return [*_campaign_inlines(), CallToActionInline] if obj else []

@@ -8,3 +8,7 @@ class CampaignConfig(AppConfig):
 
     def ready(self) -> None:
         from campaign import checks  # noqa: F401  (registers the production system checks)
+        from campaign.calls import dashboard
+        from campaign.dashboards.registry import dashboard_source_register
+
+        dashboard_source_register(dashboard.SOURCE)

@@ -58,7 +58,8 @@ ALLOWED_HOSTS = env.list(
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin, with the campaigns' figures on its index (campaign/dashboards/).
+    "campaign.dashboards.apps.ChorusAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -354,6 +355,9 @@ CELERY_BEAT_SCHEDULE["petitions-rebuild-counts"] = {
 PETITIONS_UNCONFIRMED_DAYS = 30
 PETITIONS_IP_HASH_DAYS = 90
 PETITIONS_RETENTION_AFTER_CLOSE_DAYS = 2 * 365
+# A progress email to a petition's target names at most this many new signers (the printed
+# delivery list has them all).
+PETITIONS_TARGET_UPDATE_MAX_NAMES = env.int("PETITIONS_TARGET_UPDATE_MAX_NAMES", default=2000)
 CELERY_BEAT_SCHEDULE["petitions-purge"] = {
     "task": "petitions.tasks.purge_expired_signatures",
     "schedule": 24 * 60 * 60.0,

@@ -1,9 +1,12 @@
 """Admin: letter templates with a preview, and the letters supporters sent."""
 
+from functools import partial
+
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +17,7 @@ from campaign.outbox.models import OutboundEmail
 from letters.composing import SAMPLE_CONTEXT, LetterContext, addressed_as, render_text
 from letters.forms import LetterTemplateAdminForm
 from letters.models import Letter, LetterRecipient, LetterTemplate
+from letters.report_page import letters_report_view
 from letters.selectors import letter_delivery, letters_with_copies
 
 # --- Templates ------------------------------------------------------------------------------
@@ -222,6 +226,18 @@ class LetterAdmin(admin.ModelAdmin):
         "confirmed_at",
     ]
     fields = readonly_fields
+
+    def get_urls(self):
+        return [
+            path(
+                "report/<int:campaign_id>/",
+                self.admin_site.admin_view(
+                    partial(letters_report_view, admin_site=self.admin_site, model_admin=self)
+                ),
+                name="letters_letter_report",
+            ),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         letter_type = ContentType.objects.get_for_model(Letter)

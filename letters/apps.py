@@ -7,15 +7,18 @@ class LettersConfig(AppConfig):
     verbose_name = _("Letters")
 
     def ready(self) -> None:
+        from campaign.dashboards.registry import dashboard_source_register
         from campaign.outbox.rendering import template_register
         from campaign.privacy.registry import holder_register
         from letters import (
             checks,  # noqa: F401 - registers the system checks
+            dashboard,
             emails,
             privacy,
         )
 
         holder_register(privacy.HOLDER)
+        dashboard_source_register(dashboard.SOURCE)
 
         template_register(
             emails.CONFIRMATION_TEMPLATE,

@@ -5,7 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -15,6 +17,8 @@ from campaign.audit.services import audit_record_many
 from campaign.evidence import FoundInMixin
 from campaign.identities import mailbox_key
 from petitions import local_cache, selectors, services
+from petitions.delivery_page import PERMISSION as DELIVERY_PERMISSION
+from petitions.delivery_page import delivery_view
 from petitions.models import Petition, Signature
 
 NOT_KEPT_REASON = "(flagged)"
@@ -34,13 +38,24 @@ class PetitionInline(FoundInMixin, admin.TabularInline):
 @admin.register(Petition)
 class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
     list_display = ["title", "campaign", "state", "goal", "public_count", "created_at"]
+    change_form_template = "petitions/admin/petition_change_form.html"
     list_filter = [("campaign__status", admin.ChoicesFieldListFilter), "campaign"]
     list_select_related = ["campaign"]
     search_fields = ["title", "slug"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["state", "found_in", "created_at", "figures"]
+    readonly_fields = ["state", "found_in", "created_at", "figures", "target_updates"]
     fieldsets = [
         (None, {"fields": ["campaign", "title", "slug", "demand", "addressed_to", "goal"]}),
+        (
+            _("Delivery to the target"),
+            {
+                "fields": ["target_email", "target_update_every", "target_updates"],
+                "description": _(
+                    "Chorus can email the target the new signers (name, riding, first half of "
+                    "the postal code) each time the count passes a multiple of the number below."
+                ),
+            },
+        ),
         (
             _("Status"),
             {
@@ -83,8 +98,31 @@ class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
             _("list"),
         )
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # The printable list names the signers: its button only for those who may open it.
+        if request.user.has_perm(DELIVERY_PERMISSION) and str(object_id).isdigit():
+            extra_context = {
+                **(extra_context or {}),
+                "delivery_url": reverse("admin:petitions_petition_delivery", args=[object_id]),
+            }
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    @admin.display(description=_("emailed so far"))
+    def target_updates(self, petition: Petition) -> str:
+        if not petition.target_updated_at:
+            return _("Nothing yet.")
+        return _("Up to %(count)d signatures, last on %(date)s.") % {
+            "count": petition.target_updated_count,
+            "date": date_format(localtime(petition.target_updated_at), "DATETIME_FORMAT"),
+        }
+
     def get_urls(self):
         return [
+            path(
+                "<int:petition_id>/delivery/",
+                self.admin_site.admin_view(delivery_view),
+                name="petitions_petition_delivery",
+            ),
             path(
                 "<int:petition_id>/per-day/",
                 self.admin_site.admin_view(self.per_day_view),

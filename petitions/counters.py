@@ -43,15 +43,17 @@ def count_read(petition_id: int) -> int:
     return value
 
 
-def count_increment(petition_id: int) -> None:
-    """Add one confirmed signature. A missing counter is left missing (the next read rebuilds
-    it from the table, which already holds this signature)."""
+def count_increment(petition_id: int) -> int | None:
+    """Add one confirmed signature; returns the new count, or None when there was no counter
+    to bump. A missing counter is left missing (the next read rebuilds it from the table,
+    which already holds this signature)."""
     try:
-        cache.incr(_key(petition_id))
+        return cache.incr(_key(petition_id))
     except ValueError:
-        pass
+        return None
     except Exception:
         log.warning("petitions: cache unavailable; count of petition %s will catch up", petition_id)
+        return None
 
 
 def count_rebuild(petition_id: int) -> int:

@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -54,6 +55,29 @@ class Petition(DraftedFromAction):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     ip_salt = models.CharField(_("IP salt"), max_length=32, default=new_ip_salt, editable=False)
 
+    # Progress emailed to whoever the petition is addressed to, every N counted signatures
+    # (petitions/target_updates.py). `target_updated_count` is the last multiple of N sent and
+    # `target_updated_at` when it was claimed: the next email lists those confirmed since.
+    target_email = models.EmailField(
+        _("target's email"),
+        blank=True,
+        help_text=_("Where progress emails go: the office the petition is addressed to."),
+    )
+    target_update_every = models.PositiveIntegerField(
+        _("email the target every"),
+        default=0,
+        help_text=_(
+            "Send the target the new signers each time the count passes a multiple of this "
+            "number (0: never)."
+        ),
+    )
+    target_updated_count = models.PositiveIntegerField(
+        _("count last emailed to the target"), default=0, editable=False
+    )
+    target_updated_at = models.DateTimeField(
+        _("target last emailed at"), null=True, blank=True, editable=False
+    )
+
     objects = PetitionQuerySet.as_manager()
 
     class Meta:
@@ -66,6 +90,12 @@ class Petition(DraftedFromAction):
 
     def get_absolute_url(self) -> str:
         return reverse("petitions:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.target_update_every and not self.target_email:
+            raise ValidationError(
+                {"target_email": _("Give the target's address, or set the emails to 0 (never).")}
+            )
 
     @cached_property
     def thanks_url(self) -> str:
@@ -165,7 +195,11 @@ class Signature(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
-        permissions = [("moderate_signature", _("Can hide comments and clear flags"))]
+        permissions = [
+            ("moderate_signature", _("Can hide comments and clear flags")),
+            # Held by data staff: signer lists (exports, the delivery page) reveal who signed.
+            ("export_signature", _("Can export and print signer lists")),
+        ]
         constraints = [
             # Address first: the same index finds an address across petitions (admin search),
             # so a signature costs one index fewer to write.

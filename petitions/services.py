@@ -19,13 +19,14 @@ from campaign.identities import mailbox_key
 from campaign.models import CallToAction, Campaign
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.paired import insert_or_find_with_email
-from campaign.outbox.services import email_build, email_queue
+from campaign.outbox.services import broker_breaker, email_build, email_queue
 from campaign.postal_codes import fsa_of, province_of
 from campaign.slugs import unique_slug
 from petitions import counters, local_cache
 from petitions.addresses import ip_hash
 from petitions.emails import AGAIN_TEMPLATE, CONFIRMATION_TEMPLATE
 from petitions.models import SIGNATURE_UNIQUE_CONSTRAINT, Petition, Signature
+from petitions.target_updates import target_update_due
 
 log = logging.getLogger(__name__)
 
@@ -194,11 +195,32 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
         return ConfirmOutcome(signature=signature, newly_confirmed=False)
     signature.confirmed_at = now
     if not signature.is_flagged:
-        petition_id = signature.petition_id
+        petition = signature.petition
         # Straight away outside a transaction; after commit inside one.
-        transaction.on_commit(lambda: counters.count_increment(petition_id))
+        transaction.on_commit(lambda: _count_confirmed(petition))
     log.info("petitions: signature %s confirmed", signature.pk)
     return ConfirmOutcome(signature=signature, newly_confirmed=True)
+
+
+def _count_confirmed(petition: Petition) -> None:
+    """Bump the public count; when it reaches the petition's next progress email, leave that
+    email to a worker (target_updates: it recounts, and sends each multiple once)."""
+    count = counters.count_increment(petition.pk)
+    if count is None or not target_update_due(petition=petition, count=count):
+        return
+    from petitions.tasks import send_target_update
+
+    if broker_breaker.is_open():
+        return  # the periodic count rebuild sends it instead
+    try:
+        send_target_update.apply_async(args=[petition.pk], retry=False)
+    except Exception as error:
+        broker_breaker.trip()
+        log.warning(
+            "petitions: could not publish the target update of petition %s (%s)",
+            petition.pk,
+            type(error).__name__,
+        )
 
 
 # --- Moderation ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campaign.directory.importers.parsing import match_key
-from campaign.directory.models import Office, OfficeHolder
+from campaign.directory.models import Office, OfficeHolder, Representative
 
 # Words around a title that do not change which office it is ("Canada's Minister of …").
 _NOISE = re.compile(
@@ -58,3 +58,12 @@ def office_for_role(role: str) -> Office | None:
         if _role_key(office.title_en).startswith(key) and office_holder_current(office=office)
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def representative_names_by_riding() -> dict[str, str]:
+    """The current MP's name for each riding code (one query; 343 rows at most)."""
+    return dict(
+        Representative.objects.filter(is_current=True)
+        .exclude(riding_code="")
+        .values_list("riding_code", "name")
+    )

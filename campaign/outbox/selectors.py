@@ -1,8 +1,13 @@
 """Reads of the outbox for the apps (a letter's status page, the admin)."""
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
+from django.utils import timezone
 
 from campaign.identities import mailbox_hash
 from campaign.outbox.models import OutboundEmail, Suppression
@@ -42,3 +47,43 @@ def status_counts() -> dict[str, int]:
     for row in OutboundEmail.objects.values("status").annotate(n=Count("pk")).order_by():
         counts[row["status"]] = row["n"]
     return counts
+
+
+@dataclass(frozen=True)
+class Health:
+    """The outbox at a glance: rows per status, and how long the oldest queued one has waited."""
+
+    counts: dict[str, int]
+    oldest_queued_at: datetime | None
+
+    @property
+    def oldest_queued_age(self) -> timedelta | None:
+        return timezone.now() - self.oldest_queued_at if self.oldest_queued_at else None
+
+
+def outbox_health() -> Health:
+    """Counts per status (one GROUP BY) and the oldest row still queued (the due index)."""
+    oldest = OutboundEmail.objects.filter(status=OutboundEmail.Status.QUEUED).aggregate(
+        oldest=Min("created_at")
+    )["oldest"]
+    return Health(counts=status_counts(), oldest_queued_at=oldest)
+
+
+def emails_related_to(querysets: Iterable[QuerySet]) -> QuerySet[OutboundEmail]:
+    """The emails queued for any object of these querysets (a campaign's signatures, its
+    letters…): a semi-join per model on outbox_related_idx, never a list of ids in Python."""
+    related = Q(pk__in=[])
+    for queryset in querysets:
+        related |= Q(
+            related_type=ContentType.objects.get_for_model(queryset.model),
+            related_id__in=queryset.values("pk"),
+        )
+    return OutboundEmail.objects.filter(related)
+
+
+def sent_message_ids(*, purpose: str) -> QuerySet:
+    """The Message-IDs of the emails of `purpose` the mail server accepted (for a subquery:
+    which letters reached their recipient)."""
+    return OutboundEmail.objects.filter(status=OutboundEmail.Status.SENT, purpose=purpose).values(
+        "message_id"
+    )

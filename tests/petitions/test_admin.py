@@ -189,6 +189,7 @@ def test_it_shows_an_organisers_edit_on_the_public_page_at_once(organiser_client
             "demand": petition.demand,
             "addressed_to": petition.addressed_to,
             "goal": 5000,
+            "target_update_every": 0,
             "status": "open",
         },
     )
