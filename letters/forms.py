@@ -146,12 +146,22 @@ class LetterTemplateAdminForm(forms.ModelForm):
             "talking_points",
             "editable",
             "source",
+            "title_fr",
+            "subject_variants_fr",
+            "body_fr",
+            "talking_points_fr",
         ]
 
-    def clean_talking_points(self):
-        talking_points = self.cleaned_data.get("talking_points")
+    def _talking_points(self, field: str):
+        talking_points = self.cleaned_data.get(field)
         if talking_points is not None and not (
             isinstance(talking_points, list) and all(isinstance(p, str) for p in talking_points)
         ):
             raise forms.ValidationError(_('Give a list of short texts, like ["…", "…"].'))
         return talking_points
+
+    def clean_talking_points(self):
+        return self._talking_points("talking_points")
+
+    def clean_talking_points_fr(self):
+        return self._talking_points("talking_points_fr")

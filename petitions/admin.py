@@ -14,6 +14,7 @@ from campaign.audit.models import AuditLog
 from campaign.audit.services import audit_record_many
 from campaign.evidence import FoundInMixin
 from campaign.identities import mailbox_key
+from campaign.translations import FRENCH_VERSION_HELP
 from petitions import local_cache, selectors, services
 from petitions.models import Petition, Signature
 
@@ -41,6 +42,13 @@ class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
     readonly_fields = ["state", "found_in", "created_at", "figures"]
     fieldsets = [
         (None, {"fields": ["campaign", "title", "slug", "demand", "addressed_to", "goal"]}),
+        (
+            _("French version"),
+            {
+                "fields": ["title_fr", "demand_fr", "addressed_to_fr"],
+                "description": FRENCH_VERSION_HELP,
+            },
+        ),
         (
             _("Status"),
             {

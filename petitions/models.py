@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Campaign, DraftedFromAction
+from campaign.translations import TranslatedContent
 
 
 def new_ip_salt() -> str:
@@ -25,7 +26,7 @@ class PetitionQuerySet(models.QuerySet):
         return self.filter(campaign__status=Campaign.Status.PUBLISHED)
 
 
-class Petition(DraftedFromAction):
+class Petition(TranslatedContent, DraftedFromAction):
     """A demand supporters sign, in its campaign's state: hidden while the campaign is a draft,
     open while it is published, closed (showing its final count) once it is closed.
 
@@ -34,7 +35,11 @@ class Petition(DraftedFromAction):
     a closed or draft campaign. A campaign is what an organiser publishes and closes, and what
     its letters and the retention periods follow, so its status is the one truth; closing a
     single petition while the campaign's letters go on is not something Chorus offers.
+
+    `title_fr`, `demand_fr` and `addressed_to_fr` are its French version (campaign.translations).
     """
+
+    TRANSLATED_FIELDS = ("title", "demand", "addressed_to")
 
     class Status(models.TextChoices):
         """What `status` says: the campaign's status, in a petition's words."""
@@ -50,6 +55,9 @@ class Petition(DraftedFromAction):
     title = models.CharField(_("title"), max_length=200)
     demand = models.TextField(_("demand"))
     addressed_to = models.CharField(_("addressed to"), max_length=200, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    demand_fr = models.TextField(_("demand (French)"), blank=True)
+    addressed_to_fr = models.CharField(_("addressed to (French)"), max_length=200, blank=True)
     goal = models.PositiveIntegerField(_("goal"), default=1000)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     ip_salt = models.CharField(_("IP salt"), max_length=32, default=new_ip_salt, editable=False)
