@@ -50,7 +50,8 @@ def confirmation_context(email: OutboundEmail, letter: Letter | None) -> dict | 
         "summary": letter_summary(letter=letter),
         "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
         "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
-        "language": letter.campaign.language,
+        # The language the supporter wrote in; the links are in it too (Letter.get_*_url).
+        "language": letter.language,
     }
 
 
@@ -64,7 +65,7 @@ def already_written_context(email: OutboundEmail, earlier: Letter | None) -> dic
         "names": [addressed_as(r) for r in earlier.recipients.all()],
         "confirm_url": settings.SITE_URL + earlier.get_confirm_url() if unconfirmed else "",
         "status_url": settings.SITE_URL + earlier.get_status_url(),
-        "language": earlier.campaign.language,
+        "language": earlier.language,
     }
 
 

@@ -15,8 +15,8 @@ simultaneous re-signings still send at most that many), else nothing (the row is
 
 from django.conf import settings
 from django.db.models import F
-from django.urls import reverse
 
+from campaign.languages import absolute_url, site_language
 from campaign.outbox.models import OutboundEmail
 from petitions import rate_limits
 from petitions.models import Signature
@@ -41,13 +41,15 @@ def confirmation_context(email: OutboundEmail, signature: Signature | None) -> d
     if rate_limits.signature_check(signature):
         return None
     token = confirmation_token_make(signature_id=signature.pk)
+    # The email, its link and the pages after it are in the language the supporter signed in.
+    language = site_language(signature.language)
     return {
         "petition": signature.petition,
         "first_name": signature.first_name,
-        "confirm_url": settings.SITE_URL + reverse("petitions:confirm", kwargs={"token": token}),
+        "confirm_url": absolute_url("petitions:confirm", language=language, token=token),
         "days": settings.PETITIONS_CONFIRMATION_DAYS,
         "site_url": settings.SITE_URL,
-        "language": signature.language,
+        "language": language,
     }
 
 
