@@ -17,7 +17,13 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+# The French (and any other) catalogs, compiled in pure Python: no GNU gettext needed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+$(MO_FILES): %.mo: %.po $(VENV)/.installed
+	$(BIN)/python manage.py compile_translations --if-stale
+
+install: $(VENV)/.installed $(MO_FILES)
 
 # Where `make run` serves: `make run PORT=8080`, `make run HOST=0.0.0.0`. From the command line
 # only: HOST and PORT in the environment often mean something else.
@@ -68,3 +74,4 @@ format: install
 
 clean:
 	rm -rf $(VENV) var
+	rm -f $(MO_FILES)
