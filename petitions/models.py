@@ -4,7 +4,7 @@ import secrets
 
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Campaign, DraftedFromAction
@@ -75,11 +75,16 @@ class Petition(TranslatedContent, DraftedFromAction):
     def get_absolute_url(self) -> str:
         return reverse("petitions:detail", kwargs={"slug": self.slug})
 
-    @cached_property
+    @property
     def thanks_url(self) -> str:
-        """Where signing leads. Worked out once per object: the sign view's petition is
-        remembered by the process (local_cache), so a viral petition reverses it rarely."""
-        return reverse("petitions:thanks", kwargs={"slug": self.slug})
+        """Where signing leads, in the page's language. Worked out once per object and
+        language: the sign view's petition is remembered by the process (local_cache) and
+        serves both languages, so a viral petition reverses it rarely."""
+        language = get_language()
+        urls = self.__dict__.setdefault("_thanks_urls", {})
+        if language not in urls:
+            urls[language] = reverse("petitions:thanks", kwargs={"slug": self.slug})
+        return urls[language]
 
     @property
     def status(self) -> str:
