@@ -20,8 +20,9 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 # The French (and any other) catalogs, compiled in pure Python: no GNU gettext needed.
 MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 
+# DEBUG=1: compiling needs no SECRET_KEY, whatever the environment says about the database.
 $(MO_FILES): %.mo: %.po $(VENV)/.installed
-	$(BIN)/python manage.py compile_translations --if-stale
+	DEBUG=1 $(BIN)/python manage.py compile_translations
 
 install: $(VENV)/.installed $(MO_FILES)
 
