@@ -111,6 +111,11 @@ class LetterForm(forms.Form):
             )
         if postal_code_fixed:
             self.fields["supporter_postal_code"].widget = forms.HiddenInput()
+        # The draft is in the template's language, which on a French page is English when the
+        # template has no French version: the field says so, as a block of text would.
+        self.fields["subject"].widget.attrs["lang"] = template.shown.subject_variants.lang
+        if "body" in self.fields:
+            self.fields["body"].widget.attrs["lang"] = template.shown.body.lang
 
     def clean_supporter_name(self) -> str:
         # After SingleLineField's own check, so a line break keeps its own message.

@@ -81,3 +81,15 @@ def test_an_english_letter_stays_english(client, french_template):
 
     assert letter.language == "en"
     assert message.subject == "Confirm your letter before it is sent"
+
+
+def test_an_english_draft_on_a_french_page_is_marked_english(client, ottawa):
+    template = LetterTemplateFactory(slug="mp")
+
+    response = client.get(
+        write_path(template, "/fr"), {"postal_code": "K1A 0A6", "riding": "35079"}
+    )
+
+    page = response.content.decode()
+    assert re.search(r'<textarea name="body"[^>]* lang="en"', page)
+    assert '<html lang="fr">' in page
