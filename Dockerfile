@@ -15,6 +15,7 @@ RUN pip install -r requirements.txt
 COPY --chown=chorus:chorus . .
 # collectstatic needs settings to load; the key is a build-time placeholder, never used at runtime.
 RUN DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
+    && DEBUG=0 SECRET_KEY=collectstatic-only python manage.py compile_translations \
     && mkdir -p var && chown -R chorus:chorus var
 
 USER chorus

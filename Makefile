@@ -17,7 +17,14 @@ $(VENV)/.installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements.txt
 	touch $@
 
-install: $(VENV)/.installed
+# The French (and any other) catalogs, compiled in pure Python: no GNU gettext needed.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+# DEBUG=1: compiling needs no SECRET_KEY, whatever the environment says about the database.
+$(MO_FILES): %.mo: %.po $(VENV)/.installed
+	DEBUG=1 $(BIN)/python manage.py compile_translations
+
+install: $(VENV)/.installed $(MO_FILES)
 
 # Where `make run` serves: `make run PORT=8080`, `make run HOST=0.0.0.0`. From the command line
 # only: HOST and PORT in the environment often mean something else.
@@ -74,3 +81,4 @@ format: install
 
 clean:
 	rm -rf $(VENV) var
+	rm -f $(MO_FILES)

@@ -30,6 +30,7 @@ from campaign.models import (
     SourceDocument,
     Target,
 )
+from campaign.translations import FRENCH_VERSION_HELP
 
 
 class TargetInline(FoundInMixin, admin.TabularInline):
@@ -62,7 +63,7 @@ class DonationLinkInline(FoundInMixin, admin.TabularInline):
     model = DonationLink
     extra = 0
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    fields = ["organisation", "url", "ask", "found_in"]
+    fields = ["organisation", "url", "ask", "ask_fr", "found_in"]
     readonly_fields = ["found_in"]
 
 
@@ -71,7 +72,8 @@ class CallPageInline(FoundInMixin, admin.StackedInline):
 
     model = CallPage
     extra = 0
-    fields = ["title", "slug", "script", "targets", "calls_counted", "found_in"]
+    fields = ["title", "slug", "script", "title_fr", "script_fr", "targets", "calls_counted"]
+    fields += ["found_in"]
     readonly_fields = ["calls_counted", "found_in"]
     show_change_link = False
 
@@ -148,6 +150,10 @@ class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
     readonly_fields = ["status", "published_at", "closed_at", "public_link"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "summary", "sources"]}),
+        (
+            _("French version"),
+            {"fields": ["title_fr", "summary_fr"], "description": FRENCH_VERSION_HELP},
+        ),
         (_("Status"), {"fields": ["status", "published_at", "closed_at", "public_link"]}),
         (_("Testing"), {"fields": ["test_mode", "test_email"]}),
     ]

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
+from campaign.languages import language_links
 from campaign.previews import is_preview
 
 
@@ -11,3 +13,9 @@ def site(request):
 def preview(request):
     """`preview`: the page is a staff preview of a draft campaign (see campaign.previews)."""
     return {"preview": is_preview(request)}
+
+
+def languages(request):
+    """`language_links`: this page in each site language (the switch and the hreflang links
+    of base.html). Lazy, so pages that never show it (the admin) never work it out."""
+    return {"language_links": SimpleLazyObject(lambda: language_links(request))}

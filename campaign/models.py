@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaign.translations import TranslatedContent
+
 
 def content_hash(text: str) -> str:
     """The identity of a document's text: importing the same text twice is a no-op."""
@@ -50,8 +52,13 @@ class CampaignQuerySet(models.QuerySet):
         return self.filter(status__in=Campaign.PUBLIC_STATUSES)
 
 
-class Campaign(models.Model):
-    """What supporters see and act on: drafted from documents, published by an organiser."""
+class Campaign(TranslatedContent, models.Model):
+    """What supporters see and act on: drafted from documents, published by an organiser.
+
+    Its content is written in `language`; `title_fr` and `summary_fr` are its French version
+    (campaign.translations: pages read `campaign.shown.title`)."""
+
+    TRANSLATED_FIELDS = ("title", "summary")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -64,6 +71,8 @@ class Campaign(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    summary_fr = models.TextField(_("summary (French)"), blank=True)
     language = models.CharField(
         _("language"),
         max_length=2,
@@ -104,6 +113,10 @@ class Campaign(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("campaign:detail", kwargs={"slug": self.slug})
+
+    @property
+    def content_language(self) -> str:
+        return self.language
 
     @property
     def is_public(self) -> bool:
@@ -304,8 +317,10 @@ class Target(DraftedFromAction):
             )
 
 
-class DonationLink(DraftedFromAction):
+class DonationLink(TranslatedContent, DraftedFromAction):
     """An ask to donate to an organisation; the organiser supplies the URL before publishing."""
+
+    TRANSLATED_FIELDS = ("ask",)
 
     campaign = models.ForeignKey(
         Campaign,
@@ -315,6 +330,7 @@ class DonationLink(DraftedFromAction):
     )
     organisation = models.CharField(_("organisation"), max_length=200)
     ask = models.TextField(_("ask"), blank=True)
+    ask_fr = models.TextField(_("ask (French)"), blank=True)
     url = models.URLField(_("donation page"), blank=True)
 
     class Meta:
@@ -331,14 +347,17 @@ class DonationLink(DraftedFromAction):
         return self.organisation
 
 
-class CallPage(DraftedFromAction):
+class CallPage(TranslatedContent, DraftedFromAction):
     """A phone call supporters are asked to make: what to say, and the offices to call.
 
     Drafted from a call to action of kind `call` (campaign.calls.services); its offices are
     campaign Targets with a phone. Each supporter says "I called" once per office (Call); the
     counts are Calls counted when read (campaign.calls.selectors), never a stored number.
     Like the petitions and letters, a call page is open while its campaign is published.
+    `title_fr` and `script_fr` are its French version (campaign.translations).
     """
+
+    TRANSLATED_FIELDS = ("title", "script")
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="call_pages", verbose_name=_("campaign")
@@ -349,6 +368,8 @@ class CallPage(DraftedFromAction):
         _("what to say"),
         help_text=_("The script supporters read on the phone; [brackets] are theirs to fill in."),
     )
+    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    script_fr = models.TextField(_("what to say (French)"), blank=True)
     targets = models.ManyToManyField(
         Target, blank=True, related_name="call_pages", verbose_name=_("offices to call")
     )

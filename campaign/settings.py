@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "campaign.context_processors.site",
                 "campaign.context_processors.preview",
+                "campaign.context_processors.languages",
             ],
         },
     },

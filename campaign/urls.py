@@ -1,14 +1,26 @@
-"""Root URLs: public pages per app, and the admin for organisers and staff."""
+"""Root URLs: public pages per app, and the admin for organisers and staff.
 
+Every page a person reads is served in each language of settings.LANGUAGES (i18n_patterns):
+English at the unprefixed paths, French under /fr/. English keeps its unprefixed paths
+(prefix_default_language=False), so every link emailed or shared before French existed still
+leads to the same page, and an unprefixed path is always English whatever the browser says:
+a page's language is in its address, which search engines and shared links keep.
+The ESP webhooks are for machines and stay outside.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
-    path("petitions/", include("petitions.urls")),
-    path("letters/", include("letters.urls")),
     path("outbox/", include("campaign.outbox.urls")),  # ESP bounce webhooks, only with ANYMAIL
-    # The supporter's removal page; /privacy/ itself is the privacy notice (public_urls).
-    path("privacy/", include("campaign.privacy.urls")),
-    path("", include("campaign.public_urls")),
+    *i18n_patterns(
+        path("admin/", admin.site.urls),
+        path("petitions/", include("petitions.urls")),
+        path("letters/", include("letters.urls")),
+        # The supporter's removal page; /privacy/ itself is the privacy notice (public_urls).
+        path("privacy/", include("campaign.privacy.urls")),
+        path("", include("campaign.public_urls")),
+        prefix_default_language=False,
+    ),
 ]

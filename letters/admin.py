@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign.directory.models import Representative
 from campaign.evidence import FoundInMixin
 from campaign.outbox.models import OutboundEmail
+from campaign.translations import FRENCH_VERSION_HELP
 from letters.composing import SAMPLE_CONTEXT, LetterContext, addressed_as, render_text
 from letters.forms import LetterTemplateAdminForm
 from letters.models import Letter, LetterRecipient, LetterTemplate
@@ -39,7 +40,7 @@ def _sample_context(template: LetterTemplate) -> LetterContext:
         riding=riding,
         supporter_name=SAMPLE_CONTEXT.supporter_name,
         supporter_postal_code=SAMPLE_CONTEXT.supporter_postal_code,
-        talking_points=list(template.talking_points or []),
+        talking_points=list(template.shown.talking_points or []),
     )
 
 
@@ -50,7 +51,8 @@ def template_preview_html(template: LetterTemplate):
     context = _sample_context(template)
     try:
         subjects = [render_text(subject, context) for subject in template.subjects]
-        body = render_text(template.body, context)
+        # In the admin's language when the template has a version in it, as supporters see it.
+        body = render_text(template.shown.body, context)
     except Exception as error:  # a template saved before validation existed
         return format_html('<p class="errornote">{}</p>', str(error))
     return format_html(
@@ -76,6 +78,10 @@ class LetterTemplateInline(FoundInMixin, admin.StackedInline):
         "subject_variants",
         "body",
         "talking_points",
+        "title_fr",
+        "subject_variants_fr",
+        "body_fr",
+        "talking_points_fr",
         "found_in",
     ]
     readonly_fields = ["found_in"]
@@ -96,6 +102,13 @@ class LetterTemplateAdmin(FoundInMixin, admin.ModelAdmin):
         (None, {"fields": ["campaign", "title", "slug", "kind", "editable", "found_in"]}),
         (_("Recipients (fixed-recipient letters)"), {"fields": ["targets"]}),
         (_("Text"), {"fields": ["subject_variants", "body", "talking_points"]}),
+        (
+            _("French version"),
+            {
+                "fields": ["title_fr", "subject_variants_fr", "body_fr", "talking_points_fr"],
+                "description": FRENCH_VERSION_HELP,
+            },
+        ),
         (_("Preview for a sample MP"), {"fields": ["preview"]}),
     ]
 

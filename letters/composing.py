@@ -199,12 +199,18 @@ def _draft_context(
         representative_name = addressed_as(recipients[0])
     else:
         representative_name = recipient_marker()
+    # The riding is named in the language of the text it goes into, which on a French page
+    # is English when the template has no French version (campaign.translations).
+    riding_name = ""
+    if riding is not None:
+        in_french = template.shown.body.lang == "fr"
+        riding_name = (riding.name_fr if in_french else "") or riding.name_en
     return LetterContext(
         representative_name=representative_name,
-        riding=riding.name_en if riding else "",
+        riding=riding_name,
         supporter_name=name_marker(),
         supporter_postal_code=postal_code or postal_code_marker(),
-        talking_points=list(template.talking_points or []),
+        talking_points=list(template.shown.talking_points or []),
     )
 
 
@@ -221,9 +227,9 @@ def letter_subjects(
     )
     subjects = [
         " ".join(render_text(subject, context).split())[:SUBJECT_MAX_LENGTH]
-        for subject in template.subjects or [template.title]
+        for subject in template.subjects or [template.shown.title]
     ]
-    return [subject for subject in subjects if subject] or [template.title]
+    return [subject for subject in subjects if subject] or [str(template.shown.title)]
 
 
 def letter_draft(
@@ -233,9 +239,10 @@ def letter_draft(
     riding: Riding | None,
     postal_code: str,
 ) -> str:
-    """The body a supporter starts from: the template with what we know filled in."""
+    """The body a supporter starts from: the template with what we know filled in, in the
+    page's language when the template has a version in it (campaign.translations)."""
     return render_text(
-        template.body,
+        template.shown.body,
         _draft_context(
             template=template, recipients=recipients, riding=riding, postal_code=postal_code
         ),

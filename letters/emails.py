@@ -53,7 +53,8 @@ def confirmation_context(email: OutboundEmail, letter: Letter | None) -> dict | 
         "confirm_url": settings.SITE_URL + letter.get_confirm_url(),
         "confirm_days": settings.LETTERS_CONFIRM_MAX_AGE // 86400,
         "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=letter.pk),
-        "language": letter.campaign.language,
+        # The language the supporter wrote in; the links are in it too (Letter.get_*_url).
+        "language": letter.language,
     }
 
 
@@ -68,7 +69,7 @@ def already_written_context(email: OutboundEmail, earlier: Letter | None) -> dic
         "confirm_url": settings.SITE_URL + earlier.get_confirm_url() if unconfirmed else "",
         "status_url": settings.SITE_URL + earlier.get_status_url(),
         "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=earlier.pk),
-        "language": earlier.campaign.language,
+        "language": earlier.language,
     }
 
 

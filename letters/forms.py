@@ -111,6 +111,11 @@ class LetterForm(forms.Form):
             )
         if postal_code_fixed:
             self.fields["supporter_postal_code"].widget = forms.HiddenInput()
+        # The draft is in the template's language, which on a French page is English when the
+        # template has no French version: the field says so, as a block of text would.
+        self.fields["subject"].widget.attrs["lang"] = template.shown.subject_variants.lang
+        if "body" in self.fields:
+            self.fields["body"].widget.attrs["lang"] = template.shown.body.lang
 
     def clean_supporter_name(self) -> str:
         # After SingleLineField's own check, so a line break keeps its own message.
@@ -146,12 +151,22 @@ class LetterTemplateAdminForm(forms.ModelForm):
             "talking_points",
             "editable",
             "source",
+            "title_fr",
+            "subject_variants_fr",
+            "body_fr",
+            "talking_points_fr",
         ]
 
-    def clean_talking_points(self):
-        talking_points = self.cleaned_data.get("talking_points")
+    def _talking_points(self, field: str):
+        talking_points = self.cleaned_data.get(field)
         if talking_points is not None and not (
             isinstance(talking_points, list) and all(isinstance(p, str) for p in talking_points)
         ):
             raise forms.ValidationError(_('Give a list of short texts, like ["…", "…"].'))
         return talking_points
+
+    def clean_talking_points(self):
+        return self._talking_points("talking_points")
+
+    def clean_talking_points_fr(self):
+        return self._talking_points("talking_points_fr")

@@ -4,18 +4,23 @@ from django.core.signing import TimestampSigner
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from campaign.directory.models import OfficeHolder, Representative, Riding
-from campaign.models import Campaign, DraftedFromAction, Target
+from campaign.models import Campaign, DraftedFromAction, Language, Target
+from campaign.translations import TranslatedContent
 
 
-class LetterTemplate(DraftedFromAction):
+class LetterTemplate(TranslatedContent, DraftedFromAction):
     """What supporters start from: a letter to their MP, or to the campaign's fixed Targets.
 
     `body` and `subject_variants` are Django template text with the variables listed in
-    `body`'s help text; clean() refuses what would fail when a supporter writes.
+    `body`'s help text; clean() refuses what would fail when a supporter writes. The `_fr`
+    fields are its French version (campaign.translations), checked the same way.
     """
+
+    TRANSLATED_FIELDS = ("title", "subject_variants", "body", "talking_points")
 
     class Kind(models.TextChoices):
         MP = "mp", _("The supporter's MP")
@@ -44,6 +49,18 @@ class LetterTemplate(DraftedFromAction):
         ),
     )
     talking_points = models.JSONField(_("talking points"), default=list, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    subject_variants_fr = models.TextField(
+        _("subject variants (French)"),
+        blank=True,
+        help_text=_("One subject per line, as above; blank: French pages use the subjects above."),
+    )
+    body_fr = models.TextField(
+        _("body (French)"),
+        blank=True,
+        help_text=_("The same variables as above; blank: French pages use the body above."),
+    )
+    talking_points_fr = models.JSONField(_("talking points (French)"), default=list, blank=True)
     editable = models.BooleanField(_("supporters may edit"), default=True)
 
     class Meta:
@@ -64,17 +81,35 @@ class LetterTemplate(DraftedFromAction):
 
     @property
     def subjects(self) -> list[str]:
-        """The subject variants as written (one per non-blank line), variables unfilled."""
-        return [line.strip() for line in self.subject_variants.splitlines() if line.strip()]
+        """The subject variants as written (one per non-blank line), variables unfilled, in
+        the language the page shows the template in (see `shown`)."""
+        variants = self.shown.subject_variants
+        return [line.strip() for line in variants.splitlines() if line.strip()]
 
     def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
         from letters.composing import validate_template_source
 
-        validate_template_source(body=self.body, subject_variants=self.subject_variants)
+        errors = {}
+        for suffix in ("", "_fr"):
+            try:
+                validate_template_source(
+                    body=getattr(self, f"body{suffix}"),
+                    subject_variants=getattr(self, f"subject_variants{suffix}"),
+                )
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    errors[f"{field}{suffix}"] = messages
+        if errors:
+            raise ValidationError(errors)
 
 
 class Letter(models.Model):
-    """One supporter's letter: the final text as sent, to one or more recipients."""
+    """One supporter's letter: the final text as sent, to one or more recipients.
+
+    `language` is the one the supporter wrote in (the page's): their emails about the letter
+    and its links are in it, and so is what the recipients get around the text."""
 
     class Status(models.TextChoices):
         UNCONFIRMED = "unconfirmed", _("Waiting for email confirmation")
@@ -103,6 +138,9 @@ class Letter(models.Model):
     subject = models.CharField(_("subject"), max_length=200)
     body = models.TextField(_("body"))
     send_copy = models.BooleanField(_("copy to the supporter"), default=False)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
     status = models.CharField(
         _("status"),
         max_length=12,
@@ -136,10 +174,14 @@ class Letter(models.Model):
         return TimestampSigner(salt=f"letters.{purpose}").sign(str(self.pk))
 
     def get_status_url(self) -> str:
-        return reverse("letters:status", kwargs={"token": self.signed_token("status")})
+        """The status page in the letter's language (an emailed link keeps it)."""
+        with translation.override(self.language):
+            return reverse("letters:status", kwargs={"token": self.signed_token("status")})
 
     def get_confirm_url(self) -> str:
-        return reverse("letters:confirm", kwargs={"token": self.signed_token("confirm")})
+        """The confirm page in the letter's language (an emailed link keeps it)."""
+        with translation.override(self.language):
+            return reverse("letters:confirm", kwargs={"token": self.signed_token("confirm")})
 
 
 class LetterRecipient(models.Model):

@@ -6,12 +6,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connections, router, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from campaign.directory.models import Riding
 from campaign.directory.selectors import office_for_role
 from campaign.identities import mailbox_key, validate_name_text
+from campaign.languages import site_language
 from campaign.models import CallToAction, Campaign, Target
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.paired import insert_values, insertable_fields
@@ -223,8 +224,12 @@ def letter_build(
     subject: str = "",
     body: str = "",
     send_copy: bool = False,
+    language: str = settings.LANGUAGE_CODE,
 ) -> Letter:
     """The letter as it will be sent, validated but not saved (the preview shows this).
+
+    `language` is the one the supporter writes in (the page's): the letter keeps it, and the
+    emails about it and around it are in it (letter_confirm, letters.emails).
 
     A locked template ignores `body` and uses its own text, and accepts only its own subjects.
     Raises ValidationError for a multi-line subject or name (header injection), a name that is
@@ -275,6 +280,7 @@ def letter_build(
         subject=subject,
         body=body,
         send_copy=send_copy,
+        language=site_language(language),
         test_mode=campaign.letters_in_test_mode,
         text_hash=fingerprint(
             body=body, supporter_name=supporter_name, supporter_postal_code=supporter_postal_code
@@ -375,36 +381,47 @@ def letter_confirm(*, letter: Letter) -> bool:
         if not letter.campaign.is_open:
             raise CampaignClosed(letter.pk)
         recipients = list(letter.recipients.all())
-        for recipient in recipients:
-            message = letter_message_for(letter=letter, recipient=recipient)
-            _check_single_line(subject=message["subject"], supporter_name=letter.supporter_name)
-            email = queue_templated_email(
-                template="letter-message",
-                context=message,
-                to=message["to"],
-                purpose=OutboundEmail.Purpose.LETTER,
-                related=letter,
-                from_email=message["from_email"],
-                reply_to=message["reply_to"],
-            )
-            LetterRecipient.objects.filter(pk=recipient.pk).update(message_id=email.message_id)
-        if letter.send_copy:
-            queue_templated_email(
-                template="letter-copy",
-                context={
-                    "letter": letter,
-                    "recipients": recipients,
-                    "subject": letter_subject_shown(letter=letter, recipients=recipients),
-                    "versions": letter_versions(letter=letter, recipients=recipients),
-                    "status_url": settings.SITE_URL + letter.get_status_url(),
-                    "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=letter.pk),
-                },
-                to=letter.supporter_email,
-                purpose=OutboundEmail.Purpose.LETTER_COPY,
-                related=letter,
-            )
+        # Whatever page confirms it, the letter and its copy go in the language it was written
+        # in, and say so to the recipient's mail software (Content-Language).
+        with translation.override(letter.language):
+            _queue_letter_emails(letter, recipients)
         Letter.objects.filter(pk=letter.pk).update(
             status=Letter.Status.CONFIRMED, confirmed_at=timezone.now()
         )
     log.info("letters: letter %s confirmed, %d recipients", letter.pk, len(recipients))
     return True
+
+
+def _queue_letter_emails(letter: Letter, recipients: list[LetterRecipient]) -> None:
+    """One message per recipient, and the supporter's copy if asked, rendered now."""
+    language_header = {"Content-Language": letter.language}
+    for recipient in recipients:
+        message = letter_message_for(letter=letter, recipient=recipient)
+        _check_single_line(subject=message["subject"], supporter_name=letter.supporter_name)
+        email = queue_templated_email(
+            template="letter-message",
+            context=message,
+            to=message["to"],
+            purpose=OutboundEmail.Purpose.LETTER,
+            related=letter,
+            from_email=message["from_email"],
+            reply_to=message["reply_to"],
+            headers=language_header,
+        )
+        LetterRecipient.objects.filter(pk=recipient.pk).update(message_id=email.message_id)
+    if letter.send_copy:
+        queue_templated_email(
+            template="letter-copy",
+            context={
+                "letter": letter,
+                "recipients": recipients,
+                "subject": letter_subject_shown(letter=letter, recipients=recipients),
+                "versions": letter_versions(letter=letter, recipients=recipients),
+                "status_url": settings.SITE_URL + letter.get_status_url(),
+                "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=letter.pk),
+            },
+            to=letter.supporter_email,
+            purpose=OutboundEmail.Purpose.LETTER_COPY,
+            related=letter,
+            headers=language_header,
+        )

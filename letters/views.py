@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from campaign import previews
 from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
+from campaign.languages import current_language
 from letters import composing, selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
 from letters.models import LetterTemplate
@@ -139,6 +140,7 @@ def letter_write(request, campaign: str, template: str):
         "subject": data.get("subject", ""),
         "body": data.get("body", ""),
         "send_copy": data["send_copy"],
+        "language": current_language(),
     }
     try:
         if "send" not in request.POST:

@@ -16,6 +16,7 @@ from campaign.audit.models import AuditLog
 from campaign.audit.services import audit_record_many
 from campaign.evidence import FoundInMixin
 from campaign.identities import mailbox_key
+from campaign.translations import FRENCH_VERSION_HELP
 from petitions import local_cache, selectors, services
 from petitions.delivery_page import PERMISSION as DELIVERY_PERMISSION
 from petitions.delivery_page import delivery_view
@@ -54,6 +55,13 @@ class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
                     "Chorus can email the target the new signers (name, riding, first half of "
                     "the postal code) each time the count passes a multiple of the number below."
                 ),
+            },
+        ),
+        (
+            _("French version"),
+            {
+                "fields": ["title_fr", "demand_fr", "addressed_to_fr"],
+                "description": FRENCH_VERSION_HELP,
             },
         ),
         (

@@ -15,8 +15,8 @@ simultaneous re-signings still send at most that many), else nothing (the row is
 
 from django.conf import settings
 from django.db.models import F
-from django.urls import reverse
 
+from campaign.languages import absolute_url, site_language
 from campaign.outbox.models import OutboundEmail
 from campaign.privacy.links import removal_url
 from petitions import privacy, rate_limits
@@ -42,14 +42,16 @@ def confirmation_context(email: OutboundEmail, signature: Signature | None) -> d
     if rate_limits.signature_check(signature):
         return None
     token = confirmation_token_make(signature_id=signature.pk)
+    # The email, its link and the pages after it are in the language the supporter signed in.
+    language = site_language(signature.language)
     return {
         "petition": signature.petition,
         "first_name": signature.first_name,
-        "confirm_url": settings.SITE_URL + reverse("petitions:confirm", kwargs={"token": token}),
+        "confirm_url": absolute_url("petitions:confirm", language=language, token=token),
         "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=signature.pk),
         "days": settings.PETITIONS_CONFIRMATION_DAYS,
         "site_url": settings.SITE_URL,
-        "language": signature.language,
+        "language": language,
     }
 
 

@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from campaign.identities import MailboxField, validate_name_text
@@ -127,8 +128,11 @@ class SignatureForm(forms.Form):
                 style="position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden",
             ),
             HTML(
-                '<p class="small col-12"><a href="{% url "campaign:privacy" %}">'
-                "{% load i18n %}{% translate 'How we use your information' %}</a></p>"
+                format_html(
+                    '<p class="small col-12"><a href="{}">{}</a></p>',
+                    reverse("campaign:privacy"),
+                    _("How we use your information"),
+                )
             ),
             Div(
                 Submit("sign", _("Sign the petition"), css_class="btn-lg w-100"),

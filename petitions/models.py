@@ -5,10 +5,11 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
-from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Campaign, DraftedFromAction
+from campaign.translations import TranslatedContent
 
 
 def new_ip_salt() -> str:
@@ -26,7 +27,7 @@ class PetitionQuerySet(models.QuerySet):
         return self.filter(campaign__status=Campaign.Status.PUBLISHED)
 
 
-class Petition(DraftedFromAction):
+class Petition(TranslatedContent, DraftedFromAction):
     """A demand supporters sign, in its campaign's state: hidden while the campaign is a draft,
     open while it is published, closed (showing its final count) once it is closed.
 
@@ -35,7 +36,11 @@ class Petition(DraftedFromAction):
     a closed or draft campaign. A campaign is what an organiser publishes and closes, and what
     its letters and the retention periods follow, so its status is the one truth; closing a
     single petition while the campaign's letters go on is not something Chorus offers.
+
+    `title_fr`, `demand_fr` and `addressed_to_fr` are its French version (campaign.translations).
     """
+
+    TRANSLATED_FIELDS = ("title", "demand", "addressed_to")
 
     class Status(models.TextChoices):
         """What `status` says: the campaign's status, in a petition's words."""
@@ -51,6 +56,9 @@ class Petition(DraftedFromAction):
     title = models.CharField(_("title"), max_length=200)
     demand = models.TextField(_("demand"))
     addressed_to = models.CharField(_("addressed to"), max_length=200, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=200, blank=True)
+    demand_fr = models.TextField(_("demand (French)"), blank=True)
+    addressed_to_fr = models.CharField(_("addressed to (French)"), max_length=200, blank=True)
     goal = models.PositiveIntegerField(_("goal"), default=1000)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     ip_salt = models.CharField(_("IP salt"), max_length=32, default=new_ip_salt, editable=False)
@@ -97,11 +105,16 @@ class Petition(DraftedFromAction):
                 {"target_email": _("Give the target's address, or set the emails to 0 (never).")}
             )
 
-    @cached_property
+    @property
     def thanks_url(self) -> str:
-        """Where signing leads. Worked out once per object: the sign view's petition is
-        remembered by the process (local_cache), so a viral petition reverses it rarely."""
-        return reverse("petitions:thanks", kwargs={"slug": self.slug})
+        """Where signing leads, in the page's language. Worked out once per object and
+        language: the sign view's petition is remembered by the process (local_cache) and
+        serves both languages, so a viral petition reverses it rarely."""
+        language = get_language()
+        urls = self.__dict__.setdefault("_thanks_urls", {})
+        if language not in urls:
+            urls[language] = reverse("petitions:thanks", kwargs={"slug": self.slug})
+        return urls[language]
 
     @property
     def status(self) -> str:

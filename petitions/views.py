@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from campaign import previews
 from campaign.client_addresses import client_ip
+from campaign.languages import language_links
 from petitions import local_cache, selectors, services
 from petitions.forms import SignatureForm, SignatureSubmission
 from petitions.models import Petition, Signature
@@ -46,8 +47,10 @@ def _public(response: HttpResponse, max_age: int | None = None) -> HttpResponse:
 
 def _render_shared(request, template: str, context: dict) -> str:
     # `messages` is emptied so a message meant for one visitor is never baked into the page
-    # everyone gets (and reading it would touch the session, adding Vary: Cookie).
-    return render_to_string(template, {**context, "messages": ()}, request=request)
+    # everyone gets (and reading it would touch the session, adding Vary: Cookie); the language
+    # links leave out the query string for the same reason (the cache key has none).
+    shared = {"messages": (), "language_links": language_links(request, keep_query=False)}
+    return render_to_string(template, {**context, **shared}, request=request)
 
 
 def _page_context(petition: Petition) -> dict:
@@ -197,9 +200,10 @@ def petition_json(request, slug: str):
         response = JsonResponse(
             {
                 "slug": petition.slug,
-                "title": petition.title,
-                "demand": petition.demand,
-                "addressed_to": petition.addressed_to,
+                # In the language of the address (/fr/…), when the petition has a French version.
+                "title": petition.shown.title,
+                "demand": petition.shown.demand,
+                "addressed_to": petition.shown.addressed_to,
                 "status": petition.status,
                 "count": selectors.petition_count(petition=petition),
                 "goal": petition.goal,

@@ -19,8 +19,21 @@ def _unreachable(name: str, url: str, error: Exception) -> None:
     pytest.exit(f"{name} is not reachable at {url}: {reason}", returncode=3)
 
 
+def _compile_stale_catalogs() -> None:
+    """French pages need the compiled catalogs: `make install` compiles them, and so does a
+    bare `pytest` run here, when a `.po` is newer than its `.mo`."""
+    from pathlib import Path
+
+    from campaign.catalogs import catalog_compile, catalogs, is_stale
+
+    for po in catalogs([Path(__file__).resolve().parent.parent / "locale"]):
+        if is_stale(po):
+            catalog_compile(po)
+
+
 def pytest_configure(config):
     """Fail in one line, before any test, when PostgreSQL or Redis is not there."""
+    _compile_stale_catalogs()
     database_url = os.environ.get("DATABASE_URL", "")
     if database_url.startswith(("postgres://", "postgresql://")):
         import psycopg2
@@ -58,6 +71,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         restore_staff_groups()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language. A request to a /fr/ page leaves French
+    active in the thread (LocaleMiddleware activates a language and never deactivates it), so
+    a later test's reverse() would give /fr/ addresses."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
 
 
 @pytest.fixture(autouse=True)

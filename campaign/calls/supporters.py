@@ -4,7 +4,8 @@ The id is made on a supporter's first press and set then (a page that was only r
 nothing). It is signed (django.core.signing, with its own salt), so it cannot be written by
 hand: a cookie whose signature fails is ignored and replaced by a new id, which counts as a
 new supporter, no more than clearing cookies does (and first presses are rate-limited per
-client address: campaign.calls.throttle). It is sent only to the call pages (`/calls/`).
+client address: campaign.calls.throttle). It is sent only to the call pages: `/calls/` and
+the same pages in the other languages (`/fr/calls/`), set once for each path.
 """
 
 import uuid
@@ -14,7 +15,7 @@ from django.core.signing import BadSignature
 from django.http import HttpRequest, HttpResponse
 
 COOKIE_NAME = "chorus_caller"
-COOKIE_PATH = "/calls/"
+COOKIE_PATH = "/calls/"  # English; each other language has its own prefix (cookie_paths)
 _SALT = "campaign.calls.supporter"
 
 
@@ -35,8 +36,22 @@ def supporter_id_new() -> uuid.UUID:
     return uuid.uuid4()
 
 
+def cookie_paths() -> list[str]:
+    """Where the call pages are, in every site language (campaign/urls.py: English has no
+    prefix), so one cookie counts a supporter once whichever language they call in."""
+    return [
+        COOKIE_PATH if code == settings.LANGUAGE_CODE else f"/{code}{COOKIE_PATH}"
+        for code, _name in settings.LANGUAGES
+    ]
+
+
 def supporter_cookie_set(response: HttpResponse, supporter: uuid.UUID) -> None:
-    """Remember the supporter on this browser, for CALLS_COOKIE_DAYS."""
+    """Remember the supporter on this browser, for CALLS_COOKIE_DAYS, on every language's
+    call pages.
+
+    A response holds one cookie per name, so the other paths get copies of the first cookie
+    under keys of their own: the browser keeps one cookie per name and path, and each call
+    page gets back the one of its path, all with the same id."""
     response.set_signed_cookie(
         COOKIE_NAME,
         supporter.hex,
@@ -47,3 +62,9 @@ def supporter_cookie_set(response: HttpResponse, supporter: uuid.UUID) -> None:
         httponly=True,
         samesite="Lax",
     )
+    first = response.cookies[COOKIE_NAME]
+    for path in cookie_paths():
+        if path != first["path"]:
+            copy = first.copy()
+            copy["path"] = path
+            response.cookies[f"{COOKIE_NAME} {path}"] = copy  # a Morsel keeps its own name

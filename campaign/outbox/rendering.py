@@ -112,6 +112,8 @@ def render_on_send(email: OutboundEmail, related: models.Model | None = None) ->
     email.subject = subject[: OutboundEmail._meta.get_field("subject").max_length]
     email.body_text = body_text
     email.body_html = body_html
+    # Sent with the message (not stored: the row records what was said, not its headers).
+    email.headers = {**email.headers, "Content-Language": language}
 
 
 def needs_rendering(email: OutboundEmail) -> bool:

@@ -1,14 +1,16 @@
 """Supporter pages work on a phone, with a screen reader, and without JavaScript.
 
-Static checks on the served HTML of every supporter page: a language, one h1, a main
-landmark, a label for every control, alt text, no script at all and nothing loaded from
-another site, and errors tied to their fields.
+Static checks on the served HTML of every supporter page, in English and in French (each
+test runs at both addresses): the page's language, one h1, a main landmark, a label for every
+control, alt text, no script at all and nothing loaded from another site, and errors tied to
+their fields.
 """
 
 from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from campaign.directory.models import Riding
 from campaign.privacy.links import removal_token_make
@@ -75,7 +77,12 @@ class PageAudit(HTMLParser):
             self.images_without_alt.append(attrs.get("src", ""))
         elif tag == "script":
             self.scripts.append(attrs)
-        elif tag == "link" and attrs.get("href", "").startswith(("http:", "https:", "//")):
+        elif (
+            tag == "link"
+            and attrs.get("rel") != "alternate"
+            and attrs.get("href", "").startswith(("http:", "https:", "//"))
+        ):
+            # A page's alternates (the page in each language) are named, never loaded.
             self.remote_assets.append(attrs["href"])
         elif tag == "form":
             self.forms.append({"method": attrs.get("method", "get").lower(), "csrf": False})
@@ -92,8 +99,15 @@ def audit(response, status: int = 200) -> PageAudit:
     return page
 
 
+@pytest.fixture(autouse=True, params=["en", "fr"])
+def page_language(request):
+    """Each test in each language: URLs reversed here get the language's prefix (/fr/…)."""
+    with translation.override(request.param):
+        yield request.param
+
+
 def assert_accessible(page: PageAudit) -> None:
-    assert page.html_lang, "the page declares no language"
+    assert page.html_lang == translation.get_language(), "the page is not in its language"
     assert page.has_viewport, "the page is not sized for phones"
     assert page.h1_count == 1, f"{page.h1_count} h1 headings"
     assert page.has_main, "no <main> landmark"
@@ -313,7 +327,8 @@ def test_the_data_removed_page_is_accessible(client):
 def test_the_audit_itself_catches_what_it_looks_for(html, problem):
     page = PageAudit()
     page.feed(
-        "<html lang=en><meta name=viewport><main><h1>Page</h1><form method=post>"
+        f"<html lang={translation.get_language()}><meta name=viewport>"
+        "<main><h1>Page</h1><form method=post>"
         f"<input type=hidden name=csrfmiddlewaretoken>{html}</form></main></html>"
     )
 

@@ -2,7 +2,7 @@
 
 from django.db import connection
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
 from campaign.urls import urlpatterns as product_urlpatterns
@@ -34,5 +34,6 @@ def one_insert(request):
 urlpatterns = [
     path("bench/constant/", constant_page),
     path("bench/insert/", one_insert),
-    path("", include(product_urlpatterns)),
+    # Spread, not include(): the product's i18n_patterns may only sit in a root URLconf.
+    *product_urlpatterns,
 ]

@@ -58,3 +58,26 @@ def test_the_sign_form_shows_errors_next_to_their_fields(phone, live_site):
         for element_id in postal_code.get_attribute("aria-describedby").split()
     )
     assert "Enter a Canadian postal code" in description
+
+
+def test_a_french_supporter_switches_to_french_signs_and_confirms_in_french(phone, live_site):
+    petition = PetitionFactory(campaign=CampaignFactory(), in_french=True)
+
+    phone.goto(live_site + petition.get_absolute_url())
+    phone.get_by_role("link", name="Français").click()
+    assert phone.locator("html").get_attribute("lang") == "fr"
+    phone.get_by_role("link", name=re.compile("Signer cette pétition")).click()
+    phone.get_by_role("textbox", name=re.compile("^Prénom")).fill("Marie")
+    phone.get_by_role("textbox", name=re.compile("^Nom")).fill("Tremblay")
+    phone.get_by_role("textbox", name=re.compile("^Courriel")).fill("marie@example.org")
+    phone.get_by_role("textbox", name=re.compile("^Code postal")).fill("h2x1y4")
+    phone.get_by_role("button", name="Signer la pétition").click()
+
+    assert "vérifiez maintenant vos courriels" in phone.content().lower()
+    (message,) = mail.outbox
+    confirm_url = re.search(r"https?://\S+/fr/petitions/confirm/\S+/", message.body).group(0)
+    phone.goto(confirm_url)
+    phone.get_by_role("button", name="Confirmer ma signature").click()
+
+    assert phone.url.endswith(f"/fr/petitions/{petition.slug}/confirmed/")
+    assert petition_count(petition=petition) == 1

@@ -38,6 +38,11 @@ class CampaignFactory(factory.django.DjangoModelFactory):
 
     class Params:
         draft = factory.Trait(status=Campaign.Status.DRAFT, published_at=None)
+        # With its French version (campaign.translations).
+        in_french = factory.Trait(
+            title_fr=factory.Sequence(lambda n: f"Campagne {n}"),
+            summary_fr="Aidez des personnes en danger à se mettre à l'abri.",
+        )
         closed = factory.Trait(
             status=Campaign.Status.CLOSED, closed_at=factory.LazyFunction(timezone.now)
         )

@@ -17,6 +17,18 @@ class LetterTemplateFactory(factory.django.DjangoModelFactory):
     body = "Dear {{ representative_name }},\n\nPlease act.\n\n{{ supporter_name }}"
     talking_points = factory.LazyFunction(lambda: ["Lives are at stake."])
 
+    class Params:
+        # With its French version (campaign.translations).
+        in_french = factory.Trait(
+            title_fr="Écrivez à votre député",
+            subject_variants_fr="Agissez maintenant",
+            body_fr=(
+                "Madame, Monsieur,\n\nJ'habite {{ riding }} et je vous demande d'agir."
+                "\n\n{{ talking_points }}\n\n{{ supporter_name }}"
+            ),
+            talking_points_fr=factory.LazyFunction(lambda: ["Des vies sont en jeu."]),
+        )
+
 
 class LetterFactory(factory.django.DjangoModelFactory):
     class Meta:

@@ -18,6 +18,12 @@ class PetitionFactory(factory.django.DjangoModelFactory):
     goal = 1000
 
     class Params:
+        # With its French version (campaign.translations).
+        in_french = factory.Trait(
+            title_fr="Délivrez des visas d'urgence",
+            demand_fr="Délivrez des visas d'urgence aux personnes LGBT qui fuient la Tchétchénie.",
+            addressed_to_fr="le gouvernement du Canada",
+        )
         # A petition is in its campaign's state (open in a published one, by default).
         draft = factory.Trait(campaign=factory.SubFactory(CampaignFactory, draft=True))
         closed = factory.Trait(campaign=factory.SubFactory(CampaignFactory, closed=True))

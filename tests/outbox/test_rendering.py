@@ -13,7 +13,8 @@ Status = OutboundEmail.Status
 # An existing set of templates (templates/emails/petition-confirm-*), given a stand-in context.
 TEMPLATE = "petition-confirm"
 CONTEXT = {
-    "petition": {"title": "Issue emergency visas"},
+    # As a Petition gives it: its title in the email's language (campaign.translations).
+    "petition": {"shown": {"title": "Issue emergency visas"}},
     "first_name": "Ana",
     "confirm_url": "https://chorus.example.org/petitions/confirm/abc/",
     "days": 7,
