@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import letter_body, wording
 from .context import DocumentContext
 from .stance import DIRECT, IMPERATIVE, PUBLIC, Assessment, assess
-from .text import CAPITALISED, LIST_ITEM_RE, Span, lines
+from .text import CAPITALISED, LIST_ITEM_RE, Span, collapse, lines
 from .types import LOW_CONFIDENCE, PETITION, CallToAction, Evidence
 
 _AUTHORITY = (
@@ -99,6 +99,19 @@ _NOT_ADDRESSEE_RE = re.compile(
 # (a sample letter or a script), not a demand the author asks readers to sign.
 _SINGULAR_VOICE_RE = re.compile(r"\b(?:I|my|me)\b")
 _FIRST_PERSON_RE = re.compile(r"(?i:\b(?:we|us|our)\b)|\b(?:I|my|me)\b")
+# "Your MP can sign a parliamentary petition": someone other than the reader signs.
+_OTHER_SIGNER_RE = re.compile(
+    r"(?i)(?:^|[,;:.!?(]\s*)(?P<who>[^,;:.!?(]+?)\s+(?:can|could|should|must|may|might|will)\s+"
+    r"(?:also\s+|now\s+)?$"
+)
+_READER_SIGNER_RE = re.compile(rf"(?i)\b(?:{PUBLIC}|we|I|anyone|anybody|who|that|which)\b")
+# "This gives you the opportunity to ask the government for ...", "you can urge the Minister
+# to ...": the reader may ask, by whatever means the text gives (a call, a letter); the
+# author asks nobody to sign anything.
+_READER_MAY_ASK_RE = re.compile(
+    r"(?i)\byou\b[^.;:!?]*\b(?:opportunit(?:y|ies)|chance|occasion|can|could|may|might)"
+    r"\s+(?:to\s+)?$"
+)
 # "If thousands of us call on X, we could ...": a condition, not an ask.
 _CONDITION_RE = re.compile(r"(?i)^\W*(?:if|when|once|unless)\b[^,;:]*$")
 # "We focused our advocacy on calling for ...": what the author did.
@@ -263,7 +276,10 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 score -= 0.4  # "urging Ministers to act responsibly" asks for nothing to draft
             if not re.search(_AUTHORITY, addressee) and not re.search(r"[A-Z]", addressee):
                 score -= 0.15
-            if _voice_penalty(sentence, match.start("verb"), stance.label):
+            if _voice_penalty(sentence, match.start("verb"), stance.label) or (
+                _READER_MAY_ASK_RE.search(sentence[: match.start("verb")])
+                and not _SIGN_RE.search(sentence)
+            ):
                 score = min(score, _NOT_A_PETITION)
             found.append(_Candidate(score, addressee, text, stance.label))
     return found
@@ -351,6 +367,13 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     if not match:
         return []
     stance = _assess(sentence, match, context)
+    score = stance.score
+    signer = _OTHER_SIGNER_RE.search(sentence[: match.start("verb")])
+    if (signer and not _READER_SIGNER_RE.search(signer.group("who"))) or _voice_penalty(
+        sentence, match.start("verb"), stance.label
+    ):
+        # "Your MP can sign ...", "I am calling on you to sign the pledge": not the reader.
+        score = min(score, _NOT_A_PETITION)
     rest = match.group("rest")
     addressee = ""
     # "Sign our petition to the Minister of X" names who it goes to, not what it asks.
@@ -367,7 +390,25 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
         text = wording.demand(purpose.group("demand"))
     else:
         text = wording.capitalise(wording.finish(wording.strip_links(sentence)))
-    return [_Candidate(stance.score, addressee, text, stance.label)]
+    return [_Candidate(score, addressee, text, stance.label)]
+
+
+def drop_signing_asked_of_officials(
+    actions: list[CallToAction], scripts: list[Span], text: str
+) -> list[CallToAction]:
+    """A bare request to sign what a call script asks the official to sign ("I am calling on
+    you to sign the X pledge" ... "sign the X pledge"): the official is to sign it, not the
+    reader."""
+    said = " ".join(collapse(text[script.start : script.end]).casefold() for script in scripts)
+    return [
+        a
+        for a in actions
+        if not (
+            is_bare_signing(a)
+            and (match := _SIGN_RE.search(a.evidence.quote))
+            and collapse(match.group("verb")).casefold() in said
+        )
+    ]
 
 
 # A petition site's signature counter: "0 have signed. Let's get to 75,000!"

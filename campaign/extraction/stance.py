@@ -79,7 +79,7 @@ _BY_MEANS_RE = re.compile(
     r"keep|back|fund|power|make|do)\b[^:;.!?\"\u201c]*\bby$"
 )
 # "Will you take two minutes to email ...?" asks the reader; other questions do not.
-_ASKING_QUESTION_RE = re.compile(r"(?i)^\W*(?:will|can|could|would)\s+you\b")
+_ASKING_QUESTION_RE = re.compile(r"(?i)^\W*(?:please,?\s+)?(?:will|can|could|would)\s+you\b")
 _PERFECT_RE = re.compile(r"(?i:\b(?:has|have|had|was|were)\s+(?:\w+ly\s+|also\s+|been\s+)?$)")
 # "If elected, I will ask the government to ...": the author's promise, not an ask of the reader.
 _PROMISE_RE = re.compile(

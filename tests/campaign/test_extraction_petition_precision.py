@@ -55,3 +55,40 @@ def test_we_still_call_on_the_government_as_the_author():
     text = "We call on the Government of Canada to fund universal pharmacare by 2027."
     (petition,) = _confident_petitions(text)
     assert petition.text == "fund universal pharmacare by 2027"
+
+
+def test_a_petition_an_official_can_sign_is_not_the_readers_to_sign():
+    text = (
+        "Your senator can sign a motion to show support for the river treaty \u2013 "
+        "write to her today!"
+    )
+    assert _confident_petitions(text) == []
+
+
+def test_what_the_reader_may_ask_is_said_by_call_or_letter_not_signed():
+    text = (
+        "Phone your councillor this week. This gives you the chance to ask the council "
+        "for the audit to be published in full."
+    )
+    assert _confident_petitions(text) == []
+
+
+def test_nothing_in_a_spoken_call_script_is_a_petition():
+    text = (
+        "Call your MLA today. Here is what to say:\n\n"
+        "Hello, my name is [NAME] and I live in your riding. I am calling to ask you to "
+        "sign the Clean Rivers pledge. The pledge asks for two things:\n\n"
+        "  \u2022 Stop new gravel permits on the river.\n"
+        "  \u2022 Fund the watershed study this year.\n\n"
+        "If you care about our rivers as much as your voters do, sign the Clean Rivers pledge.\n"
+    )
+    assert _confident_petitions(text) == []
+
+
+def test_a_form_field_label_is_nobody_to_tell():
+    text = (
+        "Use our tool to email the county.\n\n"
+        "Message Email Subject: Saving the marsh\n\n"
+        "Please keep the marsh out of the new zoning plan.\n"
+    )
+    assert _confident_petitions(text) == []
