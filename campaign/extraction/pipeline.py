@@ -36,6 +36,7 @@ from . import (
     letter_assembly,
     letters,
     petitions,
+    subject_letters,
     tell,
     wording,
 )
@@ -203,6 +204,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = letter_assembly.fold_following_asks(actions, text, language=language)
     if not french:
         actions = letters.sample_letters(actions, context)
+        actions = subject_letters.subject_line_letters(actions, context)
     actions = _attach_lists(actions, list_blocks(text), context, spoken)
     bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
     if spoken:

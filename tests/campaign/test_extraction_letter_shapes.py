@@ -340,3 +340,40 @@ def test_send_this_to_your_mp_with_a_scare_quoted_adjective_takes_the_letter_bel
     (letter,) = [a for a in _of_kind(text, LETTER_TO_MP) if not a.low_confidence]
     assert "clean air bill" in letter.letter_body
     assert letter.letter_body.startswith("Dear MP {{ representative_name }}Thank you")
+
+
+def test_a_template_under_a_subject_line_is_a_letter_to_your_mp():
+    text = (
+        "Please use the template below and paste it into your own email to your MLA.\n\n"
+        "Subject line: Keep the rural clinics open\n\n"
+        "You will soon vote on the health budget. Closing the rural clinics would leave "
+        "thousands of families an hour or more from the nearest doctor.\n\n"
+        "As my MLA, I ask that you vote against any budget that closes the rural clinics.\n"
+    )
+    (letter,) = _of_kind(text, LETTER_TO_MP)
+    assert letter.text == "Keep the rural clinics open"
+    assert letter.evidence.quote == "Subject line: Keep the rural clinics open"
+    assert letter.letter_body.endswith("closes the rural clinics.")
+
+
+def test_an_email_tools_message_goes_to_the_officials_it_names():
+    text = (
+        "Use our email tool. Your message will automatically go to the Minister of Transport.\n\n"
+        "Email Subject: Fund the ferry\n\n"
+        "The island ferry is the only link to the mainland for two thousand residents, and "
+        "its schedule was cut in half last spring. Please restore the full schedule and fund "
+        "a second vessel in this year's budget.\n\n\n\n"
+        "Home | Donate | Contact\n"
+    )
+    (letter,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert [t.role for t in letter.targets] == ["Minister of Transport"]
+    assert "Home" not in letter.letter_body
+
+
+def test_a_forwarded_emails_subject_line_is_no_letter():
+    text = (
+        "Subject: Make the bus free for students\n\n"
+        "Hello members, the city council votes next week on free transit for students, "
+        "and we need every member to come to the meeting and speak up for it.\n"
+    )
+    assert not [a for a in extract_actions(text) if a.letter_body]
