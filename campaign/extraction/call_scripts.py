@@ -135,7 +135,19 @@ def _same_people(later: CallToAction, earlier: CallToAction) -> bool:
     if not later.targets or not earlier.targets:
         return not later.targets and not earlier.targets
     known = set().union(*(_words(t.role) | _words(t.name) for t in earlier.targets))
-    return all((_words(t.role) | _words(t.name)) <= known for t in later.targets)
+    return all(
+        (_words(t.role) | _words(t.name)) <= known or any(_same_role(t, e) for e in earlier.targets)
+        for t in later.targets
+    )
+
+
+def _same_role(later: Target, earlier: Target) -> bool:
+    """ "Environment Minister Jane Roe" after "the Environment Minister": the same office, now
+    with a name (not another person holding a role of the same name)."""
+    role = _words(later.role)
+    if not role or role != _words(earlier.role):
+        return False
+    return not (later.name and earlier.name) or bool(_words(later.name) & _words(earlier.name))
 
 
 def _merged_targets(first: tuple[Target, ...], second: tuple[Target, ...]) -> tuple[Target, ...]:

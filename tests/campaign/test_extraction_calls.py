@@ -161,3 +161,14 @@ def test_talking_points_with_no_call_asked_for_make_no_call():
         "  • It carries ten thousand cars a day.\n"
     )
     assert _calls(text) == []
+
+
+def test_a_later_call_to_the_same_office_now_named_is_the_same_call():
+    text = (
+        "Will you take a minute to call the Transport Minister now and urge her to keep the "
+        "night trains running?\n\n"
+        "Call Transport Minister Ann Lee now\n\n"
+        "Fill in your details below and we will connect you.\n"
+    )
+    (call,) = _calls(text)
+    assert call.text.endswith("keep the night trains running")
