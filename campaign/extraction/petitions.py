@@ -80,7 +80,15 @@ _READER_ACTION_RE = re.compile(
 # An order to contact someone, then what to say: "Call X at 613-... and demand that ...".
 _CONTACT_AND_RE = re.compile(
     r"(?i)^\W*(?:please\s+|then\s+|now\s+)*(?:call|phone|ring|e-?mail|write(?:\s+to)?|contact|"
-    r"fax|tweet|message)\b[^.;!?]*\band\s+$"
+    r"fax|tweet|message|meet|visit|invite|book\s+a\s+meeting)\b[^.;!?]*\band\s+$"
+)
+# "Ask the Minister to meet with our delegation": a meeting to arrange, not a demand to sign.
+_MEETING_DEMAND_RE = re.compile(r"(?i)^(?:meet|sit\s+down)\b")
+# "Urge the Premier to X by calling 555-...", "... by making a gift today": the means named
+# after the ask is the action; the ask is what that call, letter or gift says.
+_BY_MEANS_RE = re.compile(
+    r"(?i)\bby\s+(?:calling|phoning|e-?mailing|writing|sending|tweeting|contacting|donating|"
+    r"giving|making\s+a\s+(?:gift|donation))\b"
 )
 _IN_YOUR_LETTER_RE = re.compile(
     r"(?i)\b(?:in\s+your|when\s+you)\s+(?:letter|e-?mail|message|call|postcard|write|phone)"
@@ -89,6 +97,9 @@ _IN_YOUR_LETTER_RE = re.compile(
 _NOT_ADDRESSEE_RE = re.compile(
     rf"(?i)^(?:{PUBLIC}|yourself|yourselves|them|him|her|it|me|anyone|all|action|"
     r"questions?|for|about|everyone\s+\w+|all\s+(?:canadians|of\s+you|our\s+\w+)|"
+    # "Request a meeting with your MP to ...", "request a copy of the report to ...": a thing
+    # asked for, not someone asked.
+    r"an?\s+\w+|"
     # "Urge your MP to ..." is a letter to the reader's representative (see letters.py).
     r"(?:your|their)\s+(?:[\w-]+\s+){0,2}?(?:MPP?|MLA|MNA|members?|representatives?|"
     r"councill?ors?|senators?))\b"
@@ -272,6 +283,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
             if not text:
                 continue
             score = stance.score
+            if _MEETING_DEMAND_RE.match(text) or _BY_MEANS_RE.search(sentence, match.end("verb")):
+                score = min(score, _NOT_A_PETITION)
             if match.group("colon") is None and len(text.split()) < 3:
                 score -= 0.4  # "urging Ministers to act responsibly" asks for nothing to draft
             if not re.search(_AUTHORITY, addressee) and not re.search(r"[A-Z]", addressee):

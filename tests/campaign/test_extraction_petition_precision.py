@@ -92,3 +92,22 @@ def test_a_form_field_label_is_nobody_to_tell():
         "Please keep the marsh out of the new zoning plan.\n"
     )
     assert _confident_petitions(text) == []
+
+
+def test_requesting_a_meeting_is_no_petition():
+    assert _confident_petitions("Request a meeting with your MLA to discuss the bus cuts.") == []
+
+
+def test_asking_an_official_to_meet_is_no_petition():
+    text = "Ask the Minister of Labour to meet with the nurses before the budget."
+    assert _confident_petitions(text) == []
+
+
+def test_an_ask_after_an_order_to_meet_is_what_the_meeting_asks():
+    text = "Visit your councillor's office and ask the council to keep the pool open."
+    assert _confident_petitions(text) == []
+
+
+def test_an_ask_made_by_a_gift_is_no_petition():
+    text = "Help us urge the province to protect the marsh by making a gift today."
+    assert _confident_petitions(text) == []
