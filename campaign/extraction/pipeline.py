@@ -249,7 +249,7 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
     elif context.language == FRENCH:
         fallback = fr_donations.fundraiser(context.text)
     else:
-        fallback = context.orgs.fundraiser()
+        fallback = donations.signing_organisation(context.text) or context.orgs.fundraiser()
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
         organisation = _same_org(gift.organisation or fallback, gifts, context)
