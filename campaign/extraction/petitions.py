@@ -115,7 +115,13 @@ _OTHER_SIGNER_RE = re.compile(
     r"(?i)(?:^|[,;:.!?(]\s*)(?P<who>[^,;:.!?(]+?)\s+(?:can|could|should|must|may|might|will)\s+"
     r"(?:also\s+|now\s+)?$"
 )
-_READER_SIGNER_RE = re.compile(rf"(?i)\b(?:{PUBLIC}|we|I|anyone|anybody|who|that|which)\b")
+# Officials who sign motions and pledges ("MPs can sign the pledge"); "Ontarians can sign" is
+# still the readers.
+_OFFICIAL_SIGNER_RE = re.compile(
+    r"(?i)\b(?:MPP?s?|MLAs?|MNAs?|senators?|councill?ors?|ministers?|premiers?|mayors?|"
+    r"representatives?|politicians?|legislators?|candidates?|members\s+of\s+parliament|"
+    r"leaders?|governments?|parliament)\b"
+)
 # "This gives you the opportunity to ask the government for ...", "you can urge the Minister
 # to ...": the reader may ask, by whatever means the text gives (a call, a letter); the
 # author asks nobody to sign anything.
@@ -382,7 +388,7 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     stance = _assess(sentence, match, context)
     score = stance.score
     signer = _OTHER_SIGNER_RE.search(sentence[: match.start("verb")])
-    if (signer and not _READER_SIGNER_RE.search(signer.group("who"))) or _voice_penalty(
+    if (signer and _OFFICIAL_SIGNER_RE.search(signer.group("who"))) or _voice_penalty(
         sentence, match.start("verb"), stance.label
     ):
         # "Your MP can sign ...", "I am calling on you to sign the pledge": not the reader.
