@@ -87,8 +87,9 @@ _MEETING_DEMAND_RE = re.compile(r"(?i)^(?:meet|sit\s+down)\b")
 # "Urge the Premier to X by calling 555-...", "... by making a gift today": the means named
 # after the ask is the action; the ask is what that call, letter or gift says.
 _BY_MEANS_RE = re.compile(
-    r"(?i)\bby\s+(?:calling|phoning|e-?mailing|writing|sending|tweeting|contacting|donating|"
-    r"giving|making\s+a\s+(?:gift|donation))\b"
+    r"(?i)\bby\s+(?:calling|phoning|e-?mailing|writing\s+to|tweeting|contacting|donating|"
+    r"sending\s+(?:an?|your|this|our)\s+(?:letter|e-?mail|message|postcard|note)|"
+    r"giving\s+(?:today|now|generously|\$)|making\s+a\s+(?:gift|donation))"
 )
 _IN_YOUR_LETTER_RE = re.compile(
     r"(?i)\b(?:in\s+your|when\s+you)\s+(?:letter|e-?mail|message|call|postcard|write|phone)"

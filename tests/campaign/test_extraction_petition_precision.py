@@ -111,3 +111,9 @@ def test_an_ask_after_an_order_to_meet_is_what_the_meeting_asks():
 def test_an_ask_made_by_a_gift_is_no_petition():
     text = "Help us urge the province to protect the marsh by making a gift today."
     assert _confident_petitions(text) == []
+
+
+def test_a_demand_whose_own_words_say_by_writing_is_still_a_petition():
+    text = "We urge the government to protect renters by writing rent control into law."
+    (petition,) = _confident_petitions(text)
+    assert petition.text.startswith("protect renters")
