@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from . import (
     call_scripts,
@@ -284,7 +284,7 @@ def _attach_lists(
     actions: list[CallToAction],
     blocks: list[ListBlock],
     context: DocumentContext,
-    spoken: list[Span] = (),
+    spoken: Sequence[Span] = (),
 ) -> list[CallToAction]:
     """Turn lists after a colon into talking points of the action they belong to; a list of
     demands in a call script (`spoken`) is what the caller asks, not a petition."""
