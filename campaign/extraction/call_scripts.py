@@ -72,6 +72,7 @@ _DIAL_RE = re.compile(
     r"(?P<number>\+?\(?\d[\d ().-]{6,16}\d)(?!\d)"
 )
 _CALL_VERB_RE = re.compile(r"(?i)\b(?:call|phone|ring|dial)\b")
+_ANY_MEANS_RE = re.compile(r"(?i)^\W*(?:please\s+)?(?:contact|reach\s+out\s+to|get\s+in\s+touch)\b")
 # "Phone: 1-613-...", "Prime Minister's office: 1-613-...", "- Jane Doe - 416-...".
 _LABEL_RE = re.compile(r"^[\s\W]*(?P<label>[^:\n]{0,80}?)[\s:\u2013\u2014-]*$")
 _GENERIC_LABEL_RE = re.compile(
@@ -135,7 +136,19 @@ def _same_people(later: CallToAction, earlier: CallToAction) -> bool:
     if not later.targets or not earlier.targets:
         return not later.targets and not earlier.targets
     known = set().union(*(_words(t.role) | _words(t.name) for t in earlier.targets))
-    return all((_words(t.role) | _words(t.name)) <= known for t in later.targets)
+    return all(
+        (_words(t.role) | _words(t.name)) <= known or any(_same_role(t, e) for e in earlier.targets)
+        for t in later.targets
+    )
+
+
+def _same_role(later: Target, earlier: Target) -> bool:
+    """ "Environment Minister Jane Roe" after "the Environment Minister": the same office, now
+    with a name (not another person holding a role of the same name)."""
+    role = _words(later.role)
+    if not role or role != _words(earlier.role):
+        return False
+    return not (later.name and earlier.name) or bool(_words(later.name) & _words(earlier.name))
 
 
 def _merged_targets(first: tuple[Target, ...], second: tuple[Target, ...]) -> tuple[Target, ...]:
@@ -323,16 +336,24 @@ def _calls_from_mixed_orders(actions: list[CallToAction], text: str) -> list[Cal
     """'Call, email, and tweet at Minister X' followed by his phone number: a call too."""
     extra = []
     for action in actions:
-        if action.kind != LETTER_TO_TARGETS or not _CALL_VERB_RE.search(action.evidence.quote):
+        if action.kind != LETTER_TO_TARGETS:
+            continue
+        # "Contact the Ministers" above each one's email and phone: write or call them.
+        by_any_means = bool(
+            action.targets
+            and _ANY_MEANS_RE.match(action.evidence.quote)
+            and all(t.phone and t.email for t in action.targets)
+        )
+        if not (_CALL_VERB_RE.search(action.evidence.quote) or by_any_means):
             continue
         if any(a.kind == CALL and a.evidence.overlaps(action.evidence) for a in actions):
             continue
-        call = dataclasses.replace(
-            action,
-            kind=CALL,
-            targets=tuple(t for t in action.targets if not t.email),
-            letter_body="",
+        targets = (
+            tuple(dataclasses.replace(t, email="") for t in action.targets)
+            if by_any_means
+            else tuple(t for t in action.targets if not t.email)
         )
+        call = dataclasses.replace(action, kind=CALL, targets=targets, letter_body="")
         with_numbers = _with_numbers(call, text, actions)
         if any(t.phone for t in with_numbers.targets):
             extra.append(with_numbers)

@@ -215,3 +215,23 @@ def _kept_up(rest: str, context: DocumentContext) -> str:
     if name and (is_org_like(name) or context.orgs.count(name) >= 2):
         return name
     return ""
+
+
+# An appeal's signature: "Executive Director, Wildsight", "Jane Roe, Campaigns Director at X".
+_SIGNATORY_RE = re.compile(
+    r"(?m)^[^\S\n]*(?:[A-Z][\w.'\u2019-]+[^\S\n]+){0,3}?(?:(?:Executive|Managing|Campaigns?|"
+    r"Development|Fundraising|Program(?:me)?s?)[^\S\n]+)?(?:Director|President|CEO|Chair|Founder|"
+    r"Coordinator|Organi[sz]er)[^\S\n]*(?:,|\bat\b|\bof\b)[^\S\n]*"
+    r"(?P<org>[A-Z][\w&'\u2019.-]*(?:[^\S\n]+(?:of|for|and|the|&|[A-Z][\w&'\u2019.-]*)){0,6})"
+    r"[^\S\n]*$"
+)
+# How far from the end of a short appeal its signature may be (a postscript may follow).
+_SIGNATURE_REACH = 600
+
+
+def signing_organisation(text: str) -> str:
+    """The organisation of whoever signs the appeal ("Executive Director, Wildsight"), when the
+    signature sits near its end: the one the gifts go to, whatever else the letter names."""
+    tail = max(0, len(text) - _SIGNATURE_REACH)
+    found = [m for m in _SIGNATORY_RE.finditer(text, tail)]
+    return found[-1].group("org").strip() if found else ""

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 
 from . import letters
@@ -219,6 +220,28 @@ def drop_repeated_letters_to_mp(actions: list[CallToAction]) -> list[CallToActio
         or a.letter_body
         or best[(a.kind, a.text.casefold())] is a
     ]
+
+
+def fold_asks_into_routed_letters(actions: list[CallToAction]) -> list[CallToAction]:
+    """'Ask your MPP to protect X.' and, next, a letter to a list of addresses ("send to one or
+    all of the following: ..."): the order names no channel, the letter is how the page has it
+    done, so the order is that letter's demand, not a second letter."""
+    ordered = sorted(actions, key=lambda a: a.evidence.start)
+    replaced: dict[int, CallToAction] = {}
+    dropped: set[int] = set()
+    for ask, letter in itertools.pairwise(ordered):
+        if not (
+            _channelless(ask)
+            and letter.kind == LETTER_TO_TARGETS
+            and any(t.email for t in letter.targets)
+            and 0 <= letter.evidence.start - ask.evidence.end <= _NEARBY
+        ):
+            continue
+        current = replaced.get(id(letter), letter)
+        if says_nothing(current) or current.text.casefold() == ask.text.casefold():
+            replaced[id(letter)] = dataclasses.replace(current, text=ask.text)
+            dropped.add(id(ask))
+    return [replaced.get(id(a), a) for a in actions if id(a) not in dropped]
 
 
 def copy_to_contacts(actions: list[CallToAction], context: DocumentContext) -> list[CallToAction]:

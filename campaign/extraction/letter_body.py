@@ -28,6 +28,11 @@ POSTAL_CODE = "{{ supporter_postal_code }}"
 _SALUTATION_RE = re.compile(
     r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:]{1,60}?)[^\S\r\n]*(?P<mark>[,:]?)[^\S\n]*$", re.M
 )
+# "Dear MP ______Congratulations! I voted for you.": the blank, then the letter on the same
+# line (its line break lost).
+_INLINE_BLANK_SALUTATION_RE = re.compile(
+    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:_]{0,40}?_{2,})(?P<mark>)(?=[A-Z])", re.M
+)
 # Without "Dear": an official's title (and name) alone on a line, ending with a colon or comma -
 # "Premier Ford:", "Prime Minister Trudeau," - read as a salutation only when prose follows.
 _TITLE_SALUTATION_RE = re.compile(
@@ -214,6 +219,7 @@ def find_letter_bodies(text: str, *, language: str = "en") -> list[LetterBody]:
 def _salutations(text: str) -> list[re.Match[str]]:
     """'Dear ...' lines, and an official's title alone on a line when a paragraph follows."""
     found = [match for match in _SALUTATION_RE.finditer(text) if _is_salutation(match)]
+    found += [m for m in _INLINE_BLANK_SALUTATION_RE.finditer(text) if _is_salutation(m)]
     for match in _TITLE_SALUTATION_RE.finditer(text):
         following = lines(text[match.end() : match.end() + 2000])[1:6]
         first = next((line for line in following if line.text.strip()), None)
@@ -267,7 +273,11 @@ def _letter_end(text: str, after: int, template: bool) -> int | None:
             return after + _signature_end(following, index)
         if index and _SIGNATURE_PLACEHOLDER_RE.match(line.text) and (prose or last):
             return after + _placeholders_end(following, index)
-        if not stripped or not index:
+        if not index:
+            if _is_prose(line.text):  # the letter goes on after an inline salutation
+                prose, last = 1, line.end
+            continue
+        if not stripped:
             continue
         if closing is not None or (
             prose and (_NOT_LETTER_LINE_RE.match(stripped) or stripped.startswith("("))

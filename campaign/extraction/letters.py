@@ -35,6 +35,8 @@ _VERB = (
     r"send(?:ing)?\s+(?:(?:an?|this|the|our|my)\s+)?(?:[\w'\u2019-]+\s+){0,3}?"
     r"(?:email|e-mail|letter|message|note|fax|postcard|card)s?(?:\s*\([^()\n]{1,30}\))?\s+to|"
     r"message|reach(?:ing)?\s+out\s+to|get(?:ting)?\s+in\s+touch\s+with|"
+    # "Send this to your MP": the letter the page gives.
+    r"send(?:ing)?\s+(?:this|it)\s+to|"
     r"tweet(?:\s+at)?|"
     r"meet(?:ing)?(?:\s+with)?|visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
     r"fax)"
@@ -46,6 +48,8 @@ _GENERIC_REP = (
 )
 _MP = (
     r"(?:(?i:(?:your|their|our|the|local|federal|provincial|state|own)\s+){0,3}"
+    # "your 'progressive' MP": a word in scare quotes.
+    r"(?:['\u2018\"\u201c][\w-]+['\u2019\"\u201d]\s+)?"
     r"(?:MPs?|M\.P\.|MPPs?|MLAs?|MNAs?|(?i:members?\s+of\s+parliament))"
     rf"|(?i:(?:your|their|our|the)\s+(?:(?:local|federal|provincial|state|own)\s+)*){_GENERIC_REP})"
 )
@@ -109,6 +113,9 @@ _CONTACT_LINE_RE = re.compile(
 )
 # "sign the letter ... asking our MP to ...": what is signed asks the MP; that is a petition.
 _SIGNED_CONTENT_RE = re.compile(r"(?i)\bsign\b.*\b(?:asking|urging|calling\s+on|telling)$", re.S)
+# "We've streamlined the process of contacting your MPs": a gerund after "of" names an
+# activity, it does not order it.
+_NOUN_OF_GERUND_RE = re.compile(r"(?i)\bof\s+[a-z]+ing(?:\s+(?:a|an|to|with))?\s*$")
 # What an instruction asks for: "... and ask her to", "saying that", "to support ...".
 _PURPOSE_MARK_RE = re.compile(
     r"(?i:\b(?:ask|tell|urge|asking|telling|urging|saying|say|demand\w*|call(?:ing)?\s+(?:on|for))\b)"
@@ -155,6 +162,8 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
         return _again(sentence, context)
     if _SIGNED_CONTENT_RE.search(sentence.text[: match.end("verbs")]):
         return None
+    if _NOUN_OF_GERUND_RE.search(sentence.text[: match.end("verbs")]):
+        return None  # "the process of contacting your MPs": what a tool does, not an order
     if re.match(r"(?i)(?:our|the)\b", match.group("mp")) and any(
         target.email or target.phone
         for target in find_targets(context.text, sentence.start + match.end(), sentence.end)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from . import letter_body, wording
 from .context import DocumentContext
 from .stance import DIRECT, IMPERATIVE, PUBLIC, Assessment, assess
-from .text import CAPITALISED, LIST_ITEM_RE, Span, lines
+from .text import CAPITALISED, LIST_ITEM_RE, Span, collapse, lines
 from .types import LOW_CONFIDENCE, PETITION, CallToAction, Evidence
 
 _AUTHORITY = (
@@ -80,7 +80,16 @@ _READER_ACTION_RE = re.compile(
 # An order to contact someone, then what to say: "Call X at 613-... and demand that ...".
 _CONTACT_AND_RE = re.compile(
     r"(?i)^\W*(?:please\s+|then\s+|now\s+)*(?:call|phone|ring|e-?mail|write(?:\s+to)?|contact|"
-    r"fax|tweet|message)\b[^.;!?]*\band\s+$"
+    r"fax|tweet|message|meet|visit|invite|book\s+a\s+meeting)\b[^.;!?]*\band\s+$"
+)
+# "Ask the Minister to meet with our delegation": a meeting to arrange, not a demand to sign.
+_MEETING_DEMAND_RE = re.compile(r"(?i)^(?:meet|sit\s+down)\b")
+# "Urge the Premier to X by calling 555-...", "... by making a gift today": the means named
+# after the ask is the action; the ask is what that call, letter or gift says.
+_BY_MEANS_RE = re.compile(
+    r"(?i)\bby\s+(?:calling|phoning|e-?mailing|writing\s+to|tweeting|contacting|donating|"
+    r"sending\s+(?:an?|your|this|our)\s+(?:letter|e-?mail|message|postcard|note)|"
+    r"giving\s+(?:today|now|generously|\$)|making\s+a\s+(?:gift|donation))"
 )
 _IN_YOUR_LETTER_RE = re.compile(
     r"(?i)\b(?:in\s+your|when\s+you)\s+(?:letter|e-?mail|message|call|postcard|write|phone)"
@@ -89,6 +98,9 @@ _IN_YOUR_LETTER_RE = re.compile(
 _NOT_ADDRESSEE_RE = re.compile(
     rf"(?i)^(?:{PUBLIC}|yourself|yourselves|them|him|her|it|me|anyone|all|action|"
     r"questions?|for|about|everyone\s+\w+|all\s+(?:canadians|of\s+you|our\s+\w+)|"
+    # "Request a meeting with your MP to ...", "request a copy of the report to ...": a thing
+    # asked for, not someone asked.
+    r"an?\s+\w+|"
     # "Urge your MP to ..." is a letter to the reader's representative (see letters.py).
     r"(?:your|their)\s+(?:[\w-]+\s+){0,2}?(?:MPP?|MLA|MNA|members?|representatives?|"
     r"councill?ors?|senators?))\b"
@@ -99,6 +111,25 @@ _NOT_ADDRESSEE_RE = re.compile(
 # (a sample letter or a script), not a demand the author asks readers to sign.
 _SINGULAR_VOICE_RE = re.compile(r"\b(?:I|my|me)\b")
 _FIRST_PERSON_RE = re.compile(r"(?i:\b(?:we|us|our)\b)|\b(?:I|my|me)\b")
+# "Your MP can sign a parliamentary petition": someone other than the reader signs.
+_OTHER_SIGNER_RE = re.compile(
+    r"(?i)(?:^|[,;:.!?(]\s*)(?P<who>[^,;:.!?(]+?)\s+(?:can|could|should|must|may|might|will)\s+"
+    r"(?:also\s+|now\s+)?$"
+)
+# Officials who sign motions and pledges ("MPs can sign the pledge"); "Ontarians can sign" is
+# still the readers.
+_OFFICIAL_SIGNER_RE = re.compile(
+    r"(?i)\b(?:MPP?s?|MLAs?|MNAs?|senators?|councill?ors?|ministers?|premiers?|mayors?|"
+    r"representatives?|politicians?|legislators?|candidates?|members\s+of\s+parliament|"
+    r"leaders?|governments?|parliament)\b"
+)
+# "This gives you the opportunity to ask the government for ...", "you can urge the Minister
+# to ...": the reader may ask, by whatever means the text gives (a call, a letter); the
+# author asks nobody to sign anything.
+_READER_MAY_ASK_RE = re.compile(
+    r"(?i)\byou\b[^.;:!?]*\b(?:opportunit(?:y|ies)|chance|occasion|can|could|may|might)"
+    r"\s+(?:to\s+)?$"
+)
 # "If thousands of us call on X, we could ...": a condition, not an ask.
 _CONDITION_RE = re.compile(r"(?i)^\W*(?:if|when|once|unless)\b[^,;:]*$")
 # "We focused our advocacy on calling for ...": what the author did.
@@ -259,11 +290,16 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
             if not text:
                 continue
             score = stance.score
+            if _MEETING_DEMAND_RE.match(text) or _BY_MEANS_RE.search(sentence, match.end("verb")):
+                score = min(score, _NOT_A_PETITION)
             if match.group("colon") is None and len(text.split()) < 3:
                 score -= 0.4  # "urging Ministers to act responsibly" asks for nothing to draft
             if not re.search(_AUTHORITY, addressee) and not re.search(r"[A-Z]", addressee):
                 score -= 0.15
-            if _voice_penalty(sentence, match.start("verb"), stance.label):
+            if _voice_penalty(sentence, match.start("verb"), stance.label) or (
+                _READER_MAY_ASK_RE.search(sentence[: match.start("verb")])
+                and not _SIGN_RE.search(sentence)
+            ):
                 score = min(score, _NOT_A_PETITION)
             found.append(_Candidate(score, addressee, text, stance.label))
     return found
@@ -351,6 +387,13 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
     if not match:
         return []
     stance = _assess(sentence, match, context)
+    score = stance.score
+    signer = _OTHER_SIGNER_RE.search(sentence[: match.start("verb")])
+    if (signer and _OFFICIAL_SIGNER_RE.search(signer.group("who"))) or _voice_penalty(
+        sentence, match.start("verb"), stance.label
+    ):
+        # "Your MP can sign ...", "I am calling on you to sign the pledge": not the reader.
+        score = min(score, _NOT_A_PETITION)
     rest = match.group("rest")
     addressee = ""
     # "Sign our petition to the Minister of X" names who it goes to, not what it asks.
@@ -367,7 +410,25 @@ def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
         text = wording.demand(purpose.group("demand"))
     else:
         text = wording.capitalise(wording.finish(wording.strip_links(sentence)))
-    return [_Candidate(stance.score, addressee, text, stance.label)]
+    return [_Candidate(score, addressee, text, stance.label)]
+
+
+def drop_signing_asked_of_officials(
+    actions: list[CallToAction], scripts: list[Span], text: str
+) -> list[CallToAction]:
+    """A bare request to sign what a call script asks the official to sign ("I am calling on
+    you to sign the X pledge" ... "sign the X pledge"): the official is to sign it, not the
+    reader."""
+    said = " ".join(collapse(text[script.start : script.end]).casefold() for script in scripts)
+    return [
+        a
+        for a in actions
+        if not (
+            is_bare_signing(a)
+            and (match := _SIGN_RE.search(a.evidence.quote))
+            and collapse(match.group("verb")).casefold() in said
+        )
+    ]
 
 
 # A petition site's signature counter: "0 have signed. Let's get to 75,000!"

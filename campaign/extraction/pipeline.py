@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from . import (
     bills,
@@ -37,6 +37,7 @@ from . import (
     letter_assembly,
     letters,
     petitions,
+    subject_letters,
     tell,
     wording,
 )
@@ -175,9 +176,15 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if strongest and not strongest.low_confidence and strongest.organisation:
         context = dataclasses.replace(context, main_org=strongest.organisation)
 
+    # What a caller says ("I am calling on you to sign the pledge") asks the official, not
+    # the reader: no petition is read inside a call script written as spoken words.
+    spoken = [] if french else [s.span for s in call_scripts.find_scripts(text) if s.spoken]
     actions = list(gifts)
     for span in candidates:
+        scripted = any(script.start <= span.start < script.end for script in spoken)
         for detector in _FRENCH_DETECTORS if french else _ENGLISH_DETECTORS:
+            if scripted and detector is petitions.detect:
+                continue
             found = detector(span, context)
             if found:
                 actions.append(found)
@@ -198,8 +205,11 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = letter_assembly.fold_following_asks(actions, text, language=language)
     if not french:
         actions = letters.sample_letters(actions, context)
-    actions = _attach_lists(actions, list_blocks(text), context)
+        actions = subject_letters.subject_line_letters(actions, context)
+    actions = _attach_lists(actions, list_blocks(text), context, spoken)
     bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
+    if spoken:
+        actions = petitions.drop_signing_asked_of_officials(actions, spoken, context.text)
     actions = _fold_sign_requests(actions, bare)
     if french:
         actions = _french_petitions(actions, text)
@@ -228,6 +238,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         # After borrowing, so that the call whose people are copied in says what it asks.
         actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
+        actions = en_assembly.fold_asks_into_routed_letters(actions)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
@@ -243,7 +254,7 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
     elif context.language == FRENCH:
         fallback = fr_donations.fundraiser(context.text)
     else:
-        fallback = context.orgs.fundraiser()
+        fallback = donations.signing_organisation(context.text) or context.orgs.fundraiser()
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
         organisation = _same_org(gift.organisation or fallback, gifts, context)
@@ -295,9 +306,13 @@ def _initials_of(short: str, name: str) -> bool:
 
 
 def _attach_lists(
-    actions: list[CallToAction], blocks: list[ListBlock], context: DocumentContext
+    actions: list[CallToAction],
+    blocks: list[ListBlock],
+    context: DocumentContext,
+    spoken: Sequence[Span] = (),
 ) -> list[CallToAction]:
-    """Turn lists after a colon into talking points of the action they belong to."""
+    """Turn lists after a colon into talking points of the action they belong to; a list of
+    demands in a call script (`spoken`) is what the caller asks, not a petition."""
     for block in blocks:
         # Items with contact details are the targets of the action (letters.py), not points.
         points = tuple(
@@ -317,7 +332,7 @@ def _attach_lists(
             for a in actions
             if a not in inside and block.intro.overlaps(a.evidence.start, a.evidence.end)
         ]
-        if not hosts and inside:
+        if not hosts and inside and len(inside) * 2 >= len(block.items):
             continue  # a list of separate actions ("1. Sign the petition 2. Call your MP")
         if not hosts:
             hosts = [
@@ -335,7 +350,13 @@ def _attach_lists(
             ]
             hosts = [host for host in hosts if host is not None]
         intro = _DEMANDS_INTRO_FR_RE if context.language == FRENCH else _DEMANDS_INTRO_RE
-        if not hosts and intro.search(block.intro.text) and not petitions.are_reader_steps(points):
+        scripted = any(s.start <= block.intro.start < s.end for s in spoken)
+        if (
+            not hosts
+            and not scripted
+            and intro.search(block.intro.text)
+            and not petitions.are_reader_steps(points)
+        ):
             hosts = [
                 CallToAction(
                     kind=PETITION,

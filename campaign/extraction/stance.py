@@ -50,6 +50,8 @@ _IMPERATIVE_LEAD_RE = re.compile(
     # "Alternatively email him at ...": another way to do what the text just asked.
     r"alternatively|otherwise|instead|or\s+else|"
     r"take\s+action|click\s+here\s+to|kindly|help\s+us|join\s+us|first|second|finally|next|"
+    # "Take a minute to sign ...", "Take two minutes to email ..."
+    r"take\s+(?:a|one|two|five|a\s+few|just\s+a)\s+(?:minutes?|moments?|seconds?)\s+to|"
     r"consider|think\s+about|p\.?s|(?:do\s+not|don['\u2019]t)\s+forget\s+to|remember\s+to|"
     r"(?:be|make)\s+sure\s+(?:to|you)|"
     r"this\s+(?:week|month|year|weekend|fall|autumn|winter|spring|summer)|tonight|"
@@ -79,7 +81,7 @@ _BY_MEANS_RE = re.compile(
     r"keep|back|fund|power|make|do)\b[^:;.!?\"\u201c]*\bby$"
 )
 # "Will you take two minutes to email ...?" asks the reader; other questions do not.
-_ASKING_QUESTION_RE = re.compile(r"(?i)^\W*(?:will|can|could|would)\s+you\b")
+_ASKING_QUESTION_RE = re.compile(r"(?i)^\W*(?:please,?\s+)?(?:will|can|could|would)\s+you\b")
 _PERFECT_RE = re.compile(r"(?i:\b(?:has|have|had|was|were)\s+(?:\w+ly\s+|also\s+|been\s+)?$)")
 # "If elected, I will ask the government to ...": the author's promise, not an ask of the reader.
 _PROMISE_RE = re.compile(

@@ -39,6 +39,11 @@ _OWN_REPRESENTATIVE_RE = re.compile(
     r"(?:MPP?s?|MLAs?|MNAs?|members?\s+of\s+parliament|representatives?|councill?ors?)$"
 )
 _PROPER_RE = re.compile(r"^(?:the\s+)?[A-Z]")
+# "Message Email Subject: Protecting the lake": a form's field labels, nobody to tell.
+_FIELD_LABEL_RE = re.compile(
+    r"(?i)\b(?:subject(?:\s+line)?|e-?mail(?:\s+address)?|name|message|body|from|cc|phone|"
+    r"postal\s+code|address)$"
+)
 # "Tell the city ...", "Tell the school board ...": an authority named in lower case.
 _AUTHORITY_RE = re.compile(
     r"(?i)^the\s+(?:[\w-]+\s+)?(?:city|town|province|government|council|board|university|"
@@ -56,6 +61,8 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     if not match:
         return None
     message = wording.demand(match.group("message"))
+    if _FIELD_LABEL_RE.search(match.group("who").strip()):
+        return None
     if len(message.split()) < 2 or EMAIL_RE.search(message) or PHONE_RE.search(message):
         return None  # "Tell them: 613-..." gives contact details, not a message
     stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)

@@ -161,3 +161,27 @@ def test_talking_points_with_no_call_asked_for_make_no_call():
         "  • It carries ten thousand cars a day.\n"
     )
     assert _calls(text) == []
+
+
+def test_a_later_call_to_the_same_office_now_named_is_the_same_call():
+    text = (
+        "Will you take a minute to call the Transport Minister now and urge her to keep the "
+        "night trains running?\n\n"
+        "Call Transport Minister Ann Lee now\n\n"
+        "Fill in your details below and we will connect you.\n"
+    )
+    (call,) = _calls(text)
+    assert call.text.endswith("keep the night trains running")
+
+
+def test_contact_above_each_officials_email_and_phone_is_a_call_as_well_as_a_letter():
+    text = (
+        "Ask the government to fund the river cleanup.\n\n"
+        "Contact the Ministers responsible\n\n"
+        "Ann Lee, Minister of the Environment (555-201-0101); ann.lee@gov.example.ca\n\n"
+        "Bob Hay, Minister of Finance (555-201-0202); bob.hay@gov.example.ca\n"
+    )
+    (call,) = _calls(text)
+    assert sorted(t.phone for t in call.targets) == ["555-201-0101", "555-201-0202"]
+    assert not any(t.email for t in call.targets)
+    assert any(a.kind == "letter_to_targets" for a in extract_actions(text))

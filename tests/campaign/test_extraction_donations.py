@@ -328,3 +328,16 @@ def test_a_fund_that_is_the_only_organisation_named_keeps_the_gift():
     text = "Please make your donation now to the Clean Water Fund.\n"
     (action,) = _donations(text)
     assert action.organisation == "Clean Water Fund"
+
+
+def test_an_appeal_gives_to_the_organisation_of_whoever_signs_it():
+    text = (
+        "The Provincial Wetlands Commission meets next month to decide the marsh's future.\n"
+        "Will you give $25 today to help protect the marsh?\n"
+        "With thanks,\n"
+        "Ann Lee\n"
+        "Executive Director, Marshwatch\n"
+        "p.s. A monthly gift keeps us working all year.\n"
+    )
+    (gift,) = [a for a in extract_actions(text) if a.kind == DONATE]
+    assert gift.organisation == "Marshwatch"

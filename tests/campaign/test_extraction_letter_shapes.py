@@ -298,3 +298,82 @@ def test_a_contact_block_above_a_sample_letter_gives_its_recipients():
     assert letter.kind == LETTER_TO_TARGETS
     assert [t.email for t in letter.targets] == ["minister@transport.example.gc.ca"]
     assert "night ferry" in letter.letter_body
+
+
+def test_a_pleading_question_to_email_your_mp_takes_the_key_points_listed_below():
+    text = (
+        "PLEASE would you email your MP to ask them to vote for the rail bill?\n\n"
+        "The key points to raise are:\n\n"
+        "  \u2022 The rail bill reopens the branch lines closed in 1998.\n"
+        "  \u2022 It is funded from the existing transport budget.\n"
+        "  \u2022 Please ask your MP to tell you how they will vote.\n"
+    )
+    (letter,) = [a for a in _of_kind(text, LETTER_TO_MP) if not a.low_confidence]
+    assert letter.text == "vote for the rail bill"
+    assert len(letter.talking_points) == 3
+
+
+def test_a_tool_contacting_your_mps_is_not_an_order_to_write():
+    text = "We've simplified the process of contacting your MPs with ready-made emails."
+    assert [a for a in _of_kind(text, LETTER_TO_MP) if not a.low_confidence] == []
+
+
+def test_an_order_without_a_channel_is_the_letter_to_the_list_below_it():
+    text = (
+        "Ask your MPP to keep the wetlands protected.\n\n"
+        "If you would like to write, paste our letter into your email and send a letter to "
+        "one or all of the following:\n\n"
+        "jane.doe@pc.ola.org premier@ontario.ca\n"
+    )
+    actions = [a for a in extract_actions(text) if not a.low_confidence]
+    assert [a.kind for a in actions] == [LETTER_TO_TARGETS]
+
+
+def test_send_this_to_your_mp_with_a_scare_quoted_adjective_takes_the_letter_below():
+    text = (
+        "Send this to your 'centrist' MP after the vote\n\n"
+        "Please copy and send it.\n\n"
+        "Dear MP ______Thank you for your work. I ask that you support the clean air bill "
+        "before the summer recess, as you promised.\n\n"
+        "Sincerely, a constituent\n"
+    )
+    (letter,) = [a for a in _of_kind(text, LETTER_TO_MP) if not a.low_confidence]
+    assert "clean air bill" in letter.letter_body
+    assert letter.letter_body.startswith("Dear MP {{ representative_name }}Thank you")
+
+
+def test_a_template_under_a_subject_line_is_a_letter_to_your_mp():
+    text = (
+        "Please use the template below and paste it into your own email to your MLA.\n\n"
+        "Subject line: Keep the rural clinics open\n\n"
+        "You will soon vote on the health budget. Closing the rural clinics would leave "
+        "thousands of families an hour or more from the nearest doctor.\n\n"
+        "As my MLA, I ask that you vote against any budget that closes the rural clinics.\n"
+    )
+    (letter,) = _of_kind(text, LETTER_TO_MP)
+    assert letter.text == "Keep the rural clinics open"
+    assert letter.evidence.quote == "Subject line: Keep the rural clinics open"
+    assert letter.letter_body.endswith("closes the rural clinics.")
+
+
+def test_an_email_tools_message_goes_to_the_officials_it_names():
+    text = (
+        "Use our email tool. Your message will automatically go to the Minister of Transport.\n\n"
+        "Email Subject: Fund the ferry\n\n"
+        "The island ferry is the only link to the mainland for two thousand residents, and "
+        "its schedule was cut in half last spring. Please restore the full schedule and fund "
+        "a second vessel in this year's budget.\n\n\n\n"
+        "Home | Donate | Contact\n"
+    )
+    (letter,) = _of_kind(text, LETTER_TO_TARGETS)
+    assert [t.role for t in letter.targets] == ["Minister of Transport"]
+    assert "Home" not in letter.letter_body
+
+
+def test_a_forwarded_emails_subject_line_is_no_letter():
+    text = (
+        "Subject: Make the bus free for students\n\n"
+        "Hello members, the city council votes next week on free transit for students, "
+        "and we need every member to come to the meeting and speak up for it.\n"
+    )
+    assert not [a for a in extract_actions(text) if a.letter_body]

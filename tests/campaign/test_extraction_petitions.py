@@ -369,3 +369,9 @@ def test_a_signing_request_under_a_greeting_to_readers_stays_as_it_is():
     text = "Dear friends,\n\nYou need to see this.\n\nAdd your name if you agree:\n"
     (action,) = _petitions(text)
     assert action.text.startswith("Add your name")
+
+
+def test_take_a_minute_to_sign_is_an_order_to_the_reader():
+    text = "Take a minute to sign our petition to the school board asking for free lunches."
+    (action,) = _petitions(text)
+    assert not action.low_confidence
