@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "campaign.outbox",
     "campaign.directory",
     "campaign.audit",
+    "campaign.exports",
     "axes",
     "petitions",
     "letters",

@@ -1,5 +1,7 @@
 """Admin for petitions and signatures, built to stay fast on millions of signatures."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -14,7 +16,7 @@ from campaign.audit.models import AuditLog
 from campaign.audit.services import audit_record_many
 from campaign.evidence import FoundInMixin
 from campaign.identities import mailbox_key
-from petitions import local_cache, selectors, services
+from petitions import export_views, local_cache, selectors, services
 from petitions.models import Petition, Signature
 
 NOT_KEPT_REASON = "(flagged)"
@@ -85,6 +87,13 @@ class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
 
     def get_urls(self):
         return [
+            path(
+                "export/",
+                self.admin_site.admin_view(
+                    partial(export_views.signature_export, admin_site=self.admin_site)
+                ),
+                name="petitions_petition_export",
+            ),
             path(
                 "<int:petition_id>/per-day/",
                 self.admin_site.admin_view(self.per_day_view),

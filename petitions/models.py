@@ -165,7 +165,10 @@ class Signature(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
-        permissions = [("moderate_signature", _("Can hide comments and clear flags"))]
+        permissions = [
+            ("moderate_signature", _("Can hide comments and clear flags")),
+            ("export_signature", _("Can export signatories")),
+        ]
         constraints = [
             # Address first: the same index finds an address across petitions (admin search),
             # so a signature costs one index fewer to write.
