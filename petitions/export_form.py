@@ -27,7 +27,10 @@ class SignatureExportForm(forms.Form):
         choices=[(key, column.label) for key, column in COLUMNS.items()],
         initial=list(DEFAULT_COLUMNS),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": _("“%(value)s” is not a column one can export.")},
+        error_messages={
+            "invalid_choice": _("“%(value)s” is not a column one can export."),
+            "required": _("Choose at least one column."),
+        },
     )
     since = DayField(label=_("Signed from (YYYY-MM-DD)"))
     until = DayField(label=_("Signed until, included (YYYY-MM-DD)"))
