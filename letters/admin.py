@@ -1,9 +1,12 @@
 """Admin: letter templates with a preview, and the letters supporters sent."""
 
+from functools import partial
+
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign.directory.models import Representative
 from campaign.evidence import FoundInMixin
 from campaign.outbox.models import OutboundEmail
+from letters import export_views
 from letters.composing import SAMPLE_CONTEXT, LetterContext, addressed_as, render_text
 from letters.forms import LetterTemplateAdminForm
 from letters.models import Letter, LetterRecipient, LetterTemplate
@@ -256,6 +260,18 @@ class LetterAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_urls(self):
+        return [
+            path(
+                "export/",
+                self.admin_site.admin_view(
+                    partial(export_views.letter_export, admin_site=self.admin_site)
+                ),
+                name="letters_letter_export",
+            ),
+            *super().get_urls(),
+        ]
 
     @admin.display(description=_("same text"), ordering="copies")
     def copies(self, letter: Letter) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import CommandError
 
+from campaign.exports.forms import errors_in_one_line
 from campaign.exports.models import ExportLog
 from campaign.exports.services import export_refuse
 
@@ -125,3 +126,39 @@ class Progress:
     def done(self) -> None:
         if self.enabled:
             self.stream.write("\n")
+
+
+def export_command_run(
+    command,
+    *,
+    options: dict,
+    data: dict,
+    form_class,
+    permission: str,
+    kind: str,
+    subject: str,
+    stream,
+    count=None,
+) -> int:
+    """What every export command does: check who runs it (refusals logged), bind `data` to
+    the admin's form (bad input: one line, exit 2), then stream the logged CSV to --output,
+    counting rows on a terminal (`count(export)` gives the total). Returns the rows written."""
+    user = command_user(
+        username=options["user"],
+        permission=permission,
+        kind=kind,
+        subject=subject,
+        filters={key: value for key, value in data.items() if value},
+    )
+    form = form_class(data)
+    if not form.is_valid():
+        raise CommandError(errors_in_one_line(form), returncode=BAD_INPUT)
+    output_check(options["output"])
+    export = form.export()
+    progress = Progress(total_rows=(lambda: count(export)) if count else None)
+    chunks = stream(export, user, progress)
+    with output_open(options["output"], command.stdout) as out:
+        for chunk in chunks:
+            out.write(chunk)
+    progress.done()
+    return progress.written

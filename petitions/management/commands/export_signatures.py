@@ -1,20 +1,13 @@
 """`manage.py export_signatures --petition SLUG --output FILE|-`: the signatory export as CSV.
 
 The same choices and checks as the admin's export (petitions/export_form.py), the same
-stream and log (campaign.exports). Bad input: one line on stderr, exit status 2, no file.
+stream and log (campaign.exports). Bad input: one line on stderr, exit status 2, no file;
+an account without the export permission: one line, exit status 1, logged.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from campaign.exports.commands import (
-    BAD_INPUT,
-    Progress,
-    add_common_arguments,
-    command_user,
-    output_check,
-    output_open,
-)
-from campaign.exports.forms import errors_in_one_line
+from campaign.exports.commands import add_common_arguments, export_command_run
 from campaign.exports.models import ExportLog
 from petitions.export_form import SignatureExportForm
 from petitions.exports import (
@@ -48,40 +41,29 @@ class Command(BaseCommand):
         add_common_arguments(parser)
 
     def handle(self, *args, **options):
-        data = {
-            "petition": options["petition"] or "",
-            "columns": [c.strip() for c in options["columns"].split(",") if c.strip()],
-            "since": options["since"] or "",
-            "until": options["until"] or "",
-            "province": options["province"] or "",
-            "riding": options["riding"] or "",
-            "newsletter_only": options["newsletter_only"],
-            "include_unconfirmed": options["include_unconfirmed"],
-            "excel": options["excel"],
-        }
-        petition = Petition.objects.filter(slug=data["petition"]).first()
-        user = command_user(
-            username=options["user"],
+        slug = options["petition"] or ""
+        rows = export_command_run(
+            self,
+            options=options,
+            data={
+                "petition": slug,
+                "columns": [c.strip() for c in options["columns"].split(",") if c.strip()],
+                "since": options["since"] or "",
+                "until": options["until"] or "",
+                "province": options["province"] or "",
+                "riding": options["riding"] or "",
+                "newsletter_only": options["newsletter_only"],
+                "include_unconfirmed": options["include_unconfirmed"],
+                "excel": options["excel"],
+            },
+            form_class=SignatureExportForm,
             permission=EXPORT_PERMISSION,
             kind=KIND,
-            subject=signature_export_subject(petition),
-            filters={k: v for k, v in data.items() if v},
+            subject=signature_export_subject(Petition.objects.filter(slug=slug).first()),
+            stream=lambda export, user, progress: signature_export_stream(
+                export=export, actor=user, via=ExportLog.Via.COMMAND, progress=progress
+            ),
+            count=lambda export: signature_export_rows(export).count(),
         )
-        form = SignatureExportForm(data)
-        if not form.is_valid():
-            raise CommandError(errors_in_one_line(form), returncode=BAD_INPUT)
-        output_check(options["output"])
-        export = form.export()
-        progress = Progress(total_rows=signature_export_rows(export).count)
-        chunks = signature_export_stream(
-            export=export, actor=user, via=ExportLog.Via.COMMAND, progress=progress
-        )
-        with output_open(options["output"], self.stdout) as out:
-            for chunk in chunks:
-                out.write(chunk)
-        progress.done()
         if options["output"] != "-" and options["verbosity"] > 0:
-            self.stderr.write(
-                f"{progress.written} signatures of {export.petition.slug} "
-                f"exported to {options['output']}"
-            )
+            self.stderr.write(f"{rows} signatures of {slug} exported to {options['output']}")
