@@ -19,6 +19,9 @@ DAYS = 100
 # The smaller export: the last tenth of the days, so the last tenth of the rows.
 SMALL_SINCE_DAY = DAYS - DAYS // 10
 COLUMNS = "name,email,postal_code,province,riding,signed_at,confirmed_at"
+# Each way runs this many times per size, in alternating order; the best time is reported
+# (the machine is shared: a burst of load elsewhere lands on one run, not on every one).
+ROUNDS = int(os.environ.get("BENCH_EXPORT_ROUNDS", "2"))
 TARGET_RATIO = 2.0
 TARGET_RSS_MB = 100
 # Peak RSS may grow this much from the small export to the large one and still be "flat".
@@ -179,27 +182,45 @@ def _measure(petition, username: str, since: datetime.date | None, folder: Path)
     )
     query += f"&since={since.isoformat()}" if since else ""
     env = dict(os.environ)
-    runs = []
 
-    path = folder / "copy.csv"
-    copy = f"\\copy ({_baseline_sql(export)}) TO '{path}' WITH (FORMAT csv, HEADER)"
-    wall, rss, _ = _timed(["psql", url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", copy], env=env)
-    lines, _ = _file_facts(path)
-    runs.append(Run("psql \\copy", expected, wall, wall, rss, lines))
+    def copy() -> Run:
+        path = folder / "copy.csv"
+        sql = f"\\copy ({_baseline_sql(export)}) TO '{path}' WITH (FORMAT csv, HEADER)"
+        wall, rss, _ = _timed(
+            ["psql", url, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-c", sql], env=env
+        )
+        lines, _ = _file_facts(path)
+        return Run("psql \\copy", expected, wall, wall, rss, lines)
 
-    path = folder / "command.csv"
-    argv = [sys.executable, "-m", "tests.bench._exports_child", "command", str(path)]
-    argv += ["--petition", petition.slug, "--user", username, "--columns", COLUMNS, *since_args]
-    wall, rss, out = _timed(argv, env=env)
-    lines, digest = _file_facts(path)
-    runs.append(Run("command", expected, wall, float(out.strip()), rss, lines, digest))
+    def command() -> Run:
+        path = folder / "command.csv"
+        argv = [sys.executable, "-m", "tests.bench._exports_child", "command", str(path)]
+        argv += ["--petition", petition.slug, "--user", username, "--columns", COLUMNS]
+        wall, rss, out = _timed([*argv, *since_args], env=env)
+        lines, digest = _file_facts(path)
+        return Run("command", expected, wall, float(out.strip()), rss, lines, digest)
 
-    path = folder / "view.csv"
-    argv = [sys.executable, "-m", "tests.bench._exports_child", "view", str(path), username, query]
-    wall, rss, out = _timed(argv, env=env)
-    lines, digest = _file_facts(path)
-    runs.append(Run("view", expected, wall, float(out.strip()), rss, lines, digest))
-    return runs
+    def view() -> Run:
+        path = folder / "view.csv"
+        argv = [sys.executable, "-m", "tests.bench._exports_child", "view", str(path), username]
+        wall, rss, out = _timed([*argv, query], env=env)
+        lines, digest = _file_facts(path)
+        return Run("view", expected, wall, float(out.strip()), rss, lines, digest)
+
+    best: dict[str, Run] = {}
+    for round_ in range(ROUNDS):
+        ways = [copy, command, view] if round_ % 2 == 0 else [view, command, copy]
+        for way in ways:
+            run = way()
+            if run.lines != expected + 1:
+                raise RuntimeError(f"{run.way} wrote {run.lines - 1} rows, not {expected}")
+            kept = best.get(run.way)
+            if kept is None or run.export < kept.export:
+                run.rss_mb = max(run.rss_mb, kept.rss_mb if kept else 0)
+                best[run.way] = run
+            else:
+                kept.rss_mb = max(run.rss_mb, kept.rss_mb)
+    return [best["psql \\copy"], best["command"], best["view"]]
 
 
 def _report(runs: list[Run], load_seconds: float) -> bool:
@@ -230,8 +251,9 @@ def _report(runs: list[Run], load_seconds: float) -> bool:
         print(f"{way}: peak RSS grows {growth:+.1f} MB from {mine[0].rows:,} to {mine[-1].rows:,}")
         targets_met &= growth < FLAT_MB
     print(
-        "wall s: the whole process (Python and Django starting included); export s: the "
-        "command's run or the view's request and stream, timed inside that process"
+        f"best of {ROUNDS} runs each; wall s: the whole process (Python and Django starting "
+        "included); export s: the command's run or the view's request and stream, timed "
+        "inside that process; peak RSS: the highest of the runs"
     )
     print(
         f"targets (export time <= {TARGET_RATIO}x \\copy, peak RSS < {TARGET_RSS_MB} MB, "
