@@ -61,8 +61,9 @@ screenshots: install
 	CHORUS_SAVE_SCREENSHOTS=1 DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
 		$(BIN)/pytest tests/e2e/test_organiser_screens.py $(PYTEST_ARGS)
 
+# `make bench BENCH=exports` runs only the modules named (tests/bench/<name>.py).
 bench: install
-	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python -m tests.bench
+	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/python -m tests.bench $(BENCH)
 
 # The extractor measured on the real corpus (tests/campaign/extraction_real/README.md) with the
 # embedded default settings; it opens no database. Per text: `make extraction-report

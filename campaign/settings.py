@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "campaign.directory",
     "campaign.audit",
     "campaign.privacy",
+    "campaign.exports",
     "axes",
     "petitions",
     "letters",

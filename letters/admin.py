@@ -15,6 +15,7 @@ from campaign.directory.models import Representative
 from campaign.evidence import FoundInMixin
 from campaign.outbox.models import OutboundEmail
 from campaign.translations import FRENCH_VERSION_HELP
+from letters import export_views
 from letters.composing import SAMPLE_CONTEXT, LetterContext, addressed_as, render_text
 from letters.forms import LetterTemplateAdminForm
 from letters.models import Letter, LetterRecipient, LetterTemplate
@@ -248,6 +249,13 @@ class LetterAdmin(admin.ModelAdmin):
                     partial(letters_report_view, admin_site=self.admin_site, model_admin=self)
                 ),
                 name="letters_letter_report",
+            ),
+            path(
+                "export/",
+                self.admin_site.admin_view(
+                    partial(export_views.letter_export, admin_site=self.admin_site)
+                ),
+                name="letters_letter_export",
             ),
             *super().get_urls(),
         ]

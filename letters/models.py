@@ -161,6 +161,7 @@ class Letter(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("letter")
         verbose_name_plural = _("letters")
+        permissions = [("export_letter", _("Can export the letters report"))]
         indexes = [models.Index(fields=["template", "text_hash"], name="letter_template_hash_idx")]
 
     def __str__(self) -> str:

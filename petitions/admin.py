@@ -1,5 +1,7 @@
 """Admin for petitions and signatures, built to stay fast on millions of signatures."""
 
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
@@ -17,7 +19,7 @@ from campaign.audit.services import audit_record_many
 from campaign.evidence import FoundInMixin
 from campaign.identities import mailbox_key
 from campaign.translations import FRENCH_VERSION_HELP
-from petitions import local_cache, selectors, services
+from petitions import export_views, local_cache, selectors, services
 from petitions.delivery_page import PERMISSION as DELIVERY_PERMISSION
 from petitions.delivery_page import delivery_view
 from petitions.models import Petition, Signature
@@ -130,6 +132,13 @@ class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
                 "<int:petition_id>/delivery/",
                 self.admin_site.admin_view(delivery_view),
                 name="petitions_petition_delivery",
+            ),
+            path(
+                "export/",
+                self.admin_site.admin_view(
+                    partial(export_views.signature_export, admin_site=self.admin_site)
+                ),
+                name="petitions_petition_export",
             ),
             path(
                 "<int:petition_id>/per-day/",
