@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import folding
 from .context import DocumentContext
 from .fr_stance import assess
 from .fr_wording import finish
@@ -19,7 +20,7 @@ from .stance import APPEAL, DIRECT, IMPERATIVE, REPORTED
 from .text import Span
 from .types import DONATE, CallToAction, Evidence
 
-_TRIGGER_RE = re.compile(
+_TRIGGER_RE = folding.compile(
     r"(?i)\b(?P<trigger>fai(?:tes|re|s)\s+(?:un|votre|ton|vos)\s+dons?|"
     r"donn(?:ez|er|e)(?=\s*(?:[!.,]|$|\s+(?:à|au|aux|généreusement|maintenant|dès|aujourd|"
     r"en\s+ligne|ce\s+que|\d|un\s+montant|mensuellement)))|"
@@ -34,42 +35,42 @@ _TRIGGER_RE = re.compile(
     r"(?:apport|offr)(?:ez|er|ir)\s+(?:votre|ton|vos|tes)\s+(?:soutien|appui|aide)\s+financi(?:er|ère))\b"
 )
 # An order after « Pour faire un don, »: where to go or what to do to give.
-_HOW_TO_GIVE_RE = re.compile(
+_HOW_TO_GIVE_RE = folding.compile(
     # « Pour faire un don (à Centraide) (en ligne), rendez-vous sur ... ».
     r"(?i)^\s*(?:(?:à\s+l['\u2019]|à\s+la\s+|à\s+|au\s+|aux\s+)[^,.;:!?]{1,60}?)?\s*"
     r"(?:en\s+ligne\s*)?,\s*(?:rendez-vous|visitez|allez|cliquez|consultez|utilisez|"
     r"communiquez|contactez|appelez|téléphonez|écrivez|envoyez|remplissez|suivez)\b"
 )
 # A passive appeal: « Les dons peuvent être faits en ligne », « Les dons sont les bienvenus ».
-_PASSIVE_APPEAL_RE = re.compile(
+_PASSIVE_APPEAL_RE = folding.compile(
     r"(?i)^\s*(?:peuvent|peut)\s+être\s+(?:faits?|envoyés?|remis)|"
     r"^\s*(?:sont|est)\s+(?:\w+ment\s+)?(?:les\s+bienvenus|bienvenus?|nécessaires|appréciés?)"
 )
 # The organisation right after « don à / au », « Soutenez X par un don », « Donnez à X ».
-_RECIPIENT_RE = re.compile(
+_RECIPIENT_RE = folding.compile(
     r"(?i:\b(?:dons?|donnez|donner|contribuez|contribuer)\s+(?:\w+\s+){0,2}?(?:à\s+l['\u2019]|"
     r"à\s+la\s+|à\s+|au\s+|aux\s+))(?P<org>[A-ZÀ-ÖØ-Þ].*)",
     re.S,
 )
-_PAYABLE_RE = re.compile(
+_PAYABLE_RE = folding.compile(
     r"(?i:\bà\s+l['\u2019]ordre\s+(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+|de\s+|d['\u2019]))"
     r"(?P<org>[A-ZÀ-ÖØ-Þ].*)",
     re.S,
 )
-_SUPPORT_RE = re.compile(
+_SUPPORT_RE = folding.compile(
     r"(?i:\bsoutenez\s+(?:l['\u2019]|la\s+|le\s+|les\s+)?)(?P<org>[A-ZÀ-ÖØ-Þ].*)", re.S
 )
-_PURPOSE_RE = re.compile(
+_PURPOSE_RE = folding.compile(
     r"(?i)\b(?P<purpose>(?:pour|afin\s+de)\s+(?:nous\s+)?(?:aider\s+à\s+)?(?:financer|soutenir|"
     r"aider|payer|offrir|fournir|couvrir|poursuivre|protéger)\s+[^.;!?]+|"
     r"(?:permettra|permettront|servira|serviront)\s+(?:de|d['\u2019]|à)\s*[^.;!?]+)"
 )
 # A gift named as a noun is asked for only with « votre » or a need: « Votre don permettra
 # de ... », « Nous avons besoin de vos dons », « Chaque don compte ».
-_ASKING_NOUN_RE = re.compile(
+_ASKING_NOUN_RE = folding.compile(
     r"(?i)\b(?:votre|vos|ton|besoin|comptons\s+sur|dépendons|chaque|tout\s+don)\b"
 )
-_MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
+_MENU_RE = folding.compile(r"\s\|\s|^\W*\w+\W*$")
 # Words that end an organisation's name: « Faites un don à Équiterre pour ... ».
 _ORG_END = frozenset(
     [
@@ -79,7 +80,7 @@ _ORG_END = frozenset(
     ]
 )
 _ARTICLES = frozenset(["le", "la", "les", "un", "une"])
-_NAME_ADJECTIVE_RE = re.compile(r"(?:ale|ales|ienne|iennes|oise|oises|phone|ique|iques|aire)$")
+_NAME_ADJECTIVE_RE = folding.compile(r"(?:ale|ales|ienne|iennes|oise|oises|phone|ique|iques|aire)$")
 _ORG_CONNECTORS = frozenset(["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "pour"])
 
 
@@ -154,7 +155,7 @@ def describe(organisation: str, *sentences: str) -> str:
 
 # A line of a payment block that is an account or bank code: « BE19 0000 0000 1212 »,
 # « BPOT BE B1 », « Transit 00012 ».
-_ACCOUNT_LINE_RE = re.compile(r"^(?:[A-Z0-9]{1,6}\b[\s-]*)+$|^\W*(?:IBAN|BIC|SWIFT|Transit)\b")
+_ACCOUNT_LINE_RE = folding.compile(r"^(?:[A-Z0-9]{1,6}\b[\s-]*)+$|^\W*(?:IBAN|BIC|SWIFT|Transit)\b")
 # How many lines after « Faites un don sur : » the payment block may run.
 _PAYMENT_LINES = 4
 
@@ -190,7 +191,7 @@ def _recipient(sentence: str) -> str:
 
 
 # Words that start an organisation's name in French.
-_ORG_START_RE = re.compile(
+_ORG_START_RE = folding.compile(
     r"\b(?:Comité|Fondation|Coalition|Association|Réseau|Centre|Ligue|Regroupement|Front|"
     r"Société|Alliance|Fédération|Syndicat|Collectif|Mouvement|Amnistie|Maison|Table|Banque|"
     r"Institut|Fonds|Organisme|Projet|Union|Confédération|Centrale|Conseil\s+canadien|"
@@ -200,7 +201,7 @@ _ORG_START_RE = re.compile(
 
 # Whom gifts go to, anywhere in the document: « la collecte de dons annuelle de X », « un don
 # supplémentaire de 15 000 $ à X ».
-_GIFTS_TO_RE = re.compile(
+_GIFTS_TO_RE = folding.compile(
     r"(?i:\bdons?\b[^.!?\n]{0,40}?\s(?:à\s+l['\u2019]|à\s+la\s+|à\s+|au\s+|aux\s+|"
     r"de\s+la\s+|de\s+l['\u2019]|de\s+|du\s+|d['\u2019]))(?P<org>[A-ZÀ-ÖØ-Þ][^\n]*)"
 )
@@ -228,14 +229,14 @@ def fundraiser(text: str) -> str:
 
 # A name opening a sentence or clause as the subject of what an organisation does in public:
 # « X met en lumière ... », « X appelle à ... », « X demande ... ».
-_SPEAKER_RE = re.compile(
+_SPEAKER_RE = folding.compile(
     r"(?:^|(?<=[.!?,]\s)|(?<=\n))[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]+"
     r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){0,3})[ \t]+(?:\w+[ \t]+)?"
     r"(?:appelle|demande|exhorte|réclame|dénonce|salue|invite|exige|met\s+en\s+lumière|lance|"
     r"rappelle|recommande|presse|milite|travaille|soutient|agit|intervient|œuvre|défend)\b",
     re.M,
 )
-_DETERMINER_RE = re.compile(
+_DETERMINER_RE = folding.compile(
     r"(?i)^(?:l[ea]s?|l['\u2019]\S*|une?|ce|cet|cette|ces|ils?|elles?|nous|on)$"
 )
 
@@ -260,7 +261,7 @@ def _speakers(text: str) -> Counter[str]:
     )
 
 
-_ACRONYM_RE = re.compile(r"\b(?i:le|la|du|au|l['\u2019])\s*(?P<acronym>[A-Z]{2,6})\b(?!-)")
+_ACRONYM_RE = folding.compile(r"\b(?i:le|la|du|au|l['\u2019])\s*(?P<acronym>[A-Z]{2,6})\b(?!-)")
 
 
 def org_name(text: str) -> str:
