@@ -40,7 +40,8 @@ _SILENT_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
 def give_document_demand(actions: list[CallToAction], text: str) -> list[CallToAction]:
     """Letters and calls that say nothing get the demand the document states as its own;
     the petitions read from that statement go when the page never asks anyone to sign (a
-    letter that borrowed such a petition's words gets the whole statement instead)."""
+    letter that borrowed such a petition's words pointing back, « une telle enquête », gets
+    the whole statement and the sentence it points to)."""
     if not any(a.kind in _SILENT_KINDS for a in actions):
         return actions
     stated = _own_demand(sentences(text, language="fr"))
@@ -57,18 +58,22 @@ def give_document_demand(actions: list[CallToAction], text: str) -> list[CallToA
         and demand.start < a.evidence.end
     ]
     borrowed = {a.text for a in folded}
-    given = []
+    given, taken = [], False
     for action in actions:
-        if action in folded:
-            continue  # the statement is the letter's demand, not a petition
         if action.kind in _SILENT_KINDS and (
-            says_nothing(action, language="fr") or action.text in borrowed
+            says_nothing(action, language="fr")
+            # A borrowed « une telle réouverture » says what only with what it points to.
+            or (antecedent is not None and action.text in borrowed)
         ):
             points = (antecedent.text.strip(),) if antecedent else ()
             action = dataclasses.replace(
                 action, text=_demand_text(demand.text), talking_points=points
             )
+            taken = True
         given.append(action)
+    if taken:
+        # The statement is now the letter's demand, not a petition of its own.
+        given = [action for action in given if action not in folded]
     return given
 
 

@@ -22,7 +22,7 @@ from .types import DONATE, CallToAction, Evidence
 
 _TRIGGER_RE = folding.compile(
     r"(?i)\b(?P<trigger>fai(?:tes|re|s)\s+(?:un|votre|ton|vos)\s+dons?|"
-    r"donn(?:ez|er|e)(?=\s*(?:[!.,]|$|\s+(?:à|au|aux|généreusement|maintenant|dès|aujourd|"
+    r"donn(?:ez|er|e)(?=\s*(?:[!.,:]|$|\s+(?:à|au|aux|généreusement|maintenant|dès|aujourd|"
     r"en\s+ligne|ce\s+que|\d|un\s+montant|mensuellement)))|"
     r"soutenez\s+[^.!?;]{1,60}?\s+(?:par|avec|grâce\s+à)\s+un\s+don|"
     r"(?:votre|un|vos|ton|chaque|tout)\s+dons?|dons?\s+(?:mensuels?|en\s+ligne)|"
@@ -108,10 +108,26 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     )
 
 
+# « plusieurs façons de donner : », « Voici comment faire un don : ».
+_WAYS_TO_GIVE_RE = folding.compile(
+    r"(?i)\b(?:(?:façons|moyens|manières)\s+(?:\w+\s+)?de|comment)\s+$"
+)
+# A subject right before « donne »: the verb is stated, not ordered.
+_SUBJECT_BEFORE_RE = folding.compile(r"(?i)\b(?:je|j['\u2019]|il|elle|on|qui|cela|ça)\s+$")
+# Whoever wishes to, invited to give: « Ceux qui souhaitent soutenir ... peuvent verser ».
+_WILLING_PUBLIC_RE = folding.compile(
+    r"(?i)\bqui\s+(?:souhait|désir|veul|voudr)\w*\b[^.;!?]{0,120}?\b"
+    r"(?:peuvent|peut|pourront|pourra|sont\s+invités?\s+à)\s+(?:\w+\s+){0,2}$"
+)
+
+
 def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[str], float] | None:
     trigger = match.group("trigger").casefold()
     verb_form = bool(re.match(r"(?:fai|donn|soutenez|contribu|devenez|envoy)", trigger))
     start = match.start() + (len(trigger.split()[0]) + 1 if trigger.startswith("votre") else 0)
+    before = sentence[: match.start()]
+    if trigger.startswith("donn") and _SUBJECT_BEFORE_RE.search(before):
+        return None  # « le Mardi je donne », « elle donne »: a statement or a name, no order
     stance = assess(sentence, start, match.end(), imperative=verb_form, news=news)
     if stance.label == DIRECT and not verb_form and not _ASKING_NOUN_RE.search(sentence):
         return None  # « Nous remercions la Fondation pour son don généreux. »
@@ -122,6 +138,13 @@ def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[s
     ):
         # « Pour faire un don, rendez-vous sur la page ... »: how to give, said to the reader.
         return match, 0.4 if news else 0.75
+    if _WAYS_TO_GIVE_RE.search(before) and sentence[match.end() :].lstrip().startswith(":"):
+        # « Il existe plusieurs façons de donner : » over a list of them: how to give.
+        return match, 0.4 if news else 0.7
+    if _WILLING_PUBLIC_RE.search(before):
+        # « Les personnes qui souhaitent aider peuvent verser un don en ... »: the public
+        # invited in the third person, as a press release from the organisation says it.
+        return match, 0.7
     if trigger.startswith("chèque"):
         return match, 0.4 if news or stance.label == REPORTED else 0.7
     if _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):
@@ -207,14 +230,37 @@ _GIFTS_TO_RE = folding.compile(
 )
 
 
+# « sur le site de X », « le site Web de la X »: whose page the reader is sent to.
+_SITE_OF_RE = folding.compile(
+    r"(?i:\b(?:sur|au|via)\s+(?:le\s+)?site\s+(?:web\s+|internet\s+)?(?:de\s+la\s+|de\s+l['\u2019]|"
+    r"du\s+|des\s+|de\s+|d['\u2019]))(?P<org>[A-ZÀ-ÖØ-Þ][^\n]*)"
+)
+# A press release's first line of news: « X a lancé aujourd'hui un appel aux dons ».
+_APPEAL_LAUNCHER_RE = folding.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:La|Le|Les)[ \t]+|L['\u2019])?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][^,.;:!?\n]{1,60}?)[ \t]+(?:a[ \t]+lancé|lance|ont[ \t]+lancé|lancent)"
+    r"[ \t]+(?:aujourd['\u2019]hui[ \t]+|ce[ \t]+\w+[ \t]+)?"
+    r"un[ \t]+appel[ \t]+(?:aux|à[ \t]+des)[ \t]+dons",
+    re.M,
+)
+
+
 def fundraiser(text: str) -> str:
     """The organisation a French document most often names, for an appeal that names none:
     a name starting with a word such as « Fondation », else the one the document says gifts
     go to (« la collecte de dons de X »), else an acronym the text gives an
     article (« le MQF », « du MQF »), as French writes an organisation's initials, else a name
     that twice opens a sentence acting as an organisation does (« X appelle à ... »)."""
+    if launcher := _APPEAL_LAUNCHER_RE.search(text):
+        # « La Croix-Rouge canadienne a lancé un appel aux dons »: whoever launches it.
+        return launcher.group("name").strip()
     names = [org_name(text[match.start() :]) for match in _ORG_START_RE.finditer(text)]
     counts = Counter(name for name in names if name)
+    if not counts:
+        # « En allant sur le site de Moisson Québec »: where the reader goes to give.
+        counts = Counter(
+            name for match in _SITE_OF_RE.finditer(text) if (name := org_name(match.group("org")))
+        )
     if not counts:
         counts = Counter(
             name for match in _GIFTS_TO_RE.finditer(text) if (name := org_name(match.group("org")))

@@ -192,7 +192,8 @@ def assess(
     if re.search(r"(?i)\b(?:s['\u2019]il\s+vous\s+pla[iî]t|svp|veuillez)\b", prefix):
         score += 0.05
     stripped = sentence.rstrip()
-    if stripped.endswith("?") and not _ASKING_QUESTION_RE.match(sentence):
+    # An order with a question mark (« Ajoutez votre nom pour ... ? ») is still an order.
+    if stripped.endswith("?") and not _ASKING_QUESTION_RE.match(sentence) and label != IMPERATIVE:
         score -= 0.4
     elif _is_headline(stripped) and label not in (DIRECT, IMPERATIVE):
         score -= 0.1

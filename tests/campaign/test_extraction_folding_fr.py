@@ -1,9 +1,11 @@
 """Round 12, French side: accent- and typography-insensitive matching (`folding`), letter
-templates recognised loosely, party members written to by name, and the demand a document
-states as its own given to a letter that says none. Texts of our own.
+templates recognised loosely, party members written to by name, the demand a document states
+as its own given to a letter that says none, donations in press-release and list form, and
+orders ending in a question mark. Texts of our own.
 """
 
 from campaign.extraction import (
+    DONATE,
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
     LOW_CONFIDENCE,
@@ -117,3 +119,49 @@ def test_a_stated_demand_stays_a_petition_when_the_page_asks_to_sign():
         "Écrivez aussi aux députés libéraux, faites circuler cette page!"
     )
     assert _confident(text, PETITION)
+
+
+# Donations in press-release and list form
+
+
+def test_a_press_release_inviting_whoever_wishes_to_give_is_the_launchers_appeal():
+    text = (
+        "RIMOUSKI, 3 mars 2024\n\n"
+        "La Société de secours du Bas-Saint-Laurent a lancé aujourd'hui un appel aux dons "
+        "pour les familles sinistrées par le verglas.\n\n"
+        "Les personnes qui désirent aider les sinistrés peuvent faire un don en visitant "
+        "le site www.secours-bsl.example ou en composant le 1 800 555-0199.\n"
+    )
+    [gift] = _confident(text, DONATE)
+    assert "Société de secours du Bas-Saint-Laurent" in gift.organisation
+
+
+def test_ways_to_give_over_a_list_go_to_the_site_the_reader_is_sent_to():
+    text = (
+        "La collecte du printemps se poursuit jusqu'au 30 avril.\n\n"
+        "Il existe plusieurs façons de donner :\n\n"
+        "  • En allant sur le site de Partage Estrie;\n"
+        "  • En déposant des denrées dans une épicerie participante.\n"
+    )
+    [gift] = _confident(text, DONATE)
+    assert gift.organisation == "Partage Estrie"
+
+
+def test_a_name_with_je_donne_in_it_is_no_appeal():
+    text = (
+        "Le Mardi je donne a pris sa place dans notre calendrier. Il est crucial de penser "
+        "aux plus vulnérables en cette saison."
+    )
+    assert not _confident(text, DONATE)
+
+
+# An order with a question mark
+
+
+def test_an_order_to_sign_ending_in_a_question_mark_is_still_an_order():
+    text = (
+        "Ajoutez votre nom pour enjoindre la ministre de protéger les milieux humides "
+        "de la vallée du Richelieu?"
+    )
+    [petition] = _confident(text, PETITION)
+    assert "milieux humides" in petition.text
