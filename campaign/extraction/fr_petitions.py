@@ -244,6 +244,13 @@ def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> As
     return stance
 
 
+# What is asked is to send a letter or message: the channel is writing, not signing.
+_SENDING_RE = folding.compile(
+    r"(?i)^\s*(?:faire\s+parvenir|envoyer|écrire|adresser|transmettre)\b"
+    r"[^.;!?]{0,40}?\b(?:lettres?|courriels?|messages?|mots?|télécopies?)\b"
+)
+
+
 def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
     found = []
     for pattern in (_ASK_DE_RE, _ASK_A_RE, _DEMAND_THAT_RE, _ASK_COLON_RE, _ASK_THING_RE):
@@ -261,6 +268,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 sentence[: match.start("verb")]
             ):
                 continue
+            if _SENDING_RE.match(match.groupdict().get("demand") or ""):
+                continue  # « ... de faire parvenir cette lettre à X »: a letter (fr_letters)
             stance = _assess(sentence, match, context)
             if "colon" in match.groupdict() and match.group("colon"):
                 text = wording.finish(sentence)

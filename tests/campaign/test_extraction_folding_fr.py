@@ -165,3 +165,14 @@ def test_an_order_to_sign_ending_in_a_question_mark_is_still_an_order():
     )
     [petition] = _confident(text, PETITION)
     assert "milieux humides" in petition.text
+
+
+# Asked to send a letter: the channel is writing, not signing
+
+
+def test_being_asked_to_send_the_letter_on_is_no_petition():
+    text = (
+        "Le comité vous demande votre appui et je vous suggère de faire parvenir aussi "
+        "cette lettre aux élus suivants :"
+    )
+    assert not _confident(text, PETITION)
