@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from . import folding
 from .context import DocumentContext
 from .fr_stance import assess
 from .fr_wording import finish
@@ -19,9 +20,9 @@ from .stance import APPEAL, DIRECT, IMPERATIVE, REPORTED
 from .text import Span
 from .types import DONATE, CallToAction, Evidence
 
-_TRIGGER_RE = re.compile(
+_TRIGGER_RE = folding.compile(
     r"(?i)\b(?P<trigger>fai(?:tes|re|s)\s+(?:un|votre|ton|vos)\s+dons?|"
-    r"donn(?:ez|er|e)(?=\s*(?:[!.,]|$|\s+(?:à|au|aux|généreusement|maintenant|dès|aujourd|"
+    r"donn(?:ez|er|e)(?=\s*(?:[!.,:]|$|\s+(?:à|au|aux|généreusement|maintenant|dès|aujourd|"
     r"en\s+ligne|ce\s+que|\d|un\s+montant|mensuellement)))|"
     r"soutenez\s+[^.!?;]{1,60}?\s+(?:par|avec|grâce\s+à)\s+un\s+don|"
     r"(?:votre|un|vos|ton|chaque|tout)\s+dons?|dons?\s+(?:mensuels?|en\s+ligne)|"
@@ -34,42 +35,42 @@ _TRIGGER_RE = re.compile(
     r"(?:apport|offr)(?:ez|er|ir)\s+(?:votre|ton|vos|tes)\s+(?:soutien|appui|aide)\s+financi(?:er|ère))\b"
 )
 # An order after « Pour faire un don, »: where to go or what to do to give.
-_HOW_TO_GIVE_RE = re.compile(
+_HOW_TO_GIVE_RE = folding.compile(
     # « Pour faire un don (à Centraide) (en ligne), rendez-vous sur ... ».
     r"(?i)^\s*(?:(?:à\s+l['\u2019]|à\s+la\s+|à\s+|au\s+|aux\s+)[^,.;:!?]{1,60}?)?\s*"
     r"(?:en\s+ligne\s*)?,\s*(?:rendez-vous|visitez|allez|cliquez|consultez|utilisez|"
     r"communiquez|contactez|appelez|téléphonez|écrivez|envoyez|remplissez|suivez)\b"
 )
 # A passive appeal: « Les dons peuvent être faits en ligne », « Les dons sont les bienvenus ».
-_PASSIVE_APPEAL_RE = re.compile(
+_PASSIVE_APPEAL_RE = folding.compile(
     r"(?i)^\s*(?:peuvent|peut)\s+être\s+(?:faits?|envoyés?|remis)|"
     r"^\s*(?:sont|est)\s+(?:\w+ment\s+)?(?:les\s+bienvenus|bienvenus?|nécessaires|appréciés?)"
 )
 # The organisation right after « don à / au », « Soutenez X par un don », « Donnez à X ».
-_RECIPIENT_RE = re.compile(
+_RECIPIENT_RE = folding.compile(
     r"(?i:\b(?:dons?|donnez|donner|contribuez|contribuer)\s+(?:\w+\s+){0,2}?(?:à\s+l['\u2019]|"
     r"à\s+la\s+|à\s+|au\s+|aux\s+))(?P<org>[A-ZÀ-ÖØ-Þ].*)",
     re.S,
 )
-_PAYABLE_RE = re.compile(
+_PAYABLE_RE = folding.compile(
     r"(?i:\bà\s+l['\u2019]ordre\s+(?:de\s+la\s+|de\s+l['\u2019]|du\s+|des\s+|de\s+|d['\u2019]))"
     r"(?P<org>[A-ZÀ-ÖØ-Þ].*)",
     re.S,
 )
-_SUPPORT_RE = re.compile(
+_SUPPORT_RE = folding.compile(
     r"(?i:\bsoutenez\s+(?:l['\u2019]|la\s+|le\s+|les\s+)?)(?P<org>[A-ZÀ-ÖØ-Þ].*)", re.S
 )
-_PURPOSE_RE = re.compile(
+_PURPOSE_RE = folding.compile(
     r"(?i)\b(?P<purpose>(?:pour|afin\s+de)\s+(?:nous\s+)?(?:aider\s+à\s+)?(?:financer|soutenir|"
     r"aider|payer|offrir|fournir|couvrir|poursuivre|protéger)\s+[^.;!?]+|"
     r"(?:permettra|permettront|servira|serviront)\s+(?:de|d['\u2019]|à)\s*[^.;!?]+)"
 )
 # A gift named as a noun is asked for only with « votre » or a need: « Votre don permettra
 # de ... », « Nous avons besoin de vos dons », « Chaque don compte ».
-_ASKING_NOUN_RE = re.compile(
+_ASKING_NOUN_RE = folding.compile(
     r"(?i)\b(?:votre|vos|ton|besoin|comptons\s+sur|dépendons|chaque|tout\s+don)\b"
 )
-_MENU_RE = re.compile(r"\s\|\s|^\W*\w+\W*$")
+_MENU_RE = folding.compile(r"\s\|\s|^\W*\w+\W*$")
 # Words that end an organisation's name: « Faites un don à Équiterre pour ... ».
 _ORG_END = frozenset(
     [
@@ -79,7 +80,7 @@ _ORG_END = frozenset(
     ]
 )
 _ARTICLES = frozenset(["le", "la", "les", "un", "une"])
-_NAME_ADJECTIVE_RE = re.compile(r"(?:ale|ales|ienne|iennes|oise|oises|phone|ique|iques|aire)$")
+_NAME_ADJECTIVE_RE = folding.compile(r"(?:ale|ales|ienne|iennes|oise|oises|phone|ique|iques|aire)$")
 _ORG_CONNECTORS = frozenset(["de", "du", "des", "la", "le", "les", "l'", "d'", "et", "pour"])
 
 
@@ -107,10 +108,26 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
     )
 
 
+# « plusieurs façons de donner : », « Voici comment faire un don : ».
+_WAYS_TO_GIVE_RE = folding.compile(
+    r"(?i)\b(?:(?:façons|moyens|manières)\s+(?:\w+\s+)?de|comment)\s+$"
+)
+# A subject right before « donne »: the verb is stated, not ordered.
+_SUBJECT_BEFORE_RE = folding.compile(r"(?i)\b(?:je|j['\u2019]|il|elle|on|qui|cela|ça)\s+$")
+# Whoever wishes to, invited to give: « Ceux qui souhaitent soutenir ... peuvent verser ».
+_WILLING_PUBLIC_RE = folding.compile(
+    r"(?i)\bqui\s+(?:souhait|désir|veul|voudr)\w*\b[^.;!?]{0,120}?\b"
+    r"(?:peuvent|peut|pourront|pourra|sont\s+invités?\s+à)\s+(?:\w+\s+){0,2}$"
+)
+
+
 def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[str], float] | None:
     trigger = match.group("trigger").casefold()
     verb_form = bool(re.match(r"(?:fai|donn|soutenez|contribu|devenez|envoy)", trigger))
     start = match.start() + (len(trigger.split()[0]) + 1 if trigger.startswith("votre") else 0)
+    before = sentence[: match.start()]
+    if trigger.startswith("donn") and _SUBJECT_BEFORE_RE.search(before):
+        return None  # « le Mardi je donne », « elle donne »: a statement or a name, no order
     stance = assess(sentence, start, match.end(), imperative=verb_form, news=news)
     if stance.label == DIRECT and not verb_form and not _ASKING_NOUN_RE.search(sentence):
         return None  # « Nous remercions la Fondation pour son don généreux. »
@@ -121,6 +138,13 @@ def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[s
     ):
         # « Pour faire un don, rendez-vous sur la page ... »: how to give, said to the reader.
         return match, 0.4 if news else 0.75
+    if _WAYS_TO_GIVE_RE.search(before) and sentence[match.end() :].lstrip().startswith(":"):
+        # « Il existe plusieurs façons de donner : » over a list of them: how to give.
+        return match, 0.4 if news else 0.7
+    if _WILLING_PUBLIC_RE.search(before):
+        # « Les personnes qui souhaitent aider peuvent verser un don en ... »: the public
+        # invited in the third person, as a press release from the organisation says it.
+        return match, 0.7
     if trigger.startswith("chèque"):
         return match, 0.4 if news or stance.label == REPORTED else 0.7
     if _PASSIVE_APPEAL_RE.search(sentence[match.end() :]):
@@ -154,7 +178,7 @@ def describe(organisation: str, *sentences: str) -> str:
 
 # A line of a payment block that is an account or bank code: « BE19 0000 0000 1212 »,
 # « BPOT BE B1 », « Transit 00012 ».
-_ACCOUNT_LINE_RE = re.compile(r"^(?:[A-Z0-9]{1,6}\b[\s-]*)+$|^\W*(?:IBAN|BIC|SWIFT|Transit)\b")
+_ACCOUNT_LINE_RE = folding.compile(r"^(?:[A-Z0-9]{1,6}\b[\s-]*)+$|^\W*(?:IBAN|BIC|SWIFT|Transit)\b")
 # How many lines after « Faites un don sur : » the payment block may run.
 _PAYMENT_LINES = 4
 
@@ -190,7 +214,7 @@ def _recipient(sentence: str) -> str:
 
 
 # Words that start an organisation's name in French.
-_ORG_START_RE = re.compile(
+_ORG_START_RE = folding.compile(
     r"\b(?:Comité|Fondation|Coalition|Association|Réseau|Centre|Ligue|Regroupement|Front|"
     r"Société|Alliance|Fédération|Syndicat|Collectif|Mouvement|Amnistie|Maison|Table|Banque|"
     r"Institut|Fonds|Organisme|Projet|Union|Confédération|Centrale|Conseil\s+canadien|"
@@ -200,9 +224,24 @@ _ORG_START_RE = re.compile(
 
 # Whom gifts go to, anywhere in the document: « la collecte de dons annuelle de X », « un don
 # supplémentaire de 15 000 $ à X ».
-_GIFTS_TO_RE = re.compile(
+_GIFTS_TO_RE = folding.compile(
     r"(?i:\bdons?\b[^.!?\n]{0,40}?\s(?:à\s+l['\u2019]|à\s+la\s+|à\s+|au\s+|aux\s+|"
     r"de\s+la\s+|de\s+l['\u2019]|de\s+|du\s+|d['\u2019]))(?P<org>[A-ZÀ-ÖØ-Þ][^\n]*)"
+)
+
+
+# « sur le site de X », « le site Web de la X »: whose page the reader is sent to.
+_SITE_OF_RE = folding.compile(
+    r"(?i:\b(?:sur|au|via)\s+(?:le\s+)?site\s+(?:web\s+|internet\s+)?(?:de\s+la\s+|de\s+l['\u2019]|"
+    r"du\s+|des\s+|de\s+|d['\u2019]))(?P<org>[A-ZÀ-ÖØ-Þ][^\n]*)"
+)
+# A press release's first line of news: « X a lancé aujourd'hui un appel aux dons ».
+_APPEAL_LAUNCHER_RE = folding.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:La|Le|Les)[ \t]+|L['\u2019])?"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][^,.;:!?\n]{1,60}?)[ \t]+(?:a[ \t]+lancé|lance|ont[ \t]+lancé|lancent)"
+    r"[ \t]+(?:aujourd['\u2019]hui[ \t]+|ce[ \t]+\w+[ \t]+)?"
+    r"un[ \t]+appel[ \t]+(?:aux|à[ \t]+des)[ \t]+dons",
+    re.M,
 )
 
 
@@ -212,8 +251,16 @@ def fundraiser(text: str) -> str:
     go to (« la collecte de dons de X »), else an acronym the text gives an
     article (« le MQF », « du MQF »), as French writes an organisation's initials, else a name
     that twice opens a sentence acting as an organisation does (« X appelle à ... »)."""
+    if launcher := _APPEAL_LAUNCHER_RE.search(text):
+        # « La Croix-Rouge canadienne a lancé un appel aux dons »: whoever launches it.
+        return launcher.group("name").strip()
     names = [org_name(text[match.start() :]) for match in _ORG_START_RE.finditer(text)]
     counts = Counter(name for name in names if name)
+    if not counts:
+        # « En allant sur le site de Moisson Québec »: where the reader goes to give.
+        counts = Counter(
+            name for match in _SITE_OF_RE.finditer(text) if (name := org_name(match.group("org")))
+        )
     if not counts:
         counts = Counter(
             name for match in _GIFTS_TO_RE.finditer(text) if (name := org_name(match.group("org")))
@@ -228,14 +275,14 @@ def fundraiser(text: str) -> str:
 
 # A name opening a sentence or clause as the subject of what an organisation does in public:
 # « X met en lumière ... », « X appelle à ... », « X demande ... ».
-_SPEAKER_RE = re.compile(
+_SPEAKER_RE = folding.compile(
     r"(?:^|(?<=[.!?,]\s)|(?<=\n))[ \t]*(?P<name>[A-ZÀ-ÖØ-Þ][\w\u2019'-]+"
     r"(?:[ \t]+[A-ZÀ-ÖØ-Þ][\w\u2019'-]+){0,3})[ \t]+(?:\w+[ \t]+)?"
     r"(?:appelle|demande|exhorte|réclame|dénonce|salue|invite|exige|met\s+en\s+lumière|lance|"
     r"rappelle|recommande|presse|milite|travaille|soutient|agit|intervient|œuvre|défend)\b",
     re.M,
 )
-_DETERMINER_RE = re.compile(
+_DETERMINER_RE = folding.compile(
     r"(?i)^(?:l[ea]s?|l['\u2019]\S*|une?|ce|cet|cette|ces|ils?|elles?|nous|on)$"
 )
 
@@ -260,7 +307,7 @@ def _speakers(text: str) -> Counter[str]:
     )
 
 
-_ACRONYM_RE = re.compile(r"\b(?i:le|la|du|au|l['\u2019])\s*(?P<acronym>[A-Z]{2,6})\b(?!-)")
+_ACRONYM_RE = folding.compile(r"\b(?i:le|la|du|au|l['\u2019])\s*(?P<acronym>[A-Z]{2,6})\b(?!-)")
 
 
 def org_name(text: str) -> str:

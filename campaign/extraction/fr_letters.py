@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from . import folding
 from . import fr_wording as wording
 from .contacts import (
     EMAIL_RE,
@@ -54,7 +55,9 @@ _MP = (
     r"(?:(?i:à|au|aux)\s+)?"
     # « Téléphonez au bureau de votre députée »: their office is them.
     r"(?:(?i:(?:le\s+)?(?:bureau|cabinet|permanence)\s+de)\s+)?"
-    r"(?i:votre|vos|ton|ta|tes|leur|leurs|un(?:-e|·e|\(e\)|\.e)?|une)\s+"
+    r"(?i:votre|vos|ton|ta|tes|leur|leurs|un(?:-e|·e|\(e\)|\.e)?|une)"
+    # « votre/vos député(e)s »: the one or several the reader has.
+    r"(?:\s*/\s*(?i:votre|vos))?\s+"
     r"(?:(?i:propres?)\s+)?"
     rf"(?:(?i:député{_FEMININE}|élu{_FEMININE}|représentant{_FEMININE}|"
     r"membres?\s+du\s+parlement|conseill(?:er|ère)s?(?:\s+municipa(?:l|le|ux|les))?|"
@@ -63,24 +66,33 @@ _MP = (
     r"municipa(?:l|le|ux|les)))?"
     r"(?![\w·(])"
 )
-_MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})")
+_MP_RE = folding.compile(rf"\b(?P<verbs>{_VERBS})\s+(?P<mp>{_MP})")
 # « Écrivez au premier ministre, à la ministre X et à votre député »: the reader's own
 # representative last in a list of those written to.
-_LISTED_MP_RE = re.compile(
+_LISTED_MP_RE = folding.compile(
     rf"\b(?P<verbs>{_VERBS})\s+(?i:au|à|aux)\s+[^.;:!?()\n]{{1,150}}?(?:,|\s(?i:et|ou))\s+"
     rf"(?P<mp>(?i:à|au|aux)\s+{_MP})"
 )
 # « Interpellez les députés et sénateurs », « Écrivez aux élus »: the chamber's members, each
 # reader writing to their own; only with an order to write or contact (« demander aux élus
 # de ... » is a petition's ask).
+# The members of a party (« libéraux », « conservatrices », « du PLQ »).
+_PARTY = (
+    r"(?i:libéra(?:l|le|ux|les)|conservat(?:eur|rice)s?|néo-?démocrates?|bloquistes?|"
+    r"péquistes?|caquistes?|solidaires|vert(?:e|s|es)?|progressistes?|républicain(?:e|s|es)?|"
+    r"démocrates?)(?![\w-])"
+)
 _MEMBERS = rf"(?i:député{_FEMININE}|élu{_FEMININE}|sénat(?:eur|rice){_FEMININE}|parlementaires)"
-_MEMBERS_RE = re.compile(
-    r"\b(?P<verbs>(?i:interpell?(?:ez|er|ons)|écri(?:vez|re|vons)|contact(?:ez|er|ons)|"
-    r"envoy(?:ez|er|ons)\s+(?:un|une|votre|vos)\s+(?:courriels?|lettres?|messages?)))\s+"
+_MEMBERS_RE = folding.compile(
+    r"\b(?P<verbs>(?i:interpell?(?:ez|er|ons)|contact(?:ez|er|ons)|"
+    r"(?:écri(?:vez|re|vons)|envoy(?:ez|er|ons))"
+    r"(?:\s+(?:un|une|votre|vos|des)\s+(?:courriels?|lettres?|messages?))?))\s+"
     rf"(?P<mp>(?i:les|aux|à\s+tous\s+les)\s+{_MEMBERS}"
     rf"(?:\s+(?i:et|ou)\s+(?:(?i:les|aux)\s+)?{_MEMBERS})?)(?![\w·(])"
     # « les sénateurs du Québec »: a place's members, named.
     r"(?P<place>\s+(?:du|des|de\s+la|de\s+l['\u2019]|de|d['\u2019])\s*[A-ZÀ-Þ][\w-]*)?"
+    # « les députés libéraux »: a party's members, whom the reader writes to by name.
+    rf"(?P<party>\s+{_PARTY})?"
 )
 # What to ask: « pour lui demander de X », « et demandez-lui de X », « pour exiger X »,
 # « afin qu'il X », « pour appuyer X »; or straight after « Demandez à votre député de X ».
@@ -97,7 +109,7 @@ _PURPOSE = (
     r"encourager|convaincre|presser|amener)\s+(?:à\s+|de\s+|d['\u2019])"
     rf"|\bpour\s+(?={INFINITIVE})"
 )
-_PURPOSE_RE = re.compile(
+_PURPOSE_RE = folding.compile(
     rf"(?i)(?:{_PURPOSE}"
     # Straight after the representative: « Demandez à votre député de X », « Dites à votre
     # députée que X », « Interpellez vos élus : exigez X ».
@@ -107,15 +119,17 @@ _PURPOSE_RE = re.compile(
     re.S,
 )
 # After the verb of an order to write to named officials, only a marked purpose counts.
-_TARGET_PURPOSE_RE = re.compile(rf"(?i)(?:{_PURPOSE})(?P<purpose>\S.*)", re.S)
-_CALL_VERB_RE = re.compile(rf"(?i)^(?:{_CALL})$")
+_TARGET_PURPOSE_RE = folding.compile(rf"(?i)(?:{_PURPOSE})(?P<purpose>\S.*)", re.S)
+_CALL_VERB_RE = folding.compile(rf"(?i)^(?:{_CALL})$")
 
-_TARGET_VERB_RE = re.compile(
+_TARGET_VERB_RE = folding.compile(
     r"(?i)\b(?P<verb>envoy(?:ez|er|ons)\s+(?:(?:un|une|votre|ce|cette|notre|vos|des|nos)\s+)?"
     r"(?:courriels?|lettres?|messages?|courriers?|mots?|e-mails?|cartes?(?:\s+postales?)?|"
     r"télécopies?|copies?)(?=\s+(?:à|au|aux)\b)|"
     r"envoy(?:ez|er)[-\s](?:la|le|les)(?=\s+(?:à|au|aux)\b)|"
-    r"fai(?:tes|re)\s+parvenir\s+(?:votre|une|cette|la|le|vos|ce)\s+\w+(?=\s+(?:à|au|aux)\b)|"
+    # « Faites parvenir une lettre à la ministre » (or « pour la ministre »: addressed to her).
+    r"fai(?:tes|re)\s+parvenir\s+(?:votre|une|cette|la|le|vos|ce)\s+\w+"
+    r"(?=\s+(?:(?:à|au|aux)\b|pour\s+(?:la|le|les)\s+[A-ZÀ-Þ]?[a-zà-ÿ]+\s+[A-ZÀ-Þ]))|"
     r"adress(?:ez|er)[-\s](?:la|le|les|votre\s+\w+|une\s+\w+|un\s+\w+)(?=\s+(?:à|au|aux)\b)|"
     # « en transmettant un mémoire à l'adresse suivante : x@y » (a consultation's brief).
     r"(?:transmett|envoy)(?:ez|re|er|ant)\s+(?:un|une|votre|vos|ce|cette)\s+"
@@ -126,21 +140,21 @@ _TARGET_VERB_RE = re.compile(
     r"(?!\s*:)"  # « Courriel : x@y » and « Téléphone : 613-... » are labels, not asks
 )
 # The object is the organisation itself: « écrivez-nous », « contactez notre équipe ».
-_OWN_OBJECT_RE = re.compile(
+_OWN_OBJECT_RE = folding.compile(
     r"(?i)^\s*(?:-\s*nous|-\s*moi|nous|(?:à\s+|avec\s+)?(?:notre|nos)\s+"
     r"(?!(?:député|élu|représentant|conseill|sénat|maire)\w*)\w+|"
     r"(?:à\s+)?(?:vos|votre)\s+(?:histoires?|photos?|questions?|témoignages?))\b"
 )
-_PRONOUN_OBJECT_RE = re.compile(
+_PRONOUN_OBJECT_RE = folding.compile(
     r"(?i)^\s*(?:-\s*(?:lui|leur)|(?:à\s+)?(?:son|sa|ses|leur)\s+\w+)\b"
 )
 # « Demandez-lui de X » right after a contact block.
-_FOLLOW_UP_RE = re.compile(
+_FOLLOW_UP_RE = folding.compile(
     r"(?i)^(?:(?:et|puis|ensuite|svp)\s+)*(?:demandez|dites|exigez|rappelez)[-\s](?:lui|leur)\s+"
     r"(?:de\s+|d['\u2019]|que\s+|qu['\u2019])(?P<purpose>\S.*)",
     re.S,
 )
-_SAYING_TAIL_RE = re.compile(
+_SAYING_TAIL_RE = folding.compile(
     r"(?i)[\s,]*(?:(?:et\s+)?(?:pour\s+)?(?:lui|leur)\s+(?:dire|demander)(?:\s+que)?|et)?[\s:]*$"
 )
 
@@ -159,6 +173,7 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
     # « les sénateurs du Québec »: a province's senators, whom no postal code picks out (a
     # riding's député is the reader's own even when « les députés de la Vienne » are named).
     named = match.groupdict().get("place") if re.search(r"(?i)sénat", match.group("mp")) else ""
+    named = match.groupdict().get("party") or named
     verbs = re.split(r"\s*(?:,|/|\bou\b|\bet/ou\b|\bet\b)\s*", match.group("verbs").casefold())
     written = [verb for verb in verbs if verb and not _CALL_VERB_RE.match(verb.split()[0])]
     kind = CALL if not written else LETTER_TO_MP
@@ -187,13 +202,13 @@ def detect_to_mp(sentence: Span, context: DocumentContext) -> CallToAction | Non
 
 # « Vous avez des questions ? Besoin d'aide ? Communiquez avec X »: whom to ask for help, not
 # whom the campaign writes to.
-_HELP_RE = re.compile(
+_HELP_RE = folding.compile(
     r"(?i)(?:\b(?:questions?|besoin\s+d['\u2019]aide|aide|renseignements?|informations?)\s*\?"
     r"|\bpour\s+(?:toute|toutes|plus\s+d['\u2019]|de\s+l['\u2019]|obtenir\s+de\s+l['\u2019])\s*"
     r"(?:questions?|informations?|renseignements?|aide)\b)"
 )
 # The reader's options, before a gerund: « Il est possible de participer ... en transmettant ».
-_READER_OPTION_RE = re.compile(
+_READER_OPTION_RE = folding.compile(
     r"(?i)\b(?:il\s+est\s+possible\s+de|vous\s+pouvez|vous\s+êtes\s+invités?\s+à|"
     r"on\s+peut|participez)\b"
 )
@@ -259,7 +274,7 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
 
 # « Dites au ministre Dufour d'arrêter X », « Rappelez à la première ministre que X »: a message
 # to a named official, sent however the page lets the reader send it - a letter to them.
-_TELL_RE = re.compile(
+_TELL_RE = folding.compile(
     r"\b(?P<verb>(?i:dites|rappelez|faites\s+savoir))\s+"
     r"(?P<who>(?i:à|au|aux)\s+[^.;:!?\u00ab\u00bb]{2,80}?)\s+"
     r"(?i:de\s+|d['\u2019]|qu['\u2019]|que\s+)(?P<message>\S.*)",
@@ -349,9 +364,12 @@ def _direct_targets(text: str, start: int, end: int, keep_bare: bool = False) ->
             continue
         if target.kind == MP:
             continue
-        written = re.compile(r"\s+".join(map(re.escape, target.role.split())))
+        written = folding.compile(r"\s+".join(map(re.escape, target.role.split())))
         found = written.search(text, previous_end, end)
         gap = text[previous_end : found.start()] if found else "?"
+        # « une lettre pour la ministre X »: addressed to her, right after the verb only.
+        if previous_end == start and re.match(r"(?i)\s+pour\s+(?=l)", gap):
+            gap = gap.lstrip()[4:]
         if re.fullmatch(
             r"(?i)[\s,&/]*(?:(?:le|la|les|l['\u2019]|et|ou|à|au|aux|votre|vos|aussi|avec|"
             r"ainsi\s+qu['\u2019]à)\b[\s,&/]*|l['\u2019])*",
@@ -394,7 +412,7 @@ def _says_only_whom(action: CallToAction) -> bool:
 
 # A heading over the page's own summary of what the campaign asks: « Résumé de l'appel à
 # l'action », « En bref », « L'enjeu ».
-_SUMMARY_HEADING_RE = re.compile(
+_SUMMARY_HEADING_RE = folding.compile(
     r"(?im)^[ \t]*(?:résumé|sommaire|en\s+bref|l['\u2019]enjeu|notre\s+demande|"
     r"nos\s+demandes|ce\s+que\s+nous\s+demandons)\b[^\n.!?]{0,60}\n"
 )
@@ -422,11 +440,11 @@ def summary_points(action: CallToAction, text: str) -> tuple[str, ...]:
 
 # The prose between an order to write and the list of whom to write to says it is that list:
 # « la liste des adresses courriels à qui adresser votre lettre », « Coordonnées : ».
-_RECIPIENTS_INTRO_RE = re.compile(
+_RECIPIENTS_INTRO_RE = folding.compile(
     r"(?i)\b(?:adresses?(?:\s+courriels?)?|courriels|coordonnées|destinataires)\b"
 )
 # ... and, when it says so, that the numbers in it are to be called.
-_NUMBERS_TO_CALL_RE = re.compile(
+_NUMBERS_TO_CALL_RE = folding.compile(
     r"(?i)\b(?:numéros?\s+de\s+téléphones?\s+(?:à|pour)\s+(?:appeler|joindre)|appel(?:ez|er)|"
     r"téléphon(?:ez|er))\b"
 )
@@ -532,7 +550,7 @@ def _entries_after(text: str, after: int) -> tuple[int, int] | None:
 
 # One entry of a recipients list: « -> Benoît Charette, ministre de l'Environnement : x@y et
 # z@w / 514-864-8500 ».
-_ENTRY_RE = re.compile(
+_ENTRY_RE = folding.compile(
     r"^[\W\d]*?(?:(?:L['\u2019]honorable|L['\u2019]hon\.|Mme|M\.|Madame|Monsieur|Dr|Dre)[ \t]+)?"
     r"(?P<name>[A-ZÀ-Þ][\w'\u2019.-]*(?:[ \t]+[A-ZÀ-Þ][\w'\u2019.-]*){1,3})[ \t]*,[ \t]*"
     r"(?P<role>[^:\n\u2013\u2014]{3,140}?)[ \t]*(?::|[ \t][\u2013\u2014-][ \t])(?P<contacts>.*)$"

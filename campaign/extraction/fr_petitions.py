@@ -18,6 +18,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from . import folding
 from . import fr_wording as wording
 from .context import DocumentContext
 from .fr_stance import PUBLIC_FR, assess
@@ -29,7 +30,7 @@ from .types import CALL, LETTER_TO_TARGETS, PETITION, CallToAction, Evidence, Ta
 
 _ADDRESSEE = r"(?P<addr>[^.;:!?\u00ab\u00bb\u201c\u201d\"()]{2,100}?)"
 # « demander à X de Y », « prier / presser / sommer X de Y ».
-_ASK_DE_RE = re.compile(
+_ASK_DE_RE = folding.compile(
     r"\b(?P<verb>(?i:demand(?:ons|ent|e|ez|er|é|ée|ait|aient)|pri(?:ons|ent|e|er|é)|"
     r"press(?:ons|ent|e|er|é)|somm(?:ons|ent|e|er|é)|suppli(?:ons|ent|e|er|é)|"
     r"conjur(?:ons|ent|e|er|é)|enjoign(?:ons|ent)|enjoindre))\s+"
@@ -37,7 +38,7 @@ _ASK_DE_RE = re.compile(
     re.S,
 )
 # « exhorter / appeler / inviter X à Y ».
-_ASK_A_RE = re.compile(
+_ASK_A_RE = folding.compile(
     r"\b(?P<verb>(?i:exhort(?:ons|ent|e|ez|er|é|ée)|appel(?:ons|lent|le|er|é|ée)|"
     r"invit(?:ons|ent|e|er|é|ée)|incit(?:ons|ent|e|er|é)|"
     r"encourage(?:ons|nt|r)?|encouragé))\s+"
@@ -45,7 +46,7 @@ _ASK_A_RE = re.compile(
     re.S,
 )
 # « Nous demandons au gouvernement du Canada : » - the demands follow as a list.
-_ASK_COLON_RE = re.compile(
+_ASK_COLON_RE = folding.compile(
     r"\b(?P<verb>(?i:demand(?:ons|ent|e)|exhort(?:ons|ent|e)|exige(?:ons|nt)?|"
     r"réclam(?:ons|ent|e)|pri(?:ons|ent|e)))\s+"
     r"(?P<addr>(?:à|au|aux|(?i:l[ea]s?|l['\u2019]))\s*[^.;:!?\u00ab\u00bb]{2,100}?)"
@@ -53,14 +54,14 @@ _ASK_COLON_RE = re.compile(
 )
 # « Nous demandons au lieutenant-gouverneur la dissolution du Parlement »: « demander à qqn
 # qqch », whom (after « à ») then what (a noun after its article).
-_ASK_THING_RE = re.compile(
+_ASK_THING_RE = folding.compile(
     r"\b(?P<verb>(?i:demand(?:ons|ent)|exige(?:ons|nt)|réclam(?:ons|ent)))\s+"
     r"(?P<addr>(?i:à|au|aux)\s+[^.;:!?,\u00ab\u00bb]{2,80}?)(?<!\sde)(?<!\sdu)(?<!\sdes)"
     r"\s+(?P<demand>(?i:la|le|les|l['\u2019]|une?)\s*\w.*)",
     re.S,
 )
 # « exiger que le gouvernement ... », « demander que la ministre ... ».
-_DEMAND_THAT_RE = re.compile(
+_DEMAND_THAT_RE = folding.compile(
     r"\b(?P<verb>(?i:exige(?:ons|nt|r)?|exigé|demand(?:ons|ent|e|er|é)|réclam(?:ons|ent|e|er|é)|"
     r"insist(?:ons|ent|e|er|é)\s+pour))\s+(?:que\s+|qu['\u2019])"
     r"(?P<addr>(?:l[ea]s?\s+|l['\u2019])[^.;:!?,]{2,80}?)\s+"
@@ -69,7 +70,7 @@ _DEMAND_THAT_RE = re.compile(
 )
 # « Nous réclamons une enquête publique », « Nous exigeons l'abolition de ... »: what is
 # called for, with nobody named.
-_CALL_FOR_RE = re.compile(
+_CALL_FOR_RE = folding.compile(
     r"\b(?P<verb>(?i:réclam(?:ons|ent|e|er|é)|exige(?:ons|nt|r)?|exigé|"
     r"appel(?:ons|lent|le|er|é)\s+à|plaid(?:ons|ent|er)\s+pour|militons\s+pour))\s+"
     r"(?P<demand>(?:un|une|des|le|la|les|l['\u2019]|du|plus\s+de|davantage\s+de)\s*\S.*)",
@@ -78,13 +79,13 @@ _CALL_FOR_RE = re.compile(
 # « Nous demandons qu'une consultation soit tenue », « nous exigeons que des mesures soient
 # prises »: the thing asked for as the subject of a clause; nobody is named, the whole clause
 # is the demand.
-_CLAUSE_FOR_RE = re.compile(
+_CLAUSE_FOR_RE = folding.compile(
     r"\b(?P<verb>(?i:demand(?:ons|ent|e|er)|exige(?:ons|nt|r)?|réclam(?:ons|ent|e|er)|"
     r"souhait(?:ons|ent|e|er)))\s+"
     r"(?P<demand>(?i:que\s+|qu['\u2019])(?i:une?|des|du|plus\s+de)\s+\S.*)",
     re.S,
 )
-_SIGN_RE = re.compile(
+_SIGN_RE = folding.compile(
     r"(?i)\b(?P<verb>sign(?:ez|er|e|ons)\s+(?:(?:la|notre|cette|ma|une|leur|sa)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:pétition|lettre\s+ouverte|déclaration|engagement)|"
     r"ajout(?:ez|er|e)\s+(?:votre|ton|ta|vos)\s+(?:nom|voix|signature)s?|"
@@ -95,14 +96,14 @@ _SIGN_RE = re.compile(
 )
 # Asking the readers themselves is not a petition to anyone (« Nous invitons la population à
 # signer »), and « demandez à votre député de ... » is a letter (see fr_letters).
-_NOT_ADDRESSEE_RE = re.compile(
+_NOT_ADDRESSEE_RE = folding.compile(
     rf"(?i)^(?:à\s+|aux\s+)?(?:{PUBLIC_FR}|vous|nous|tous|toutes|chacun\w*|"
     r"(?:(?:à|a)\s+)?(?:votre|vos|ton|ta|tes|leur|leurs)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:député\S*|élu\S*|représentant\S*|conseill\S*|sénat\S*|MP|MNA|MPP|MLA)|"
     r"l['\u2019]aide|de\s|d['\u2019]|des\s|qu['\u2019]|que\s)"
 )
 # What a signed petition is for: « pour demander au gouvernement de », « qui demande à ».
-_SIGNING_PURPOSE_RE = re.compile(
+_SIGNING_PURPOSE_RE = folding.compile(
     r"(?i)^\s*[,:]?\s*(?:(?:pour|afin\s+de|qui)\s+(?:demander|exiger|réclamer|demande|exige|"
     r"réclame|exhorte|exhorter)\s+(?P<addr>[^.;:!?]{2,80}?)\s+(?:de\s+|"
     r"d['\u2019]|à\s+)(?P<demand>\S.*)|(?:pour|afin)\s+qu(?:e\s+|['\u2019])(?P<that>\S.*)|"
@@ -119,7 +120,7 @@ _AUTHORITY = (
 # An order to write or call, earlier in the sentence: what follows is what the letter or call
 # says (fr_letters reads it), not a separate petition: « Écrivez à la ministre pour exiger ... »,
 # « Dans votre lettre, demandez au ministre de ... ».
-_LETTER_CONTENT_RE = re.compile(
+_LETTER_CONTENT_RE = folding.compile(
     r"(?i)\b(?:écrivez|écrire|envoyez|envoyer|appelez|appeler|téléphonez|téléphoner|contactez|"
     r"contacter|interpellez|interpeller|courriel|joignez|rencontrez)\b|"
     r"\b(?:dans|lors\s+de)\s+votre\s+(?:lettre|courriel|message|appel)|"
@@ -128,15 +129,15 @@ _LETTER_CONTENT_RE = re.compile(
     r"\b(?:je|nous)\s+vous\s+(?:appel\w*|téléphon\w*|écri\w*|contact\w*)"
 )
 # « Je vous appelle ... à »: the verb itself is the caller's; « vous » is the official.
-_SPEAKER_RE = re.compile(r"(?i)\b(?:je|j['\u2019]|nous)\s*vous\s+$")
+_SPEAKER_RE = folding.compile(r"(?i)\b(?:je|j['\u2019]|nous)\s*vous\s+$")
 # A future or intended ask just before the verb: « on va (même) demander », « nous allons
 # réclamer », « ils comptent exiger ».
-_PLAN_RE = re.compile(
+_PLAN_RE = folding.compile(
     r"(?i)\b(?:va|vont|allons|allez|irons|iront|compt(?:e|ons|ent)|entend(?:s|ons|ent)?|"
     r"prévoi(?:t|ent)|prévoyons)(?:\s+(?:même|aussi|donc|bientôt|ensuite|encore))?\s+$"
 )
 # « Nous, soussigné(e)s, ... »: the formal petition.
-_UNDERSIGNED_RE = re.compile(r"(?i)\bsoussign|\bnous,?\s+(?:les\s+)?signataires\b")
+_UNDERSIGNED_RE = folding.compile(r"(?i)\bsoussign|\bnous,?\s+(?:les\s+)?signataires\b")
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
 
 # A short demand pointing back with a possessive: « tenir sa promesse », « respecter son
 # engagement ».
-_POINTS_BACK_RE = re.compile(r"(?i)^\S+\s+(?:sa|son|ses|leur|leurs)\s+\w+$")
+_POINTS_BACK_RE = folding.compile(r"(?i)^\S+\s+(?:sa|son|ses|leur|leurs)\s+\w+$")
 # How many sentences up the one naming what is pointed back to may stand.
 _ANTECEDENT_REACH = 3
 
@@ -210,7 +211,7 @@ def _antecedent(demand: str, sentence: Span, context: DocumentContext) -> tuple[
 
 # The means of an ask, said after it: « ... en envoyant une lettre », « ... en lui écrivant »,
 # « ... par courriel », « ... en appelant son bureau ».
-_MEANS_RE = re.compile(
+_MEANS_RE = folding.compile(
     r"(?i)[\s,]+(?:en\s+(?:(?:lui|leur)\s+)?(?P<means>envoyant|écrivant|adressant|faisant\s+parvenir|"
     r"transmettant|appelant|téléphonant)\b|par\s+(?P<channel>courriel|lettre|la\s+poste|"
     r"téléphone)\b)"
@@ -243,6 +244,13 @@ def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> As
     return stance
 
 
+# What is asked is to send a letter or message: the channel is writing, not signing.
+_SENDING_RE = folding.compile(
+    r"(?i)^\s*(?:faire\s+parvenir|envoyer|écrire|adresser|transmettre)\b"
+    r"[^.;!?]{0,40}?\b(?:lettres?|courriels?|messages?|mots?|télécopies?)\b"
+)
+
+
 def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
     found = []
     for pattern in (_ASK_DE_RE, _ASK_A_RE, _DEMAND_THAT_RE, _ASK_COLON_RE, _ASK_THING_RE):
@@ -260,6 +268,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 sentence[: match.start("verb")]
             ):
                 continue
+            if _SENDING_RE.match(match.groupdict().get("demand") or ""):
+                continue  # « ... de faire parvenir cette lettre à X »: a letter (fr_letters)
             stance = _assess(sentence, match, context)
             if "colon" in match.groupdict() and match.group("colon"):
                 text = wording.finish(sentence)
@@ -278,8 +288,8 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
 
 # « demander un gel du Plan Nord afin de ... »: after « demander » an article starts what is
 # asked for, not whom (« demander au gouvernement de ... », « demander à la ministre de ... »).
-_DEMAND_VERB_RE = re.compile(r"(?i)demand")
-_THING_ASKED_RE = re.compile(r"(?i)^(?:une?|des|du|l[ea]s?|l['\u2019])(?:\s|(?<=['\u2019]))")
+_DEMAND_VERB_RE = folding.compile(r"(?i)demand")
+_THING_ASKED_RE = folding.compile(r"(?i)^(?:une?|des|du|l[ea]s?|l['\u2019])(?:\s|(?<=['\u2019]))")
 
 
 def _is_direct_object_of_demand(match: re.Match[str]) -> bool:
@@ -313,7 +323,7 @@ def _calls_for(sentence: str, context: DocumentContext) -> list[_Candidate]:
 
 
 # « Vous avez été des milliers à signer la pétition »: thanks for what readers did, not an ask.
-_SIGNED_ALREADY_RE = re.compile(r"(?i)\b(?:avez|avons|ont|as)\s+été\s+[^.!?]{0,60}?\bà\s+$")
+_SIGNED_ALREADY_RE = folding.compile(r"(?i)\b(?:avez|avons|ont|as)\s+été\s+[^.!?]{0,60}?\bà\s+$")
 
 
 def _signing(sentence: str, context: DocumentContext) -> list[_Candidate]:
@@ -355,7 +365,7 @@ def _is_letter_content(prefix: str) -> bool:
 
 # What a petition is for, said where the document mentions it: « Une pétition a été mise en
 # ligne afin de demander le gel du projet », « la pétition qui réclame un moratoire ».
-_PETITION_PURPOSE_RE = re.compile(
+_PETITION_PURPOSE_RE = folding.compile(
     r"(?i)\bpétition\b[^.!?\n]{0,120}?\b(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
     r"(?:(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
     r"(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+(?:de\s+|d['\u2019]))?"
@@ -365,7 +375,7 @@ _PETITION_PURPOSE_RE = re.compile(
 )
 # What a page says about getting a petition tabled (« demander à un député de la présenter à
 # la Chambre »): how it reaches the House, not what it asks for.
-_ROUTING_RE = re.compile(
+_ROUTING_RE = folding.compile(
     r"(?i)^(?:la|les|le)\s+(?:présenter|déposer|remettre|transmettre)\b|"
     r"^(?:présenter|déposer|remettre|transmettre)\s+(?:la|cette|notre|votre|les|vos|nos)\s+"
     r"pétitions?\b"
@@ -405,7 +415,7 @@ def routed_petitions(actions: list[CallToAction], text: str) -> list[CallToActio
 
 # A demand written as a formal wish, one per line of a list: « - 1 - Que le gouvernement
 # interdise la vente de pesticides; », « Qu'Ottawa rétablisse le financement. ».
-_WISH_LINE_RE = re.compile(
+_WISH_LINE_RE = folding.compile(
     r"(?m)^[ \t]*(?:[-\u2013\u2014•*]|\d+[.)]?|[ \t])*[ \t]*"
     r"(?P<wish>(?:Que|QUE)\s+\S[^\n]{10,}|(?:Qu|QU)['\u2019][^\n]{10,})$"
 )
@@ -425,11 +435,11 @@ def formal_wishes(action: CallToAction, text: str) -> tuple[str, ...]:
 
 # A page that is a petition: its formal text (« Nous, soussignés », « Texte de la pétition »,
 # « Pétition au gouvernement du Canada »), not an article that mentions one.
-_PETITION_PAGE_RE = re.compile(
+_PETITION_PAGE_RE = folding.compile(
     r"(?im)\bsoussign|^\s*(?:texte\s+de\s+la\s+pétition|pétition\s+(?:à|au|aux|adressée)\b)"
 )
 # Where a petition's own formal text starts: one per petition the page really holds.
-_FORMAL_START_RE = re.compile(r"(?i)\bsoussign")
+_FORMAL_START_RE = folding.compile(r"(?i)\bsoussign")
 
 
 def one_per_petition_page(actions: list[CallToAction], text: str) -> list[CallToAction]:
@@ -461,12 +471,12 @@ def one_per_petition_page(actions: list[CallToAction], text: str) -> list[CallTo
 
 # A petition's title over its whereas clauses: « Moratoire sur la hausse des droits de
 # scolarité » then « - CONSIDÉRANT QU'... » (after a dash).
-_TITLED_BLOCK_RE = re.compile(
+_TITLED_BLOCK_RE = folding.compile(
     r"(?m)^[ \t]*(?P<title>[A-ZÀ-Þ][^\n.:;!?]{3,100}?)[ \t,.]*\n(?:[ \t]*\n)*"
     r"[ \t]*[\u2013\u2014•*-]?[ \t]*CONSIDÉRANT\b"
 )
 # The page asks to sign several petitions: « invités à signer les deux pétitions suivantes ».
-_SIGN_SEVERAL_RE = re.compile(r"(?i)\bsign\w*\b[^.!?\n]{0,60}?\bpétitions\b")
+_SIGN_SEVERAL_RE = folding.compile(r"(?i)\bsign\w*\b[^.!?\n]{0,60}?\bpétitions\b")
 _TITLE_WORDS = 14
 # As strong as a request to sign that names its demand elsewhere.
 _TITLED_CONFIDENCE = 0.75
@@ -510,7 +520,7 @@ def titled_petitions(actions: list[CallToAction], text: str) -> list[CallToActio
 # Charest, premier ministre du Québec ».
 # The header's layout (the verb opening its line, the addressee alone on the next) is what
 # tells it from a news story's « X a lancé une pétition adressée à Y ».
-_LAUNCHED_RE = re.compile(
+_LAUNCHED_RE = folding.compile(
     r"(?im)^[ \t]*a\s+lancé\s+(?:une|cette)\s+pétition\s+(?:à\s+destination\s+d[eu']|"
     r"adressée\s+à|à\s+l['\u2019]attention\s+d[eu']|destinée\s+à)[ \t]*\n[ \t]*"
     r"(?P<addr>[^\n]{2,100})"
@@ -551,7 +561,7 @@ def launched_petition(actions: list[CallToAction], text: str) -> list[CallToActi
 
 # A list whose dashes stand alone on their lines, the item on the next: « -\nLève ...;\n-\n
 # S'engage ... ». `text.list_blocks` reads dashes that start their item's line.
-_DASH_LINE_ITEM_RE = re.compile(r"\s*\n[ \t]*[-\u2013\u2014•][ \t]*\n[ \t]*(?P<item>[^\n]+)")
+_DASH_LINE_ITEM_RE = folding.compile(r"\s*\n[ \t]*[-\u2013\u2014•][ \t]*\n[ \t]*(?P<item>[^\n]+)")
 
 
 def dash_line_items(actions: list[CallToAction], text: str) -> list[CallToAction]:

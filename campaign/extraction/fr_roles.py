@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from . import folding
 from .roles import Found, merge_overlapping
 from .text import WRAPPED_SPACE
 from .types import DIPLOMAT, HEAD_OF_GOVERNMENT, MINISTER, MP, OTHER
@@ -47,20 +48,20 @@ _MINISTER = (
 ROLE_PATTERNS = (
     # « ministre de l'Immigration, des Réfugiés et de la Citoyenneté », « premier ministre du
     # Canada », « ministre responsable des Aînés ».
-    re.compile(rf"\b{_MINISTER}{_OF}{_DEPARTMENT}"),
+    folding.compile(rf"\b{_MINISTER}{_OF}{_DEPARTMENT}"),
     # « député de Rosemont-La Petite-Patrie », « mairesse de Montréal ».
-    re.compile(
+    folding.compile(
         rf"\b(?:[Dd]éputée?|[Mm]aire(?:sse)?|[Ss]énat(?:eur|rice)){_SP}"
         rf"(?:(?:fédérale?|provinciale?){_SP})?(?:de|d['\u2019]|du|des)[^\S\r\n]*{_PLACE}"
     ),
     # « ambassadeur de Russie au Canada », « présidente du Conseil du Trésor ».
-    re.compile(
+    folding.compile(
         rf"\b(?:[Aa]mbassad(?:eur|rice)|[Cc]onsule?(?:{_SP}générale?)?|[Hh]aut-commissaire|"
         rf"[Pp]résidente?){_OF}{_DEPARTMENT}"
         rf"(?:{_SP}(?:au|en){_SP}{CAPITALISED_FR})?"
     ),
     # A title alone: « la ministre Mélanie Joly », « le premier ministre », « les ministres ».
-    re.compile(
+    folding.compile(
         rf"\b(?:(?:[Vv]ice-)?[Pp]remi(?:er|ère){_SP}[Mm]inistre|[Mm]inistres?|"
         r"[Dd]éputé(?:e|\(e\)|·e|\.e)?|[Ss]énat(?:eur|rice)|[Aa]mbassad(?:eur|rice)|"
         r"[Mm]aire(?:sse)?)(?![\w-])"
@@ -82,13 +83,14 @@ def find_roles(text: str, start: int = 0, end: int | None = None) -> list[Found]
 
 def classify_role(role: str) -> str:
     """Map a French role to a target kind: minister, head_of_government, diplomat, mp or other."""
-    lowered = role.casefold()
-    if re.search(r"ambassad|consul|haut-commissaire|chargée? d['\u2019]affaires", lowered):
+    # Folded, so that « depute » and « premiere ministre » typed without accents count.
+    lowered = folding.fold(role.casefold())
+    if re.search(r"ambassad|consul|haut-commissaire|chargee? d'affaires", lowered):
         return DIPLOMAT
-    if re.match(r"premi(?:er|ère) ministre", lowered):
+    if re.match(r"premi(?:er|ere) ministre", lowered):
         return HEAD_OF_GOVERNMENT
     if "ministre" in lowered:
         return MINISTER
-    if re.search(r"député|sénat", lowered):
+    if re.search(r"depute|senat", lowered):
         return MP
     return OTHER

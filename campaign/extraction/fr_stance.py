@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from . import folding
 from .stance import (
     _BASE_SCORES,
     APPEAL,
@@ -32,11 +33,11 @@ PUBLIC_FR = (
     r"(?:les\s+)?Canadiens\s+et\s+(?:les\s+)?Canadiennes|"
     r"(?:les\s+)?citoyennes\s+et\s+(?:les\s+)?citoyens)"
 )
-_FIRST_OR_SECOND_RE = re.compile(
+_FIRST_OR_SECOND_RE = folding.compile(
     r"(?i:\b(?:nous|notre|nos|vous|votre|vos|je|mon|ma|mes|on|tu|ton|ta|tes)\b|\bj['\u2019])"
 )
-_THIRD_PERSON_RE = re.compile(r"(?i:\b(?:il|elle|ils|elles|leur|leurs)\b)")
-_REPORTING_RE = re.compile(
+_THIRD_PERSON_RE = folding.compile(r"(?i:\b(?:il|elle|ils|elles|leur|leurs)\b)")
+_REPORTING_RE = folding.compile(
     r"(?i:\b(?:selon|d['\u2019]après|aurait|auraient|affirme\w*|déclar\w*|a\s+dit|ont\s+dit|"
     r"indiqu\w*|expliqu\w*|soutien\w*|estim\w*|rapport\w*|ajout\w*|a\s+souligné|"
     r"ont\s+souligné|a\s+rappelé|ont\s+rappelé|a\s+lancé|ont\s+lancé|a\s+fait\s+valoir|"
@@ -44,7 +45,7 @@ _REPORTING_RE = re.compile(
 )
 # A reporting clause after the words: "..., a déclaré la ministre", "..., selon la coalition",
 # "..., affirme-t-elle".
-_REPORTED_AFTER_RE = re.compile(
+_REPORTED_AFTER_RE = folding.compile(
     r"(?i),\s*(?:(?:a|ont|avait|avaient)(?:-t-(?:il|elle|ils|elles)|-(?:ils|elles))?\s+"
     r"(?:\w+ment\s+)?(?:déclaré|dit|affirmé|indiqué|expliqué|ajouté|souligné|rappelé|lancé|"
     r"martelé|précisé|réclamé|demandé|plaidé|insisté|écrit|fait\s+valoir|soutenu|estimé)\b|"
@@ -52,13 +53,13 @@ _REPORTED_AFTER_RE = re.compile(
     r"(?:affirme|déclare|dit|estime|soutient|ajoute|explique|indique|précise|martèle|"
     r"plaide|rappelle|lance|insiste)(?:nt)?-(?:t-)?(?:il|elle|ils|elles)\b)"
 )
-_APPEAL_RE = re.compile(
+_APPEAL_RE = folding.compile(
     rf"(?i:\b(?:encourag\w*|invit\w*|demand(?:e|ent|ons)|exhort\w*|appel(?:le|lent|ons)|"
     rf"incit\w*|convi\w*)\s+{PUBLIC_FR}\b)"
 )
 # What may precede an order to the reader: "Svp,", "Maintenant :", "Agissez :", "Cliquez ici
 # pour", "Si vous le pouvez,", "Avant le 3 mars,".
-_IMPERATIVE_LEAD_RE = re.compile(
+_IMPERATIVE_LEAD_RE = folding.compile(
     r"(?i)^(?:\W*(?:(?:s['\u2019]il\s+vous\s+pla[iî]t|s['\u2019]il\s+te\s+pla[iî]t|svp|stp|"
     r"maintenant|aujourd['\u2019]hui|dès\s+maintenant|dès\s+aujourd['\u2019]hui|"
     r"sans\s+tarder|vite|et|puis|ensuite|aussi|également|enfin|d['\u2019]abord|"
@@ -77,34 +78,35 @@ _IMPERATIVE_LEAD_RE = re.compile(
     r"[\s,:!.\u2013\u2014-]*)*\W*$"
 )
 # Instructions that may come first in a sentence of several: "Copiez la lettre et envoyez-la".
-_INSTRUCTION_RE = re.compile(
+_INSTRUCTION_RE = folding.compile(
     r"(?i)^(?:copiez|collez|imprimez|remplissez|signez|téléchargez|utilisez|ajoutez|adaptez|"
     r"personnalisez|modifiez|ouvrez|cliquez|visitez|allez|lisez|partagez|joignez|contactez|"
     r"écrivez|appelez|téléphonez|envoyez|dites|demandez|prenez|trouvez|apportez|venez|"
     r"signe|écris|appelle|envoie|partage)\b[^:;.!?]*?(?:,?\s+(?:et|ou|puis)|,)$"
 )
 # "Soutenez les défenseurs du territoire en faisant un don", "Aidez-nous en signant ...".
-_BY_MEANS_RE = re.compile(
+_BY_MEANS_RE = folding.compile(
     r"(?i)^\W*(?:soutenez|aidez|montrez|joignez|protégez|défendez|sauvez|appuyez|agissez|"
     r"faites)\b[^:;.!?\"\u00ab]*\b(?:en|par)$"
 )
-_ASKING_QUESTION_RE = re.compile(
+_ASKING_QUESTION_RE = folding.compile(
     r"(?i)^\W*(?:allez|pouvez|voulez|pourriez|prendrez|signerez|ferez)-vous\b"
 )
 # "X a demandé ...", "les groupes ont réclamé ...", "nous avions exhorté ...".
-_PERFECT_RE = re.compile(
+_PERFECT_RE = folding.compile(
     r"(?i:\b(?:a|ont|avait|avaient|avons|avions|avez|aviez|eu|été|était|étaient)\s+"
     r"(?:\w+ment\s+|aussi\s+|déjà\s+|encore\s+|été\s+)?$)"
 )
 # "nous allons demander ...", "je continuerai de réclamer ...": a promise, not an ask.
-_PROMISE_RE = re.compile(
+_PROMISE_RE = folding.compile(
     r"(?i:\b(?:allons|vais|va|vont|continuerons\s+(?:à|de)|continuerai\s+(?:à|de))\s+"
     r"(?:\w+ment\s+|aussi\s+)*$)"
 )
-_THANKS_RE = re.compile(
+_THANKS_RE = folding.compile(
     r"(?i)^\W*(?:merci|un\s+grand\s+merci|mille\s+mercis|nous\s+(?:sommes|remercions))"
 )
 # A verb form that is past or conditional: "demandé", "réclamaient", "exhortèrent".
+# Accents kept: « demandé » is past, « demande » is not.
 _PAST_FORM_RE = re.compile(r"(?i)\w+(?:é|ée|és|ées|ait|aient|èrent)$")
 
 
@@ -190,7 +192,8 @@ def assess(
     if re.search(r"(?i)\b(?:s['\u2019]il\s+vous\s+pla[iî]t|svp|veuillez)\b", prefix):
         score += 0.05
     stripped = sentence.rstrip()
-    if stripped.endswith("?") and not _ASKING_QUESTION_RE.match(sentence):
+    # An order with a question mark (« Ajoutez votre nom pour ... ? ») is still an order.
+    if stripped.endswith("?") and not _ASKING_QUESTION_RE.match(sentence) and label != IMPERATIVE:
         score -= 0.4
     elif _is_headline(stripped) and label not in (DIRECT, IMPERATIVE):
         score -= 0.1
@@ -198,14 +201,14 @@ def assess(
 
 
 # "MONTRÉAL — Plusieurs centaines ...", "QUÉBEC (La Presse canadienne) - ...".
-_DATELINE_RE = re.compile(
+_DATELINE_RE = folding.compile(
     r"(?m)^[ \t]*[A-ZÀ-Ý][A-ZÀ-Ý.'\u2019 -]{2,}(?:,\s*[\w. ]+)?(?:\s*\([\w ]+\))?"
     r"\s+[\u2014\u2013-]{1,2}\s"
 )
-_BYLINE_RE = re.compile(
+_BYLINE_RE = folding.compile(
     r"(?m)^[ \t]*Par\s+[A-ZÀ-Ý][\w.'\u2019-]+(?:\s+[A-ZÀ-Ý][\w.'\u2019-]+)+\s*$"
 )
-_SAID_RE = re.compile(
+_SAID_RE = folding.compile(
     r"(?i)\b(?:a|ont)(?:-t-(?:il|elle)|-(?:ils|elles))?\s+(?:déclaré|dit|affirmé|indiqué|"
     r"expliqué|ajouté|souligné)\b|\bselon\b|\b(?:affirme|déclare|explique|ajoute|précise)"
     r"-t-(?:il|elle)\b|\bLa\s+Presse\s+canadienne\b"

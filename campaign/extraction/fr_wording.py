@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import re
 
+from . import folding
 from .wording import capitalise, finish, strip_links
 
 __all__ = ["capitalise", "demand", "finish", "infinitive", "point", "strip_links"]
 
 # "(cliquez ici)", "(lien)", "(coordonnées ci-dessous)": link leftovers from scraped pages.
-_LINK_PAREN_RE = re.compile(
+_LINK_PAREN_RE = folding.compile(
     r"(?i)\s*\((?:[^()]*\b(?:ici|lien|cliquez|ci-dessous|coordonnées)\b[^()]*)\)"
 )
-_FILLER_RE = re.compile(
+_FILLER_RE = folding.compile(
     r"(?i)^(?:(?:immédiatement|d['\u2019]urgence|de\s+toute\s+urgence|rapidement|enfin|aussi|"
     r"maintenant|dès\s+maintenant|sans\s+délai|sans\s+tarder)\s+)*"
     r"(?:(?:de\s+)?prendre\s+(?:(?:des|les)\s+)?(?:mesures|moyens)\s+(?:(?:concrètes|urgentes|"
     r"immédiates|nécessaires)\s+)?(?:(?:dès\s+maintenant|immédiatement)\s+)?pour\s+)?"
 )
 # Where a demand stops: a new clause with its own subject ("..., et nous ...", "..., car ...").
-_CLAUSE_END_RE = re.compile(
+_CLAUSE_END_RE = folding.compile(
     r"(?:;|,?\s+(?:et|mais|car|parce\s+que|alors\s+que|tandis\s+que)\s+"
     r"(?:nous|je|j['\u2019]|vous|ils|elles|il|elle|on|c['\u2019]est|cela|ce)\b"
     r"|,\s+(?:car|parce\s+que|puisque)\b|\.\s|\s[\u2013\u2014]\s|\s*\u00bb"
@@ -39,7 +40,7 @@ INFINITIVE = (
     r"livre|œuvre|mètre|registre|[a-zà-ÿ]*ières?)\b)"
     r"[a-zà-ÿ]{2,}(?:er|ir|re|oir)\b"
 )
-_INFINITIVE_RE = re.compile(INFINITIVE)
+_INFINITIVE_RE = folding.compile(INFINITIVE)
 
 
 def demand(text: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import folding
 from .text import lines
 
 REPRESENTATIVE = "{{ representative_name }}"
@@ -97,11 +98,14 @@ _COPY_LINE_RE = re.compile(r"(?i)^\W*(?:b?cc|c\.c\.|p\.?s\.?|encl\w*)\b")
 
 
 # French forms.
-_SALUTATION_FR_RE = re.compile(
+# French forms are matched accents aside (« Madame la deputee, »), see `folding`.
+_SALUTATION_FR_RE = folding.compile(
     r"^[^\S\r\n]*(?P<who>(?:Madame|Monsieur)[^\S\r\n]*,[^\S\r\n]*(?:Madame|Monsieur)"
     r"\b[^\r\n,:]{0,40}?"
     r"|(?:(?:Cher|Chère|Bonjour|(?:Très[^\S\r\n]+)?[Hh]onorable)[^\S\r\n]+)?"
     r"(?:Madame|Monsieur|Mesdames|Messieurs|[Mm]inistre|[Dd]éputée?)\b[^\r\n,:]{0,60}?"
+    # « Madame la députée, ou Monsieur le député, »: either one, the sender picks.
+    r"(?:[^\S\r\n]*,?[^\S\r\n]*(?:ou|et|/)[^\S\r\n]*(?:Madame|Monsieur)\b[^\r\n,:]{0,40}?)?"
     r"|(?:Cher|Chère|Chers|Chères)[^\S\r\n]+[^\r\n,:]{1,60}?"
     # « M. le Président de la République, », « Mme la Ministre, ».
     r"|(?:M\.|Mme\.?)[^\S\r\n]+(?:[Ll]e|[Ll]a|[Ll]['\u2019])[^\S\r\n]*[^\r\n,:]{1,60}?"
@@ -113,18 +117,18 @@ _SALUTATION_FR_RE = re.compile(
     re.M,
 )
 # What says a French letter is a template to copy (then it may be unsigned or cut short).
-_TEMPLATE_INTRO_FR_RE = re.compile(
+_TEMPLATE_INTRO_FR_RE = folding.compile(
     r"(?i)\b(?:modèle|exemple|gabarit|copie[rz][-\s]+colle[rz]|"
     r"(?:lettre|message|courriel|texte)\s+(?:suivante?|ci-dessous|type)|ci-dessous|"
-    r"voici\s+(?:la|le|un|une|notre)\s+(?:lettre|message|courriel|texte))"
+    r"voici\s+(?:la|le|un|une|notre)\s+(?:lettre|message|courriel|texte|ébauche|brouillon))"
 )
 # Page furniture after an unsigned French letter: the letter stops before it.
-_NOT_LETTER_LINE_FR_RE = re.compile(
+_NOT_LETTER_LINE_FR_RE = folding.compile(
     r"(?i)^\W*(?:cliquez|partag|télécharg|imprim|faites\s+un\s+don|donnez|abonnez|"
     r"inscrivez|signez|suivez-nous|retour|droits\s+d['\u2019]auteur|\u00a9|en\s+savoir|"
     r"lire\s+la\s+suite|publié\s+(?:le|par|dans)|étiquettes?\s*:|\d+\s+commentaires?)"
 )
-_GENERIC_ADDRESSEE_FR_RE = re.compile(
+_GENERIC_ADDRESSEE_FR_RE = folding.compile(
     r"(?i)^(?:(?:cher|chère|bonjour)\s+)?(?:(?:madame|monsieur|mesdames|messieurs)"
     r"[^\S\r\n]*(?:,|/|ou|et)?[^\S\r\n]*)*(?:(?:le|la|l['\u2019]|le/la|les)\s+)?"
     r"(?:députée?s?|député\(e\)|député·e|représentante?|élue?|membre\s+du\s+parlement)?$"
@@ -135,7 +139,7 @@ _READERS_FR_RE = re.compile(
     r"parents|familles|bénévoles|donat\S*|abonné\S*|militant\S*|citoyen\S*)\b"
 )
 # A short closing alone on its line, or the start of a closing sentence.
-_SIGN_OFF_FR_RE = re.compile(
+_SIGN_OFF_FR_RE = folding.compile(
     r"(?i)^[^\S\r\n]*(?:(?:(?:mes|nos|sincères|meilleures|respectueuses)\s+)?salutations"
     r"(?:\s+(?:distinguées|respectueuses|cordiales|sincères))?|cordialement|respectueusement|"
     r"bien\s+à\s+vous|sincèrement|merci)[^\S\r\n]*[,.!]?[^\S\r\n]*$"
@@ -352,6 +356,12 @@ def _substitute_signature(body: str) -> str:
 # --- French --------------------------------------------------------------------------------
 
 
+def _all_generic(who: str, forms: _Forms) -> bool:
+    """« Madame la députée, ou Monsieur le député »: generic when every alternative is."""
+    alternatives = re.split(r"\s*,?\s*\b(?:ou|et)\b\s*|\s*/\s*", who)
+    return all(forms.generic.match(part) for part in alternatives if part)
+
+
 def _french_letter_bodies(text: str) -> list[LetterBody]:
     """Every « Madame la Ministre, » letter that runs to a sign-off within a dozen paragraphs."""
     forms = _FRENCH
@@ -366,7 +376,7 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
             continue
         blank = re.search(BLANK, who)
         hello = who.casefold() == "bonjour"
-        generic = bool(blank) or hello or bool(forms.generic.match(who))
+        generic = bool(blank) or hello or _all_generic(who, forms)
         start = salutation.start() + len(salutation.group(0)) - len(salutation.group(0).lstrip())
         introduced = bool(_TEMPLATE_INTRO_FR_RE.search(text[max(0, start - 400) : start]))
         if hello and not introduced:

@@ -29,6 +29,7 @@ from . import (
     call_scripts,
     donations,
     en_assembly,
+    fr_document_demand,
     fr_donations,
     fr_letters,
     fr_petitions,
@@ -231,6 +232,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _drop_repeated_representative_asks(actions, language)
     actions = borrow_demands(actions, text, language=language)
     if french:
+        # What nothing nearby says, the document may state as its own (« nous réclamons »).
+        actions = fr_document_demand.give_document_demand(actions, text)
         actions = _one_call_per_demand(actions, text)
         # After borrowing, so that a demand taken from nearby names the bill too.
         actions = bills.name_the_bill(actions, text, language=FRENCH)
