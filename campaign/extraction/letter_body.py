@@ -23,10 +23,11 @@ SUPPORTER = "{{ supporter_name }}"
 # A blank to fill in: "____", "[MP name]", "<name>", "{name}", "...", "XXX".
 BLANK = r"(?:_{2,}|\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>|\{\{?[^}\n]{1,40}\}?\}|\.{3,}|\u2026|X{3,})"
 POSTAL_CODE = "{{ supporter_postal_code }}"
-# "Dear Jane Doe," / "Dear Minister:" and, with nothing after it on its line, "Dear [MP's name]"
-# or "Dear Mr Prentice" (checked by `_is_addressee` when the comma is missing).
+# "Dear Jane Doe," / "Dear Minister:" / "Dear Minister Blair;" and, with nothing after it on its
+# line, "Dear [MP's name]" or "Dear Mr Prentice" (checked by `_is_addressee` when the comma is
+# missing).
 _SALUTATION_RE = re.compile(
-    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:]{1,60}?)[^\S\r\n]*(?P<mark>[,:]?)[^\S\n]*$", re.M
+    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:;]{1,60}?)[^\S\r\n]*(?P<mark>[,:;]?)[^\S\n]*$", re.M
 )
 # "Dear MP ______Congratulations! I voted for you.": the blank, then the letter on the same
 # line (its line break lost).
@@ -72,10 +73,14 @@ _PLACEHOLDER_WORD = (
     r"telephone|contact|info|information|details|postal|post|zip|code|postcode|city|town|"
     r"province|riding|constituency|organi[sz]ation|title|add|insert|here|and|&|/|,|-|\u2013)"
 )
+# A web form's field under the letter counts as its signature line: "Your Name (required)",
+# "Your Email *".
+_FORM_FIELD_MARK = r"(?:[^\S\r\n]*(?:\((?:required|optional)\)|\*))?"
 _SIGNATURE_PLACEHOLDER_RE = re.compile(
     rf"(?i)^[^\S\r\n]*(?:{BLANK}|signature|"
     rf"(?P<open>[\[(<])?(?=[^\r\n]*\b(?:name|signature|address|e-?mail|postal|postcode)\b)"
-    rf"{_PLACEHOLDER_WORD}(?:[^\S\r\n]*{_PLACEHOLDER_WORD})*(?(open)[\])>]))[^\S\r\n]*$"
+    rf"{_PLACEHOLDER_WORD}(?:[^\S\r\n]*{_PLACEHOLDER_WORD})*(?(open)[\])>]))"
+    rf"{_FORM_FIELD_MARK}[^\S\r\n]*$"
 )
 # A letter's last words when nobody signs it: "Thank you for your attention to these comments."
 _CLOSING_SENTENCE_RE = re.compile(
@@ -84,7 +89,8 @@ _CLOSING_SENTENCE_RE = re.compile(
 # What says a letter with neither sign-off nor signature is a template to copy.
 _TEMPLATE_INTRO_RE = re.compile(
     r"(?i)\b(?:sample|template|model|example|suggested|draft|copy\s+and\s+paste|"
-    r"(?:letter|message|e-?mail|text)\s+below|below\s+is)\b"
+    r"(?:letter|message|e-?mail|text)\s+below|below\s+is|"
+    r"(?:the\s+)?following\s+(?:letter|message|e-?mail|text))\b"
 )
 # Page furniture after an unsigned letter: the letter stops before it.
 _NOT_LETTER_LINE_RE = re.compile(
