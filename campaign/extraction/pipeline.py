@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import (
+    acronyms,
     bills,
     call_scripts,
     donations,
@@ -258,6 +259,8 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
         organisation = _same_org(gift.organisation or fallback, gifts, context)
+        # Whom the money goes to, in full when the text spells the initials out.
+        organisation = acronyms.spelled_out(organisation, context.text)
         by_org.setdefault(organisation.casefold(), []).append(
             dataclasses.replace(gift, organisation=organisation)
         )

@@ -2,7 +2,8 @@
 letters told by their structure, donations to an organisation named by its initials, demands
 stated once for the whole page. The texts are our own."""
 
-from campaign.extraction import LETTER_TO_TARGETS, extract_actions
+from campaign.extraction import DONATE, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction.acronyms import spelled_out
 from campaign.extraction.letter_body import find_letter_bodies
 
 
@@ -36,3 +37,23 @@ def test_a_form_field_under_a_letter_is_its_signature_line():
     assert letter.kind == LETTER_TO_TARGETS
     assert "weekend hours" in letter.letter_body
     assert "(required)" not in letter.letter_body
+
+
+def test_initials_are_spelled_out_as_the_text_defines_them():
+    assert spelled_out("RLA", "Support the Riverside Library Association (RLA) today.") == (
+        "Riverside Library Association"
+    )
+    assert spelled_out("FCF", "La Fédération canadienne de la faune (FCF) agit.") == (
+        "Fédération canadienne de la faune"
+    )
+    assert spelled_out("RLA", "RLA needs you.") == "RLA"
+
+
+def test_an_appeal_to_initials_gives_to_the_organisation_in_full():
+    text = (
+        "The Riverside Library Association (RLA) is taking the city to court over the closure.\n\n"
+        "RLA needs your help to pay its legal costs. Please make a donation to RLA today."
+    )
+    (gift,) = _confident(text)
+    assert gift.kind == DONATE
+    assert gift.organisation == "Riverside Library Association"
