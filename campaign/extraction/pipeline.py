@@ -38,6 +38,7 @@ from . import (
     letter_assembly,
     letters,
     petitions,
+    pointing_back,
     subject_letters,
     tell,
     wording,
@@ -241,6 +242,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = en_assembly.fold_asks_into_routed_letters(actions)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
+        actions = pointing_back.name_what_it_points_to(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 

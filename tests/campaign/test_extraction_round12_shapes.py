@@ -2,7 +2,7 @@
 letters told by their structure, donations to an organisation named by its initials, demands
 stated once for the whole page. The texts are our own."""
 
-from campaign.extraction import DONATE, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction import DONATE, LETTER_TO_TARGETS, PETITION, extract_actions
 from campaign.extraction.acronyms import spelled_out
 from campaign.extraction.letter_body import find_letter_bodies
 
@@ -57,3 +57,29 @@ def test_an_appeal_to_initials_gives_to_the_organisation_in_full():
     (gift,) = _confident(text)
     assert gift.kind == DONATE
     assert gift.organisation == "Riverside Library Association"
+
+
+def test_supporting_a_petition_is_signing_it():
+    text = "Please consider supporting this petition to keep the Elm Street pool open all summer."
+    (petition,) = _confident(text)
+    assert petition.kind == PETITION
+    assert "pool open" in petition.text
+
+
+def test_an_ask_pointing_back_takes_the_sentence_naming_what_it_points_to():
+    text = (
+        "The province plans a twelve-lane highway through the Greenbelt, over farmland. "
+        "Traffic studies show it would fill up within a decade. "
+        "Please sign this petition to reject the current plan."
+    )
+    (petition,) = _confident(text)
+    assert any("twelve-lane highway" in point for point in petition.talking_points)
+
+
+def test_an_ask_naming_its_object_needs_no_sentence_before_it():
+    text = (
+        "Private clinics are growing fast in the province. "
+        "Sign the petition to stop the expansion of private surgical contracts."
+    )
+    (petition,) = _confident(text)
+    assert petition.talking_points == ()
