@@ -28,6 +28,8 @@ from . import (
     acronyms,
     bills,
     call_scripts,
+    co_addressees,
+    document_demand,
     donations,
     en_assembly,
     fr_donations,
@@ -231,6 +233,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = _one_call_to_the_representative(actions)
         actions = fr_letters.one_letter_to_the_representatives(actions)
     actions = _drop_repeated_representative_asks(actions, language)
+    if not french:
+        actions = document_demand.give_the_demand_to_the_channel(actions, text)
     actions = borrow_demands(actions, text, language=language)
     if french:
         actions = _one_call_per_demand(actions, text)
@@ -241,6 +245,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = en_assembly.fold_asks_into_routed_letters(actions)
+        actions = co_addressees.add_co_addressees(actions)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
         actions = pointing_back.name_what_it_points_to(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]

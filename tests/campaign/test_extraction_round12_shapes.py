@@ -2,7 +2,13 @@
 letters told by their structure, donations to an organisation named by its initials, demands
 stated once for the whole page. The texts are our own."""
 
-from campaign.extraction import DONATE, LETTER_TO_TARGETS, PETITION, extract_actions
+from campaign.extraction import (
+    DONATE,
+    LETTER_TO_MP,
+    LETTER_TO_TARGETS,
+    PETITION,
+    extract_actions,
+)
 from campaign.extraction.acronyms import spelled_out
 from campaign.extraction.letter_body import find_letter_bodies
 
@@ -83,3 +89,38 @@ def test_an_ask_naming_its_object_needs_no_sentence_before_it():
     )
     (petition,) = _confident(text)
     assert petition.talking_points == ()
+
+
+def test_a_position_described_is_the_demand_of_the_email_the_page_offers():
+    text = (
+        "We have joined the Clean Rivers Coalition, calling on the province to ban new gravel "
+        "pits on the Grand River floodplain.\n\n"
+        "Residents can send personalised e-mails to their MPP with one click.\n"
+    )
+    actions = _confident(text)
+    assert [a.kind for a in actions] == [LETTER_TO_MP]
+    assert "ban new gravel pits" in actions[0].text
+
+
+def test_a_page_collecting_signatures_keeps_its_petition():
+    text = (
+        "We have joined the Clean Rivers Coalition, calling on the province to ban new gravel "
+        "pits on the Grand River floodplain. Sign the petition today.\n\n"
+        "Residents can also send e-mails to their MPP.\n"
+    )
+    assert PETITION in [a.kind for a in _confident(text)]
+
+
+def test_officials_joined_to_your_representative_get_the_same_letter():
+    text = (
+        "E-mail your MLA and the leaders of all three parties.\n\n"
+        "Ask them to fund rural bus routes before winter."
+    )
+    kinds = {a.kind: a for a in _confident(text)}
+    assert set(kinds) == {LETTER_TO_MP, LETTER_TO_TARGETS}
+    assert kinds[LETTER_TO_TARGETS].targets[0].role == "leaders of all three parties"
+
+
+def test_an_official_a_demand_is_about_is_no_addressee():
+    text = "Email your MP and demand that Premier Jane Roe fund rural bus routes before winter."
+    assert [a.kind for a in _confident(text)] == [LETTER_TO_MP]

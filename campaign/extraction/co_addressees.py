@@ -1,0 +1,56 @@
+"""The other people a letter to one's representative is also sent to.
+
+"Send customizable e-mails to their Member of Parliament and politicians including Prime
+Minister Trudeau", "Email your MPP and Ontario's political party leaders": one instruction, two
+things to draft - the letter to the reader's own representative, and the same letter to the
+named officials, who are the same people for every reader. English.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .targets import find_targets
+from .types import LETTER_TO_MP, LETTER_TO_TARGETS, MP, CallToAction, Target
+
+# Party leaders are no office with a title word, so `roles` does not know them.
+_PARTY_LEADERS_RE = re.compile(
+    r"(?i)\b(?:the\s+)?(?:leaders?\s+of\s+(?:each\s+of\s+|all\s+(?:of\s+)?)?(?:the\s+)?"
+    r"[\w'\u2019]+(?:\s+[\w'\u2019]+)?\s+(?:political\s+)?parties|"
+    r"(?:[\w'\u2019]+\s+)?(?:political\s+)?party\s+leaders)\b"
+)
+# Only people joined to the representative in the same instruction ("your MP and ...",
+# "... and politicians including"), not the one a demand is about ("and demand that Prime
+# Minister X ...").
+_JOINED_RE = re.compile(
+    r"(?i)\b(?:and|as\s+well\s+as|plus|including|cc)\s+"
+    r"(?:(?:the|your|their|our|all|other|politicians|officials|decision[- ]makers)\s+){0,2}$"
+)
+
+
+def add_co_addressees(actions: list[CallToAction]) -> list[CallToAction]:
+    """Each letter to the reader's representative whose instruction also names officials
+    ("... and Prime Minister Trudeau", "... and the leaders of each party") gets a twin letter
+    to those officials, unless the document already drafts one to them."""
+    added = []
+    for letter in (a for a in actions if a.kind == LETTER_TO_MP):
+        quote = letter.evidence.quote
+        officials = [
+            t
+            for t in find_targets(quote)
+            if t.kind != MP and (t.name or t.role) and _joined(quote, quote.find(t.role or t.name))
+        ]
+        leaders = _PARTY_LEADERS_RE.search(quote)
+        if leaders and _joined(quote, leaders.start()):
+            officials.append(Target(role=re.sub(r"(?i)^the\s+", "", leaders.group(0))))
+        if not officials or any(
+            a.kind == LETTER_TO_TARGETS and a.evidence.overlaps(letter.evidence) for a in actions
+        ):
+            continue
+        added.append(dataclasses.replace(letter, kind=LETTER_TO_TARGETS, targets=tuple(officials)))
+    return actions + added
+
+
+def _joined(quote: str, at: int) -> bool:
+    return at > 0 and bool(_JOINED_RE.search(quote[max(0, at - 60) : at]))
