@@ -3,6 +3,7 @@ letters told by their structure, donations to an organisation named by its initi
 stated once for the whole page. The texts are our own."""
 
 from campaign.extraction import (
+    CALL,
     DONATE,
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
@@ -124,3 +125,13 @@ def test_officials_joined_to_your_representative_get_the_same_letter():
 def test_an_official_a_demand_is_about_is_no_addressee():
     text = "Email your MP and demand that Premier Jane Roe fund rural bus routes before winter."
     assert [a.kind for a in _confident(text)] == [LETTER_TO_MP]
+
+
+def test_a_lead_in_before_tell_leaves_it_an_ask_for_the_call():
+    text = (
+        "Phone your councillor today\n\n"
+        "It's time to tell our councillors that we need safe bike lanes on King Street.\n"
+    )
+    (call,) = _confident(text)
+    assert call.kind == CALL
+    assert "safe bike lanes" in call.text
