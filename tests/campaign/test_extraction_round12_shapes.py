@@ -135,3 +135,18 @@ def test_a_lead_in_before_tell_leaves_it_an_ask_for_the_call():
     (call,) = _confident(text)
     assert call.kind == CALL
     assert "safe bike lanes" in call.text
+
+
+def test_talking_points_for_a_phone_call_the_page_places_are_a_call():
+    text = (
+        "Save the night bus\n\n"
+        "Talking points\n\n"
+        "A short phone call to the mayor's office makes a difference. Use these points:\n\n"
+        "  • Say where you live and how you get home after late shifts.\n"
+        "  • Ask them if they will commit to keeping the night bus running past 2 a.m.\n\n"
+        "Tips for the call\n\n"
+        "Our tool connects you through your phone to the office.\n"
+    )
+    (call,) = _confident(text)
+    assert call.kind == CALL
+    assert "keeping the night bus running" in call.text
