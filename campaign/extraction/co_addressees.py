@@ -3,7 +3,9 @@
 "Send customizable e-mails to their Member of Parliament and politicians including Prime
 Minister Trudeau", "Email your MPP and Ontario's political party leaders": one instruction, two
 things to draft - the letter to the reader's own representative, and the same letter to the
-named officials, who are the same people for every reader. English.
+named officials, who are the same people for every reader. The other way round, a letter
+whose inside address lists "Prime Minister Trudeau, / Minister Bill Blair, / Your MP" goes to
+the reader's representative as well as to the officials. English.
 """
 
 from __future__ import annotations
@@ -29,11 +31,12 @@ _JOINED_RE = re.compile(
 )
 
 
-def add_co_addressees(actions: list[CallToAction]) -> list[CallToAction]:
+def add_co_addressees(actions: list[CallToAction], text: str) -> list[CallToAction]:
     """Each letter to the reader's representative whose instruction also names officials
     ("... and Prime Minister Trudeau", "... and the leaders of each party") gets a twin letter
-    to those officials, unless the document already drafts one to them."""
-    added = []
+    to those officials, unless the document already drafts one to them; a letter to officials
+    whose inside address also lists "Your MP" gets a twin to the reader's representative."""
+    added = _representative_copies(actions, text)
     for letter in (a for a in actions if a.kind == LETTER_TO_MP):
         quote = letter.evidence.quote
         officials = [
@@ -50,6 +53,30 @@ def add_co_addressees(actions: list[CallToAction]) -> list[CallToAction]:
             continue
         added.append(dataclasses.replace(letter, kind=LETTER_TO_TARGETS, targets=tuple(officials)))
     return actions + added
+
+
+# An inside-address line for the reader's own representative: "Your MP", "You MP" (sic),
+# "[Your MPP]", "Your Member of Parliament".
+_OWN_REPRESENTATIVE_LINE_RE = re.compile(
+    r"(?im)^[^\S\r\n]*[\[(]?(?:your|you|my)\s+(?:local\s+)?(?:MPP?|MLA|MNA|"
+    r"member\s+of\s+(?:provincial\s+)?parliament)[\])]?[^\S\r\n]*[,.]?[^\S\r\n]*$"
+)
+# How far above a letter its inside address may begin.
+_INSIDE_ADDRESS = 400
+
+
+def _representative_copies(actions: list[CallToAction], text: str) -> list[CallToAction]:
+    if any(a.kind == LETTER_TO_MP for a in actions):
+        return []
+    return [
+        dataclasses.replace(letter, kind=LETTER_TO_MP, targets=())
+        for letter in actions
+        if letter.kind == LETTER_TO_TARGETS
+        and letter.letter_body
+        and _OWN_REPRESENTATIVE_LINE_RE.search(
+            text[max(0, letter.evidence.start - _INSIDE_ADDRESS) : letter.evidence.start]
+        )
+    ]
 
 
 def _joined(quote: str, at: int) -> bool:

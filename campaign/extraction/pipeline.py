@@ -245,7 +245,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = en_assembly.fold_asks_into_routed_letters(actions)
-        actions = co_addressees.add_co_addressees(actions)
+        actions = co_addressees.add_co_addressees(actions, text)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
         actions = pointing_back.name_what_it_points_to(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]

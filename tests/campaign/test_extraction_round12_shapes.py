@@ -150,3 +150,17 @@ def test_talking_points_for_a_phone_call_the_page_places_are_a_call():
     (call,) = _confident(text)
     assert call.kind == CALL
     assert "keeping the night bus running" in call.text
+
+
+def test_your_mp_in_the_inside_address_gets_the_letter_too():
+    text = (
+        "Your Name\n\n"
+        "Mayor Ana Silva,\n"
+        "Your MP\n\n"
+        "Dear Mayor Silva;\n\n"
+        "I am writing to you about the closure of the Elm Street shelter this winter. "
+        "I urge you to keep the shelter open until a new site is ready for its residents.\n\n"
+        "Your Name\n"
+    )
+    kinds = sorted(a.kind for a in _confident(text))
+    assert kinds == [LETTER_TO_MP, LETTER_TO_TARGETS]
