@@ -42,6 +42,19 @@ _TITLE_SALUTATION_RE = re.compile(
     r"Governor)(?:[^\S\r\n]+[A-Z][\w'\u2019-]*){0,3})[^\S\r\n]*(?P<mark>[,:])[^\S\n]*$",
     re.M,
 )
+# A salutation inside a line whose breaks were lost with the page's markup: "The Honorable
+# Jane Roe, P.C., M.P. Dear Minister: Re: ... I am writing ... Yours sincerely," - after the
+# end of a sentence or an address, a title (and name), a colon or comma, then a capital.
+_MIDLINE_SALUTATION_RE = re.compile(
+    r"(?<=[.!?)][^\S\r\n])Dear[^\S\r\n]+(?P<who>(?:(?:Prime\s+)?Minister|Premier|Mayor|Senator|"
+    r"Councill?or|MPP?|MLA|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir\s+or\s+Madam)(?:[^\S\r\n]+[A-Z][\w'\u2019-]*){0,2})"
+    r"(?P<mark>[,:;])[^\S\r\n]+(?=[A-Z])"
+)
+# A sign-off closing that same line: "... on behalf of our country. Yours sincerely,".
+_TRAILING_SIGN_OFF_RE = re.compile(
+    r"(?i)[.!?][^\S\r\n]+(?:sincerely(?:\s+yours)?|yours\s+(?:truly|sincerely|faithfully|"
+    r"respectfully)|(?:best|kind)\s+regards|respectfully(?:\s+yours)?)[^\S\r\n]*[,.]?[^\S\r\n]*$"
+)
 _GENERIC_ADDRESSEE_RE = re.compile(
     r"(?i)^(?:(?:the\s+)?(?:hon(?:ourable|\.)?\s+)?(?:MPP?|MLA|member\s+of\s+parliament|"
     r"representative|councill?or|senator|sir\s+or\s+madam|sir/madam|friend))$"
@@ -226,6 +239,7 @@ def _salutations(text: str) -> list[re.Match[str]]:
     """'Dear ...' lines, and an official's title alone on a line when a paragraph follows."""
     found = [match for match in _SALUTATION_RE.finditer(text) if _is_salutation(match)]
     found += [m for m in _INLINE_BLANK_SALUTATION_RE.finditer(text) if _is_salutation(m)]
+    found += list(_MIDLINE_SALUTATION_RE.finditer(text))
     for match in _TITLE_SALUTATION_RE.finditer(text):
         following = lines(text[match.end() : match.end() + 2000])[1:6]
         first = next((line for line in following if line.text.strip()), None)
@@ -280,6 +294,8 @@ def _letter_end(text: str, after: int, template: bool) -> int | None:
         if index and _SIGNATURE_PLACEHOLDER_RE.match(line.text) and (prose or last):
             return after + _placeholders_end(following, index)
         if not index:
+            if _TRAILING_SIGN_OFF_RE.search(line.text) and len(line.text.split()) >= 30:
+                return after + line.end  # the whole letter was on the salutation's line
             if _is_prose(line.text):  # the letter goes on after an inline salutation
                 prose, last = 1, line.end
             continue

@@ -164,3 +164,22 @@ def test_your_mp_in_the_inside_address_gets_the_letter_too():
     )
     kinds = sorted(a.kind for a in _confident(text))
     assert kinds == [LETTER_TO_MP, LETTER_TO_TARGETS]
+
+
+def test_a_letter_whose_line_breaks_were_lost_is_still_a_letter():
+    text = (
+        "Sample letters you can send to the ministers.\n"
+        "(Your address and date)\n"
+        "The Honourable Ana Silva, M.P. Dear Minister: Re: Rural broadband I am writing to ask "
+        "you to fund broadband for the rural townships of the county, where half of the homes "
+        "still have no reliable connection. Students cannot attend classes online and farms "
+        "cannot sell their produce. Thank you for your work on behalf of the country. "
+        "Yours sincerely,\n"
+        "Letter to the Premier\n"
+    )
+    (body,) = find_letter_bodies(text)
+    assert body.body.startswith("Dear Minister:")
+    assert body.body.endswith("Yours sincerely,")
+    (letter,) = _confident(text)
+    assert letter.kind == LETTER_TO_TARGETS
+    assert "rural townships" in letter.letter_body
