@@ -5,7 +5,8 @@ Minister Trudeau", "Email your MPP and Ontario's political party leaders": one i
 things to draft - the letter to the reader's own representative, and the same letter to the
 named officials, who are the same people for every reader. The other way round, a letter
 whose inside address lists "Prime Minister Trudeau, / Minister Bill Blair, / Your MP" goes to
-the reader's representative as well as to the officials. English.
+the reader's representative as well as to the officials, and so does one under "sample letters
+for ... and your MP". English.
 """
 
 from __future__ import annotations
@@ -63,6 +64,13 @@ _OWN_REPRESENTATIVE_LINE_RE = re.compile(
 )
 # How far above a letter its inside address may begin.
 _INSIDE_ADDRESS = 400
+# "Here are sample letters ... when addressing the Prime Minister, ... and your MP": the
+# introduction to the samples names the reader's representative among their recipients.
+_SAMPLES_FOR_REPRESENTATIVE_RE = re.compile(
+    r"(?i)\b(?:sample|template|model)\s+(?:letters?|e-?mails?)\b[^.!?]{0,300}?\b(?:your|their)\s+"
+    r"(?:local\s+)?(?:MPP?|MLA|MNA|member\s+of\s+(?:provincial\s+)?parliament)\b"
+)
+_SAMPLES_INTRO = 1500
 
 
 def _representative_copies(actions: list[CallToAction], text: str) -> list[CallToAction]:
@@ -73,8 +81,14 @@ def _representative_copies(actions: list[CallToAction], text: str) -> list[CallT
         for letter in actions
         if letter.kind == LETTER_TO_TARGETS
         and letter.letter_body
-        and _OWN_REPRESENTATIVE_LINE_RE.search(
-            text[max(0, letter.evidence.start - _INSIDE_ADDRESS) : letter.evidence.start]
+        and (
+            _OWN_REPRESENTATIVE_LINE_RE.search(
+                text[max(0, letter.evidence.start - _INSIDE_ADDRESS) : letter.evidence.start]
+            )
+            # The introduction may be the letter's own evidence (the order it was joined to).
+            or _SAMPLES_FOR_REPRESENTATIVE_RE.search(
+                text[max(0, letter.evidence.start - _SAMPLES_INTRO) : letter.evidence.end]
+            )
         )
     ]
 

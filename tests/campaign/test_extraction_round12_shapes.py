@@ -183,3 +183,16 @@ def test_a_letter_whose_line_breaks_were_lost_is_still_a_letter():
     (letter,) = _confident(text)
     assert letter.kind == LETTER_TO_TARGETS
     assert "rural townships" in letter.letter_body
+
+
+def test_samples_introduced_for_officials_and_your_mp_go_to_your_mp_too():
+    text = (
+        "Here are sample letters to use when writing to the Minister of Transport and your MP.\n\n"
+        "Dear Minister Roe,\n\n"
+        "I am writing about the rail line to the north shore, cut last spring. "
+        "I urge you to restore daily passenger service before the winter.\n\n"
+        "Sincerely,\n"
+        "[Your name]\n"
+    )
+    kinds = sorted(a.kind for a in _confident(text))
+    assert kinds == [LETTER_TO_MP, LETTER_TO_TARGETS]
