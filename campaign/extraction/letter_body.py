@@ -27,19 +27,27 @@ POSTAL_CODE = "{{ supporter_postal_code }}"
 # line, "Dear [MP's name]" or "Dear Mr Prentice" (checked by `_is_addressee` when the comma is
 # missing).
 _SALUTATION_RE = re.compile(
-    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:;]{1,60}?)[^\S\r\n]*(?P<mark>[,:;]?)[^\S\n]*$", re.M
+    r"^[^\S\r\n]*(?:Dear|Hello)[^\S\r\n]+(?P<who>[^\r\n,:;]{1,60}?)[^\S\r\n]*(?P<mark>[,:;]?)[^\S\n]*$",
+    re.M,
 )
 # "Dear MP ______Congratulations! I voted for you.": the blank, then the letter on the same
 # line (its line break lost).
 _INLINE_BLANK_SALUTATION_RE = re.compile(
-    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:_]{0,40}?_{2,})(?P<mark>)(?=[A-Z])", re.M
+    r"^[^\S\r\n]*(?:Dear|Hello)[^\S\r\n]+(?P<who>[^\r\n,:_]{0,40}?_{2,})(?P<mark>)(?=[A-Z])", re.M
 )
 # Without "Dear": an official's title (and name) alone on a line, ending with a colon or comma -
 # "Premier Ford:", "Prime Minister Trudeau," - read as a salutation only when prose follows.
+# "The Honourable Jane Roe,", "To the Honourable Jane Roe:" and "Minister Roe;" open a letter
+# the same way.
+_TITLE = (
+    r"(?:Deputy\s+)?(?:Prime\s+Minister|Premier|Minister|Mayor|President|Senator|Councill?or|"
+    r"Secretary|Governor)(?:[^\S\r\n]+[A-Z][\w'\u2019-]*){0,3}"
+)
+_NAME = r"(?:[A-Z][\w.'\u2019-]*[^\S\r\n]+){0,2}[A-Z][\w'\u2019-]+"
 _TITLE_SALUTATION_RE = re.compile(
-    r"^[^\S\r\n]*(?P<who>(?:(?:The\s+)?Hon(?:ourable|\.)?\s+)?(?:Deputy\s+)?"
-    r"(?:Prime\s+Minister|Premier|Minister|Mayor|President|Senator|Councill?or|Secretary|"
-    r"Governor)(?:[^\S\r\n]+[A-Z][\w'\u2019-]*){0,3})[^\S\r\n]*(?P<mark>[,:])[^\S\n]*$",
+    r"^[^\S\r\n]*(?:To\s+the\s+(?=Hon))?"
+    rf"(?P<who>(?P<hon>(?:The\s+)?Hon(?:ourable|orable|\.)?\s+)?(?(hon)(?:{_TITLE}|{_NAME})|{_TITLE}))"
+    r"[^\S\r\n]*(?P<mark>[,:;])[^\S\n]*$",
     re.M,
 )
 # A salutation inside a line whose breaks were lost with the page's markup: "The Honorable
@@ -103,7 +111,9 @@ _CLOSING_SENTENCE_RE = re.compile(
 _TEMPLATE_INTRO_RE = re.compile(
     r"(?i)\b(?:sample|template|model|example|suggested|draft|copy\s+and\s+paste|"
     r"(?:letter|message|e-?mail|text)\s+below|below\s+is|"
-    r"(?:the\s+)?following\s+(?:letter|message|e-?mail|text))\b"
+    r"(?:the\s+)?following\s+(?:letter|message|e-?mail|text)|"
+    # "Send this message to the Premier:", "Copy our letter".
+    r"(?:send|copy|use|adapt)\s+(?:this|our|the)\s+(?:\w+\s+)?(?:message|letter|e-?mail|text))\b"
 )
 # Page furniture after an unsigned letter: the letter stops before it.
 _NOT_LETTER_LINE_RE = re.compile(

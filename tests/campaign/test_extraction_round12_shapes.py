@@ -2,6 +2,8 @@
 letters told by their structure, donations to an organisation named by its initials, demands
 stated once for the whole page. The texts are our own."""
 
+import pytest
+
 from campaign.extraction import (
     CALL,
     DONATE,
@@ -196,3 +198,28 @@ def test_samples_introduced_for_officials_and_your_mp_go_to_your_mp_too():
     )
     kinds = sorted(a.kind for a in _confident(text))
     assert kinds == [LETTER_TO_MP, LETTER_TO_TARGETS]
+
+
+@pytest.mark.parametrize(
+    "salutation",
+    [
+        "Dear Premier Smith;",
+        "Honourable Jane Roe,",
+        "To the Honourable Jane Roe:",
+        "Minister Roe;",
+        "Hello Minister Roe,",
+    ],
+)
+@pytest.mark.parametrize("ending", ["Your Name (required)\n", "Sincerely,\n[Name]\n", ""])
+def test_a_letter_is_read_from_any_common_salutation_and_any_ending(salutation, ending):
+    text = (
+        "Send this message to the Minister:\n\n"
+        f"{salutation}\n\n"
+        "I am writing to ask you to protect the Oak Ridges wetlands from the planned highway. "
+        "These wetlands filter the drinking water of half a million people.\n\n"
+        "I urge you to cancel the highway and protect the wetlands for good.\n\n"
+        f"{ending}"
+    )
+    (letter,) = _confident(text)
+    assert letter.kind == LETTER_TO_TARGETS
+    assert "drinking water" in letter.letter_body
