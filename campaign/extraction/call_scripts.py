@@ -79,6 +79,17 @@ _GENERIC_LABEL_RE = re.compile(
     r"(?i)^(?:phone|tel(?:ephone)?|call|dial|ph|number|cell|mobile|office|toll[- ]free)\.?$"
 )
 _HEADING_WORDS = 8
+# Words saying the talking points are for a phone call the page places.
+_PHONE_CALL_RE = re.compile(
+    r"(?i)\bphone\s+calls?\b|\bcall(?:ing)?\s+(?:the|their|your|a|an)\s+(?:[\w'\u2019]+\s+){0,2}"
+    r"office\b|\bconnect\s+you\b[^.!?]{0,60}\b(?:phone|office|line)\b|"
+    r"\b(?:tips|advice)\s+for\s+(?:the|your)\s+call\b|\bwhen\s+you\s+call\b"
+)
+_PHONE_CALL_BEFORE, _PHONE_CALL_AFTER = 300, 600
+_ASK_IF_RE = re.compile(
+    r"(?i)\bask\s+(?:them|him|her)?\s*(?:if|whether)\s+(?:they|he|she)\s+(?:will|would)\s+"
+    r"(?P<ask>[a-z][^.!?\u2022]*)"
+)
 
 
 @dataclass(frozen=True)
@@ -262,18 +273,40 @@ def _apply_script(
     ]
     confident = [a for a in calls if not a.low_confidence]
     host = max(confident, key=lambda a: a.evidence.start, default=None)
+    made_of_script = host is None
     if host is None:
-        if context.news or not script.spoken:
+        if context.news or not (script.spoken or _points_for_a_phone_call(script, text)):
             return actions  # a script quoted in a report is not the paper asking its readers
         weak = max(calls, key=lambda a: a.evidence.start, default=None)
         host = _call_from_script(script, text, weak)
         actions = [a for a in actions if a is not weak] + [host]
+    ask = script.ask or _asked_in_points(script.points)
     updated = dataclasses.replace(
         host,
-        text=script.ask if script.ask and _says_little(host) else host.text,
+        text=ask if ask and (made_of_script or _says_little(host)) else host.text,
         talking_points=tuple(dict.fromkeys(host.talking_points + script.points)),
     )
     return [updated if a is host else a for a in actions]
+
+
+def _points_for_a_phone_call(script: Script, text: str) -> bool:
+    """Talking points the page says are for a phone call ("A direct phone call to a minister's
+    office can make a big difference. Please use the following points", "Tips for the call",
+    "We'll connect you through your phone to their office"): a call even with no order to
+    call and no number, since the page dials for the reader."""
+    around = text[
+        max(0, script.span.start - _PHONE_CALL_BEFORE) : script.span.end + _PHONE_CALL_AFTER
+    ]
+    return bool(_PHONE_CALL_RE.search(around))
+
+
+def _asked_in_points(points: tuple[str, ...]) -> str:
+    """The first "Ask them if they will commit to X" among talking points: "commit to X"."""
+    for point in points:
+        match = _ASK_IF_RE.search(point)
+        if match:
+            return wording.demand(match.group("ask"))
+    return ""
 
 
 def _says_little(call: CallToAction) -> bool:

@@ -25,7 +25,12 @@ from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction, Target
 # How far (in characters) a channel-less ask may be from the call or letter it belongs to.
 _NEARBY = 1500
 _CHANNELLESS_RE = re.compile(
-    r"(?i)^\W*(?:please\s+|now\s+|and\s+|also\s+)*(?:ask|tell|urge|remind)\b"
+    r"(?i)^\W*(?:please\s+|now\s+|and\s+|also\s+)*"
+    # A lead-in that only says when or how much it matters: "Now's the time to tell our
+    # MLAs ...", "It's time to tell", "We need you to ask", "Take a minute to remind".
+    r"(?:(?:now|it|this)(?:['\u2019]s|\s+is)\s+(?:the\s+)?time\s+to\s+|"
+    r"we\s+need\s+(?:you\s+|everyone\s+)?to\s+|take\s+a\s+(?:minute|moment)\s+to\s+)?"
+    r"(?:ask|tell|urge|remind)\b"
 )
 # A channel named in the order: then it is an action of its own.
 _CHANNEL_RE = re.compile(

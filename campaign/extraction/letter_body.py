@@ -24,23 +24,45 @@ SUPPORTER = "{{ supporter_name }}"
 # A blank to fill in: "____", "[MP name]", "<name>", "{name}", "...", "XXX".
 BLANK = r"(?:_{2,}|\[[^\]\n]{1,40}\]|<[^>\n]{1,40}>|\{\{?[^}\n]{1,40}\}?\}|\.{3,}|\u2026|X{3,})"
 POSTAL_CODE = "{{ supporter_postal_code }}"
-# "Dear Jane Doe," / "Dear Minister:" and, with nothing after it on its line, "Dear [MP's name]"
-# or "Dear Mr Prentice" (checked by `_is_addressee` when the comma is missing).
+# "Dear Jane Doe," / "Dear Minister:" / "Dear Minister Blair;" and, with nothing after it on its
+# line, "Dear [MP's name]" or "Dear Mr Prentice" (checked by `_is_addressee` when the comma is
+# missing).
 _SALUTATION_RE = re.compile(
-    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:]{1,60}?)[^\S\r\n]*(?P<mark>[,:]?)[^\S\n]*$", re.M
+    r"^[^\S\r\n]*(?:Dear|Hello)[^\S\r\n]+(?P<who>[^\r\n,:;]{1,60}?)[^\S\r\n]*(?P<mark>[,:;]?)[^\S\n]*$",
+    re.M,
 )
 # "Dear MP ______Congratulations! I voted for you.": the blank, then the letter on the same
 # line (its line break lost).
 _INLINE_BLANK_SALUTATION_RE = re.compile(
-    r"^[^\S\r\n]*Dear[^\S\r\n]+(?P<who>[^\r\n,:_]{0,40}?_{2,})(?P<mark>)(?=[A-Z])", re.M
+    r"^[^\S\r\n]*(?:Dear|Hello)[^\S\r\n]+(?P<who>[^\r\n,:_]{0,40}?_{2,})(?P<mark>)(?=[A-Z])", re.M
 )
 # Without "Dear": an official's title (and name) alone on a line, ending with a colon or comma -
 # "Premier Ford:", "Prime Minister Trudeau," - read as a salutation only when prose follows.
+# "The Honourable Jane Roe,", "To the Honourable Jane Roe:" and "Minister Roe;" open a letter
+# the same way.
+_TITLE = (
+    r"(?:Deputy\s+)?(?:Prime\s+Minister|Premier|Minister|Mayor|President|Senator|Councill?or|"
+    r"Secretary|Governor)(?:[^\S\r\n]+[A-Z][\w'\u2019-]*){0,3}"
+)
+_NAME = r"(?:[A-Z][\w.'\u2019-]*[^\S\r\n]+){0,2}[A-Z][\w'\u2019-]+"
 _TITLE_SALUTATION_RE = re.compile(
-    r"^[^\S\r\n]*(?P<who>(?:(?:The\s+)?Hon(?:ourable|\.)?\s+)?(?:Deputy\s+)?"
-    r"(?:Prime\s+Minister|Premier|Minister|Mayor|President|Senator|Councill?or|Secretary|"
-    r"Governor)(?:[^\S\r\n]+[A-Z][\w'\u2019-]*){0,3})[^\S\r\n]*(?P<mark>[,:])[^\S\n]*$",
+    r"^[^\S\r\n]*(?:To\s+the\s+(?=Hon))?"
+    rf"(?P<who>(?P<hon>(?:The\s+)?Hon(?:ourable|orable|\.)?\s+)?(?(hon)(?:{_TITLE}|{_NAME})|{_TITLE}))"
+    r"[^\S\r\n]*(?P<mark>[,:;])[^\S\n]*$",
     re.M,
+)
+# A salutation inside a line whose breaks were lost with the page's markup: "The Honorable
+# Jane Roe, P.C., M.P. Dear Minister: Re: ... I am writing ... Yours sincerely," - after the
+# end of a sentence or an address, a title (and name), a colon or comma, then a capital.
+_MIDLINE_SALUTATION_RE = re.compile(
+    r"(?<=[.!?)][^\S\r\n])Dear[^\S\r\n]+(?P<who>(?:(?:Prime\s+)?Minister|Premier|Mayor|Senator|"
+    r"Councill?or|MPP?|MLA|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sir\s+or\s+Madam)(?:[^\S\r\n]+[A-Z][\w'\u2019-]*){0,2})"
+    r"(?P<mark>[,:;])[^\S\r\n]+(?=[A-Z])"
+)
+# A sign-off closing that same line: "... on behalf of our country. Yours sincerely,".
+_TRAILING_SIGN_OFF_RE = re.compile(
+    r"(?i)[.!?][^\S\r\n]+(?:sincerely(?:\s+yours)?|yours\s+(?:truly|sincerely|faithfully|"
+    r"respectfully)|(?:best|kind)\s+regards|respectfully(?:\s+yours)?)[^\S\r\n]*[,.]?[^\S\r\n]*$"
 )
 _GENERIC_ADDRESSEE_RE = re.compile(
     r"(?i)^(?:(?:the\s+)?(?:hon(?:ourable|\.)?\s+)?(?:MPP?|MLA|member\s+of\s+parliament|"
@@ -73,10 +95,14 @@ _PLACEHOLDER_WORD = (
     r"telephone|contact|info|information|details|postal|post|zip|code|postcode|city|town|"
     r"province|riding|constituency|organi[sz]ation|title|add|insert|here|and|&|/|,|-|\u2013)"
 )
+# A web form's field under the letter counts as its signature line: "Your Name (required)",
+# "Your Email *".
+_FORM_FIELD_MARK = r"(?:[^\S\r\n]*(?:\((?:required|optional)\)|\*))?"
 _SIGNATURE_PLACEHOLDER_RE = re.compile(
     rf"(?i)^[^\S\r\n]*(?:{BLANK}|signature|"
     rf"(?P<open>[\[(<])?(?=[^\r\n]*\b(?:name|signature|address|e-?mail|postal|postcode)\b)"
-    rf"{_PLACEHOLDER_WORD}(?:[^\S\r\n]*{_PLACEHOLDER_WORD})*(?(open)[\])>]))[^\S\r\n]*$"
+    rf"{_PLACEHOLDER_WORD}(?:[^\S\r\n]*{_PLACEHOLDER_WORD})*(?(open)[\])>]))"
+    rf"{_FORM_FIELD_MARK}[^\S\r\n]*$"
 )
 # A letter's last words when nobody signs it: "Thank you for your attention to these comments."
 _CLOSING_SENTENCE_RE = re.compile(
@@ -85,7 +111,10 @@ _CLOSING_SENTENCE_RE = re.compile(
 # What says a letter with neither sign-off nor signature is a template to copy.
 _TEMPLATE_INTRO_RE = re.compile(
     r"(?i)\b(?:sample|template|model|example|suggested|draft|copy\s+and\s+paste|"
-    r"(?:letter|message|e-?mail|text)\s+below|below\s+is)\b"
+    r"(?:letter|message|e-?mail|text)\s+below|below\s+is|"
+    r"(?:the\s+)?following\s+(?:letter|message|e-?mail|text)|"
+    # "Send this message to the Premier:", "Copy our letter".
+    r"(?:send|copy|use|adapt)\s+(?:this|our|the)\s+(?:\w+\s+)?(?:message|letter|e-?mail|text))\b"
 )
 # Page furniture after an unsigned letter: the letter stops before it.
 _NOT_LETTER_LINE_RE = re.compile(
@@ -224,6 +253,7 @@ def _salutations(text: str) -> list[re.Match[str]]:
     """'Dear ...' lines, and an official's title alone on a line when a paragraph follows."""
     found = [match for match in _SALUTATION_RE.finditer(text) if _is_salutation(match)]
     found += [m for m in _INLINE_BLANK_SALUTATION_RE.finditer(text) if _is_salutation(m)]
+    found += list(_MIDLINE_SALUTATION_RE.finditer(text))
     for match in _TITLE_SALUTATION_RE.finditer(text):
         following = lines(text[match.end() : match.end() + 2000])[1:6]
         first = next((line for line in following if line.text.strip()), None)
@@ -278,6 +308,8 @@ def _letter_end(text: str, after: int, template: bool) -> int | None:
         if index and _SIGNATURE_PLACEHOLDER_RE.match(line.text) and (prose or last):
             return after + _placeholders_end(following, index)
         if not index:
+            if _TRAILING_SIGN_OFF_RE.search(line.text) and len(line.text.split()) >= 30:
+                return after + line.end  # the whole letter was on the salutation's line
             if _is_prose(line.text):  # the letter goes on after an inline salutation
                 prose, last = 1, line.end
             continue

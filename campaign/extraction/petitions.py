@@ -62,7 +62,10 @@ _CALL_FOR_RE = re.compile(
 )
 _SIGN_RE = re.compile(
     r"(?i)\b(?P<verb>sign(?:ing)?\s+(?:(?:our|the|this|my|a|an)\s+)?(?:[\w-]+\s+){0,3}?"
-    r"(?:petition|open\s+letter|pledge|declaration)|add(?:ing)?\s+your\s+(?:name|voice|signature)|sign\s+(?:it\s+)?(?:now|today|here))"
+    r"(?:petition|open\s+letter|pledge|declaration)|add(?:ing)?\s+your\s+(?:name|voice|signature)|sign\s+(?:it\s+)?(?:now|today|here)|"
+    # "Please consider supporting this petition to ...": supporting a petition is signing it;
+    # "whether you support this petition", in a letter to an official, is not the reader.
+    r"(?<!\byou\s)(?<!\bthey\s)(?<!\bwho\s)support(?:ing)?\s+(?:our|this|the|my)\s+petition)"
     r"\b(?P<rest>.*)",
     re.S,
 )

@@ -25,8 +25,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from . import (
+    acronyms,
     bills,
     call_scripts,
+    co_addressees,
+    document_demand,
     donations,
     en_assembly,
     fr_document_demand,
@@ -38,6 +41,7 @@ from . import (
     letter_assembly,
     letters,
     petitions,
+    pointing_back,
     subject_letters,
     tell,
     wording,
@@ -230,6 +234,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = _one_call_to_the_representative(actions)
         actions = fr_letters.one_letter_to_the_representatives(actions)
     actions = _drop_repeated_representative_asks(actions, language)
+    if not french:
+        actions = document_demand.give_the_demand_to_the_channel(actions, text)
     actions = borrow_demands(actions, text, language=language)
     if french:
         # What nothing nearby says, the document may state as its own (« nous réclamons »).
@@ -242,7 +248,9 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = en_assembly.fold_asks_into_routed_letters(actions)
+        actions = co_addressees.add_co_addressees(actions, text)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
+        actions = pointing_back.name_what_it_points_to(actions, text)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -261,6 +269,8 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
         organisation = _same_org(gift.organisation or fallback, gifts, context)
+        # Whom the money goes to, in full when the text spells the initials out.
+        organisation = acronyms.spelled_out(organisation, context.text)
         by_org.setdefault(organisation.casefold(), []).append(
             dataclasses.replace(gift, organisation=organisation)
         )
