@@ -6,6 +6,7 @@ elsewhere): Playwright cannot download its own browser here. Without it these te
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -57,3 +58,30 @@ def phone(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def desktop(browser):
+    """A page at desktop size (1280 px), in a context of its own."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(desktop, tmp_path):
+    """Save what the browser shows as `name` (the whole page, or the first screen).
+
+    Into docs/screenshots/ only under `make screenshots` (CHORUS_SAVE_SCREENSHOTS=1), so a test
+    run never leaves the checkout changed; into the test's tmp_path otherwise."""
+    folder = DOCS_SCREENSHOTS if os.environ.get("CHORUS_SAVE_SCREENSHOTS") == "1" else tmp_path
+
+    def save(name: str, *, full_page: bool = True) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        desktop.screenshot(path=folder / name, full_page=full_page)
+
+    return save

@@ -12,15 +12,6 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_000 = (ROOT / "seeds" / "000_d3c0cd3696f39fc9.txt").read_bytes()
-SCREENSHOT = ROOT / "docs" / "screenshots" / "admin-import-review.png"
-
-
-@pytest.fixture
-def desktop(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.fixture
@@ -31,7 +22,7 @@ def organiser_with_password(organiser):
 
 
 def test_an_organiser_uploads_a_document_reviews_the_draft_and_publishes_it(
-    desktop, live_server, organiser_with_password
+    desktop, screenshot, live_server, organiser_with_password
 ):
     desktop.goto(live_server.url + "/admin/campaign/sourcedocument/add/")
     desktop.get_by_label("Username").fill(organiser_with_password.username)
@@ -51,8 +42,7 @@ def test_an_organiser_uploads_a_document_reviews_the_draft_and_publishes_it(
 
     desktop.get_by_role("button", name=f"Accept {petition.title}").click()
     assert "Accepted" in desktop.locator(".chorus-review-decision").first.inner_text()
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    desktop.screenshot(path=str(SCREENSHOT), full_page=True)
+    screenshot("admin-import-review.png")
 
     desktop.get_by_role("button", name="Publish this campaign").click()
 

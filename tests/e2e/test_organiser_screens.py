@@ -6,11 +6,9 @@ changes; other runs save them in the test's temporary folder, so `make test` lea
 checkout as it found it.
 """
 
-import os
 import random
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -33,7 +31,6 @@ from tests.factories.petitions import PetitionFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 RIDINGS = [
     ("35079", "Ottawa Centre", "ON", "Yasir Naqvi"),
     ("24054", "Papineau", "QC", "Mona Fortier"),
@@ -48,26 +45,6 @@ LAST_NAMES = ["Tremblay", "Roy", "Singh", "Nguyen", "Martin", "Gagnon", "Smith",
 def live_site(live_server, settings):
     settings.SITE_URL = live_server.url
     return live_server.url
-
-
-@pytest.fixture
-def desktop(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def screenshot(desktop, tmp_path):
-    """Save what the browser shows as `name` (the whole page, or the first screen)."""
-    folder = DOCS_SCREENSHOTS if os.environ.get("CHORUS_SAVE_SCREENSHOTS") == "1" else tmp_path
-
-    def save(name: str, *, full_page: bool = True) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        desktop.screenshot(path=folder / name, full_page=full_page)
-
-    return save
 
 
 @pytest.fixture
