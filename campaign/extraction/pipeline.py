@@ -32,7 +32,6 @@ from . import (
     document_demand,
     donations,
     en_assembly,
-    fr_document_demand,
     fr_donations,
     fr_letters,
     fr_petitions,
@@ -235,11 +234,11 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = fr_letters.one_letter_to_the_representatives(actions)
     actions = _drop_repeated_representative_asks(actions, language)
     if not french:
-        actions = document_demand.give_the_demand_to_the_channel(actions, text)
+        actions = document_demand.give_document_demand(actions, text, language=ENGLISH)
     actions = borrow_demands(actions, text, language=language)
     if french:
         # What nothing nearby says, the document may state as its own (« nous réclamons »).
-        actions = fr_document_demand.give_document_demand(actions, text)
+        actions = document_demand.give_document_demand(actions, text, language=FRENCH)
         actions = _one_call_per_demand(actions, text)
         # After borrowing, so that a demand taken from nearby names the bill too.
         actions = bills.name_the_bill(actions, text, language=FRENCH)

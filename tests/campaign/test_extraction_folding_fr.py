@@ -97,30 +97,6 @@ def test_a_letter_for_a_named_minister_is_addressed_to_her():
     assert letter.targets[0].name == "Lapointe"
 
 
-# The demand the document states as its own
-
-
-def test_a_silent_letter_takes_the_documents_own_demand_and_no_petition_is_drafted():
-    text = (
-        "La municipalité refuse toujours de rouvrir la piscine publique du quartier Saint-Roch. "
-        "Au comité des parents, nous réclamons une telle réouverture depuis deux ans.\n\n"
-        "Écrivez des courriels aux élus libéraux, faites circuler cette page!"
-    )
-    [letter] = _confident(text, LETTER_TO_TARGETS)
-    assert "nous réclamons" in letter.text
-    assert any("piscine publique" in point for point in letter.talking_points)
-    assert not _confident(text, PETITION)
-
-
-def test_a_stated_demand_stays_a_petition_when_the_page_asks_to_sign():
-    text = (
-        "Nous réclamons la réouverture de la piscine publique du quartier Saint-Roch. "
-        "Signez la pétition dès aujourd'hui!\n\n"
-        "Écrivez aussi aux députés libéraux, faites circuler cette page!"
-    )
-    assert _confident(text, PETITION)
-
-
 # Donations in press-release and list form
 
 

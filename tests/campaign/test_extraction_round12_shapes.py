@@ -94,26 +94,6 @@ def test_an_ask_naming_its_object_needs_no_sentence_before_it():
     assert petition.talking_points == ()
 
 
-def test_a_position_described_is_the_demand_of_the_email_the_page_offers():
-    text = (
-        "We have joined the Clean Rivers Coalition, calling on the province to ban new gravel "
-        "pits on the Grand River floodplain.\n\n"
-        "Residents can send personalised e-mails to their MPP with one click.\n"
-    )
-    actions = _confident(text)
-    assert [a.kind for a in actions] == [LETTER_TO_MP]
-    assert "ban new gravel pits" in actions[0].text
-
-
-def test_a_page_collecting_signatures_keeps_its_petition():
-    text = (
-        "We have joined the Clean Rivers Coalition, calling on the province to ban new gravel "
-        "pits on the Grand River floodplain. Sign the petition today.\n\n"
-        "Residents can also send e-mails to their MPP.\n"
-    )
-    assert PETITION in [a.kind for a in _confident(text)]
-
-
 def test_officials_joined_to_your_representative_get_the_same_letter():
     text = (
         "E-mail your MLA and the leaders of all three parties.\n\n"
