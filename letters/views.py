@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from campaign import previews
 from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
 from campaign.languages import current_language
+from campaign.sharing import source_of
 from letters import composing, selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
 from letters.models import LetterTemplate
@@ -41,24 +42,34 @@ def letter_start(request, campaign: str, template: str):
         campaign_slug=campaign,
         template_slug=template,
     )
+    source = source_of(request)
     if letter_template.kind == LetterTemplate.Kind.TARGETS:
-        return redirect(_write_url(letter_template))
-    form = PostalCodeForm(request.POST or None)
+        return redirect(_write_url(letter_template, **_source_param(source)))
+    form = PostalCodeForm(request.POST or None, initial={"source": source})
     if request.method == "POST" and form.is_valid():
         lookup = ridings_for_postal_code(form.cleaned_data["postal_code"])
         if lookup.is_certain:
             return redirect(
                 _write_url(
-                    letter_template, postal_code=lookup.postal_code, riding=lookup.ridings[0].code
+                    letter_template,
+                    postal_code=lookup.postal_code,
+                    riding=lookup.ridings[0].code,
+                    **_source_param(source),
                 )
             )
-        return _render_choose(request, letter_template, lookup)
+        return _render_choose(request, letter_template, lookup, source)
     return render(request, "letters/start.html", {"template": letter_template, "form": form})
 
 
-def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLookup):
+def _source_param(source: str) -> dict:
+    return {"source": source} if source else {}
+
+
+def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLookup, source: str):
     form = RidingChoiceForm(
-        initial={"postal_code": lookup.postal_code}, ridings=lookup.choices, auto_id="choose_%s"
+        initial={"postal_code": lookup.postal_code, "source": source},
+        ridings=lookup.choices,
+        auto_id="choose_%s",
     )
     return render(
         request,
@@ -116,6 +127,7 @@ def letter_write(request, campaign: str, template: str):
                 "supporter_postal_code": postal_code,
                 "subject": services.letter_subject_next(**draft),
                 "body": composing.letter_draft(**draft),
+                "source": source_of(request),
             },
         )
         return _write_page(request, context, form)
@@ -141,6 +153,7 @@ def letter_write(request, campaign: str, template: str):
         "body": data.get("body", ""),
         "send_copy": data["send_copy"],
         "language": current_language(),
+        "source": data["source"],
     }
     try:
         if "send" not in request.POST:
