@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from campaign import previews
 from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
+from campaign.embeds import embed_of
 from campaign.languages import current_language
 from campaign.sharing import source_of
 from letters import composing, selectors, services
@@ -25,9 +26,16 @@ from letters.models import LetterTemplate
 from letters.throttle import letter_submit_throttled
 
 
-def _write_url(template: LetterTemplate, **params) -> str:
+def _namespace(request) -> str:
+    """Where the next step is: the site's pages, or the same pages in a partner's frame
+    (letters.embed_views)."""
+    return "letters_embed" if embed_of(request) else "letters"
+
+
+def _step_url(request, step: str, template: LetterTemplate, **params) -> str:
     url = reverse(
-        "letters:write", kwargs={"campaign": template.campaign.slug, "template": template.slug}
+        f"{_namespace(request)}:{step}",
+        kwargs={"campaign": template.campaign.slug, "template": template.slug},
     )
     return f"{url}?{urlencode(params)}" if params else url
 
@@ -44,13 +52,15 @@ def letter_start(request, campaign: str, template: str):
     )
     source = source_of(request)
     if letter_template.kind == LetterTemplate.Kind.TARGETS:
-        return redirect(_write_url(letter_template, **_source_param(source)))
+        return redirect(_step_url(request, "write", letter_template, **_source_param(source)))
     form = PostalCodeForm(request.POST or None, initial={"source": source})
     if request.method == "POST" and form.is_valid():
         lookup = ridings_for_postal_code(form.cleaned_data["postal_code"])
         if lookup.is_certain:
             return redirect(
-                _write_url(
+                _step_url(
+                    request,
+                    "write",
                     letter_template,
                     postal_code=lookup.postal_code,
                     riding=lookup.ridings[0].code,
@@ -74,7 +84,12 @@ def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLooku
     return render(
         request,
         "letters/choose.html",
-        {"template": letter_template, "form": form, "lookup": lookup},
+        {
+            "template": letter_template,
+            "form": form,
+            "lookup": lookup,
+            "write_url": _step_url(request, "write", letter_template),
+        },
     )
 
 
@@ -100,7 +115,7 @@ def letter_write(request, campaign: str, template: str):
         )
         if found is None:
             messages.error(request, _("Enter your postal code to find your MP."))
-            return redirect(letter_template.get_absolute_url())
+            return redirect(_step_url(request, "start", letter_template))
         postal_code, riding = found
     recipients = selectors.recipients_for(template=letter_template, riding=riding)
     context = {"template": letter_template, "riding": riding, "recipients": recipients}
@@ -192,6 +207,8 @@ def letter_write(request, campaign: str, template: str):
     except ValidationError as error:
         _add_errors(form, error)
         return _write_page(request, context, form)
+    if embed_of(request):
+        return redirect(_step_url(request, "sent", letter_template))
     return redirect("letters:sent")
 
 
