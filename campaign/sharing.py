@@ -56,8 +56,12 @@ def campaign_share_image_url(campaign) -> str:
     card we draw from its title (campaign.share_images), in the page's language.
     """
     path = reverse("campaign:share_image", kwargs={"slug": campaign.slug})
-    version = int(campaign.updated_at.timestamp()) if campaign.updated_at else 0
-    return f"{settings.SITE_URL}{path}?v={version}"
+    return f"{settings.SITE_URL}{path}?v={share_image_version(campaign)}"
+
+
+def share_image_version(campaign) -> str:
+    """Changes whenever the campaign is saved: in the image's address and its cache key."""
+    return str(int(campaign.updated_at.timestamp() * 1_000_000)) if campaign.updated_at else "0"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_safe
 from campaign import previews, selectors, share_images
 from campaign.languages import current_language
 from campaign.models import Campaign
+from campaign.sharing import share_image_version
 
 
 @require_safe
@@ -76,7 +77,7 @@ def share_image(request, slug: str):
     png = share_images.share_image_png(
         slug=campaign.slug,
         language=current_language(),
-        version=str(int(campaign.updated_at.timestamp())),
+        version=share_image_version(campaign),
         title=str(campaign.shown.title),
         footer=_("Chorus · Act with us"),
     )
