@@ -3,12 +3,15 @@
 
 Drawn once per campaign, language and edit: the PNG is kept in the cache under a key holding
 the campaign's `updated_at`, so editing the title draws a new one and nothing needs clearing.
-The font is the one Pillow ships (`ImageFont.load_default(size=…)`, with Latin accents), so
-nothing is fetched and nothing extra is installed.
+The font is Inter Bold (SIL Open Font License), committed in campaign/static/chorus/fonts/:
+Pillow's own default font has no accented letters, and French titles need them. Nothing is
+fetched and nothing is installed on the machine.
 """
 
+import functools
 import io
 import textwrap
+from pathlib import Path
 
 from django.core.cache import cache
 from PIL import Image, ImageDraw, ImageFont
@@ -18,6 +21,7 @@ MARGIN = 80
 BACKGROUND = (13, 59, 102)  # dark blue; white text on it is well over 4.5:1
 FOREGROUND = (255, 255, 255)
 ACCENT = (250, 198, 68)
+FONT_FILE = Path(__file__).resolve().parent / "static" / "chorus" / "fonts" / "Inter-Bold.otf"
 CACHE_SECONDS = 30 * 24 * 60 * 60
 TITLE_SIZES = (72, 60, 50, 42)  # the largest that fits in four lines
 MAX_LINES = 4
@@ -40,12 +44,17 @@ def share_image_png(*, slug: str, language: str, version: str, title: str, foote
     return png
 
 
+@functools.cache
+def _font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(FONT_FILE), size=size)
+
+
 def _title_lines(title: str, draw: ImageDraw.ImageDraw) -> tuple[ImageFont.FreeTypeFont, list]:
     """The largest font size at which `title` fits the card in MAX_LINES lines (the last one
     cut with an ellipsis at the smallest size)."""
     width = WIDTH - 2 * MARGIN
     for size in TITLE_SIZES:
-        font = ImageFont.load_default(size=size)
+        font = _font(size)
         average = draw.textlength("abcdefghijklmnopqrstuvwxyz", font=font) / 26
         lines = textwrap.wrap(title, width=max(10, int(width / average)))
         if len(lines) <= MAX_LINES and all(draw.textlength(s, font=font) <= width for s in lines):
@@ -66,7 +75,7 @@ def draw_card(*, title: str, footer: str) -> bytes:
         draw.text((MARGIN, y), line, font=font, fill=FOREGROUND)
         y += line_height
     draw.rectangle((MARGIN, HEIGHT - 170, MARGIN + 160, HEIGHT - 160), fill=ACCENT)
-    small = ImageFont.load_default(size=36)
+    small = _font(36)
     draw.text((MARGIN, HEIGHT - 130), footer, font=small, fill=FOREGROUND)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
