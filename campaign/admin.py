@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.html import format_html, format_html_join
+from django.utils.html import escape, format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -19,6 +19,7 @@ from campaign.dashboards.views import campaign_dashboard_view
 from campaign.directory.selectors import office_holder_current
 from campaign.drafts.admin import CampaignReviewAdminMixin, SourceDocumentRereadAdminMixin
 from campaign.drafts.services import draft_items_dismissed
+from campaign.embeds import embed_snippets
 from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
 from campaign.forms import SourceDocumentAddForm
 from campaign.models import (
@@ -147,7 +148,7 @@ class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
     filter_horizontal = ["sources"]
     # Status moves only through the actions below: campaign_publish and campaign_close also
     # stamp the dates and refresh the cached petition pages, which editing the field would skip.
-    readonly_fields = ["status", "published_at", "closed_at", "public_link"]
+    readonly_fields = ["status", "published_at", "closed_at", "public_link", "embed_snippets"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "summary", "sources"]}),
         (
@@ -156,6 +157,7 @@ class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
         ),
         (_("Status"), {"fields": ["status", "published_at", "closed_at", "public_link"]}),
         (_("Testing"), {"fields": ["test_mode", "test_email"]}),
+        (_("Sharing and embedding"), {"fields": ["partner_origins", "embed_snippets"]}),
     ]
     actions = ["publish", "close"]
     # Adds "Review draft" and "Dashboard" beside "History".
@@ -175,6 +177,22 @@ class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
 
     def get_inlines(self, request, obj):
         return [*_campaign_inlines(), CallToActionInline] if obj else []
+
+    @admin.display(description=_("code to embed on a partner site"))
+    def embed_snippets(self, obj):
+        """The iframe code of each petition and letter, for partners to paste (campaign.embeds):
+        it shows only on the sites listed above."""
+        if not obj.pk:
+            return _("Save the campaign first.")
+        snippets = embed_snippets(obj)
+        if not snippets:
+            return _("This campaign has no petition or letter to embed.")
+        return format_html_join(
+            "",
+            '<p><strong>{}</strong></p><textarea readonly rows="3" cols="90"'
+            ' class="vLargeTextField" aria-label="{}">{}</textarea>',
+            ((s.title, s.title, escape(s.html)) for s in snippets),
+        )
 
     @admin.display(description=_("public page"))
     def public_link(self, obj):

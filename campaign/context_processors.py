@@ -19,3 +19,10 @@ def languages(request):
     """`language_links`: this page in each site language (the switch and the hreflang links
     of base.html). Lazy, so pages that never show it (the admin) never work it out."""
     return {"language_links": SimpleLazyObject(lambda: language_links(request))}
+
+
+def embed(request):
+    """`embed` (campaign.embeds.EmbedFrame or None) and `base_template`: pages shared by the
+    site and its embeds extend the compact layout inside a partner's frame."""
+    frame = getattr(request, "embed", None)
+    return {"embed": frame, "base_template": frame.base_template if frame else "base.html"}

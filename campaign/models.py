@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaign.partner_origins import partner_origins_parse, validate_partner_origins
 from campaign.translations import TranslatedContent
 
 
@@ -98,6 +99,17 @@ class Campaign(TranslatedContent, models.Model):
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    # The partner sites that may show this campaign's petitions and letters in a frame
+    # (campaign.embeds): one origin a line, https only.
+    partner_origins = models.TextField(
+        _("partner sites"),
+        blank=True,
+        validators=[validate_partner_origins],
+        help_text=_(
+            "One address a line, such as https://www.example.org: only these sites may embed "
+            "this campaign's petitions and letters."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -113,6 +125,11 @@ class Campaign(TranslatedContent, models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("campaign:detail", kwargs={"slug": self.slug})
+
+    @property
+    def partner_origin_list(self) -> list[str]:
+        """The partner origins, one per line of `partner_origins` (validated on save)."""
+        return partner_origins_parse(self.partner_origins)
 
     @property
     def content_language(self) -> str:

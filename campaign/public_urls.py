@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("privacy/", views.privacy, name="privacy"),
     path("campaigns/<slug:slug>/", views.campaign_detail, name="detail"),
+    path("campaigns/<slug:slug>/share.png", views.share_image, name="share_image"),
     # The supporter cookie is sent only under /calls/ (campaign.calls.supporters.COOKIE_PATH).
     path("calls/<slug:campaign>/<slug:slug>/", calls.call_page, name="call"),
     path("calls/<slug:campaign>/<slug:slug>/thanks/", calls.call_thanks, name="call_thanks"),

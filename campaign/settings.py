@@ -111,6 +111,7 @@ TEMPLATES = [
                 "campaign.context_processors.site",
                 "campaign.context_processors.preview",
                 "campaign.context_processors.languages",
+                "campaign.context_processors.embed",
             ],
         },
     },

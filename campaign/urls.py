@@ -18,6 +18,9 @@ urlpatterns = [
         path("admin/", admin.site.urls),
         path("petitions/", include("petitions.urls")),
         path("letters/", include("letters.urls")),
+        # Compact pages a campaign's partner sites may show in a frame (campaign/embeds.py).
+        path("embed/petitions/", include("petitions.embed_urls")),
+        path("embed/letters/", include("letters.embed_urls")),
         # The supporter's removal page; /privacy/ itself is the privacy notice (public_urls).
         path("privacy/", include("campaign.privacy.urls")),
         path("", include("campaign.public_urls")),

@@ -3,12 +3,17 @@
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from campaign import previews, selectors
+from campaign import previews, selectors, share_images
+from campaign.languages import current_language
+from campaign.models import Campaign
+from campaign.sharing import share_image_version
 
 
 @require_safe
@@ -58,3 +63,24 @@ def healthz(request):
     except Exception:  # any database failure means "not healthy"
         return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+# A week: the address changes with the campaign (`?v=` its updated_at), so a new title is a new
+# address and a long life in caches never shows an old one.
+SHARE_IMAGE_SECONDS = 7 * 24 * 60 * 60
+
+
+@require_safe
+def share_image(request, slug: str):
+    """The campaign's preview card (og:image): a PNG we draw, in the page's language."""
+    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    png = share_images.share_image_png(
+        slug=campaign.slug,
+        language=current_language(),
+        version=share_image_version(campaign),
+        title=str(campaign.shown.title),
+        footer=_("Chorus · Act with us"),
+    )
+    response = HttpResponse(png, content_type="image/png")
+    patch_cache_control(response, public=True, max_age=SHARE_IMAGE_SECONDS, immutable=True)
+    return response

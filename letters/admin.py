@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign.directory.models import Representative
 from campaign.evidence import FoundInMixin
 from campaign.outbox.models import OutboundEmail
+from campaign.source_filter import SourceListFilter
 from campaign.translations import FRENCH_VERSION_HELP
 from letters import export_views
 from letters.composing import SAMPLE_CONTEXT, LetterContext, addressed_as, render_text
@@ -215,7 +216,14 @@ class LetterAdmin(admin.ModelAdmin):
     list_display = ["id", "subject", "campaign", "template", "supporter_name", "riding"]
     list_display += ["status", "delivery_summary", "near_identical", "copies", "test_mode"]
     list_display += ["created_at"]
-    list_filter = ["status", NearIdenticalFilter, "test_mode", "campaign", "template"]
+    list_filter = [
+        "status",
+        NearIdenticalFilter,
+        "test_mode",
+        "campaign",
+        "template",
+        SourceListFilter,
+    ]
     search_fields = ["supporter_email", "supporter_name", "subject"]
     list_select_related = ["campaign", "template", "riding"]
     date_hierarchy = "created_at"

@@ -60,6 +60,15 @@ def campaign_sections(campaign, window: Window) -> list[Section]:
                     ],
                     empty=_("none sent yet."),
                 ),
+                Table(
+                    title=_("Letters by source"),
+                    headers=[_("Source"), _("Written"), _("Confirmed")],
+                    rows=[
+                        (row.source or _("(none)"), row.written, row.confirmed)
+                        for row in reports.letters_by_source(campaign=campaign)
+                    ],
+                    empty=_("none yet."),
+                ),
             ],
             links=[
                 Link(

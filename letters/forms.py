@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from campaign.directory.models import Representative, Riding
 from campaign.identities import MailboxField, validate_name_text
 from campaign.postal_codes import PostalCodeField
+from campaign.sharing import SourceField
 from letters.models import LetterTemplate
 from letters.services import (
     BODY_MAX_LENGTH,
@@ -22,6 +23,7 @@ class PostalCodeForm(forms.Form):
     postal_code = PostalCodeField(
         help_text=_("We use it to find your Member of Parliament."),
     )
+    source = SourceField()  # the link's `?source=`, carried to the letter (campaign.sharing)
 
 
 class RidingChoiceForm(forms.Form):
@@ -29,6 +31,7 @@ class RidingChoiceForm(forms.Form):
 
     postal_code = PostalCodeField(widget=forms.HiddenInput)
     riding = forms.ChoiceField(label=_("Your riding"), widget=forms.RadioSelect)
+    source = SourceField()
 
     def __init__(self, *args, ridings: list[Riding], **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,6 +93,7 @@ class LetterForm(forms.Form):
         ),
     )
     send_copy = forms.BooleanField(label=_("Email me a copy of my letter"), required=False)
+    source = SourceField()
 
     def __init__(
         self,

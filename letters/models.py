@@ -141,6 +141,8 @@ class Letter(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
+    # Where the writer came from: the `?source=` code of the link (campaign.sharing).
+    source = models.CharField(_("source"), max_length=40, blank=True, default="")
     status = models.CharField(
         _("status"),
         max_length=12,

@@ -225,11 +225,13 @@ def letter_build(
     body: str = "",
     send_copy: bool = False,
     language: str = settings.LANGUAGE_CODE,
+    source: str = "",
 ) -> Letter:
     """The letter as it will be sent, validated but not saved (the preview shows this).
 
     `language` is the one the supporter writes in (the page's): the letter keeps it, and the
-    emails about it and around it are in it (letter_confirm, letters.emails).
+    emails about it and around it are in it (letter_confirm, letters.emails). `source` is the
+    `?source=` code the supporter came by (campaign.sharing.source_clean), stored with it.
 
     A locked template ignores `body` and uses its own text, and accepts only its own subjects.
     Raises ValidationError for a multi-line subject or name (header injection), a name that is
@@ -281,6 +283,7 @@ def letter_build(
         body=body,
         send_copy=send_copy,
         language=site_language(language),
+        source=source[:40],
         test_mode=campaign.letters_in_test_mode,
         text_hash=fingerprint(
             body=body, supporter_name=supporter_name, supporter_postal_code=supporter_postal_code

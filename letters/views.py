@@ -17,16 +17,25 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from campaign import previews
 from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
+from campaign.embeds import embed_of
 from campaign.languages import current_language
+from campaign.sharing import source_of
 from letters import composing, selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
 from letters.models import LetterTemplate
 from letters.throttle import letter_submit_throttled
 
 
-def _write_url(template: LetterTemplate, **params) -> str:
+def _namespace(request) -> str:
+    """Where the next step is: the site's pages, or the same pages in a partner's frame
+    (letters.embed_views)."""
+    return "letters_embed" if embed_of(request) else "letters"
+
+
+def _step_url(request, step: str, template: LetterTemplate, **params) -> str:
     url = reverse(
-        "letters:write", kwargs={"campaign": template.campaign.slug, "template": template.slug}
+        f"{_namespace(request)}:{step}",
+        kwargs={"campaign": template.campaign.slug, "template": template.slug},
     )
     return f"{url}?{urlencode(params)}" if params else url
 
@@ -41,29 +50,46 @@ def letter_start(request, campaign: str, template: str):
         campaign_slug=campaign,
         template_slug=template,
     )
+    source = source_of(request)
     if letter_template.kind == LetterTemplate.Kind.TARGETS:
-        return redirect(_write_url(letter_template))
-    form = PostalCodeForm(request.POST or None)
+        return redirect(_step_url(request, "write", letter_template, **_source_param(source)))
+    form = PostalCodeForm(request.POST or None, initial={"source": source})
     if request.method == "POST" and form.is_valid():
         lookup = ridings_for_postal_code(form.cleaned_data["postal_code"])
         if lookup.is_certain:
             return redirect(
-                _write_url(
-                    letter_template, postal_code=lookup.postal_code, riding=lookup.ridings[0].code
+                _step_url(
+                    request,
+                    "write",
+                    letter_template,
+                    postal_code=lookup.postal_code,
+                    riding=lookup.ridings[0].code,
+                    **_source_param(source),
                 )
             )
-        return _render_choose(request, letter_template, lookup)
+        return _render_choose(request, letter_template, lookup, source)
     return render(request, "letters/start.html", {"template": letter_template, "form": form})
 
 
-def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLookup):
+def _source_param(source: str) -> dict:
+    return {"source": source} if source else {}
+
+
+def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLookup, source: str):
     form = RidingChoiceForm(
-        initial={"postal_code": lookup.postal_code}, ridings=lookup.choices, auto_id="choose_%s"
+        initial={"postal_code": lookup.postal_code, "source": source},
+        ridings=lookup.choices,
+        auto_id="choose_%s",
     )
     return render(
         request,
         "letters/choose.html",
-        {"template": letter_template, "form": form, "lookup": lookup},
+        {
+            "template": letter_template,
+            "form": form,
+            "lookup": lookup,
+            "write_url": _step_url(request, "write", letter_template),
+        },
     )
 
 
@@ -89,7 +115,7 @@ def letter_write(request, campaign: str, template: str):
         )
         if found is None:
             messages.error(request, _("Enter your postal code to find your MP."))
-            return redirect(letter_template.get_absolute_url())
+            return redirect(_step_url(request, "start", letter_template))
         postal_code, riding = found
     recipients = selectors.recipients_for(template=letter_template, riding=riding)
     context = {"template": letter_template, "riding": riding, "recipients": recipients}
@@ -116,6 +142,7 @@ def letter_write(request, campaign: str, template: str):
                 "supporter_postal_code": postal_code,
                 "subject": services.letter_subject_next(**draft),
                 "body": composing.letter_draft(**draft),
+                "source": source_of(request),
             },
         )
         return _write_page(request, context, form)
@@ -141,6 +168,7 @@ def letter_write(request, campaign: str, template: str):
         "body": data.get("body", ""),
         "send_copy": data["send_copy"],
         "language": current_language(),
+        "source": data["source"],
     }
     try:
         if "send" not in request.POST:
@@ -179,6 +207,8 @@ def letter_write(request, campaign: str, template: str):
     except ValidationError as error:
         _add_errors(form, error)
         return _write_page(request, context, form)
+    if embed_of(request):
+        return redirect(_step_url(request, "sent", letter_template))
     return redirect("letters:sent")
 
 

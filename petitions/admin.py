@@ -18,6 +18,7 @@ from campaign.audit.models import AuditLog
 from campaign.audit.services import audit_record_many
 from campaign.evidence import FoundInMixin
 from campaign.identities import mailbox_key
+from campaign.source_filter import SourceListFilter
 from campaign.translations import FRENCH_VERSION_HELP
 from petitions import export_views, local_cache, selectors, services
 from petitions.delivery_page import PERMISSION as DELIVERY_PERMISSION
@@ -219,6 +220,7 @@ class SignatureAdmin(admin.ModelAdmin):
         # distinct values, a scan of the whole table on every page.
         ("is_flagged", admin.BooleanFieldListFilter),
         "flag_reason",
+        SourceListFilter,
         "newsletter_opt_in",
         "comment_hidden",
         ("created_at", admin.DateFieldListFilter),

@@ -82,7 +82,16 @@ def _petition_section(petition: Petition, window: Window) -> Section:
                 headers=[_("Province"), _("Signatures")],
                 rows=[(area.name, area.count) for area in by_province],
                 empty=_("none counted yet."),
-            )
+            ),
+            Table(
+                title=_("Signatures by source"),
+                headers=[_("Source"), _("Signed"), _("Counted")],
+                rows=[
+                    (row.source or _("(none)"), row.signed, row.counted)
+                    for row in selectors.signature_counts_by_source(petition=petition)
+                ],
+                empty=_("none yet."),
+            ),
         ],
         links=[
             Link(

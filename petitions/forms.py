@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaign.identities import MailboxField, validate_name_text
 from campaign.postal_codes import PostalCodeField
+from campaign.sharing import SourceField
 from petitions.services import SignatureInput
 
 # CASL: this exact wording is stored with every signature that ticks the box.
@@ -100,6 +101,8 @@ class SignatureForm(forms.Form):
         max_length=200,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+    # The `?source=` of the link the signer came by, carried from the page (campaign.sharing).
+    source = SourceField()
 
     def __init__(self, *args, petition=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -121,6 +124,7 @@ class SignatureForm(forms.Form):
             Div(Field("postal_code"), css_class="col-sm-6"),
             Div(Field("comment"), css_class="col-12"),
             Div(Field("show_name"), Field("newsletter"), css_class="col-12"),
+            Field("source"),
             Div(
                 Field("website"),
                 css_class="chorus-hp",
@@ -145,8 +149,11 @@ class SignatureForm(forms.Form):
     def is_honeypot_filled(self) -> bool:
         return bool(self.cleaned_data.get("website"))
 
-    def to_input(self, *, consent_page: str, language: str) -> SignatureInput:
-        """The cleaned data as the service's input, with the consent wording that was shown."""
+    def to_input(
+        self, *, consent_page: str, language: str, source: str | None = None
+    ) -> SignatureInput:
+        """The cleaned data as the service's input, with the consent wording that was shown.
+        `source`, when given, is the one to store if the form carries none (an embed's)."""
         data = self.cleaned_data
         return SignatureInput(
             first_name=data["first_name"].strip(),
@@ -159,6 +166,7 @@ class SignatureForm(forms.Form):
             newsletter_consent_text=str(NEWSLETTER_CONSENT),
             consent_page=consent_page,
             language=language,
+            source=data.get("source") or source or "",
             honeypot_filled=self.is_honeypot_filled,
         )
 

@@ -182,6 +182,8 @@ class Signature(models.Model):
     newsletter_consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_page = models.CharField(_("page signed on"), max_length=300, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
+    # Where the signer came from: the `?source=` code of the link (campaign.sharing).
+    source = models.CharField(_("source"), max_length=40, blank=True, default="")
 
     ip_hash = models.CharField(_("IP hash"), max_length=64, blank=True, editable=False)
     flag_reason = models.CharField(

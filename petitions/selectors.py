@@ -120,6 +120,26 @@ def petition_counts_by_area(*, petition: Petition) -> tuple[list[AreaCount], lis
 
 
 @dataclass(frozen=True)
+class SourceCount:
+    source: str  # "" for signatures that came by no coded link
+    signed: int  # not flagged
+    counted: int  # confirmed and not flagged
+
+
+def signature_counts_by_source(*, petition: Petition) -> list[SourceCount]:
+    """Signatures (not flagged) and counted signatures per `?source=` code, most counted
+    first: which post or partner brought signers (campaign.sharing)."""
+    rows = (
+        Signature.objects.filter(petition=petition, is_flagged=False)
+        .values("source")
+        .annotate(signed=Count("id"), counted=Count("id", filter=COUNTED))
+        .order_by()
+    )
+    counts = [SourceCount(row["source"], row["signed"], row["counted"]) for row in rows]
+    return sorted(counts, key=lambda c: (-c.counted, -c.signed, c.source))
+
+
+@dataclass(frozen=True)
 class DayCount:
     day: datetime.date
     signed: int

@@ -49,6 +49,8 @@ class SignatureInput:
     newsletter_consent_text: str = ""
     consent_page: str = ""
     language: str = ""
+    # The `?source=` code the signer came by (campaign.sharing.source_clean), or "".
+    source: str = ""
     # The hidden field only a bot fills in.
     honeypot_filled: bool = False
 
@@ -144,6 +146,7 @@ def signature_create(
         newsletter_consent_at=timezone.now() if data.newsletter_opt_in else None,
         consent_page=data.consent_page[:300],
         language=data.language[:8],
+        source=data.source[:40],
         ip_hash=ip_hash(ip=ip, salt=petition.ip_salt),
         flag_reason=flag_reason,
         confirmation_sends=0 if flagged else 1,

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
@@ -26,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from campaign import previews
 from campaign.client_addresses import client_ip
 from campaign.languages import language_links
+from campaign.sharing import source_of, with_source
 from petitions import local_cache, selectors, services
 from petitions.forms import SignatureForm, SignatureSubmission
 from petitions.models import Petition, Signature
@@ -79,7 +81,19 @@ def petition_detail(request, slug: str):
         content = _render_shared(request, "petitions/detail.html", _page_context(petition))
         content = content.encode()
         local_cache.page_set(slug=slug, variant="page", language=language, content=content)
-    return _public(HttpResponse(content))
+    return _public(HttpResponse(_sign_links_with_source(content, slug, source_of(request))))
+
+
+def _sign_links_with_source(content: bytes, slug: str, source: str) -> bytes:
+    """The cached page with its sign links carrying `source`: the page is rendered once for
+    everyone (no query string in its cache key), and the source, a cleaned code that needs no
+    escaping, is put into the links of this response only."""
+    if not source:
+        return content
+    sign = reverse("petitions:sign", kwargs={"slug": slug})
+    return content.replace(
+        f'href="{sign}"'.encode(), f'href="{with_source(sign, source)}"'.encode()
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -97,7 +111,7 @@ def signature_sign(request, slug: str):
     petition = previews.public_or_preview(request, selectors.petition_get_public_cached, slug=slug)
     status = 200
     if request.method != "POST":
-        form = SignatureForm(petition=petition)
+        form = SignatureForm(petition=petition, initial={"source": source_of(request)})
     elif not petition.is_open:
         # Checked here, on the petition the service is given, so the service's PetitionClosed
         # cannot follow: the page says "closed" without validating the form.

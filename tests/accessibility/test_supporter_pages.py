@@ -79,10 +79,11 @@ class PageAudit(HTMLParser):
             self.scripts.append(attrs)
         elif (
             tag == "link"
-            and attrs.get("rel") != "alternate"
+            and attrs.get("rel") not in ("alternate", "canonical")
             and attrs.get("href", "").startswith(("http:", "https:", "//"))
         ):
-            # A page's alternates (the page in each language) are named, never loaded.
+            # A page's alternates (the page in each language) and its canonical address are
+            # named, never loaded.
             self.remote_assets.append(attrs["href"])
         elif tag == "form":
             self.forms.append({"method": attrs.get("method", "get").lower(), "csrf": False})
