@@ -9,6 +9,7 @@ checkout as it found it.
 import random
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -192,3 +193,25 @@ def test_an_organiser_adds_a_document_from_the_admin(desktop, screenshot, live_s
 
     assert desktop.get_by_role("button").filter(has_text=re.compile("Import|Save|Add")).count()
     screenshot("document-add.png")
+
+
+def test_data_staff_export_the_signatories_of_a_petition(
+    desktop, screenshot, live_site, data_staff, campaign
+):
+    petition = campaign.petitions.get()
+    signer = Signature.objects.filter(petition=petition, confirmed_at__isnull=False).first()
+    _log_in(desktop, live_site, data_staff.username)
+    desktop.goto(live_site + reverse("admin:petitions_petition_change", args=[petition.pk]))
+
+    desktop.get_by_role("link", name="Export signatories").click()
+    screenshot("export-signatories.png")
+    with desktop.expect_download() as started:
+        desktop.get_by_role("button", name="Download CSV").click()
+    exported = Path(started.value.path()).read_text(encoding="utf-8-sig")
+
+    header, *rows = exported.splitlines()
+    assert "postal" in header.lower()
+    assert "@" not in exported  # no email unless asked for
+    assert any(signer.first_name in row and signer.last_name in row for row in rows)
+    confirmed = Signature.objects.filter(petition=petition, confirmed_at__isnull=False).count()
+    assert len(rows) == confirmed
