@@ -1,10 +1,11 @@
-"""The signatory export: which signatures, which columns, rendered as CSV lines by PostgreSQL.
+"""The signatory export: which signatures, which columns, rendered as CSV lines.
 
 Read by the admin's export view (petitions/export_views.py) and `manage.py export_signatures`,
 both through SignatureExportForm (petitions/export_form.py), so they accept and refuse the same
-things. The rows come from a server-side cursor, a batch at a time, and each row is rendered
-to its CSV line in the query (campaign.exports.cells.CsvLine): Python only joins lines, which
-keeps a million-row export near `COPY`'s speed (tests/bench/exports.py) with flat memory.
+things. The rows come from a server-side cursor, a batch at a time, and on PostgreSQL each row
+is rendered to its CSV line in the query (campaign.exports.cells.csv_lines): Python only joins
+lines, which keeps a million-row export near `COPY`'s speed (tests/bench/exports.py) with flat
+memory. Elsewhere (the SQLite of `make run`) the same cells are rendered in Python.
 """
 
 import datetime
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from campaign.exports.cells import CsvCell, CsvLine, LocalTime, YesNo
+from campaign.exports.cells import CsvCell, LocalTime, YesNo, csv_lines
 from campaign.exports.services import BATCH_ROWS, export_stream
 from petitions.models import Petition, Signature
 
@@ -139,8 +140,7 @@ def signature_export_lines(export: SignatureExport) -> Iterator[str]:
     """Each selected signature as its CSV line, read from a server-side cursor in batches."""
     zone = settings.TIME_ZONE
     cells = [cell for key in export.columns for cell in COLUMNS[key].cells(zone)]
-    lines = signature_export_rows(export).annotate(csv_line=CsvLine(*cells))
-    return lines.values_list("csv_line", flat=True).iterator(chunk_size=BATCH_ROWS)
+    return csv_lines(signature_export_rows(export), cells, batch=BATCH_ROWS)
 
 
 def signature_export_stream(

@@ -212,6 +212,7 @@ def test_data_staff_export_the_signatories_of_a_petition(
     header, *rows = exported.splitlines()
     assert "postal" in header.lower()
     assert "@" not in exported  # no email unless asked for
+    print(header, rows[:3], signer.first_name, signer.last_name)
     assert any(signer.first_name in row and signer.last_name in row for row in rows)
     confirmed = Signature.objects.filter(petition=petition, confirmed_at__isnull=False).count()
     assert len(rows) == confirmed

@@ -3,11 +3,13 @@
 import csv
 import datetime
 import io
+from types import SimpleNamespace
 
 import pytest
 import time_machine
 from django.utils import timezone
 
+from campaign.exports import cells
 from campaign.exports.models import ExportLog
 from petitions.exports import SignatureExport, signature_export_stream
 from tests.factories.petitions import SignatureFactory
@@ -279,3 +281,32 @@ class TestLog:
 
         assert names(export(data_staff, petition=petition)) == ["Kept"]
         assert ExportLog.objects.get().rows == 1
+
+
+def test_a_database_that_cannot_render_lines_gets_the_same_bytes_from_python(
+    data_staff, petition, settings, monkeypatch
+):
+    # `make run` serves from SQLite, which has neither ascii() nor time zones in SQL.
+    settings.TIME_ZONE = "America/Toronto"
+    SignatureFactory(
+        petition=petition,
+        first_name='=HYPERLINK("http://x","y")',
+        last_name='Côté, "Jr"\nII',
+        email="marie@example.org",
+        newsletter_opt_in=True,
+        newsletter_consent_text="Send me news.",
+        newsletter_consent_at=timezone.now(),
+        confirmed=True,
+    )
+    SignatureFactory(
+        petition=petition, first_name="Émilie", newsletter_opt_in=False, confirmed=True
+    )
+    every_column = ("name", "email", "postal_code", "province", "riding", "consent")
+    every_column += ("signed_at", "confirmed_at")
+    rendered_by_postgresql = export(data_staff, petition=petition, columns=every_column)
+
+    monkeypatch.setattr(cells, "connections", {"default": SimpleNamespace(vendor="sqlite")})
+    rendered_by_python = export(data_staff, petition=petition, columns=every_column)
+
+    assert rendered_by_python == rendered_by_postgresql
+    assert rendered_by_python[1][0] == '\'=HYPERLINK("http://x","y")'
