@@ -115,13 +115,18 @@ def test_it_refuses_an_image_over_5_mb():
         campaign_image_normalised(big)
 
 
-def test_it_resizes_a_huge_image_to_a_webp_the_width_of_a_page():
-    image = campaign_image_normalised(image_upload(4000, 2000))
+def test_it_resizes_a_huge_image_to_a_webp_banner_the_width_of_a_page():
+    image = campaign_image_normalised(image_upload(4000, 4000))
 
     with Image.open(image) as stored:
         assert stored.format == "WEBP"
-        assert stored.size == (IMAGE_MAX_WIDTH, IMAGE_MAX_WIDTH // 2)
+        assert stored.size == (IMAGE_MAX_WIDTH, 630)
     assert image.name.endswith(".webp")
+
+
+def test_it_never_enlarges_a_small_image():
+    with Image.open(campaign_image_normalised(image_upload(400, 300))) as stored:
+        assert stored.size == (400, 210)
 
 
 def test_the_admin_stores_the_uploaded_image_re_encoded(organiser_client, media):

@@ -176,3 +176,16 @@ def test_the_letter_page_puts_its_postal_code_form_on_a_phones_first_screen(
     desktop = open_page(DESKTOP)
     desktop.goto(f"{live_site}{prefix}{campaign.letter_templates.get().get_absolute_url()}")
     save(desktop, f"supporter-letter-{language}-1280.png")
+
+
+def test_the_campaign_page_puts_its_petition_button_on_a_phones_first_screen(
+    screen, live_site, campaign
+):
+    open_page, save = screen
+    phone = open_page(PHONE)
+
+    phone.goto(live_site + campaign.get_absolute_url())
+
+    sign = phone.get_by_role("link", name="Sign the petition").first
+    assert _above_the_fold(phone, sign)
+    save(phone, "supporter-campaign-en-375.png")
