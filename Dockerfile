@@ -16,7 +16,7 @@ COPY --chown=chorus:chorus . .
 # collectstatic needs settings to load; the key is a build-time placeholder, never used at runtime.
 RUN DEBUG=0 SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
     && DEBUG=0 SECRET_KEY=collectstatic-only python manage.py compile_translations \
-    && mkdir -p var && chown -R chorus:chorus var
+    && mkdir -p var/media && chown -R chorus:chorus var
 
 USER chorus
 EXPOSE 8000

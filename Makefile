@@ -55,11 +55,12 @@ run: install
 test: install
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
-# The README's screenshots, taken by the browser tests (tests/e2e/test_organiser_*.py)
-# and saved over docs/screenshots/; commit them when a page changes.
+# The README's screenshots, taken by the browser tests (tests/e2e/test_*_screens.py and
+# test_organiser_import.py) and saved over docs/screenshots/; commit them when a page changes.
 screenshots: install
 	CHORUS_SAVE_SCREENSHOTS=1 DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) \
-		$(BIN)/pytest tests/e2e/test_organiser_screens.py tests/e2e/test_organiser_import.py $(PYTEST_ARGS)
+		$(BIN)/pytest tests/e2e/test_organiser_screens.py tests/e2e/test_organiser_import.py \
+		tests/e2e/test_supporter_screens.py $(PYTEST_ARGS)
 
 # `make bench BENCH=exports` runs only the modules named (tests/bench/<name>.py).
 bench: install

@@ -21,7 +21,7 @@ from campaign.drafts.admin import CampaignReviewAdminMixin, SourceDocumentReread
 from campaign.drafts.services import draft_items_dismissed
 from campaign.embeds import embed_snippets
 from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
-from campaign.forms import SourceDocumentAddForm
+from campaign.forms import CampaignAdminForm, SourceDocumentAddForm
 from campaign.models import (
     CallPage,
     CallToAction,
@@ -141,6 +141,7 @@ def _campaign_inlines():
 
 @admin.register(Campaign)
 class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
+    form = CampaignAdminForm
     list_display = ["title", "status", "language", "published_at", "test_mode", "updated_at"]
     list_filter = ["status", "language", "test_mode"]
     search_fields = ["title", "slug", "summary"]
@@ -151,9 +152,13 @@ class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
     readonly_fields = ["status", "published_at", "closed_at", "public_link", "embed_snippets"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "summary", "sources"]}),
+        (_("Look"), {"fields": ["image", "image_alt", "brand_colour"]}),
         (
             _("French version"),
-            {"fields": ["title_fr", "summary_fr"], "description": FRENCH_VERSION_HELP},
+            {
+                "fields": ["title_fr", "summary_fr", "image_alt_fr"],
+                "description": FRENCH_VERSION_HELP,
+            },
         ),
         (_("Status"), {"fields": ["status", "published_at", "closed_at", "public_link"]}),
         (_("Testing"), {"fields": ["test_mode", "test_email"]}),
@@ -325,6 +330,7 @@ class SourceDocumentAdmin(SourceDocumentRereadAdminMixin, admin.ModelAdmin):
     fields = [
         "title",
         "published",
+        "url",
         "file_name",
         "language",
         "sha256",

@@ -1,10 +1,11 @@
-"""Forms of the campaign app (the admin's: adding a source document)."""
+"""Forms of the campaign app (the admin's: adding a source document, a campaign's look)."""
 
 from pathlib import Path
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaign.campaign_images import campaign_image_normalised
 from campaign.document_files import (
     DOCUMENT_SUFFIXES,
     MAX_DOCUMENT_BYTES,
@@ -82,3 +83,24 @@ class SourceDocumentAddForm(forms.Form):
 
     def _file_error(self, message: str):
         raise forms.ValidationError({"file": message})
+
+
+class CampaignAdminForm(forms.ModelForm):
+    """The admin's campaign form: an uploaded image is checked and re-encoded
+    (campaign.campaign_images) before it is stored, and a colour is kept in lower case."""
+
+    class Meta:
+        model = Campaign
+        # The admin's fieldsets add the others; these are the ones this form looks after.
+        fields = ["image", "image_alt", "brand_colour"]
+        widgets = {"brand_colour": forms.TextInput(attrs={"placeholder": "#1f6f43", "size": 8})}
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        # A new upload has a content type; the image already stored (or none) is kept as is.
+        if image and getattr(image, "content_type", None) is not None:
+            return campaign_image_normalised(image)
+        return image
+
+    def clean_brand_colour(self) -> str:
+        return self.cleaned_data["brand_colour"].strip().lower()

@@ -3,11 +3,13 @@
 import hashlib
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaign.branding import validate_hex_colour
 from campaign.partner_origins import partner_origins_parse, validate_partner_origins
 from campaign.translations import TranslatedContent
 
@@ -30,6 +32,10 @@ class SourceDocument(models.Model):
     file_name = models.CharField(_("file name"), max_length=255)
     title = models.CharField(_("title"), max_length=300)
     published = models.DateField(_("published"), null=True, blank=True)
+    # Where supporters can read it: the campaign's pages link its title here when it is known.
+    url = models.URLField(
+        _("address"), max_length=500, blank=True, help_text=_("Where the document is online.")
+    )
     text = models.TextField(_("text"))
     # "" for a document in neither language: the extractor did not read it (no actions).
     language = models.CharField(
@@ -59,7 +65,7 @@ class Campaign(TranslatedContent, models.Model):
     Its content is written in `language`; `title_fr` and `summary_fr` are its French version
     (campaign.translations: pages read `campaign.shown.title`)."""
 
-    TRANSLATED_FIELDS = ("title", "summary")
+    TRANSLATED_FIELDS = ("title", "summary", "image_alt")
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Draft")
@@ -80,6 +86,28 @@ class Campaign(TranslatedContent, models.Model):
         choices=Language.choices,
         default=Language.ENGLISH,
         help_text=_("What its petition, letters and call scripts are drafted in."),
+    )
+    # The campaign's look (campaign.branding, campaign.campaign_images): the admin's form
+    # re-encodes the image and checks that it has its alternative text.
+    image = models.ImageField(
+        _("image"),
+        upload_to="campaigns/",
+        blank=True,
+        help_text=_("A photo for the top of its pages (JPEG, PNG or WebP, up to 5 MB)."),
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    image_alt_fr = models.CharField(_("image description (French)"), max_length=300, blank=True)
+    brand_colour = models.CharField(
+        _("colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_hex_colour],
+        help_text=_("The colour of its pages' banner and buttons, as #rrggbb (e.g. #1f6f43)."),
     )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
@@ -134,6 +162,20 @@ class Campaign(TranslatedContent, models.Model):
     @property
     def content_language(self) -> str:
         return self.language
+
+    def clean(self) -> None:
+        if self.image and not self.image_alt.strip():
+            raise ValidationError(
+                {"image_alt": _("Describe the image for people who cannot see it.")}
+            )
+
+    @property
+    def theme_url(self) -> str:
+        """Its stylesheet (campaign.branding), "" when it has no colour of its own."""
+        if not self.brand_colour:
+            return ""
+        url = reverse("campaign_theme", kwargs={"slug": self.slug})
+        return f"{url}?v={self.brand_colour.lstrip('#')}"
 
     @property
     def is_public(self) -> bool:

@@ -279,6 +279,12 @@ STORAGES = {
     },
 }
 
+# Uploads (campaign images, re-encoded by campaign.campaign_images). `make run` serves them
+# (DEBUG: campaign/urls.py); in production Caddy serves MEDIA_ROOT from the volume it shares
+# with web (deploy/Caddyfile, docker-compose.yml), never gunicorn.
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

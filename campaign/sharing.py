@@ -52,9 +52,12 @@ def with_source(url: str, source: str) -> str:
 def campaign_share_image_url(campaign) -> str:
     """The absolute address of the image a shared link to `campaign` shows (og:image).
 
-    The hook for the organiser's own image: until campaigns carry one, every campaign gets the
-    card we draw from its title (campaign.share_images), in the page's language.
+    The organiser's own image when the campaign has one (stored already cropped to the
+    1200x630 of a preview card, campaign.campaign_images); otherwise the card we draw from its
+    title (campaign.share_images), in the page's language.
     """
+    if campaign.image:
+        return f"{settings.SITE_URL}{campaign.image.url}"
     path = reverse("campaign:share_image", kwargs={"slug": campaign.slug})
     return f"{settings.SITE_URL}{path}?v={share_image_version(campaign)}"
 

@@ -8,12 +8,18 @@ a page's language is in its address, which search engines and shared links keep.
 The ESP webhooks are for machines and stay outside.
 """
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from campaign import views
+
 urlpatterns = [
     path("outbox/", include("campaign.outbox.urls")),  # ESP bounce webhooks, only with ANYMAIL
+    # A campaign's colours (campaign.branding): the same stylesheet in every language.
+    path("campaigns/<slug:slug>/theme.css", views.campaign_theme, name="campaign_theme"),
     *i18n_patterns(
         path("admin/", admin.site.urls),
         path("petitions/", include("petitions.urls")),
@@ -27,3 +33,7 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+# Uploaded images under DEBUG (`make run`); `static()` adds nothing otherwise, and production's
+# proxy serves them (README, "Running in production").
+urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -10,10 +10,13 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from campaign import previews, selectors, share_images
+from campaign import branding, previews, selectors, share_images
 from campaign.languages import current_language
 from campaign.models import Campaign
 from campaign.sharing import share_image_version
+
+# A theme's address changes with its colour (Campaign.theme_url), so it can be kept a year.
+THEME_MAX_AGE = 365 * 24 * 3600
 
 
 @require_safe
@@ -29,6 +32,15 @@ def campaign_detail(request, slug: str):
     except to staff, who get a preview)."""
     campaign = previews.public_or_preview(request, selectors.campaign_get_public, slug=slug)
     return render(request, "campaign/detail.html", {"campaign": campaign})
+
+
+@require_safe
+def campaign_theme(request, slug: str):
+    """A campaign's colours as a stylesheet (campaign.branding); 404 when it has none."""
+    campaign = selectors.campaign_theme_get(slug=slug)
+    response = HttpResponse(branding.theme_css(campaign.brand_colour), content_type="text/css")
+    patch_cache_control(response, public=True, max_age=THEME_MAX_AGE)
+    return response
 
 
 def _period(days: int) -> str:

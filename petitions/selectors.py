@@ -64,11 +64,40 @@ def petition_count(*, petition: Petition) -> int:
     return counters.count_read(petition.pk)
 
 
-def petition_progress(*, count: int, goal: int) -> int:
-    """Percent of the goal reached, 0 to 100, for the progress bar."""
-    if goal <= 0:
-        return 100
-    return min(100, count * 100 // goal)
+# The targets a petition with no goal of its own (or one it has passed) aims at next.
+MILESTONES = (100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000)
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a petition stands: `count` of `target` signatures, `percent` of the way there.
+    `target` is the organiser's goal until it is reached, then the next round milestone;
+    `goal_reached` says the organiser's goal is behind it."""
+
+    count: int
+    target: int
+    percent: int
+    goal_reached: bool
+
+
+def _next_milestone(count: int) -> int:
+    for milestone in MILESTONES:
+        if milestone > count:
+            return milestone
+    # Past the table: the next multiple of 100,000.
+    return (count // 100_000 + 1) * 100_000
+
+
+def petition_progress(*, count: int, goal: int) -> Progress:
+    """The progress bar's figures for `count` signatures toward `goal` (0: no goal set)."""
+    goal_reached = 0 < goal <= count
+    target = goal if goal > count else _next_milestone(count)
+    return Progress(
+        count=count,
+        target=target,
+        percent=min(100, count * 100 // target),
+        goal_reached=goal_reached,
+    )
 
 
 def signature_list_public_recent(*, petition: Petition, limit: int = RECENT_SIGNERS) -> list:

@@ -226,9 +226,10 @@ def _tail(log: Path) -> str:
 
 
 def _count_on(page: _Page) -> int:
-    match = re.search(r"<strong>(\d+)</strong>\s*signatures?\b", page.html)
+    # "<strong>1,234</strong> of 5,000 signatures" (templates/petitions/_progress.html).
+    match = re.search(r"<strong>([\d,]+)</strong>\s*(?:of [\d,]+ )?signatures?\b", page.html)
     assert match, f"no count on {page.url}"
-    return int(match.group(1))
+    return int(match.group(1).replace(",", ""))
 
 
 # --- The tests ---------------------------------------------------------------------------------

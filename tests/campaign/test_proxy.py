@@ -62,6 +62,8 @@ def proxy(tmp_path_factory):
     threading.Thread(target=upstream.serve_forever, daemon=True).start()
     port = _free_port()
     home = tmp_path_factory.mktemp("caddy")
+    (home / "media" / "campaigns").mkdir(parents=True)
+    (home / "media" / "campaigns" / "hero.webp").write_bytes(b"RIFF-an-image")
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "HOME": str(home),
@@ -70,6 +72,7 @@ def proxy(tmp_path_factory):
         "SITE_HOST": f"http://127.0.0.1:{port}",
         "CHORUS_UPSTREAM": f"127.0.0.1:{upstream.server_port}",
         "CADDY_ADMIN": "off",
+        "CHORUS_MEDIA_PARENT": str(home),
     }
     caddy = subprocess.Popen(
         [CADDY, "run", "--config", str(ROOT / "deploy" / "Caddyfile"), "--adapter", "caddyfile"],
@@ -126,3 +129,14 @@ def test_a_client_cannot_choose_its_address_with_x_forwarded_for(proxy):
 
 def test_a_client_cannot_claim_https_on_a_plain_connection(proxy):
     assert _through(proxy, {"X-Forwarded-Proto": "https"})["is_secure"] is False
+
+
+def test_the_proxy_serves_uploaded_images_itself_with_a_long_cache(proxy):
+    connection = http.client.HTTPConnection("127.0.0.1", proxy, timeout=10)
+    connection.request("GET", "/media/campaigns/hero.webp")
+    response = connection.getresponse()
+
+    assert response.status == 200
+    assert response.read() == b"RIFF-an-image"
+    assert "immutable" in response.getheader("Cache-Control")
+    assert response.getheader("X-Content-Type-Options") == "nosniff"

@@ -86,9 +86,10 @@ def test_the_extraction_finds_supporter_strings():
     assert (None, "Sign this petition") in template_msgids(
         ROOT / "templates" / "petitions" / "detail.html"
     )
-    assert ("petition count", "signature") in template_msgids(
-        ROOT / "templates" / "petitions" / "detail.html"
-    )
+    assert (
+        "petition progress",
+        "<strong>%(shown_count)s</strong> of %(shown_target)s signature",
+    ) in template_msgids(ROOT / "templates" / "petitions" / "_progress.html")
     assert (None, "Enter your name.") in python_msgids(ROOT / "petitions" / "forms.py")
 
 

@@ -22,9 +22,12 @@ def test_it_shows_the_demand_the_addressee_the_count_and_the_goal(client, petiti
 
     assert "Issue emergency visas to LGBT people fleeing Chechnya." in html
     assert 'To <span lang="en">the Government of Canada</span>' in html  # its own language
-    assert "<strong>3</strong> signatures" in html
-    assert "Goal: 1000 signatures" in html
-    assert '<progress class="chorus-progress" max="100" value="0"' in html  # no inline style (CSP)
+    assert "<strong>3</strong> of 1,000 signatures" in html
+    # No inline style (CSP): the bar is a <progress>, named by the words above it.
+    assert (
+        '<progress class="chorus-progress" max="1000" value="3" aria-labelledby="count-visas">'
+        in html
+    )
 
 
 def test_it_links_to_the_sign_form(client, petition):
@@ -97,7 +100,7 @@ def test_it_reads_the_count_from_the_cache_not_the_table(client, petition):
     cache.set(f"petitions:count:{petition.pk}", 4321)
     local_cache.clear()
 
-    assert "<strong>4321</strong>" in page(client, petition).content.decode()
+    assert "<strong>4,321</strong>" in page(client, petition).content.decode()
 
 
 def test_it_answers_404_for_a_draft_petition(client):
