@@ -24,7 +24,13 @@ MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
 $(MO_FILES): %.mo: %.po $(VENV)/.installed
 	DEBUG=1 $(BIN)/python manage.py compile_translations
 
-install: $(VENV)/.installed $(MO_FILES)
+# axe-core, injected into pages by the browser tests (tests/e2e/test_public_pages_in_a_browser.py):
+# reinstalled exactly as locked whenever package-lock.json changes.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed $(MO_FILES) node_modules/.installed
 
 # Where `make run` serves: `make run PORT=8080`, `make run HOST=0.0.0.0`. From the command line
 # only: HOST and PORT in the environment often mean something else.
@@ -80,5 +86,5 @@ format: install
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules
 	rm -f $(MO_FILES)
