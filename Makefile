@@ -26,6 +26,13 @@ $(MO_FILES): %.mo: %.po $(VENV)/.installed
 
 install: $(VENV)/.installed $(MO_FILES)
 
+# axe-core, injected into pages by the browser tests (tests/e2e/test_public_pages_in_a_browser.py):
+# reinstalled exactly as locked whenever package-lock.json changes. Only `make test` needs it,
+# so `make run` still needs nothing but Python.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 # Where `make run` serves: `make run PORT=8080`, `make run HOST=0.0.0.0`. From the command line
 # only: HOST and PORT in the environment often mean something else.
 HOST = 127.0.0.1
@@ -52,7 +59,7 @@ run: install
 	$(BIN)/python manage.py create_organiser
 	$(BIN)/python manage.py runserver $(word 1,$(RUN_ADDRESS))
 
-test: install
+test: install node_modules/.installed
 	DATABASE_URL=$(TEST_DATABASE_URL) REDIS_URL=$(TEST_REDIS_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 # The README's screenshots, taken by the browser tests (tests/e2e/test_*_screens.py and
@@ -82,5 +89,5 @@ format: install
 	$(BIN)/ruff check --fix .
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var node_modules
 	rm -f $(MO_FILES)

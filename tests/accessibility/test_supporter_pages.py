@@ -6,6 +6,7 @@ control, alt text, no script at all and nothing loaded from another site, and er
 their fields.
 """
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -221,6 +222,40 @@ def test_the_sign_form_ties_each_error_to_its_field(client, petition):
             # Announced as invalid, and its error is among what it is described by.
             assert control.get("aria-invalid") == "true", control
             assert f"{control['id']}_error" in control["aria-describedby"].split(), control
+
+
+def error_summary_links(response) -> list[str]:
+    """The fields the error summary at the top of the page links to, in order."""
+    html = response.content.decode()
+    start = html.index('class="alert alert-danger error-summary"')
+    return re.findall(r'<a href="#([^"]+)"', html[start : html.index("</ul>", start)])
+
+
+def test_the_sign_form_summarises_its_errors_at_the_top_linked_to_each_field(client, petition):
+    response = client.post(
+        reverse("petitions:sign", kwargs={"slug": petition.slug}),
+        {"first_name": "Ada", "last_name": "L", "email": "not-an-email", "postal_code": "12345"},
+    )
+    html = response.content.decode()
+
+    assert error_summary_links(response) == ["id_email", "id_postal_code"]
+    # Before the form, and focused on load without JavaScript.
+    assert html.index("error-summary") < html.index('name="email"')
+    assert re.search(r'<div class="alert alert-danger error-summary" tabindex="-1" autofocus', html)
+
+
+def test_the_letter_form_summarises_its_errors_at_the_top_linked_to_each_field(client, mp_template):
+    response = client.post(write_url(mp_template), letter_data(supporter_email="not-an-email"))
+    page = audit(response)
+
+    assert_accessible(page)
+    assert error_summary_links(response) == ["id_supporter_email"]
+    (email,) = [c for c in page.controls if c.get("name") == "supporter_email"]
+    assert email.get("aria-invalid") == "true"
+
+
+def test_the_not_found_page_is_accessible(client):
+    assert_accessible(audit(client.get(reverse("campaign:home") + "no-such-page/"), status=404))
 
 
 def test_the_thank_you_page_is_accessible(client, petition):
