@@ -6,6 +6,7 @@ simply the test `client`.
 """
 
 import os
+import socket
 from urllib.parse import urlparse
 
 import pytest
@@ -135,3 +136,49 @@ def outsider(db, django_user_model):
 def organiser_client(client, organiser):
     client.force_login(organiser)
     return client
+
+
+class SmtpSink:
+    """What a local SMTP server received: one (envelope sender, RCPT TO list, message) each."""
+
+    def __init__(self):
+        self.received: list[tuple[str, list[str], object]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        message = message_from_bytes(envelope.original_content, policy=policy.default)
+        self.received.append((envelope.mail_from, list(envelope.rcpt_tos), message))
+        return "250 OK"
+
+    @property
+    def messages(self):
+        return [message for _sender, _rcpt, message in self.received]
+
+    @property
+    def rcpt_tos(self) -> list[str]:
+        return [address for _sender, rcpt, _message in self.received for address in rcpt]
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on localhost; the outbox delivers to it through Django's SMTP backend."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    sink = SmtpSink()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.DEFAULT_FROM_EMAIL = "Chorus <letters@chorus.example>"
+    settings.LETTERS_TEST_MODE = False
+    yield sink
+    controller.stop()
