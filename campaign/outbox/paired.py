@@ -215,9 +215,11 @@ def _execute_prepared(connection, cursor, name: str, sql: str, params: list) -> 
         except DatabaseError as error:
             if getattr(error.__cause__, "pgcode", None) != _UNDEFINED_PREPARED_STATEMENT:
                 raise
-            # Something else on this connection ran DEALLOCATE or DISCARD: prepare it again,
-            # once, unless the failure has broken the caller's transaction.
-            prepared.discard(name)
+            # Something else on this connection ran DEALLOCATE ALL or DISCARD ALL, which drop
+            # every statement of the session: forget them all (the next call of any of them
+            # prepares it again), and retry this one once, unless the failure has broken the
+            # caller's transaction.
+            prepared.clear()
             if attempt == 2 or connection.in_atomic_block:
                 raise
 

@@ -316,3 +316,16 @@ def test_it_refuses_a_constraint_the_model_does_not_have():
             constraint="nothing_like_it",
             again_template="x",
         )
+
+
+def test_after_a_deallocate_all_every_statement_is_prepared_again_not_only_the_one_that_failed():
+    petition = PetitionFactory()
+    _found(_signature(petition))  # prepares the signing statement on this connection
+    with connection.cursor() as cursor:
+        cursor.execute("DEALLOCATE ALL")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        paired.insert_with_email(CampaignFactory.build(slug="two"), email=_email())
+
+    email = _found(_signature(petition, email="bea@example.org"))
+
+    assert email.related_id == Signature.objects.get(email="bea@example.org").pk
