@@ -23,6 +23,7 @@ from campaign.translations import FRENCH_VERSION_HELP
 from petitions import export_views, local_cache, selectors, services
 from petitions.delivery_page import PERMISSION as DELIVERY_PERMISSION
 from petitions.delivery_page import delivery_view
+from petitions.exports import EXPORT_PERMISSION
 from petitions.models import Petition, Signature
 
 NOT_KEPT_REASON = "(flagged)"
@@ -263,6 +264,14 @@ class SignatureAdmin(admin.ModelAdmin):
         "confirmed_at",
     ]
     fields = readonly_fields
+    # How to reach a signer, and where they live: for the people who may export the list
+    # (data staff). Organisers moderate names and comments and need none of it.
+    CONTACT_FIELDS = ("email", "email_key", "postal_code", "ip_hash")
+
+    def get_fields(self, request, obj=None):
+        if request.user.has_perm(EXPORT_PERMISSION):
+            return self.fields
+        return [name for name in self.fields if name not in self.CONTACT_FIELDS]
 
     @admin.display(description=_("flagged"), boolean=True, ordering="is_flagged")
     def flagged(self, signature: Signature) -> bool:

@@ -260,3 +260,27 @@ def test_it_cannot_open_a_petition_inside_a_closed_campaign(organiser_client, va
 
     assert response.status_code == 409
     assert not Signature.objects.exists()
+
+
+def test_an_organiser_reads_a_signers_name_and_comment_but_not_how_to_reach_them(
+    organiser_client, petition
+):
+    signature = SignatureFactory(
+        petition=petition, email="ana.lima@example.org", postal_code="K1A 0A6", comment="Yes."
+    )
+
+    page = organiser_client.get(reverse("admin:petitions_signature_change", args=[signature.pk]))
+
+    assert page.status_code == 200
+    assert signature.first_name in page.text and "Yes." in page.text
+    assert "ana.lima@example.org" not in page.text
+    assert "K1A 0A6" not in page.text
+
+
+def test_data_staff_read_how_to_reach_a_signer(client, data_staff, petition):
+    signature = SignatureFactory(petition=petition, email="ana.lima@example.org")
+    client.force_login(data_staff)
+
+    page = client.get(reverse("admin:petitions_signature_change", args=[signature.pk]))
+
+    assert "ana.lima@example.org" in page.text
