@@ -5,12 +5,9 @@ back into the frame. Only the campaign's partner sites may frame it, and its for
 signed token instead of depending on the CSRF cookie (campaign.embeds explains why).
 """
 
-from django.conf import settings
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
-from campaign.client_addresses import client_ip
 from campaign.embeds import (
     TOKEN_FIELD,
     embed_framed,
@@ -20,8 +17,9 @@ from campaign.embeds import (
     embed_view,
 )
 from campaign.sharing import source_of
-from petitions import selectors, services
-from petitions.forms import SignatureForm, SignatureSubmission
+from petitions import selectors
+from petitions.forms import SignatureForm
+from petitions.views import sign_from_post
 
 
 @embed_view
@@ -35,24 +33,14 @@ def petition_embed(request, slug: str):
     status, token_expired = 200, False
     if request.method != "POST":
         form = SignatureForm(petition=petition, initial={"source": source})
-    elif not petition.is_open:
-        form, status = SignatureForm(request.POST, petition=petition), 409
-    elif not embed_token_valid(request.POST.get(TOKEN_FIELD, ""), slug=petition.slug):
+    elif petition.is_open and not embed_token_valid(
+        request.POST.get(TOKEN_FIELD, ""), slug=petition.slug
+    ):
         form, status, token_expired = SignatureForm(request.POST, petition=petition), 400, True
     else:
-        submission = SignatureSubmission(request.POST)
-        if submission.is_valid():
-            services.signature_create(
-                petition=petition,
-                data=submission.to_input(
-                    consent_page=settings.SITE_URL + request.path,
-                    language=get_language() or "",
-                    source=source,
-                ),
-                ip=client_ip(request),
-            )
+        signed, form, status = sign_from_post(request, petition, source=source)
+        if signed:
             return embed_framed(redirect("petitions_embed:thanks", slug=petition.slug), campaign)
-        form = SignatureForm(request.POST, petition=petition)
     # The form tag is the template's: it carries the token and posts back into the frame.
     form.helper.form_tag = False
     context = {

@@ -109,32 +109,45 @@ def signature_sign(request, slug: str):
     Staff previewing a draft campaign see the form disabled, and a POST is refused as on a
     closed petition (a draft campaign's petition is not open)."""
     petition = previews.public_or_preview(request, selectors.petition_get_public_cached, slug=slug)
-    status = 200
     if request.method != "POST":
-        form = SignatureForm(petition=petition, initial={"source": source_of(request)})
-    elif not petition.is_open:
-        # Checked here, on the petition the service is given, so the service's PetitionClosed
-        # cannot follow: the page says "closed" without validating the form.
-        form, status = SignatureForm(request.POST, petition=petition), 409
+        form, status = SignatureForm(petition=petition, initial={"source": source_of(request)}), 200
     else:
-        submission = SignatureSubmission(request.POST)
-        if submission.is_valid():
-            services.signature_create(
-                petition=petition,
-                data=submission.to_input(
-                    consent_page=settings.SITE_URL + request.path,
-                    language=get_language() or "",
-                ),
-                ip=client_ip(request),
-            )
+        signed, form, status = sign_from_post(request, petition)
+        if signed:
             return HttpResponseRedirect(petition.thanks_url)
-        # Validated again, by a form that may be rendered (see SignatureSubmission).
-        form = SignatureForm(request.POST, petition=petition)
     response = render(
         request, "petitions/sign.html", {"petition": petition, "form": form}, status=status
     )
     add_never_cache_headers(response)
     return response
+
+
+def sign_from_post(
+    request, petition: Petition, *, source: str | None = None
+) -> tuple[bool, SignatureForm | None, int]:
+    """Sign `petition` from a POST, as the sign page and its embed both do: (True, None, 302)
+    once signed; otherwise the bound form to show again and its status (409 when closed).
+
+    Closed is checked here, on the petition the service is given, so the service's
+    PetitionClosed cannot follow: the page says "closed" without validating the form.
+    `source` is the one to store when the form carries none (an embed's partner).
+    """
+    if not petition.is_open:
+        return False, SignatureForm(request.POST, petition=petition), 409
+    submission = SignatureSubmission(request.POST)
+    if not submission.is_valid():
+        # Validated again, by a form that may be rendered (see SignatureSubmission).
+        return False, SignatureForm(request.POST, petition=petition), 200
+    services.signature_create(
+        petition=petition,
+        data=submission.to_input(
+            consent_page=settings.SITE_URL + request.path,
+            language=get_language() or "",
+            source=source,
+        ),
+        ip=client_ip(request),
+    )
+    return True, None, 302
 
 
 def _share_context(petition: Petition) -> dict:
