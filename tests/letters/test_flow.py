@@ -41,6 +41,10 @@ def letter_data(**overrides):
     return {**data, **overrides}
 
 
+def preview(client, template, **overrides):
+    return client.post(write_url(template), letter_data(**overrides))
+
+
 def submit(client, template, **overrides):
     return client.post(write_url(template), {**letter_data(**overrides), "send": ""})
 

@@ -9,12 +9,11 @@ redirect, never a 500.
 import re
 
 import pytest
-from django.urls import reverse
 
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter, LetterRecipient
 from tests.factories.letters import LetterFactory, LetterRecipientFactory
-from tests.letters.test_flow import send_queued
+from tests.letters.test_flow import preview, send_queued, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -26,37 +25,6 @@ ONE_MAILBOX = [
     "janedoe@\uff27\uff2d\uff21\uff29\uff2c.com",  # GMAIL in full-width letters
     "JaneDoe+letters@googlemail.com",
 ]
-BODY = (
-    "Dear Yasir Naqvi,\n\nI live in Ottawa Centre and I am worried about people detained "
-    "in Chechnya. Please press for emergency visas.\n\nSam Supporter\nK1A 0A6"
-)
-
-
-def write_url(template):
-    return reverse(
-        "letters:write", kwargs={"campaign": template.campaign.slug, "template": template.slug}
-    )
-
-
-def letter_data(**overrides):
-    data = {
-        "postal_code": "K1A 0A6",
-        "riding": "35079",
-        "supporter_name": "Sam Supporter",
-        "supporter_email": "sam@example.org",
-        "supporter_postal_code": "K1A 0A6",
-        "subject": "Please act now",
-        "body": BODY,
-    }
-    return {**data, **overrides}
-
-
-def preview(client, template, **overrides):
-    return client.post(write_url(template), letter_data(**overrides))
-
-
-def submit(client, template, **overrides):
-    return client.post(write_url(template), {**letter_data(**overrides), "send": ""})
 
 
 def confirm_path(message) -> str:

@@ -6,45 +6,12 @@ display name; direction, zero-width and control characters and non-ASCII digits 
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.urls import reverse
 
 from letters import selectors, services
 from letters.models import Letter
+from tests.letters.test_flow import BODY, preview, submit
 
 pytestmark = pytest.mark.django_db
-
-BODY = (
-    "Dear Yasir Naqvi,\n\nI live in Ottawa Centre and I am worried about people detained "
-    "in Chechnya. Please press for emergency visas.\n\nSam Supporter\nK1A 0A6"
-)
-
-
-def write_url(template):
-    return reverse(
-        "letters:write", kwargs={"campaign": template.campaign.slug, "template": template.slug}
-    )
-
-
-def letter_data(**overrides):
-    data = {
-        "postal_code": "K1A 0A6",
-        "riding": "35079",
-        "supporter_name": "Sam Supporter",
-        "supporter_email": "sam@example.org",
-        "supporter_postal_code": "K1A 0A6",
-        "subject": "Please act now",
-        "body": BODY,
-    }
-    return {**data, **overrides}
-
-
-def preview(client, template, **overrides):
-    return client.post(write_url(template), letter_data(**overrides))
-
-
-def submit(client, template, **overrides):
-    return client.post(write_url(template), {**letter_data(**overrides), "send": ""})
-
 
 REFUSED_NAMES = [
     "Justin Trudeau <pm@pm.gc.ca>",
