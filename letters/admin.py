@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from campaign.directory.models import Representative
+from campaign.drafts.admin import DismissedWhenDeletedAdminMixin
 from campaign.evidence import FoundInMixin
 from campaign.outbox.models import OutboundEmail
 from campaign.source_filter import SourceListFilter
@@ -91,7 +92,7 @@ class LetterTemplateInline(FoundInMixin, admin.StackedInline):
 
 
 @admin.register(LetterTemplate)
-class LetterTemplateAdmin(FoundInMixin, admin.ModelAdmin):
+class LetterTemplateAdmin(DismissedWhenDeletedAdminMixin, FoundInMixin, admin.ModelAdmin):
     form = LetterTemplateAdminForm
     list_display = ["title", "campaign", "kind", "editable", "letter_count", "flagged_count"]
     list_filter = ["kind", "editable", "campaign"]

@@ -16,6 +16,7 @@ from django.utils.translation import ngettext
 from campaign.admin_paginators import CappedCountPaginator
 from campaign.audit.models import AuditLog
 from campaign.audit.services import audit_record_many
+from campaign.drafts.admin import DismissedWhenDeletedAdminMixin
 from campaign.evidence import FoundInMixin
 from campaign.identities import mailbox_key
 from campaign.source_filter import SourceListFilter
@@ -41,7 +42,7 @@ class PetitionInline(FoundInMixin, admin.TabularInline):
 
 
 @admin.register(Petition)
-class PetitionAdmin(FoundInMixin, admin.ModelAdmin):
+class PetitionAdmin(DismissedWhenDeletedAdminMixin, FoundInMixin, admin.ModelAdmin):
     list_display = ["title", "campaign", "state", "goal", "public_count", "created_at"]
     change_form_template = "petitions/admin/petition_change_form.html"
     list_filter = [("campaign__status", admin.ChoicesFieldListFilter), "campaign"]

@@ -18,6 +18,23 @@ from campaign.drafts.forms import DraftItemForm, RereadForm
 from campaign.models import Campaign, SourceDocument
 
 
+class DismissedWhenDeletedAdminMixin:
+    """For the admin of a drafted item (a petition, a letter template): deleting it on its own
+    page, one or several at a time, is remembered as from the review or the campaign's page,
+    so no import or re-read drafts it again from the same sentence."""
+
+    def delete_model(self, request, obj):
+        draft_services.draft_items_dismissed(campaign=obj.campaign, items=[obj], user=request.user)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for item in queryset.select_related("campaign", "source"):
+            draft_services.draft_items_dismissed(
+                campaign=item.campaign, items=[item], user=request.user
+            )
+        super().delete_queryset(request, queryset)
+
+
 class CampaignReviewAdminMixin:
     """A campaign's "Review draft" page: each drafted item beside its evidence, to accept or
     delete, and the campaign published from there once it reads right."""

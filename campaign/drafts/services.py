@@ -83,8 +83,8 @@ def draft_item_delete(*, campaign: Campaign, kind: str, pk: int, user=None) -> s
 
 
 def draft_items_dismissed(*, campaign: Campaign, items: Iterable, user=None) -> int:
-    """Remember that the organiser deleted these drafted items (from the review or from the
-    campaign's page); returns how many came from a call to action."""
+    """Remember that the organiser deleted these drafted items (from the review, the campaign's
+    page or the item's own admin page); returns how many came from a call to action."""
     count = 0
     for item in items:
         source = getattr(item, "source", None)

@@ -208,3 +208,33 @@ def test_it_remembers_an_item_deleted_on_the_campaign_page(organiser_client, dra
     assert response.status_code == 302, response.context and response.context["errors"]
     assert not draft.petitions.exists()
     assert DraftDecision.objects.get().decision == DraftDecision.Decision.DISMISSED
+
+
+def test_it_remembers_a_petition_deleted_on_its_own_admin_page(admin_client, draft):
+    petition = draft.petitions.get()
+
+    response = admin_client.post(
+        reverse("admin:petitions_petition_delete", args=[petition.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert not draft.petitions.exists()
+    dismissed = DraftDecision.objects.get()
+    assert dismissed.decision == DraftDecision.Decision.DISMISSED
+    assert dismissed.campaign == draft
+
+
+def test_it_remembers_letters_deleted_together_from_their_admin_list(admin_client, draft):
+    templates = list(draft.letter_templates.all())
+    assert templates
+
+    response = admin_client.post(
+        reverse("admin:letters_lettertemplate_changelist"),
+        {"action": "delete_selected", "_selected_action": [t.pk for t in templates], "post": "yes"},
+    )
+
+    assert response.status_code == 302
+    assert not draft.letter_templates.exists()
+    assert DraftDecision.objects.filter(
+        campaign=draft, decision=DraftDecision.Decision.DISMISSED
+    ).count() == len({t.source.evidence_quote for t in templates if t.source})
