@@ -27,6 +27,7 @@ from tests.factories.directory import FsaRidingFactory, RepresentativeFactory, R
 from tests.factories.letters import LetterFactory, LetterTemplateFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
 from tests.letters.test_flow import letter_data, write_url
+from tests.remote_assets import remote_assets
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,6 @@ class PageAudit(HTMLParser):
         self.label_depth = 0
         self.images_without_alt: list[str] = []
         self.scripts: list[dict] = []
-        self.remote_assets: list[str] = []
         self.forms: list[dict] = []
         self.ids: list[str] = []
 
@@ -78,14 +78,6 @@ class PageAudit(HTMLParser):
             self.images_without_alt.append(attrs.get("src", ""))
         elif tag == "script":
             self.scripts.append(attrs)
-        elif (
-            tag == "link"
-            and attrs.get("rel") not in ("alternate", "canonical")
-            and attrs.get("href", "").startswith(("http:", "https:", "//"))
-        ):
-            # A page's alternates (the page in each language) and its canonical address are
-            # named, never loaded.
-            self.remote_assets.append(attrs["href"])
         elif tag == "form":
             self.forms.append({"method": attrs.get("method", "get").lower(), "csrf": False})
 
@@ -97,7 +89,9 @@ class PageAudit(HTMLParser):
 def audit(response, status: int = 200) -> PageAudit:
     assert response.status_code == status, response.status_code
     page = PageAudit()
-    page.feed(response.content.decode())
+    html = response.content.decode()
+    page.feed(html)
+    page.remote_assets = remote_assets(html)
     return page
 
 

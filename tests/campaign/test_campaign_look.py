@@ -21,6 +21,7 @@ from campaign.branding import (
 from campaign.campaign_images import IMAGE_MAX_WIDTH, campaign_image_normalised
 from campaign.models import Campaign
 from tests.factories import CampaignFactory, PetitionFactory, SourceDocumentFactory
+from tests.remote_assets import fetched_urls, remote_assets
 
 ADD_CAMPAIGN = reverse("admin:campaign_campaign_add")
 
@@ -245,10 +246,5 @@ def test_the_campaign_page_leads_with_the_petitions_count_and_button(client, bra
 def test_the_pages_load_nothing_from_another_site(client, branded, path):
     html = client.get(path).text
 
-    # What a browser fetches by itself; links that only name a page (`rel="alternate"`,
-    # `rel="canonical"`) are not loaded.
-    tags = re.findall(r"<(?:img|script|link|iframe|source|video|audio)\b[^>]*>", html)
-    fetched = [tag for tag in tags if not re.search(r'rel="(?:alternate|canonical)"', tag)]
-    urls = [re.search(r'(?:src|href)="([^"]*)"', tag).group(1) for tag in fetched]
-    assert len(urls) >= 4  # Bootstrap, chorus.css, the theme, the image
-    assert [url for url in urls if re.match(r"(https?:)?//", url)] == []
+    assert len(fetched_urls(html)) >= 4  # Bootstrap, chorus.css, the theme, the image
+    assert remote_assets(html) == []
