@@ -29,6 +29,13 @@ def campaign_theme_get(*, slug: str) -> Campaign:
     )
 
 
+def campaign_share_card_get(*, slug: str) -> Campaign:
+    """A public campaign with only what its share image draws (title in both languages, and
+    what its cache version hashes); 404 for drafts and unknowns. Lighter than
+    `campaign_get_public`, which prefetches everything the campaign page shows."""
+    return get_object_or_404(Campaign.objects.public(), slug=slug)
+
+
 def campaign_get_public(*, slug: str, preview: bool = False) -> Campaign:
     """A campaign supporters may see, with what its page shows; 404 for drafts and unknowns.
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -12,7 +12,6 @@ from django.views.decorators.http import require_safe
 
 from campaign import branding, previews, selectors, share_images
 from campaign.languages import current_language
-from campaign.models import Campaign
 from campaign.sharing import share_image_version
 
 # A theme's address changes with its colour (Campaign.theme_url), so it can be kept a year.
@@ -85,7 +84,7 @@ SHARE_IMAGE_SECONDS = 7 * 24 * 60 * 60
 @require_safe
 def share_image(request, slug: str):
     """The campaign's preview card (og:image): a PNG we draw, in the page's language."""
-    campaign = get_object_or_404(Campaign.objects.public(), slug=slug)
+    campaign = selectors.campaign_share_card_get(slug=slug)
     png = share_images.share_image_png(
         slug=campaign.slug,
         language=current_language(),
