@@ -325,6 +325,7 @@ class SourceDocumentAdmin(SourceDocumentRereadAdminMixin, admin.ModelAdmin):
     list_display = ["title", "file_name", "language", "published", "imported_at", "action_count"]
     list_filter = ["language"]
     search_fields = ["title", "file_name", "text"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     # The language the extractor read the text in: changing it would not re-read the text.
     readonly_fields = ["file_name", "language", "sha256", "imported_at", "document_with_evidence"]
     fields = [
