@@ -10,15 +10,19 @@ from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError
 from django.urls import reverse
 
+from campaign.drafts.selectors import campaign_review
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
+from campaign.services import CampaignNotPublishable, campaign_publish
 from letters.models import Letter, LetterRecipient, LetterTemplate
 from letters.reports import letters_sent_per_recipient
 from letters.services import letter_confirm
+from petitions.selectors import petition_next_action_url
 from tests.directory.ministry import carney_ministry
-from tests.factories import LetterTemplateFactory, TargetFactory
+from tests.factories import LetterTemplateFactory, PetitionFactory, TargetFactory
 from tests.letters.test_flow import confirm_link, send_queued
 
 pytestmark = pytest.mark.django_db
@@ -280,8 +284,6 @@ def test_a_mailbox_that_wrote_to_its_mp_cannot_write_to_it_again_with_the_minist
 
 
 def test_the_database_refuses_a_second_row_for_the_same_mailbox_and_recipient(client, template):
-    from django.db import IntegrityError
-
     submit(client, template)
     first = LetterRecipient.objects.get(email=MINISTER)
     first.pk = None
@@ -409,8 +411,6 @@ def test_the_admin_explains_the_three_kinds(organiser_client, template):
 
 
 def test_publishing_is_refused_while_the_ministers_office_is_empty(template, offices):
-    from campaign.services import CampaignNotPublishable, campaign_publish
-
     template.campaign.status = "draft"
     template.campaign.save()
     offices["MFA"].holders.all().delete()
@@ -427,3 +427,19 @@ def test_the_campaign_page_lists_the_mp_and_the_minister(client, template):
     card = page[page.index(template.title) :]
     assert "Your Member of Parliament" in card
     assert "Minister of Foreign Affairs" in card
+
+
+def test_the_draft_review_lists_the_mp_and_the_minister(template):
+    (item,) = campaign_review(campaign=template.campaign).items
+
+    assert item.recipients == [
+        "the supporter's MP",
+        "Minister of Foreign Affairs (whoever holds the office)",
+    ]
+
+
+def test_a_signer_is_led_to_the_letter_to_their_mp_and_the_minister(template):
+
+    petition = PetitionFactory(campaign=template.campaign)
+
+    assert petition_next_action_url(petition=petition) == template.get_absolute_url()
