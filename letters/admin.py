@@ -28,9 +28,10 @@ from letters.selectors import letter_delivery, letters_with_copies
 
 
 def _sample_context(template: LetterTemplate) -> LetterContext:
-    """The template's first recipient, or a real current MP; made-up names when there is none."""
+    """A real current MP (a letter to the MP and others is previewed as the MP gets it), else
+    the template's first recipient; made-up names when there is none."""
     name, riding = SAMPLE_CONTEXT.representative_name, SAMPLE_CONTEXT.riding
-    if template.kind == LetterTemplate.Kind.TARGETS:
+    if not template.writes_to_mp:
         first = template.targets.first() if template.pk else None
         if first:
             name = addressed_as(first)
@@ -103,7 +104,17 @@ class LetterTemplateAdmin(DismissedWhenDeletedAdminMixin, FoundInMixin, admin.Mo
     readonly_fields = ["preview", "found_in"]
     fieldsets = [
         (None, {"fields": ["campaign", "title", "slug", "kind", "editable", "found_in"]}),
-        (_("Recipients (fixed-recipient letters)"), {"fields": ["targets"]}),
+        (
+            _("Recipients (fixed recipients, alone or with the supporter's MP)"),
+            {
+                "fields": ["targets"],
+                "description": _(
+                    "Used when the kind above names fixed recipients. A recipient by role "
+                    "(an office) gets the letter at its holder's address when the letter is "
+                    "written."
+                ),
+            },
+        ),
         (_("Text"), {"fields": ["subject_variants", "body", "talking_points"]}),
         (
             _("French version"),

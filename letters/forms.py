@@ -169,6 +169,23 @@ class LetterTemplateAdminForm(forms.ModelForm):
             raise forms.ValidationError(_('Give a list of short texts, like ["…", "…"].'))
         return talking_points
 
+    def clean(self):
+        cleaned = super().clean()
+        # Only where the form shows the recipients (the campaign page's inline does not).
+        if (
+            "targets" in self.fields
+            and cleaned.get("kind") == LetterTemplate.Kind.MP_AND_TARGETS
+            and not cleaned.get("targets")
+        ):
+            self.add_error(
+                "targets",
+                _(
+                    "Choose at least one recipient besides the MP, or make this a letter to "
+                    "the supporter's MP only."
+                ),
+            )
+        return cleaned
+
     def clean_talking_points(self):
         return self._talking_points("talking_points")
 

@@ -13,7 +13,8 @@ from campaign.translations import TranslatedContent
 
 
 class LetterTemplate(TranslatedContent, DraftedFromAction):
-    """What supporters start from: a letter to their MP, or to the campaign's fixed Targets.
+    """What supporters start from: a letter to their MP, to the campaign's fixed Targets, or
+    to both (each recipient gets their own email; the supporter confirms once).
 
     `body` and `subject_variants` are Django template text with the variables listed in
     `body`'s help text; clean() refuses what would fail when a supporter writes. The `_fr`
@@ -25,6 +26,9 @@ class LetterTemplate(TranslatedContent, DraftedFromAction):
     class Kind(models.TextChoices):
         MP = "mp", _("The supporter's MP")
         TARGETS = "targets", _("Fixed recipients")
+        # One field says who a letter goes to: a flag "also to the MP" beside it would let a
+        # template say MP twice, or say MP in a kind whose recipients are chosen below.
+        MP_AND_TARGETS = "mp_targets", _("The supporter's MP and fixed recipients")
 
     campaign = models.ForeignKey(
         Campaign,
@@ -34,7 +38,19 @@ class LetterTemplate(TranslatedContent, DraftedFromAction):
     )
     slug = models.SlugField(_("slug"), max_length=80)
     title = models.CharField(_("title"), max_length=200)
-    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=Kind.choices,
+        help_text=_(
+            "Who each letter goes to. The supporter's MP: supporters give their postal code "
+            "and write to their Member of Parliament. Fixed recipients: the recipients chosen "
+            "below, the same for every supporter. The supporter's MP and fixed recipients: "
+            "both, after one postal code and one confirmation, each as a separate email "
+            "greeting its recipient by name ({{ representative_name }}); write it so it reads "
+            "right to each of them."
+        ),
+    )
     targets = models.ManyToManyField(
         Target, blank=True, related_name="letter_templates", verbose_name=_("recipients")
     )
@@ -78,6 +94,16 @@ class LetterTemplate(TranslatedContent, DraftedFromAction):
         return reverse(
             "letters:start", kwargs={"campaign": self.campaign.slug, "template": self.slug}
         )
+
+    @property
+    def writes_to_mp(self) -> bool:
+        """Whether a letter goes to the supporter's MP (so the supporter gives a postal code)."""
+        return self.kind in (self.Kind.MP, self.Kind.MP_AND_TARGETS)
+
+    @property
+    def writes_to_targets(self) -> bool:
+        """Whether a letter goes to the template's `targets`."""
+        return self.kind in (self.Kind.TARGETS, self.Kind.MP_AND_TARGETS)
 
     @property
     def subjects(self) -> list[str]:

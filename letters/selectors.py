@@ -35,32 +35,45 @@ def letter_template_get_public(
 
 
 def recipients_for(*, template: LetterTemplate, riding: Riding | None) -> list[Recipient]:
-    """Who a letter from this template goes to: the riding's current MP, or the targets.
+    """Who a letter from this template goes to: the riding's current MP, the targets, or the
+    MP first and then the targets (template.kind).
 
     A target by role goes to whoever holds its office now, looked up every time a letter is
-    built (write page, preview, submit). Recipients come only from the directory or the
-    campaign, never from the request.
+    built (write page, preview, submit). A riding without an MP (a vacant seat) leaves a letter
+    to both with the targets only: mp_missing says so. Recipients come only from the directory
+    or the campaign, never from the request.
     """
-    if template.kind == LetterTemplate.Kind.MP:
-        representative = riding.current_representative if riding else None
-        if representative is None or not representative.email:
-            return []
-        return [
-            Recipient(
-                name=representative.name,
-                role=_("Member of Parliament for %(riding)s") % {"riding": riding.name},
-                email=representative.email,
-                representative=representative,
-                suppressed=is_suppressed(representative.email),
-            )
-        ]
     recipients = []
-    targets = template.targets.filter(campaign=template.campaign).select_related("office")
-    for target in targets.order_by("id"):
-        recipient = _target_recipient(target)
-        if recipient is not None:
-            recipients.append(recipient)
+    if template.writes_to_mp:
+        representative = _mp_recipient(riding)
+        if representative is not None:
+            recipients.append(representative)
+    if template.writes_to_targets:
+        targets = template.targets.filter(campaign=template.campaign).select_related("office")
+        for target in targets.order_by("id"):
+            recipient = _target_recipient(target)
+            if recipient is not None:
+                recipients.append(recipient)
     return recipients
+
+
+def mp_missing(*, template: LetterTemplate, recipients: list[Recipient]) -> bool:
+    """Whether the letter should go to the supporter's MP but the directory has none to write
+    to (a vacant seat, or no address on record)."""
+    return template.writes_to_mp and not any(r.representative for r in recipients)
+
+
+def _mp_recipient(riding: Riding | None) -> Recipient | None:
+    representative = riding.current_representative if riding else None
+    if representative is None or not representative.email:
+        return None
+    return Recipient(
+        name=representative.name,
+        role=_("Member of Parliament for %(riding)s") % {"riding": riding.name},
+        email=representative.email,
+        representative=representative,
+        suppressed=is_suppressed(representative.email),
+    )
 
 
 def _target_recipient(target: Target) -> Recipient | None:

@@ -43,7 +43,8 @@ def _step_url(request, step: str, template: LetterTemplate, **params) -> str:
 @require_http_methods(["GET", "POST"])
 @previews.previewable
 def letter_start(request, campaign: str, template: str):
-    """Step 1 for a letter to your MP: the postal code. Fixed-recipient letters skip it."""
+    """Step 1 for a letter to your MP (alone or with others): the postal code. Fixed-recipient
+    letters skip it."""
     letter_template = previews.public_or_preview(
         request,
         selectors.letter_template_get_public,
@@ -51,7 +52,7 @@ def letter_start(request, campaign: str, template: str):
         template_slug=template,
     )
     source = source_of(request)
-    if letter_template.kind == LetterTemplate.Kind.TARGETS:
+    if not letter_template.writes_to_mp:
         return redirect(_step_url(request, "write", letter_template, **_source_param(source)))
     form = PostalCodeForm(request.POST or None, initial={"source": source})
     if request.method == "POST" and form.is_valid():
@@ -108,7 +109,7 @@ def letter_write(request, campaign: str, template: str):
         template_slug=template,
     )
     riding, postal_code = None, ""
-    if letter_template.kind == LetterTemplate.Kind.MP:
+    if letter_template.writes_to_mp:
         step_one = request.POST if request.method == "POST" else request.GET
         found = riding_chosen(
             postal_code=step_one.get("postal_code", ""), riding_code=step_one.get("riding", "")
@@ -118,7 +119,12 @@ def letter_write(request, campaign: str, template: str):
             return redirect(_step_url(request, "start", letter_template))
         postal_code, riding = found
     recipients = selectors.recipients_for(template=letter_template, riding=riding)
-    context = {"template": letter_template, "riding": riding, "recipients": recipients}
+    context = {
+        "template": letter_template,
+        "riding": riding,
+        "recipients": recipients,
+        "mp_missing": selectors.mp_missing(template=letter_template, recipients=recipients),
+    }
     if not recipients:
         return render(request, "letters/no_recipient.html", context)
     draft = {

@@ -193,7 +193,8 @@ def petition_next_action_url(*, petition: Petition) -> str:
     campaign = petition.campaign
     templates = getattr(campaign, "letter_templates", None)
     if templates is not None and campaign.is_open:
-        template = templates.filter(kind="mp").order_by("id").first()
+        # By value (petitions does not import letters): to the MP alone, or with others.
+        template = templates.filter(kind__in=["mp", "mp_targets"]).order_by("id").first()
         if template is not None:
             return template.get_absolute_url()
     return campaign.get_absolute_url()
