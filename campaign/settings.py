@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "campaign.directory",
     "campaign.audit",
     "campaign.privacy",
+    "campaign.consent",
+    "campaign.mailings",
     "campaign.exports",
     "axes",
     "petitions",
@@ -370,6 +372,18 @@ PETITIONS_TARGET_UPDATE_MAX_NAMES = env.int("PETITIONS_TARGET_UPDATE_MAX_NAMES",
 CELERY_BEAT_SCHEDULE["petitions-purge"] = {
     "task": "petitions.tasks.purge_expired_signatures",
     "schedule": 24 * 60 * 60.0,
+}
+
+
+# --- Follow-up mailings (campaign.mailings) ----------------------------------------------------
+# People turned into outbox rows per transaction when a mailing is sent.
+MAILINGS_CHUNK_SIZE = env.int("MAILINGS_CHUNK_SIZE", default=1000)
+# The mailto: of List-Unsubscribe (someone must read it and unsubscribe the sender by hand);
+# the From address when unset.
+MAILINGS_UNSUBSCRIBE_EMAIL = env.str("MAILINGS_UNSUBSCRIBE_EMAIL", default="")
+CELERY_BEAT_SCHEDULE["mailings-resume"] = {
+    "task": "campaign.mailings.tasks.resume_mailings",
+    "schedule": 60.0,
 }
 
 

@@ -29,6 +29,8 @@ urlpatterns = [
         path("embed/letters/", include("letters.embed_urls")),
         # The supporter's removal page; /privacy/ itself is the privacy notice (public_urls).
         path("privacy/", include("campaign.privacy.urls")),
+        # Every mailing's unsubscribe link, short (mail clients show it) and RFC 8058 ready.
+        path("u/", include("campaign.consent.urls")),
         path("", include("campaign.public_urls")),
         prefix_default_language=False,
     ),

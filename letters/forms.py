@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
 from campaign.directory.models import Representative, Riding
 from campaign.identities import MailboxField, validate_name_text
 from campaign.postal_codes import PostalCodeField
@@ -93,6 +94,8 @@ class LetterForm(forms.Form):
         ),
     )
     send_copy = forms.BooleanField(label=_("Email me a copy of my letter"), required=False)
+    # The petitions' sentence: one consent, whichever action the supporter takes.
+    newsletter = forms.BooleanField(label=CAMPAIGN_UPDATES_CONSENT, required=False)
     source = SourceField()
 
     def __init__(

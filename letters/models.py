@@ -169,6 +169,12 @@ class Letter(models.Model):
     )
     # Where the writer came from: the `?source=` code of the link (campaign.sharing).
     source = models.CharField(_("source"), max_length=40, blank=True, default="")
+    # CASL, as on a signature: express consent with the exact wording shown, when, and on which
+    # page; written to the consent ledger (campaign.consent) when the letter is confirmed.
+    newsletter_opt_in = models.BooleanField(_("newsletter opt-in"), default=False)
+    newsletter_consent_text = models.TextField(_("consent wording shown"), blank=True)
+    newsletter_consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
+    consent_page = models.CharField(_("page written on"), max_length=300, blank=True)
     status = models.CharField(
         _("status"),
         max_length=12,

@@ -36,6 +36,10 @@ def _record(letter: Letter) -> dict:
         "subject": letter.subject,
         "body": letter.body,
         "send_copy": letter.send_copy,
+        "newsletter_opt_in": letter.newsletter_opt_in,
+        "newsletter_consent_text": letter.newsletter_consent_text,
+        "newsletter_consent_at": letter.newsletter_consent_at,
+        "consent_page": letter.consent_page,
         "status": letter.status,
         "created_at": letter.created_at,
         "confirmed_at": letter.confirmed_at,
@@ -76,6 +80,10 @@ def letters_forget(mailbox_key: str) -> int:
         body="",
         send_copy=False,
         text_hash="",
+        newsletter_opt_in=False,
+        newsletter_consent_text="",
+        newsletter_consent_at=None,
+        consent_page="",
     )
     LetterRecipient.objects.filter(letter_id__in=confirmed).update(
         supporter_email="",

@@ -9,6 +9,8 @@ from django.db import connections, router, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from campaign.consent.scopes import campaign_scope
+from campaign.consent.services import consent_give
 from campaign.directory.models import Riding
 from campaign.directory.selectors import office_for_role
 from campaign.identities import mailbox_key, validate_name_text
@@ -226,12 +228,17 @@ def letter_build(
     send_copy: bool = False,
     language: str = settings.LANGUAGE_CODE,
     source: str = "",
+    newsletter_opt_in: bool = False,
+    newsletter_consent_text: str = "",
+    consent_page: str = "",
 ) -> Letter:
     """The letter as it will be sent, validated but not saved (the preview shows this).
 
     `language` is the one the supporter writes in (the page's): the letter keeps it, and the
     emails about it and around it are in it (letter_confirm, letters.emails). `source` is the
     `?source=` code the supporter came by (campaign.sharing.source_clean), stored with it.
+    `newsletter_opt_in` with the `newsletter_consent_text` shown on `consent_page` is the
+    supporter's consent to the campaign's updates, recorded in the ledger on confirmation.
 
     A locked template ignores `body` and uses its own text, and accepts only its own subjects.
     Raises ValidationError for a multi-line subject or name (header injection), a name that is
@@ -284,6 +291,10 @@ def letter_build(
         send_copy=send_copy,
         language=site_language(language),
         source=source[:40],
+        newsletter_opt_in=newsletter_opt_in,
+        newsletter_consent_text=newsletter_consent_text if newsletter_opt_in else "",
+        newsletter_consent_at=timezone.now() if newsletter_opt_in else None,
+        consent_page=consent_page[:300],
         test_mode=campaign.letters_in_test_mode,
         text_hash=fingerprint(
             body=body, supporter_name=supporter_name, supporter_postal_code=supporter_postal_code
@@ -374,6 +385,7 @@ def letter_confirm(*, letter: Letter) -> bool:
     """Confirm the supporter's address and queue one email per recipient (and the copy).
 
     Idempotent: confirming twice queues nothing more. Returns True when this call confirmed.
+    A supporter who ticked the consent box has it written to the ledger (campaign.consent).
     Raises CampaignClosed when the campaign no longer takes letters (campaign_close), as a
     petition refuses a late confirmation.
     """
@@ -388,9 +400,21 @@ def letter_confirm(*, letter: Letter) -> bool:
         # in, and say so to the recipient's mail software (Content-Language).
         with translation.override(letter.language):
             _queue_letter_emails(letter, recipients)
+        confirmed_at = timezone.now()
         Letter.objects.filter(pk=letter.pk).update(
-            status=Letter.Status.CONFIRMED, confirmed_at=timezone.now()
+            status=Letter.Status.CONFIRMED, confirmed_at=confirmed_at
         )
+        if letter.newsletter_opt_in:
+            # The confirmation link is the double opt-in; the wording is the one shown.
+            consent_give(
+                address=letter.supporter_email,
+                scope=campaign_scope(letter.campaign_id),
+                wording=letter.newsletter_consent_text,
+                language=letter.language,
+                page=letter.consent_page,
+                source=f"letter:{letter.pk}",
+                at=confirmed_at,
+            )
     log.info("letters: letter %s confirmed, %d recipients", letter.pk, len(recipients))
     return True
 

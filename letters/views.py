@@ -7,6 +7,7 @@ so every step works without JavaScript and can be bookmarked.
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -16,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from campaign import previews
+from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
 from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
 from campaign.embeds import embed_of
 from campaign.languages import current_language
@@ -175,6 +177,9 @@ def letter_write(request, campaign: str, template: str):
         "send_copy": data["send_copy"],
         "language": current_language(),
         "source": data["source"],
+        "newsletter_opt_in": data["newsletter"],
+        "newsletter_consent_text": str(CAMPAIGN_UPDATES_CONSENT),
+        "consent_page": settings.SITE_URL + request.path,
     }
     try:
         if "send" not in request.POST:

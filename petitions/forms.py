@@ -11,16 +11,15 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
 from campaign.identities import MailboxField, validate_name_text
 from campaign.postal_codes import PostalCodeField
 from campaign.sharing import SourceField
 from petitions.services import SignatureInput
 
-# CASL: this exact wording is stored with every signature that ticks the box.
-NEWSLETTER_CONSENT = _(
-    "Yes, email me news about this campaign and related campaigns run with Chorus. "
-    "I can unsubscribe at any time."
-)
+# CASL: this exact wording is stored with every signature that ticks the box (and goes into
+# the consent ledger when the signature is confirmed). Letters show the same sentence.
+NEWSLETTER_CONSENT = CAMPAIGN_UPDATES_CONSENT
 
 # A web address in a name is spam; the shapes spammers use, not every dot.
 _URLISH = re.compile(

@@ -6,6 +6,7 @@ Every function is keyword-only and named `<entity>_<action>`. Views call exactly
 import datetime
 import logging
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat, Substr
 from django.utils import timezone
 
+from campaign.consent.scopes import campaign_scope
+from campaign.consent.services import consent_give
 from campaign.directory.lookup import local_ridings_for_postal_code
 from campaign.identities import mailbox_key
 from campaign.models import CallToAction, Campaign
@@ -182,8 +185,10 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
 
     Raises Signature.DoesNotExist for an unknown id and PetitionClosed (carrying the petition)
     when the petition is no longer open (its campaign is not published). One conditional
-    UPDATE, committed on its own, decides which request confirmed: only that one adds one to
-    the count, and only if the signature is not flagged.
+    UPDATE decides which request confirmed: only that one adds one to the count, and only if
+    the signature is not flagged. A signer who ticked the newsletter box has their consent
+    written to the ledger (campaign.consent) in the same transaction: the confirmation link is
+    the double opt-in CASL's express consent rests on; the wording is the one stored at signing.
     """
     signature = Signature.objects.select_related("petition__campaign").get(pk=signature_id)
     if signature.confirmed_at is not None:
@@ -191,18 +196,36 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
     if not signature.petition.is_open:
         raise PetitionClosed(signature.petition)
     now = timezone.now()
-    updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
-        confirmed_at=now
-    )
-    if not updated:
-        return ConfirmOutcome(signature=signature, newly_confirmed=False)
-    signature.confirmed_at = now
+    # The ledger row and the confirmation commit together; a signer without the box ticked
+    # (most of them) pays for no savepoint.
+    with transaction.atomic() if signature.newsletter_opt_in else nullcontext():
+        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
+            confirmed_at=now
+        )
+        if not updated:
+            return ConfirmOutcome(signature=signature, newly_confirmed=False)
+        signature.confirmed_at = now
+        if signature.newsletter_opt_in:
+            _consent_record(signature)
     if not signature.is_flagged:
         petition = signature.petition
         # Straight away outside a transaction; after commit inside one.
         transaction.on_commit(lambda: _count_confirmed(petition))
     log.info("petitions: signature %s confirmed", signature.pk)
     return ConfirmOutcome(signature=signature, newly_confirmed=True)
+
+
+def _consent_record(signature: Signature) -> None:
+    """The signer's consent to their campaign's updates, as it was shown when they signed."""
+    consent_give(
+        address=signature.email,
+        scope=campaign_scope(signature.petition.campaign_id),
+        wording=signature.newsletter_consent_text,
+        language=signature.language,
+        page=signature.consent_page,
+        source=f"signature:{signature.pk}",
+        at=signature.confirmed_at,
+    )
 
 
 def _count_confirmed(petition: Petition) -> None:

@@ -7,7 +7,8 @@ this module decides what the event changes:
 - bounced / rejected: the message is `failed` with the ESP's reason, and the address is
   suppressed (a target's dead address is flagged for the organisers; a supporter gets no more
   mail);
-- complained (marked as spam) or unsubscribed at the ESP: the address is suppressed.
+- complained (marked as spam) or unsubscribed at the ESP: the address is suppressed, and the
+  registered complaint handlers run (campaign.consent withdraws every consent in its ledger).
 
 Each event is processed once: its id is recorded in the same transaction as its effect, so a
 replayed webhook (the ESP retrying, or someone resending a captured request) changes nothing.
@@ -33,6 +34,17 @@ _REASONS = {
     COMPLAINED: Suppression.Reason.COMPLAINT,
     UNSUBSCRIBED: Suppression.Reason.UNSUBSCRIBE,
 }
+
+
+# Called as handler(address=…) inside the event's transaction after a complaint or an ESP
+# unsubscribe; registered by the packages that must hear of it (the outbox imports none).
+_complaint_handlers: list = []
+
+
+def complaint_handler_register(handler) -> None:
+    """Have `handler(address=…)` run on every complaint or ESP unsubscribe (idempotent)."""
+    if handler not in _complaint_handlers:
+        _complaint_handlers.append(handler)
 
 
 def _event_key(esp_name: str, event) -> str:
@@ -100,6 +112,9 @@ def record_tracking_event(*, esp_name: str, event) -> str:
                     lease_expires_at=None,
                 )
             suppression_add(address=address, reason=reason, detail=description, source_email=email)
+            if event.event_type in (COMPLAINED, UNSUBSCRIBED):
+                for handler in _complaint_handlers:
+                    handler(address=address)
     except IntegrityError:
         log.info("outbox: %s webhook event replayed, ignored", esp_name)
         return "replayed"

@@ -33,6 +33,7 @@ class OutboundEmail(models.Model):
         LETTER_COPY = "letter_copy", _("Copy of a letter")
         LETTER_ALREADY_WRITTEN = "letter_already_written", _("Letter already written")
         RECEIPT = "receipt", _("Receipt")
+        MAILING = "mailing", _("Follow-up mailing")
         OTHER = "other", _("Other")
 
     to = models.EmailField(_("to"), max_length=254)

@@ -350,6 +350,7 @@ SUPPORTER_PURPOSES = (
     OutboundEmail.Purpose.LETTER_COPY,
     OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN,
     OutboundEmail.Purpose.RECEIPT,
+    OutboundEmail.Purpose.MAILING,
 )
 
 
@@ -404,11 +405,18 @@ def outbound_email_retry(*, emails: Iterable[OutboundEmail]) -> int:
     return len(retried)
 
 
-def outbound_email_cancel(*, emails: Iterable[OutboundEmail]) -> int:
-    """Cancel rows that are still queued. A row being sent or sent cannot be called back."""
-    return OutboundEmail.objects.filter(pk__in=[e.pk for e in emails], status=Status.QUEUED).update(
-        status=Status.CANCELLED, last_error="Cancelled by staff."
+def outbound_email_cancel(
+    *, emails: Iterable[OutboundEmail], reason: str = "Cancelled by staff."
+) -> int:
+    """Cancel rows that are still queued. A row being sent or sent cannot be called back.
+
+    `emails`: rows, or a queryset of them (cancelled in one UPDATE)."""
+    rows = (
+        emails
+        if isinstance(emails, models.QuerySet)
+        else OutboundEmail.objects.filter(pk__in=[e.pk for e in emails])
     )
+    return rows.filter(status=Status.QUEUED).update(status=Status.CANCELLED, last_error=reason)
 
 
 def suppression_add(

@@ -114,7 +114,13 @@ def test_erasing_twice_changes_nothing_more(jane_signature):
 
     outcome = erase()
 
-    assert outcome.counts == {"emails": 0, "signatures": 0, "letters": 0}
+    assert outcome.counts == {
+        "emails": 0,
+        "signatures": 0,
+        "letters": 0,
+        "consents": 0,
+        "mailings": 0,
+    }
     assert Suppression.objects.count() == 1
 
 

@@ -1,0 +1,66 @@
+"""Reads of the ledger: what a person agrees to now, and who agrees to a scope now."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from campaign.consent.models import ConsentEvent
+
+Action = ConsentEvent.Action
+
+
+def _later_row_exists() -> Exists:
+    """A row for the same mailbox and scope recorded after the outer row (ties by id)."""
+    return Exists(
+        ConsentEvent.objects.filter(
+            scope=OuterRef("scope"), mailbox_key=OuterRef("mailbox_key")
+        ).filter(
+            Q(recorded_at__gt=OuterRef("recorded_at"))
+            | Q(recorded_at=OuterRef("recorded_at"), id__gt=OuterRef("id"))
+        )
+    )
+
+
+def consent_latest(*, mailbox_key: str, scope: str) -> ConsentEvent | None:
+    """The row that decides the mailbox's consent to `scope`, or None when it has none."""
+    return (
+        ConsentEvent.objects.filter(mailbox_key=mailbox_key, scope=scope)
+        .order_by("-recorded_at", "-id")
+        .first()
+    )
+
+
+def consent_current(*, mailbox_key: str, scope: str) -> bool:
+    """Whether the mailbox agrees now to be written to about `scope`."""
+    latest = consent_latest(mailbox_key=mailbox_key, scope=scope)
+    return latest is not None and latest.action == Action.GIVEN
+
+
+def consenting(*, scope: str) -> QuerySet:
+    """The rows of consent currently in force for `scope`: one per mailbox, the latest "given".
+
+    The one read mailings use to choose recipients. Each row carries the address and the
+    language the person gave their consent in (the page's language). Read it when mailing, not
+    before: a withdrawal recorded a second earlier is already in force.
+    """
+    return ConsentEvent.objects.filter(scope=scope, action=Action.GIVEN).exclude(
+        _later_row_exists()
+    )
+
+
+def withdrawn_since_given(*, scope: str) -> QuerySet:
+    """The rows of withdrawal currently in force for `scope` (people who unsubscribed)."""
+    return ConsentEvent.objects.filter(scope=scope, action=Action.WITHDRAWN).exclude(
+        _later_row_exists()
+    )
+
+
+def scopes_given(*, mailbox_key: str) -> list[str]:
+    """Every scope the mailbox currently agrees to."""
+    rows = consenting_for_mailbox(mailbox_key=mailbox_key)
+    return sorted({row.scope for row in rows})
+
+
+def consenting_for_mailbox(*, mailbox_key: str) -> QuerySet:
+    """The mailbox's consents in force, one row per scope."""
+    return ConsentEvent.objects.filter(mailbox_key=mailbox_key, action=Action.GIVEN).exclude(
+        _later_row_exists()
+    )

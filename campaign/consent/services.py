@@ -1,0 +1,192 @@
+"""Writes of the ledger: consent given, consent withdrawn, a person's rows forgotten.
+
+Rows are only ever added (and deleted on erasure); nothing here edits one.
+"""
+
+import logging
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import IntegrityError, connections, router, transaction
+from django.utils import timezone
+
+from campaign.consent.models import ConsentEvent
+from campaign.consent.registry import withdrawal_handlers
+from campaign.consent.scopes import scope_is_valid
+from campaign.consent.selectors import consent_latest, consenting_for_mailbox
+from campaign.identities import mailbox_hash, mailbox_key
+
+log = logging.getLogger(__name__)
+
+Action = ConsentEvent.Action
+Method = ConsentEvent.Method
+
+# The first key of PostgreSQL's two-key advisory locks: this ledger's scopes.
+_LOCK_CLASS = 0x636F6E73  # "cons"
+
+
+def scope_lock(*, scope: str) -> None:
+    """Take, until the caller's transaction ends, the lock that orders a scope's withdrawals
+    and the mailings reading who agrees to it.
+
+    A mailing chunk takes it before reading who consents and holds it until its email rows
+    commit; a withdrawal takes it before writing. So a withdrawal either commits before the
+    chunk reads (the person is left out) or waits for the chunk and then cancels the rows it
+    wrote (mailings.services): never both missed. PostgreSQL advisory lock; SQLite (local
+    use) runs one writer at a time anyway.
+    """
+    connection = connections[router.db_for_write(ConsentEvent)]
+    if connection.vendor != "postgresql":
+        return
+    key = zlib.crc32(scope.encode()) - 2**31  # an int4
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK_CLASS, key])
+
+
+def consent_give(
+    *,
+    address: str,
+    scope: str,
+    wording: str,
+    language: str,
+    page: str,
+    method: str = Method.DOUBLE_OPT_IN,
+    source: str = "",
+    at: datetime | None = None,
+) -> ConsentEvent:
+    """Record that the person at `address` agreed to `scope`, having been shown `wording`
+    (in `language`, on `page`), confirmed by `method`.
+
+    Idempotent per `source` ("signature:42"): recording the same confirmation again returns the
+    row already written. Raises ValueError for an unknown scope (a programming error).
+    """
+    if not scope_is_valid(scope):
+        raise ValueError(f"Not a consent scope: {scope!r}")
+    event = ConsentEvent(
+        mailbox_key=mailbox_key(address),
+        mailbox_hash=mailbox_hash(address),
+        address=address.strip()[:254],
+        scope=scope,
+        action=Action.GIVEN,
+        wording=wording,
+        language=language[:8],
+        page=page[:300],
+        method=method,
+        source=source[:60],
+        recorded_at=at or timezone.now(),
+    )
+    try:
+        with transaction.atomic():
+            event.save()
+    except IntegrityError:
+        if not source:
+            raise
+        return ConsentEvent.objects.get(source=event.source, action=Action.GIVEN)
+    return event
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """Whose consent a withdrawal was for (None: nobody the ledger knows) and the row written
+    (None: there was no consent in force to withdraw)."""
+
+    mailbox_key: str | None
+    event: ConsentEvent | None
+
+
+def _withdraw_latest(latest: ConsentEvent | None, *, method: str, page: str) -> Withdrawal:
+    if latest is None:
+        return Withdrawal(mailbox_key=None, event=None)
+    # Even when already withdrawn: mail queued by a race (see scope_lock) is cancelled too.
+    for handler in withdrawal_handlers():
+        handler(mailbox_key=latest.mailbox_key, scope=latest.scope)
+    if latest.action == Action.WITHDRAWN:
+        return Withdrawal(mailbox_key=latest.mailbox_key, event=None)
+    event = ConsentEvent.objects.create(
+        mailbox_key=latest.mailbox_key,
+        mailbox_hash=latest.mailbox_hash,
+        address=latest.address,
+        scope=latest.scope,
+        action=Action.WITHDRAWN,
+        language=latest.language,
+        page=page[:300],
+        method=method,
+    )
+    log.info("consent: withdrawn for %s by %s (event %s)", latest.scope, method, event.pk)
+    return Withdrawal(mailbox_key=latest.mailbox_key, event=event)
+
+
+def consent_withdraw(*, address: str, scope: str, method: str, page: str = "") -> Withdrawal:
+    """Record that the person at `address` no longer agrees to `scope`, and have the registered
+    handlers cancel what is queued for them (registry). Call it inside a transaction (it takes
+    `scope_lock`). Withdrawing what was never given, or again, writes no row."""
+    scope_lock(scope=scope)
+    latest = consent_latest(mailbox_key=mailbox_key(address), scope=scope)
+    return _withdraw_latest(latest, method=method, page=page)
+
+
+def consent_withdraw_by_hash(
+    *, mailbox_hash: str, scope: str, method: str, page: str = ""
+) -> Withdrawal:
+    """`consent_withdraw` for the person an unsubscribe link names by their mailbox's hash."""
+    scope_lock(scope=scope)
+    latest = (
+        ConsentEvent.objects.filter(mailbox_hash=mailbox_hash, scope=scope)
+        .order_by("-recorded_at", "-id")
+        .first()
+    )
+    return _withdraw_latest(latest, method=method, page=page)
+
+
+def consent_withdraw_all(*, address: str, method: str) -> int:
+    """Withdraw every consent in force for the mailbox (a complaint: "this is spam" covers
+    everything we send). Returns how many scopes were withdrawn."""
+    withdrawn = 0
+    with transaction.atomic():
+        for scope in sorted(
+            set(
+                consenting_for_mailbox(mailbox_key=mailbox_key(address)).values_list(
+                    "scope", flat=True
+                )
+            )
+        ):
+            if consent_withdraw(address=address, scope=scope, method=method).event is not None:
+                withdrawn += 1
+    return withdrawn
+
+
+def consent_forget(*, mailbox_key: str) -> int:
+    """Delete every ledger row of the mailbox (its erasure); returns how many.
+
+    Nothing of the consent is kept: the proof CASL asks for is needed only while Chorus relies
+    on the consent, and an erased mailbox is never written to again (the outbox keeps its
+    hashed suppression).
+    """
+    deleted, _by_model = ConsentEvent.objects.filter(mailbox_key=mailbox_key).delete()
+    return deleted
+
+
+@dataclass(frozen=True)
+class Unsubscribed:
+    """What an unsubscribe link did: the scope it named and whether a row was written now."""
+
+    scope: str
+    withdrawn_now: bool
+
+
+def consent_unsubscribe(
+    *, mailbox_hash: str, scope: str, one_click: bool, page: str = ""
+) -> Unsubscribed:
+    """Withdraw the consent an unsubscribe link names (links.unsubscribe_token_read), at once.
+
+    `one_click`: the mail client's RFC 8058 POST rather than the page's button. Queued mail for
+    the person and scope is cancelled by the registered handlers in the same transaction.
+    Using the link again changes nothing.
+    """
+    method = Method.ONE_CLICK if one_click else Method.UNSUBSCRIBE_PAGE
+    with transaction.atomic():
+        withdrawal = consent_withdraw_by_hash(
+            mailbox_hash=mailbox_hash, scope=scope, method=method, page=page
+        )
+    return Unsubscribed(scope=scope, withdrawn_now=withdrawal.event is not None)

@@ -1,0 +1,288 @@
+"""Writes of mailings: send (mark and publish), expand recipients a chunk at a time, test,
+and cancel what is queued for someone who withdrew.
+
+Every function is keyword-only and named `<entity>_<action>`; admin views call exactly one.
+"""
+
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from campaign.consent.links import unsubscribe_url
+from campaign.consent.scopes import campaign_id_of, campaign_scope
+from campaign.consent.selectors import consenting
+from campaign.consent.services import scope_lock
+from campaign.mailings.models import Mailing, MailingRecipient
+from campaign.outbox.models import OutboundEmail
+from campaign.outbox.rendering import single_line
+from campaign.outbox.services import outbound_email_cancel, queue_email
+
+log = logging.getLogger(__name__)
+
+UNSUBSCRIBED_NOT_SENT = "Not sent: the supporter unsubscribed."
+# Stands for each recipient's own unsubscribe link in a text rendered once per language.
+_LINK_MARKER = "\x00unsubscribe-link\x00"
+
+
+def mailing_scope(mailing: Mailing) -> str:
+    """The consent a mailing relies on: its campaign's updates (campaign.consent.scopes)."""
+    return campaign_scope(mailing.campaign_id)
+
+
+def _language_of(value: str) -> str:
+    return "fr" if (value or "").lower().startswith("fr") else "en"
+
+
+# --- The message -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Message:
+    """One mailing email as it is queued: subject, text and headers."""
+
+    subject: str
+    body_text: str
+    headers: dict[str, str]
+
+
+def _unsubscribe_mailto() -> str:
+    address = settings.MAILINGS_UNSUBSCRIBE_EMAIL or settings.DEFAULT_FROM_EMAIL
+    return address.rsplit("<", 1)[-1].rstrip(">").strip()
+
+
+class _Renderer:
+    """Renders a mailing once per language, then fills in each recipient's unsubscribe link."""
+
+    def __init__(self, mailing: Mailing, *, test: bool = False):
+        self.mailing = mailing
+        self.test = test
+        self._texts: dict[str, tuple[str, str]] = {}
+
+    def _render(self, language: str) -> tuple[str, str]:
+        if language not in self._texts:
+            subject, body = self.mailing.content_for(language)
+            with translation.override(language):
+                if self.test:
+                    subject = _("[Test] %(subject)s") % {"subject": subject}
+                text = render_to_string(
+                    "emails/mailing-body.txt",
+                    {
+                        "body": body.strip(),
+                        "campaign_title": self.mailing.campaign.shown.title,
+                        "unsubscribe_url": _LINK_MARKER,
+                        "site_url": settings.SITE_URL,
+                    },
+                )
+            self._texts[language] = (single_line(subject), text)
+        return self._texts[language]
+
+    def message(self, *, address: str, language: str) -> Message:
+        language = _language_of(language)
+        subject, text = self._render(language)
+        url = unsubscribe_url(address=address, scope=mailing_scope(self.mailing), language=language)
+        mailto = _unsubscribe_mailto()
+        return Message(
+            subject=subject,
+            body_text=text.replace(_LINK_MARKER, url),
+            headers={
+                # RFC 2369 and RFC 8058: mail clients show an "Unsubscribe" button that POSTs.
+                "List-Unsubscribe": f"<{url}>, <mailto:{mailto}?subject=unsubscribe>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "Content-Language": language,
+            },
+        )
+
+
+def mailing_preview(*, mailing: Mailing, address: str) -> dict[str, Message]:
+    """The mailing as `address` would get it, in each language it is written in."""
+    renderer = _Renderer(mailing)
+    languages = ["en", "fr"] if mailing.body_fr.strip() else ["en"]
+    return {
+        language: renderer.message(address=address, language=language) for language in languages
+    }
+
+
+# --- Testing and sending ---------------------------------------------------------------------
+
+
+def mailing_send_test(*, mailing: Mailing, to: str) -> list[OutboundEmail]:
+    """Queue the mailing to `to` (the organiser), once per language it is written in, marked as
+    a test. Writes no recipient and no consent: the unsubscribe link in it changes nothing for
+    someone who never consented. Raises ValidationError when `to` is not an address."""
+    renderer = _Renderer(mailing, test=True)
+    languages = ["en", "fr"] if mailing.body_fr.strip() else ["en"]
+    emails = []
+    with transaction.atomic():
+        for language in languages:
+            message = renderer.message(address=to, language=language)
+            emails.append(
+                queue_email(
+                    to=to,
+                    subject=message.subject,
+                    body_text=message.body_text,
+                    purpose=OutboundEmail.Purpose.MAILING,
+                    headers=message.headers,
+                    related=mailing,
+                )
+            )
+    return emails
+
+
+def mailing_send(*, mailing: Mailing, actor) -> bool:
+    """Start sending a draft: mark it `sending` and publish the task that queues its emails.
+
+    Returns at once, whatever the number of supporters (they are expanded by the task). False
+    when the mailing was not a draft (sent already, or being sent): nothing changes. If the
+    broker is down, the minute's `mailings_resume` publishes the task later.
+    """
+    with transaction.atomic():
+        started = Mailing.objects.filter(pk=mailing.pk, status=Mailing.Status.DRAFT).update(
+            status=Mailing.Status.SENDING,
+            send_requested_by=actor,
+            send_requested_at=timezone.now(),
+        )
+        if started:
+            mailing_id = mailing.pk
+            transaction.on_commit(lambda: expansion_publish(mailing_id=mailing_id))
+    if started:
+        log.info("mailings: mailing %s sending", mailing.pk)
+    return bool(started)
+
+
+def expansion_publish(*, mailing_id: int) -> bool:
+    """Have a worker expand the mailing's recipients; a broken broker never fails the caller."""
+    from campaign.mailings.tasks import expand_mailing
+
+    try:
+        expand_mailing.apply_async(args=[mailing_id], retry=False)
+    except Exception as error:
+        log.warning(
+            "mailings: could not publish the expansion of mailing %s (%s); resumed within a minute",
+            mailing_id,
+            type(error).__name__,
+        )
+        return False
+    return True
+
+
+def mailings_resume() -> int:
+    """Publish the expansion of every mailing still `sending` (run every minute by beat): a lost
+    task, a broker that was down when the organiser pressed Send, a worker that died. Running
+    an expansion twice at once is harmless (see mailing_expand_chunk)."""
+    ids = list(Mailing.objects.filter(status=Mailing.Status.SENDING).values_list("pk", flat=True))
+    for mailing_id in ids:
+        expansion_publish(mailing_id=mailing_id)
+    return len(ids)
+
+
+def mailing_expand_chunk(*, mailing_id: int, size: int | None = None) -> int | None:
+    """Queue the next chunk of the mailing's recipients; returns how many people it took, or
+    None once nothing is left (the mailing is then `sent`).
+
+    One transaction: the mailing row is locked (two workers on one mailing take turns), the
+    consent scope is locked (campaign.consent.services.scope_lock: a withdrawal is either in
+    force before the read or cancels these rows after), then the next `size` people consenting
+    *now* (MAILINGS_CHUNK_SIZE), after the mailing's cursor and not written to yet, get a
+    recipient row and an outbox row each. A crash rolls the whole chunk back; a rerun starts
+    from the cursor, skips whoever has a row, and the unique mailing + person constraint
+    refuses a second row for anyone all the same.
+    """
+    size = size or settings.MAILINGS_CHUNK_SIZE
+    with transaction.atomic():
+        mailing = (
+            Mailing.objects.select_for_update(of=("self",))
+            .select_related("campaign")
+            .filter(pk=mailing_id)
+            .first()
+        )
+        if mailing is None or mailing.status != Mailing.Status.SENDING:
+            return None
+        scope = mailing_scope(mailing)
+        scope_lock(scope=scope)
+        already = MailingRecipient.objects.filter(
+            mailing=mailing, mailbox_key=OuterRef("mailbox_key")
+        )
+        people = list(
+            consenting(scope=scope)
+            .filter(mailbox_key__gt=mailing.expanded_through)
+            .exclude(Exists(already))
+            .order_by("mailbox_key")
+            .values_list("mailbox_key", "address", "language")[:size]
+        )
+        if not people:
+            Mailing.objects.filter(pk=mailing.pk).update(
+                status=Mailing.Status.SENT, expanded_at=timezone.now()
+            )
+            log.info("mailings: mailing %s fully queued", mailing.pk)
+            return None
+        recipients = MailingRecipient.objects.bulk_create(
+            [
+                MailingRecipient(mailing=mailing, mailbox_key=key, language=_language_of(language))
+                for key, _address, language in people
+            ]
+        )
+        renderer = _Renderer(mailing)
+        for recipient, (_key, address, _language) in zip(recipients, people, strict=True):
+            message = renderer.message(address=address, language=recipient.language)
+            try:
+                queue_email(
+                    to=address,
+                    subject=message.subject,
+                    body_text=message.body_text,
+                    purpose=OutboundEmail.Purpose.MAILING,
+                    headers=message.headers,
+                    related=recipient,
+                )
+            except ValidationError:
+                # Stored before the forms checked addresses: counted as failed (no email).
+                log.warning("mailings: recipient %s has no sendable address", recipient.pk)
+        # One UPDATE through the outbox's index on what each row serves (bulk_update's CASE
+        # over a thousand ids cost more than the thousand INSERTs).
+        MailingRecipient.objects.filter(pk__in=[r.pk for r in recipients]).update(
+            email_id=Subquery(
+                OutboundEmail.objects.filter(
+                    related_type=ContentType.objects.get_for_model(MailingRecipient),
+                    related_id=OuterRef("pk"),
+                ).values("pk")[:1]
+            )
+        )
+        Mailing.objects.filter(pk=mailing.pk).update(expanded_through=people[-1][0])
+    return len(people)
+
+
+def mailing_expand(*, mailing_id: int, budget_seconds: float = 30.0) -> bool:
+    """Expand chunks until none is left (False) or the budget is spent (True: more to do)."""
+    deadline = time.monotonic() + budget_seconds
+    while mailing_expand_chunk(mailing_id=mailing_id) is not None:
+        if time.monotonic() >= deadline:
+            return True
+    return False
+
+
+# --- Withdrawals -----------------------------------------------------------------------------
+
+
+def recipients_cancel(*, mailbox_key: str, scope: str) -> int:
+    """Cancel the mailing emails still queued for the mailbox in `scope`'s campaign.
+
+    Registered with campaign.consent (a withdrawal handler): runs in the withdrawal's
+    transaction. Returns how many rows were cancelled; a row being sent cannot be called back.
+    """
+    campaign_id = campaign_id_of(scope)
+    if campaign_id is None:
+        return 0
+    email_ids = MailingRecipient.objects.filter(
+        mailbox_key=mailbox_key, mailing__campaign_id=campaign_id, email__isnull=False
+    ).values("email_id")
+    return outbound_email_cancel(
+        emails=OutboundEmail.objects.filter(pk__in=email_ids), reason=UNSUBSCRIBED_NOT_SENT
+    )
