@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("letters", "0010_letter_source"),
+        ("letters", "0011_letter_template_mp_and_targets"),
     ]
 
     operations = [
