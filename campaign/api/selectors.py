@@ -6,7 +6,7 @@ an unconfirmed signature or letter never does, nor a signature flagged as abuse,
 writer of a letter whose data was erased (campaign.privacy keeps the letter, not the writer).
 """
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
 from campaign.api.time_window import TimeWindow
 from campaign.models import Call, Campaign
@@ -26,7 +26,12 @@ def petition_list(*, window: TimeWindow) -> QuerySet[Petition]:
     change: its `modified` is its creation."""
     petitions = (
         Petition.objects.select_related("campaign")
-        .annotate(signature_count=Count("signatures", filter=COUNTED))
+        .annotate(
+            signature_count=Count(
+                "signatures",
+                filter=Q(signatures__confirmed_at__isnull=False, signatures__is_flagged=False),
+            )
+        )
         .order_by("created_at", "pk")
     )
     return window.apply(petitions, created="created_at", modified="created_at")

@@ -42,9 +42,11 @@ def key_hash(key: str) -> str:
 def api_token_create(*, user, name: str, scopes: list[str]) -> CreatedToken:
     """Make a token for `user` with `scopes`; returns it with its key, which is not kept.
 
-    Raises ScopeRefused when a scope is unknown or `user` lacks its permission: a token never
-    reads more than its user could in the admin.
+    Raises ScopeRefused when `user` is not active staff, a scope is unknown or `user` lacks its
+    permission: a token never reads more than its user could in the admin.
     """
+    if not (user.is_active and user.is_staff):
+        raise ScopeRefused(f"{user.get_username()} is not an active staff user")
     unknown = [scope for scope in scopes if scope not in SCOPES]
     if unknown:
         raise ScopeRefused(f"unknown scopes: {', '.join(unknown)}")
