@@ -30,7 +30,14 @@ ERRORS = {
     403: OpenApiResponse(ProblemSerializer, description="The token lacks this scope."),
     429: OpenApiResponse(ProblemSerializer, description="Too many requests for this token."),
 }
-LIST_ERRORS = {400: OpenApiResponse(ProblemSerializer, description="A filter is not a date.")}
+LIST_ERRORS = {
+    400: OpenApiResponse(
+        # DRF's validation errors: each parameter refused, with why.
+        {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
+        description="A filter is not a date: each one refused, with why.",
+    ),
+    404: OpenApiResponse(ProblemSerializer, description="No such page."),
+}
 DETAIL_ERRORS = {404: OpenApiResponse(ProblemSerializer, description="No such object.")}
 # Ids are numbers (a bigint at most): anything else is a 404 from the URL, never a query.
 INTEGER_ID = "[0-9]{1,18}"
@@ -116,30 +123,20 @@ class CallViewSet(ReadOnlyResource):
 
 
 @documented(PersonSerializer, tag="people", scope=scopes.PEOPLE)
-class PersonViewSet(viewsets.ViewSet):
+class PersonViewSet(viewsets.GenericViewSet):
     """People are grouped from two tables (campaign.api.people), not one queryset."""
 
     required_scope = scopes.PEOPLE
     lookup_value_regex = PERSON_ID
     serializer_class = PersonSerializer
-    pagination_class = None  # set in __init__: the configured class
 
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        from rest_framework.settings import api_settings
-
-        self.paginator = api_settings.DEFAULT_PAGINATION_CLASS()
-
-    def _serialize(self, people, many: bool):
-        context = {"request": self.request, "emails": may_read_emails(self.request)}
-        return PersonSerializer(people, many=many, context=context).data
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "emails": may_read_emails(self.request)}
 
     def list(self, request):
-        window = time_window_from(request.query_params)
-        rows = self.paginator.paginate_queryset(PeopleQuery(window=window), request, view=self)
-        return self.paginator.get_paginated_response(
-            self._serialize(people_detailed(rows), many=True)
-        )
+        rows = self.paginate_queryset(PeopleQuery(window=time_window_from(request.query_params)))
+        serializer = self.get_serializer(people_detailed(rows), many=True)
+        return self.get_paginated_response(serializer.data)
 
     @extend_schema(
         parameters=[
@@ -156,4 +153,4 @@ class PersonViewSet(viewsets.ViewSet):
         rows = PeopleQuery(id=pk)[0:1]
         if not rows:
             raise NotFound()
-        return Response(self._serialize(people_detailed(rows)[0], many=False))
+        return Response(self.get_serializer(people_detailed(rows)[0]).data)
