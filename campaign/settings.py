@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "campaign.consent",
     "campaign.mailings",
     "campaign.exports",
+    "campaign.api",
+    "rest_framework",
+    "drf_spectacular",
     "axes",
     "petitions",
     "letters",
@@ -442,3 +445,32 @@ LETTERS_SUBMIT_RATELIMIT = env.str("LETTERS_SUBMIT_RATELIMIT", default="10/h")
 # A second letter to the same recipients is refused by email to the address's owner, at most
 # this many times per earlier letter.
 LETTERS_MAX_ALREADY_WRITTEN_NOTICES = env.int("LETTERS_MAX_ALREADY_WRITTEN_NOTICES", default=3)
+
+# --- Read API (campaign.api) ----------------------------------------------------------------
+# Tokens only (no session, so no CSRF and no cookies); JSON only (no browsable pages); every
+# view needs a token holding its scope. The OpenAPI description is public: it holds no data.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["campaign.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["campaign.api.permissions.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["campaign.api.throttling.TokenRateThrottle"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "campaign.api.pagination.ApiPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Chorus API",
+    "DESCRIPTION": (
+        "Read-only: campaigns, petitions, people, signatures, outreaches (letters' metadata) "
+        "and calls, for an organisation's own systems. Send `Authorization: Bearer <token>`."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# Requests one token may make per minute (DRF rate syntax); over it, 429 until the minute ends.
+API_RATE_LIMIT = env.str("API_RATE_LIMIT", default="600/min")

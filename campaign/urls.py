@@ -5,7 +5,7 @@ English at the unprefixed paths, French under /fr/. English keeps its unprefixed
 (prefix_default_language=False), so every link emailed or shared before French existed still
 leads to the same page, and an unprefixed path is always English whatever the browser says:
 a page's language is in its address, which search engines and shared links keep.
-The ESP webhooks are for machines and stay outside.
+The ESP webhooks and the API are for machines and stay outside.
 """
 
 from django.conf import settings
@@ -18,6 +18,8 @@ from campaign import views
 
 urlpatterns = [
     path("outbox/", include("campaign.outbox.urls")),  # ESP bounce webhooks, only with ANYMAIL
+    # The read API for organisations' systems (campaign.api): tokens, JSON, no language prefix.
+    path("api/v1/", include("campaign.api.urls")),
     # A campaign's colours (campaign.branding): the same stylesheet in every language.
     path("campaigns/<slug:slug>/theme.css", views.campaign_theme, name="campaign_theme"),
     *i18n_patterns(

@@ -1,0 +1,268 @@
+"""People: the supporters behind confirmed signatures and letters, one per mailbox.
+
+Chorus has no table of people. A person is a mailbox (campaign.identities.mailbox_key) with
+at least one confirmed, unflagged signature or one confirmed letter; their `created` time is
+their first such action's confirmation, `modified` their latest. An erased person has none
+left (petitions delete their signatures, letters blank the writer: campaign.privacy), so they
+are simply not found.
+
+Their id (`person_id`) is a keyed SHA-256 of the mailbox key: stable while MAILBOX_HASH_KEY
+is, the same in every resource that points at a person, and worthless for guessing whose
+address it is without the key. The mailboxes are grouped in one SQL statement over both
+tables (the ORM cannot aggregate a union); PeopleQuery gives it the `count()` and slicing a
+Django paginator needs, so the API's pagination works on it unchanged.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import cache
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.crypto import salted_hmac
+from django.utils.dateparse import parse_datetime
+from django.utils.timezone import is_naive, make_aware
+
+from campaign.api.time_window import TimeWindow
+from campaign.identities import mailbox_hash
+from campaign.outbox.models import Suppression
+from letters.models import Letter, LetterRecipient
+from petitions.models import Signature
+
+
+@cache
+def _pepper(secret: str) -> str:
+    return salted_hmac("campaign.api.person", "pepper", secret=secret).hexdigest()
+
+
+def person_id(mailbox_key: str) -> str:
+    """The API's id of the person whose mailbox key is `mailbox_key`."""
+    pepper = _pepper(settings.MAILBOX_HASH_KEY)
+    return hashlib.sha256((pepper + mailbox_key).encode("utf-8")).hexdigest()
+
+
+def _person_id_sql(column: str) -> str:
+    """SQL computing person_id() of `column`, with the pepper as its one parameter."""
+    if connection.vendor == "postgresql":
+        return f"encode(sha256(convert_to(%s || {column}, 'UTF8')), 'hex')"
+    # SQLite (`make run`): Django registers SHA256 there, a hex digest of the UTF-8 text.
+    return f"SHA256(%s || {column})"
+
+
+def _actions_sql() -> str:
+    """Every confirmed action as (mailbox key, when confirmed)."""
+    signatures = Signature._meta.db_table
+    recipients = LetterRecipient._meta.db_table
+    letters = Letter._meta.db_table
+    return f"""
+        SELECT s.email_key AS mailbox, s.confirmed_at AS acted_at FROM {signatures} s
+        WHERE s.confirmed_at IS NOT NULL AND s.flag_reason = ''
+        UNION ALL
+        SELECT r.supporter_key AS mailbox, l.confirmed_at AS acted_at
+        FROM {recipients} r JOIN {letters} l ON l.id = r.letter_id
+        WHERE l.confirmed_at IS NOT NULL AND l.supporter_email <> ''
+    """  # noqa: S608 (table names from the models, values as parameters)
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One mailbox as grouped: its key (never shown) and its first and latest actions."""
+
+    mailbox: str
+    created: datetime
+    modified: datetime
+
+    @property
+    def id(self) -> str:
+        return person_id(self.mailbox)
+
+
+class PeopleQuery:
+    """The people within a time window (and with one id, for a detail), oldest change first.
+
+    Lazy like a queryset: `count()` and a slice each run one statement.
+    """
+
+    def __init__(self, *, window: TimeWindow | None = None, id: str | None = None):
+        self.window = window or TimeWindow()
+        self.id = id
+
+    def _grouped(self) -> tuple[str, list]:
+        where, params = "", []
+        if self.id is not None:
+            where = f"WHERE {_person_id_sql('mailbox')} = %s"
+            params += [_pepper(settings.MAILBOX_HASH_KEY), self.id]
+        having, having_params = [], []
+        if self.window.created_since is not None:
+            having.append("MIN(acted_at) >= %s")
+            having_params.append(self.window.created_since)
+        if self.window.modified_since is not None:
+            having.append("MAX(acted_at) >= %s")
+            having_params.append(self.window.modified_since)
+        if self.window.until is not None:
+            having.append("MAX(acted_at) < %s")
+            having_params.append(self.window.until)
+        having_sql = f"HAVING {' AND '.join(having)}" if having else ""
+        sql = f"""
+            SELECT mailbox, MIN(acted_at) AS created, MAX(acted_at) AS modified
+            FROM ({_actions_sql()}) actions {where}
+            GROUP BY mailbox {having_sql}
+        """  # noqa: S608
+        return sql, params + having_params
+
+    def count(self) -> int:
+        sql, params = self._grouped()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({sql}) people", params)  # noqa: S608
+            return cursor.fetchone()[0]
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("PeopleQuery takes a slice")
+        start = index.start or 0
+        sql, params = self._grouped()
+        sql += " ORDER BY modified, mailbox"
+        if index.stop is not None:
+            sql += " LIMIT %s"
+            params.append(max(index.stop - start, 0))
+        sql += " OFFSET %s"
+        params.append(start)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return [
+            PersonRow(mailbox, _aware(created), _aware(modified))
+            for mailbox, created, modified in rows
+        ]
+
+
+def _aware(value) -> datetime:
+    """SQLite hands aggregated times back as text (UTC); PostgreSQL as aware datetimes."""
+    if isinstance(value, str):
+        parsed = parse_datetime(value)
+        return make_aware(parsed, timezone=UTC) if is_naive(parsed) else parsed
+    return value
+
+
+@dataclass
+class Consent:
+    """The latest newsletter consent a person gave on a signature, as it was shown."""
+
+    wording: str
+    given_at: datetime | None
+    page: str
+    language: str
+
+
+@dataclass
+class Person:
+    """A person as the API shows them (emails only for a caller allowed them)."""
+
+    id: str
+    given_name: str
+    family_name: str
+    email: str
+    postal_code: str
+    province: str
+    language: str
+    created: datetime
+    modified: datetime
+    signatures: int = 0
+    letters: int = 0
+    newsletter_consent: Consent | None = None
+    # Why the outbox no longer writes to them (an unsubscribe, a bounce…), "" if it does.
+    mail_suppressed: str = ""
+
+
+def people_detailed(rows: list[PersonRow]) -> list[Person]:
+    """The people of `rows`, in order, filled in from their confirmed signatures and letters:
+    name, address and postal code from their latest action, consent from their latest signature
+    that gave it, and whether the outbox no longer writes to them. Three queries, whatever the
+    number of rows."""
+    mailboxes = [row.mailbox for row in rows]
+    signatures: dict[str, list[Signature]] = {}
+    for signature in Signature.objects.filter(
+        email_key__in=mailboxes, confirmed_at__isnull=False, flag_reason=""
+    ).order_by("confirmed_at", "pk"):
+        signatures.setdefault(signature.email_key, []).append(signature)
+    writer = LetterRecipient.objects.filter(letter=OuterRef("pk")).values("supporter_key")[:1]
+    letters: dict[str, list[Letter]] = {}
+    for letter in (
+        Letter.objects.filter(
+            pk__in=LetterRecipient.objects.filter(supporter_key__in=mailboxes).values("letter_id"),
+            confirmed_at__isnull=False,
+        )
+        .exclude(supporter_email="")
+        .annotate(mailbox=Subquery(writer))
+        .order_by("confirmed_at", "pk")
+    ):
+        letters.setdefault(letter.mailbox, []).append(letter)
+    people = [
+        _person(row, signatures.get(row.mailbox, []), letters.get(row.mailbox, [])) for row in rows
+    ]
+    suppressed = _suppressions([person.email for person in people])
+    for person in people:
+        person.mail_suppressed = suppressed.get(person.email.strip().lower(), "")
+    return people
+
+
+def _suppressions(addresses: list[str]) -> dict[str, str]:
+    """address (lower case) -> why the outbox no longer writes to it, for those suppressed."""
+    by_hash = {mailbox_hash(address): address.strip().lower() for address in addresses}
+    found = {}
+    for suppression in Suppression.objects.filter(
+        Q(address__in=list(by_hash.values())) | Q(mailbox_hash__in=list(by_hash))
+    ):
+        address = suppression.address or by_hash[suppression.mailbox_hash]
+        found[address] = suppression.reason
+    return found
+
+
+def _person(row: PersonRow, signatures: list[Signature], letters: list[dict]) -> Person:
+    latest_signature = signatures[-1] if signatures else None
+    latest_letter = letters[-1] if letters else None
+    use_letter = latest_letter is not None and (
+        latest_signature is None or latest_letter.confirmed_at > latest_signature.confirmed_at
+    )
+    if use_letter:
+        # A letter's writer gives one name: it is the given name, the family name stays empty.
+        person = Person(
+            id=row.id,
+            given_name=latest_letter.supporter_name,
+            family_name="",
+            email=latest_letter.supporter_email,
+            postal_code=latest_letter.supporter_postal_code,
+            province=latest_signature.province if latest_signature else "",
+            language=latest_letter.language,
+            created=row.created,
+            modified=row.modified,
+        )
+    else:
+        person = Person(
+            id=row.id,
+            given_name=latest_signature.first_name,
+            family_name=latest_signature.last_name,
+            email=latest_signature.email,
+            postal_code=latest_signature.postal_code,
+            province=latest_signature.province,
+            language=latest_signature.language,
+            created=row.created,
+            modified=row.modified,
+        )
+    person.signatures = len(signatures)
+    person.letters = len(letters)
+    consenting = [s for s in signatures if s.newsletter_opt_in]
+    if consenting:
+        given = consenting[-1]
+        person.newsletter_consent = Consent(
+            wording=given.newsletter_consent_text,
+            given_at=given.newsletter_consent_at,
+            page=given.consent_page,
+            language=given.language,
+        )
+    return person
