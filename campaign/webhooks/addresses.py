@@ -21,7 +21,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 
-class ForbiddenAddress(ConnectionError):
+class ForbiddenAddress(Exception):
     """The endpoint's host is (or now resolves to) a private, loopback or reserved address."""
 
 
