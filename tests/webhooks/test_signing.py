@@ -46,3 +46,21 @@ def test_any_of_several_signatures_may_match():
     header = signature_header(secret=SECRET, body=BODY, timestamp=5)
 
     assert verify(secret=SECRET, body=BODY, header=header + ",v1=" + "0" * 64, now=5) == 5
+
+
+def test_the_readmes_receiver_function_accepts_a_real_signature_and_refuses_a_forgery():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    block = readme.split("def chorus_verify", 1)[0].rsplit("```python\n", 1)[1]
+    block += "def chorus_verify" + readme.split("def chorus_verify", 1)[1].split("```", 1)[0]
+    namespace: dict = {}
+    exec(block, namespace)  # noqa: S102 - our own README
+    chorus_verify = namespace["chorus_verify"]
+    header = signature_header(secret=SECRET, body=BODY)
+
+    assert chorus_verify(SECRET, BODY, header)
+    assert not chorus_verify(SECRET, BODY + b"x", header)
+    assert not chorus_verify("whsec_other", BODY, header)
+    old = signature_header(secret=SECRET, body=BODY, timestamp=1_700_000_000)
+    assert not chorus_verify(SECRET, BODY, old)
