@@ -22,6 +22,9 @@ from campaign.outbox.paired import insert_or_find_with_email
 from campaign.outbox.services import broker_breaker, email_build, email_queue
 from campaign.postal_codes import fsa_of, province_of
 from campaign.slugs import unique_slug
+from campaign.webhooks import events
+from campaign.webhooks.services import timestamp as webhook_timestamp
+from campaign.webhooks.services import webhook_emit
 from petitions import counters, local_cache
 from petitions.addresses import ip_hash
 from petitions.emails import AGAIN_TEMPLATE, CONFIRMATION_TEMPLATE
@@ -182,8 +185,9 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
 
     Raises Signature.DoesNotExist for an unknown id and PetitionClosed (carrying the petition)
     when the petition is no longer open (its campaign is not published). One conditional
-    UPDATE, committed on its own, decides which request confirmed: only that one adds one to
-    the count, and only if the signature is not flagged.
+    UPDATE decides which request confirmed: only that one adds one to the count, and only if
+    the signature is not flagged. It commits together with the `signature.confirmed` webhook
+    rows (campaign.webhooks, sent after commit): neither exists without the other.
     """
     signature = Signature.objects.select_related("petition__campaign").get(pk=signature_id)
     if signature.confirmed_at is not None:
@@ -191,18 +195,38 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
     if not signature.petition.is_open:
         raise PetitionClosed(signature.petition)
     now = timezone.now()
-    updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
-        confirmed_at=now
-    )
-    if not updated:
-        return ConfirmOutcome(signature=signature, newly_confirmed=False)
-    signature.confirmed_at = now
+    with transaction.atomic():
+        updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
+            confirmed_at=now
+        )
+        if not updated:
+            return ConfirmOutcome(signature=signature, newly_confirmed=False)
+        signature.confirmed_at = now
+        _emit_confirmed(signature)
     if not signature.is_flagged:
         petition = signature.petition
         # Straight away outside a transaction; after commit inside one.
         transaction.on_commit(lambda: _count_confirmed(petition))
     log.info("petitions: signature %s confirmed", signature.pk)
     return ConfirmOutcome(signature=signature, newly_confirmed=True)
+
+
+def _emit_confirmed(signature: Signature) -> None:
+    """The `signature.confirmed` event: ids and dates; the address only to endpoints allowed
+    personal data (campaign.webhooks)."""
+    petition = signature.petition
+    webhook_emit(
+        event=events.SIGNATURE_CONFIRMED,
+        data={
+            "signature_id": signature.pk,
+            "petition": petition.slug,
+            "campaign": petition.campaign.slug,
+            "confirmed_at": webhook_timestamp(signature.confirmed_at),
+            "counted": not signature.is_flagged,
+        },
+        personal={"email": signature.email},
+        occurred_at=signature.confirmed_at,
+    )
 
 
 def _count_confirmed(petition: Petition) -> None:
