@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "campaign.api",
     "rest_framework",
     "drf_spectacular",
+    "campaign.webhooks",
     "axes",
     "petitions",
     "letters",
@@ -347,6 +348,27 @@ OUTBOX_RATE_LIMITS = env.dict("OUTBOX_RATE_LIMITS", default={"parl.gc.ca": "60/m
 if env.str("ANYMAIL", default=""):
     ANYMAIL = env.json("ANYMAIL")
     EMAIL_BACKEND = env.str("ANYMAIL_BACKEND")
+
+# --- Webhooks (campaign.webhooks) -------------------------------------------------------------
+# One attempt waits at most CONNECT + READ seconds (a hanging endpoint holds a worker no longer);
+# timeouts, 408, 429 and 5xx retry after RETRY_BASE, 2x, 4x… (capped, with jitter) until
+# MAX_ATTEMPTS (about two days with these defaults); the endpoint itself pauses as long after
+# each such failure. The sweep sends retries and what the broker missed.
+WEBHOOKS_CONNECT_TIMEOUT_SECONDS = env.float("WEBHOOKS_CONNECT_TIMEOUT_SECONDS", default=3.0)
+WEBHOOKS_READ_TIMEOUT_SECONDS = env.float("WEBHOOKS_READ_TIMEOUT_SECONDS", default=5.0)
+WEBHOOKS_MAX_ATTEMPTS = env.int("WEBHOOKS_MAX_ATTEMPTS", default=16)
+WEBHOOKS_RETRY_BASE_SECONDS = env.float("WEBHOOKS_RETRY_BASE_SECONDS", default=30.0)
+WEBHOOKS_RETRY_MAX_SECONDS = env.float("WEBHOOKS_RETRY_MAX_SECONDS", default=6 * 60 * 60.0)
+WEBHOOKS_LEASE_SECONDS = env.float("WEBHOOKS_LEASE_SECONDS", default=60.0)
+WEBHOOKS_SWEEP_SECONDS = env.float("WEBHOOKS_SWEEP_SECONDS", default=20.0)
+WEBHOOKS_SWEEP_MAX_PER_ENDPOINT = env.int("WEBHOOKS_SWEEP_MAX_PER_ENDPOINT", default=500)
+# Plain http and private or loopback addresses: for tests and local development only
+# (webhooks.W001 under `check --deploy`).
+WEBHOOKS_ALLOW_LOCAL_URLS = env.bool("WEBHOOKS_ALLOW_LOCAL_URLS", default=False)
+CELERY_BEAT_SCHEDULE["webhooks-sweep"] = {
+    "task": "campaign.webhooks.tasks.sweep_webhooks",
+    "schedule": WEBHOOKS_SWEEP_SECONDS,
+}
 
 # --- Petitions ------------------------------------------------------------------------------
 # Per client address and petition; signatures over the limit are kept, flagged and not counted.

@@ -26,3 +26,5 @@ if os.environ.get("CHORUS_REAL_WORKER") != "1":
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Serve static files from the app folders, as in development: no collectstatic before tests.
 WHITENOISE_AUTOREFRESH = True
+# The webhook tests' receiver is a local HTTP server (never allowed in production).
+WEBHOOKS_ALLOW_LOCAL_URLS = True

@@ -8,12 +8,15 @@ class LettersConfig(AppConfig):
 
     def ready(self) -> None:
         from campaign.dashboards.registry import dashboard_source_register
+        from campaign.outbox.hooks import after_sent_register
+        from campaign.outbox.models import OutboundEmail
         from campaign.outbox.rendering import template_register
         from campaign.privacy.registry import holder_register
         from letters import (
             checks,  # noqa: F401 - registers the system checks
             dashboard,
             emails,
+            events,
             privacy,
         )
 
@@ -30,3 +33,5 @@ class LettersConfig(AppConfig):
             emails.already_written_context,
             related=emails.letters_with_recipients,
         )
+        # Tell the organisation's systems (webhooks) when each letter's email has left.
+        after_sent_register(OutboundEmail.Purpose.LETTER, events.letter_email_sent)

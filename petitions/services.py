@@ -6,7 +6,6 @@ Every function is keyword-only and named `<entity>_<action>`. Views call exactly
 import datetime
 import logging
 import re
-from contextlib import nullcontext
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -25,6 +24,9 @@ from campaign.outbox.paired import insert_or_find_with_email
 from campaign.outbox.services import broker_breaker, email_build, email_queue
 from campaign.postal_codes import fsa_of, province_of
 from campaign.slugs import unique_slug
+from campaign.webhooks import events
+from campaign.webhooks.services import timestamp as webhook_timestamp
+from campaign.webhooks.services import webhook_emit
 from petitions import counters, local_cache
 from petitions.addresses import ip_hash
 from petitions.emails import AGAIN_TEMPLATE, CONFIRMATION_TEMPLATE
@@ -189,6 +191,8 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
     the signature is not flagged. A signer who ticked the newsletter box has their consent
     written to the ledger (campaign.consent) in the same transaction: the confirmation link is
     the double opt-in CASL's express consent rests on; the wording is the one stored at signing.
+    It commits together with the `signature.confirmed` webhook rows (campaign.webhooks, sent
+    after commit): neither exists without the other.
     """
     signature = Signature.objects.select_related("petition__campaign").get(pk=signature_id)
     if signature.confirmed_at is not None:
@@ -196,9 +200,7 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
     if not signature.petition.is_open:
         raise PetitionClosed(signature.petition)
     now = timezone.now()
-    # The ledger row and the confirmation commit together; a signer without the box ticked
-    # (most of them) pays for no savepoint.
-    with transaction.atomic() if signature.newsletter_opt_in else nullcontext():
+    with transaction.atomic():
         updated = Signature.objects.filter(pk=signature.pk, confirmed_at__isnull=True).update(
             confirmed_at=now
         )
@@ -207,6 +209,7 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
         signature.confirmed_at = now
         if signature.newsletter_opt_in:
             _consent_record(signature)
+        _emit_confirmed(signature)
     if not signature.is_flagged:
         petition = signature.petition
         # Straight away outside a transaction; after commit inside one.
@@ -225,6 +228,24 @@ def _consent_record(signature: Signature) -> None:
         page=signature.consent_page,
         source=f"signature:{signature.pk}",
         at=signature.confirmed_at,
+    )
+
+
+def _emit_confirmed(signature: Signature) -> None:
+    """The `signature.confirmed` event: ids and dates; the address only to endpoints allowed
+    personal data (campaign.webhooks)."""
+    petition = signature.petition
+    webhook_emit(
+        event=events.SIGNATURE_CONFIRMED,
+        data={
+            "signature_id": signature.pk,
+            "petition": petition.slug,
+            "campaign": petition.campaign.slug,
+            "confirmed_at": webhook_timestamp(signature.confirmed_at),
+            "counted": not signature.is_flagged,
+        },
+        personal={"email": signature.email},
+        occurred_at=signature.confirmed_at,
     )
 
 

@@ -25,7 +25,7 @@ from django.db.models.functions import Now
 from django.utils import timezone
 
 from campaign.identities import mailbox_hash, sendable_address
-from campaign.outbox import pacing, redaction, rendering
+from campaign.outbox import hooks, pacing, redaction, rendering
 from campaign.outbox.failures import classify
 from campaign.outbox.leases import expires, leases
 from campaign.outbox.models import OutboundEmail, Suppression
@@ -183,11 +183,18 @@ def _mark_sent(email: OutboundEmail, message, *, rendered: bool = False) -> Outc
         params += redaction.kept_after_sending(
             subject=email.subject, body_text=email.body_text, body_html=email.body_html
         )
-    with db_connection.cursor() as cursor:
-        cursor.execute(
-            _MARK_SENT_RENDERED_SQL if rendered else _MARK_SENT_SQL,
-            [*params, email.pk, Status.SENDING],
-        )
+    sql = _MARK_SENT_RENDERED_SQL if rendered else _MARK_SENT_SQL
+    after_sent = hooks.after_sent_hooks(email.purpose)
+    if not after_sent:
+        with db_connection.cursor() as cursor:
+            cursor.execute(sql, [*params, email.pk, Status.SENDING])
+    else:
+        # The apps' hooks write in the transaction that marks the row sent (hooks.py).
+        with transaction.atomic(), db_connection.cursor() as cursor:
+            cursor.execute(sql, [*params, email.pk, Status.SENDING])
+            if cursor.rowcount == 1:
+                email.status, email.sent_at = Status.SENT, params[1]
+                hooks.after_sent_run(email, after_sent)
     # DEBUG: a batch logs one INFO summary (a log line per message is a syscall per message).
     log.debug("outbox: email %s sent", email.pk)
     return Outcome(email.pk, "sent")
