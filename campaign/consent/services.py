@@ -16,6 +16,9 @@ from campaign.consent.registry import withdrawal_handlers
 from campaign.consent.scopes import scope_is_valid
 from campaign.consent.selectors import consent_latest, consenting_for_mailbox
 from campaign.identities import mailbox_hash, mailbox_key
+from campaign.webhooks import events
+from campaign.webhooks.services import timestamp as webhook_timestamp
+from campaign.webhooks.services import webhook_emit
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +117,23 @@ def _withdraw_latest(latest: ConsentEvent | None, *, method: str, page: str) -> 
         method=method,
     )
     log.info("consent: withdrawn for %s by %s (event %s)", latest.scope, method, event.pk)
+    _emit_unsubscribed(event)
     return Withdrawal(mailbox_key=latest.mailbox_key, event=event)
+
+
+def _emit_unsubscribed(event: ConsentEvent) -> None:
+    """The `supporter.unsubscribed` webhook, in the withdrawal's transaction: what was withdrawn,
+    how and when; the address only to endpoints allowed personal data (campaign.webhooks)."""
+    webhook_emit(
+        event=events.SUPPORTER_UNSUBSCRIBED,
+        data={
+            "scope": event.scope,
+            "method": event.method,
+            "withdrawn_at": webhook_timestamp(event.recorded_at),
+        },
+        personal={"email": event.address},
+        occurred_at=event.recorded_at,
+    )
 
 
 def consent_withdraw(*, address: str, scope: str, method: str, page: str = "") -> Withdrawal:

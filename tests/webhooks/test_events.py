@@ -163,3 +163,50 @@ def test_a_failing_hook_never_undoes_the_sent_mark():
     email.refresh_from_db()
     assert email.status == OutboundEmail.Status.SENT
     assert not WebhookDelivery.objects.exists()
+
+
+def test_an_unsubscribe_emits_supporter_unsubscribed_once():
+    from django.test import Client
+
+    from campaign.consent.links import unsubscribe_token_make
+    from campaign.consent.scopes import campaign_scope
+    from tests.factories import CampaignFactory
+    from tests.factories.consent import ConsentEventFactory
+
+    WebhookEndpointFactory(include_personal_data=True)
+    campaign = CampaignFactory()
+    ConsentEventFactory(campaign=campaign, address="jane@example.org")
+    scope = campaign_scope(campaign.pk)
+    url = reverse(
+        "consent:unsubscribe",
+        kwargs={"token": unsubscribe_token_make(address="jane@example.org", scope=scope)},
+    )
+
+    Client().post(url, {"List-Unsubscribe": "One-Click"})
+    Client().post(url, {"List-Unsubscribe": "One-Click"})
+
+    (row,) = WebhookDelivery.objects.all()
+    assert row.event == events.SUPPORTER_UNSUBSCRIBED
+    data = row.payload["data"]
+    assert data["scope"] == scope
+    assert data["method"] == "one_click"
+    assert data["email"] == "jane@example.org"
+
+
+def test_an_unsubscribe_tells_an_endpoint_without_personal_data_no_address():
+    from campaign.consent.scopes import campaign_scope
+    from campaign.consent.services import consent_withdraw
+    from tests.factories import CampaignFactory
+    from tests.factories.consent import ConsentEventFactory
+
+    WebhookEndpointFactory(include_personal_data=False)
+    campaign = CampaignFactory()
+    ConsentEventFactory(campaign=campaign, address="jane@example.org")
+
+    with transaction.atomic():
+        consent_withdraw(
+            address="jane@example.org", scope=campaign_scope(campaign.pk), method="staff"
+        )
+
+    (row,) = WebhookDelivery.objects.all()
+    assert "email" not in row.payload["data"]
