@@ -14,7 +14,7 @@ Django paginator needs, so the API's pagination works on it unchanged.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 
@@ -26,6 +26,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
 from campaign.api.time_window import TimeWindow
+from campaign.consent.selectors import consents_in_force
 from campaign.identities import mailbox_hash
 from campaign.outbox.models import Suppression
 from letters.models import Letter, LetterRecipient
@@ -151,8 +152,9 @@ def _aware(value) -> datetime:
 
 @dataclass
 class Consent:
-    """The latest newsletter consent a person gave on a signature, as it was shown."""
+    """A consent in force in the ledger (campaign.consent), as it was shown when given."""
 
+    scope: str
     wording: str
     given_at: datetime | None
     page: str
@@ -174,16 +176,18 @@ class Person:
     modified: datetime
     signatures: int = 0
     letters: int = 0
+    # The latest consent in force (None once withdrawn, or never given), and all of them.
     newsletter_consent: Consent | None = None
+    consents: list[Consent] = field(default_factory=list)
     # Why the outbox no longer writes to them (an unsubscribe, a bounce…), "" if it does.
     mail_suppressed: str = ""
 
 
 def people_detailed(rows: list[PersonRow]) -> list[Person]:
     """The people of `rows`, in order, filled in from their confirmed signatures and letters:
-    name, address and postal code from their latest action, consent from their latest signature
-    that gave it, and whether the outbox no longer writes to them. Three queries, whatever the
-    number of rows."""
+    name, address and postal code from their latest action, their consents in force from the
+    ledger (a withdrawal shows at once), and whether the outbox no longer writes to them. Four
+    queries, whatever the number of rows."""
     mailboxes = [row.mailbox for row in rows]
     signatures: dict[str, list[Signature]] = {}
     for signature in Signature.objects.filter(
@@ -206,8 +210,21 @@ def people_detailed(rows: list[PersonRow]) -> list[Person]:
         _person(row, signatures.get(row.mailbox, []), letters.get(row.mailbox, [])) for row in rows
     ]
     suppressed = _suppressions([person.email for person in people])
-    for person in people:
+    consents: dict[str, list[Consent]] = {}
+    for event in consents_in_force(mailbox_keys=mailboxes):
+        consents.setdefault(event.mailbox_key, []).append(
+            Consent(
+                scope=event.scope,
+                wording=event.wording,
+                given_at=event.recorded_at,
+                page=event.page,
+                language=event.language,
+            )
+        )
+    for row, person in zip(rows, people, strict=True):
         person.mail_suppressed = suppressed.get(person.email.strip().lower(), "")
+        person.consents = consents.get(row.mailbox, [])
+        person.newsletter_consent = person.consents[-1] if person.consents else None
     return people
 
 
@@ -256,13 +273,4 @@ def _person(row: PersonRow, signatures: list[Signature], letters: list[dict]) ->
         )
     person.signatures = len(signatures)
     person.letters = len(letters)
-    consenting = [s for s in signatures if s.newsletter_opt_in]
-    if consenting:
-        given = consenting[-1]
-        person.newsletter_consent = Consent(
-            wording=given.newsletter_consent_text,
-            given_at=given.newsletter_consent_at,
-            page=given.consent_page,
-            language=given.language,
-        )
     return person

@@ -66,6 +66,10 @@ class ConsentSerializer(serializers.Serializer):
     """Newsletter consent (CASL) as given: the wording shown, when, on which page."""
 
     opted_in = serializers.BooleanField()
+    scope = serializers.CharField(
+        required=False,
+        help_text="What it covers: `campaign:<id>` (a campaign's updates) or `newsletter`.",
+    )
     wording = serializers.CharField(allow_blank=True)
     given_at = serializers.DateTimeField(allow_null=True)
     page = serializers.CharField(allow_blank=True)
@@ -159,12 +163,14 @@ class PersonSerializer(serializers.Serializer):
 
     @extend_schema_field(ConsentSerializer(allow_null=True))
     def get_newsletter_consent(self, person) -> dict | None:
-        """Their latest consent given on a signature; null when they never gave one."""
+        """Their latest consent in force in the ledger; null when they never gave one or
+        withdrew it (an unsubscribe shows at once)."""
         consent = person.newsletter_consent
         if consent is None:
             return None
         return {
             "opted_in": True,
+            "scope": consent.scope,
             "wording": consent.wording,
             "given_at": serializers.DateTimeField().to_representation(consent.given_at)
             if consent.given_at

@@ -64,3 +64,13 @@ def consenting_for_mailbox(*, mailbox_key: str) -> QuerySet:
     return ConsentEvent.objects.filter(mailbox_key=mailbox_key, action=Action.GIVEN).exclude(
         _later_row_exists()
     )
+
+
+def consents_in_force(*, mailbox_keys: list[str]) -> QuerySet:
+    """The consents in force of several mailboxes at once (one query), oldest first: for
+    integrations that show each person's consent (campaign.api)."""
+    return (
+        ConsentEvent.objects.filter(mailbox_key__in=mailbox_keys, action=Action.GIVEN)
+        .exclude(_later_row_exists())
+        .order_by("recorded_at", "id")
+    )

@@ -91,13 +91,34 @@ def test_it_answers_404_for_an_unknown_person(organiser_api):
     assert organiser_api.get(f"/api/v1/people/{'0' * 64}/").status_code == 404
 
 
-def test_it_gives_a_person_their_latest_newsletter_consent(organiser_api):
-    SignatureFactory(
-        confirmed=True, email="m@example.org", newsletter_opt_in=True, newsletter_consent_text="A"
+def test_it_gives_a_person_their_consent_in_force_from_the_ledger(organiser_api):
+    from petitions.services import signature_confirm
+
+    signature = SignatureFactory(
+        email="m@example.org", newsletter_opt_in=True, newsletter_consent_text="A"
     )
-    SignatureFactory(confirmed=True, email="m@example.org", newsletter_opt_in=False)
+    signature_confirm(signature_id=signature.pk)
+
     (person,) = _results(organiser_api, "/api/v1/people/")
+    assert person["newsletter_consent"]["opted_in"] is True
     assert person["newsletter_consent"]["wording"] == "A"
+    assert person["newsletter_consent"]["scope"] == f"campaign:{signature.petition.campaign_id}"
+
+
+def test_a_person_who_unsubscribed_shows_no_consent_at_once(organiser_api):
+    from campaign.consent.scopes import campaign_scope
+    from tests.factories.consent import ConsentEventFactory
+
+    signature = SignatureFactory(confirmed=True, email="m@example.org", newsletter_opt_in=True)
+    campaign = signature.petition.campaign
+    ConsentEventFactory(campaign=campaign, address="m@example.org")
+    ConsentEventFactory(
+        scope=campaign_scope(campaign.pk), campaign=campaign, address="m@example.org",
+        withdrawn=True,
+    )  # fmt: skip
+
+    (person,) = _results(organiser_api, "/api/v1/people/")
+    assert person["newsletter_consent"] is None
 
 
 def test_it_says_when_chorus_no_longer_writes_to_a_person(organiser_api):
