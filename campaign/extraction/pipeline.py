@@ -36,6 +36,7 @@ from . import (
     fr_letters,
     fr_petitions,
     fr_stance,
+    fr_switchboards,
     fr_wording,
     letter_assembly,
     letters,
@@ -218,6 +219,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if french:
         actions = _french_petitions(actions, text)
         actions = fr_letters.recipient_lists(actions, context)
+        actions += fr_switchboards.detect(context)
     if not french:
         actions = tell.fold_into_signing(actions, text)
         actions = petitions.title_petition(actions, context)
