@@ -85,7 +85,10 @@ _STATED_DEMAND_FR_RE = re.compile(
     r"|il\s+faut\b"
     r"|(?:non|oui)\s+(?:au|aux|à)\b|stop\b|halte\b|sauvons\b|sauvez\b|protégeons\b|"
     r"protégez\b|défendons\b|préservons\b|arrêtons\b|mettons\s+fin\b|"
-    r"pour\s+(?:(?:un|une|le|la|les|des|que)\b|l['\u2019]|qu['\u2019]))"
+    r"pour\s+(?:(?:un|une|le|la|les|des|que)\b|l['\u2019]|qu['\u2019])"
+    # « L'inaction climatique : ça suffit ! », « Les coupes, assez ! »: a slogan saying stop.
+    r"|[^.!?:]{3,80}[:,]\s*(?:ça|ca|c['\u2019]en\s+est)\s+(?:suffit|assez)\b"
+    r"|[^.!?:]{3,80}[:,]\s*(?:assez|basta)\b)"
 )
 # French headings naming the act: « Passez à l'action », « Agissez », « Signez », « Faites un don ».
 _ACT_HEADING_FR_RE = re.compile(
@@ -187,7 +190,10 @@ def borrow_demands(
             if points:
                 action = dataclasses.replace(action, talking_points=points)
             elif not demand:
-                demand = _sentence_before(action, text, _FR) or _heading_above(action, text, _FR)
+                # A heading shouted in capitals (« L'INACTION : ÇA SUFFIT ») in ordinary case.
+                demand = _calm_heading(
+                    _sentence_before(action, text, _FR) or _heading_above(action, text, _FR)
+                )
         borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
 
@@ -372,6 +378,12 @@ def _calm(told: str) -> str:
     if letters_only and all(c.isupper() for c in letters_only):
         return told.lower()
     return told
+
+
+def _calm_heading(heading: str) -> str:
+    """« L'INACTION CLIMATIQUE : ÇA SUFFIT » -> « L'inaction climatique : ça suffit »."""
+    calmed = _calm(heading)
+    return fr_wording.capitalise(calmed) if calmed != heading else heading
 
 
 def _demand_of(action: CallToAction, language: str = "en") -> str:

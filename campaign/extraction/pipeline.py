@@ -32,6 +32,8 @@ from . import (
     document_demand,
     donations,
     en_assembly,
+    fr_action_menus,
+    fr_channels,
     fr_donations,
     fr_letters,
     fr_petitions,
@@ -193,6 +195,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
             found = detector(span, context)
             if found:
                 actions.append(found)
+        if french:
+            actions += fr_channels.detect(span, context)
 
     if not french:
         # A model letter in parts (address, greeting, points to include), no body written out.
@@ -237,6 +241,9 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _drop_repeated_representative_asks(actions, language)
     if not french:
         actions = document_demand.give_document_demand(actions, text, language=ENGLISH)
+    if french:
+        # Before borrowing: the ways listed under a menu ask what is stated above it.
+        actions = fr_action_menus.give_menu_demand(actions, text)
     actions = borrow_demands(actions, text, language=language)
     if french:
         # What nothing nearby says, the document may state as its own (« nous réclamons »).

@@ -98,3 +98,76 @@ def test_making_our_voices_heard_over_a_dash_list_gives_the_list_as_points():
     )
     [call] = _confident(text, CALL)
     assert "privatisation du port" in _said(call)
+
+
+# A menu of ways to act under the page's demand
+
+
+_MENU = (
+    "Agissez maintenant ! Demandez au gouvernement du Québec un moratoire sur les coupes "
+    "forestières dans la vallée de la Matapédia.\n\n"
+    "Voici quelques gestes que vous pouvez poser :\n"
+    "Faites signer notre pétition autour de vous.\n"
+    "Envoyer un message par courriel à votre députée en cliquant sur ce lien.\n"
+)
+
+
+def test_the_ways_listed_under_a_menu_ask_what_is_stated_above_it():
+    [petition] = _confident(_MENU, "petition")
+    [letter] = _confident(_MENU, "letter_to_mp")
+    assert "moratoire sur les coupes" in petition.text
+    assert "moratoire sur les coupes" in letter.text
+
+
+def test_an_order_to_ask_through_a_channel_is_no_menu_demand():
+    text = _MENU.replace(
+        "Demandez au gouvernement du Québec un moratoire sur les coupes forestières dans la "
+        "vallée de la Matapédia.",
+        "Demandez par courriel au gouvernement du Québec de répondre à nos lettres.",
+    )
+    assert all("moratoire" not in a.text for a in extract_actions(text, language="fr"))
+
+
+def test_having_a_petition_signed_around_you_is_an_order():
+    text = "Faites signer la pétition pour sauver la bibliothèque de Rivière-du-Loup."
+    [petition] = _confident(text, "petition")
+    assert "bibliothèque" in petition.text
+
+
+def test_sending_a_letter_by_email_to_a_deputy_is_a_letter_to_them():
+    text = (
+        "Envoyez une lettre par courriel à votre député pour lui demander de protéger les "
+        "milieux humides de Laval."
+    )
+    [letter] = _confident(text, "letter_to_mp")
+    assert "milieux humides" in letter.text
+
+
+# Channels named before the verb
+
+
+def test_channels_named_before_the_verb_give_a_letter_and_a_call_to_the_official():
+    text = (
+        "LA FERMETURE DES URGENCES : ÇA SUFFIT !\n\n"
+        "Par courriel ou par téléphone, nous vous invitons à interpeller poliment et "
+        "fermement la ministre de la Santé."
+    )
+    [letter] = _confident(text, "letter_to_targets")
+    [call] = _confident(text, CALL)
+    assert letter.targets[0].role == "ministre de la Santé"
+    assert call.targets == letter.targets
+    # The title, shouted, is what they ask, in ordinary case.
+    assert letter.text.startswith("La fermeture des urgences")
+
+
+def test_one_channel_named_before_the_verb_is_no_such_ask():
+    text = "Par courriel, nous vous invitons à interpeller la ministre de la Santé."
+    assert _confident(text, CALL) == []
+
+
+def test_the_head_of_state_is_a_role():
+    from campaign.extraction.fr_roles import classify_role, find_roles
+
+    [role] = find_roles("Écrivez au chef de l'État avant lundi.")
+    assert role.value == "chef de l'État"
+    assert classify_role(role.value) == "head_of_government"
