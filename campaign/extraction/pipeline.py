@@ -35,6 +35,8 @@ from . import (
     fr_action_menus,
     fr_channels,
     fr_donations,
+    fr_form_petitions,
+    fr_inline_lists,
     fr_letters,
     fr_petitions,
     fr_stance,
@@ -222,6 +224,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _fold_sign_requests(actions, bare)
     if french:
         actions = _french_petitions(actions, text)
+        actions = fr_inline_lists.numbered_points(actions, text)
         actions = fr_letters.recipient_lists(actions, context)
         actions += fr_switchboards.detect(context)
     if not french:
@@ -249,6 +252,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         # What nothing nearby says, the document may state as its own (« nous réclamons »).
         actions = document_demand.give_document_demand(actions, text, language=FRENCH)
         actions = _one_call_per_demand(actions, text)
+        # Last: only a page where nothing else asks anything.
+        actions = fr_form_petitions.form_petition(actions, context)
         # After borrowing, so that a demand taken from nearby names the bill too.
         actions = bills.name_the_bill(actions, text, language=FRENCH)
     if not french:

@@ -171,3 +171,60 @@ def test_the_head_of_state_is_a_role():
     [role] = find_roles("Écrivez au chef de l'État avant lundi.")
     assert role.value == "chef de l'État"
     assert classify_role(role.value) == "head_of_government"
+
+
+# A sign-up form under a message to a decision-maker
+
+
+_FORM = (
+    "Mairesse Tremblay : sauvez le parc\n\n"
+    "Dites à Julie Tremblay qu'elle doit renoncer au stationnement dans le parc Lafontaine.\n\n"
+    "Étape 1 : Vos informations\n"
+    "* Champs obligatoires\n"
+)
+
+
+def test_a_message_to_a_person_over_a_sign_up_form_is_a_petition_to_them():
+    [petition] = _confident(_FORM, "petition")
+    assert "renoncer au stationnement" in petition.text
+    assert petition.addressee == "Julie Tremblay"
+
+
+def test_the_same_message_without_a_form_is_no_petition():
+    text = _FORM.split("Étape 1")[0]
+    assert _confident(text, "petition") == []
+
+
+# Items numbered on the demand's own line
+
+
+def test_items_numbered_on_the_demands_line_are_its_points():
+    text = (
+        "Nous, soussignés, prions le gouvernement du Canada de protéger les locataires en:"
+        "1. Gelant les loyers pendant deux ans; 2. Finançant 50 000 logements sociaux."
+        "LogementLocataires"
+    )
+    [petition] = _confident(text, "petition")
+    assert petition.text.endswith("protéger les locataires")
+    assert petition.talking_points == (
+        "Gelant les loyers pendant deux ans",
+        "Finançant 50 000 logements sociaux",
+    )
+
+
+# The public giving, in a charity's press release
+
+
+def test_the_public_able_to_give_in_the_third_person_is_an_appeal():
+    text = (
+        "Malgré la tempête, les gens peuvent toujours soutenir les familles en déposant leurs "
+        "dons dans n'importe quelle pharmacie du quartier.\n"
+        "« Merci à tous », dit Anne Roy, directrice de la Fondation du CHU pour aînés."
+    )
+    [gift] = _confident(text, "donate")
+    assert gift.organisation == "Fondation du CHU pour aînés"
+
+
+def test_a_report_that_people_gave_is_no_appeal():
+    text = "Hier, les gens ont déposé leurs dons à la Fondation du CHU pour aînés."
+    assert _confident(text, "donate") == []
