@@ -47,6 +47,8 @@ _INSTRUCTION_FR_RE = re.compile(
     r"communiqu|rencontr|adress|fai(?:tes|re)\s+parvenir|courriel|transmett|interpel)"
 )
 
+_SIGNING_FR_RE = re.compile(r"(?i)^sign(?:er|ez)\s+(?:la|notre|cette|une)\s+pétition\W*$")
+
 _PURPOSE_RE = re.compile(
     r"(?i)\b(?:ask|tell|urge|asking|telling|urging)\s+(?:him|her|them)\s+(?:to|that)\s+"
     r"(?P<demand>\S.*)"
@@ -393,8 +395,13 @@ def _demand_of(action: CallToAction, language: str = "en") -> str:
         return ""
     text = action.text
     if language == "fr":
-        # The French detectors give the demand itself as the text, or the instruction.
-        return "" if _INSTRUCTION_FR_RE.match(text) or len(text.split()) < 3 else text
+        # The French detectors give the demand itself as the text, or the instruction; « Signer
+        # la pétition » is only how, no demand to lend.
+        return (
+            ""
+            if _INSTRUCTION_FR_RE.match(text) or _SIGNING_FR_RE.match(text) or len(text.split()) < 3
+            else text
+        )
     if _INSTRUCTION_RE.match(text):
         purpose = _PURPOSE_RE.search(text)
         text = purpose.group("demand") if purpose else ""

@@ -38,7 +38,10 @@ from . import (
     fr_form_petitions,
     fr_inline_lists,
     fr_letters,
+    fr_listed_own,
+    fr_members,
     fr_petitions,
+    fr_signing_back,
     fr_stance,
     fr_switchboards,
     fr_wording,
@@ -109,6 +112,7 @@ _ENGLISH_DETECTORS = (
 )
 _FRENCH_DETECTORS = (
     fr_petitions.detect,
+    fr_signing_back.detect,
     fr_letters.detect_to_mp,
     fr_letters.detect_to_targets,
     fr_letters.detect_tell,
@@ -252,6 +256,9 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         # What nothing nearby says, the document may state as its own (« nous réclamons »).
         actions = document_demand.give_document_demand(actions, text, language=FRENCH)
         actions = _one_call_per_demand(actions, text)
+        actions = fr_members.members_apart_from_own(actions, text)
+        actions = fr_listed_own.listed_own_representative(actions, text)
+        actions = fr_signing_back.lend_demand(actions)
         # Last: only a page where nothing else asks anything.
         actions = fr_form_petitions.form_petition(actions, context)
         # After borrowing, so that a demand taken from nearby names the bill too.

@@ -228,3 +228,82 @@ def test_the_public_able_to_give_in_the_third_person_is_an_appeal():
 def test_a_report_that_people_gave_is_no_appeal():
     text = "Hier, les gens ont déposé leurs dons à la Fondation du CHU pour aînés."
     assert _confident(text, "donate") == []
+
+
+# Officials named first, their role in apposition
+
+
+def test_names_with_their_role_after_them_are_the_letters_targets():
+    text = (
+        "Envoyez un petit mot de soutien à Claire Dubois et Marc-André Roy, ces deux députés "
+        "défendent la ligne de train Québec-Gaspé."
+    )
+    [letter] = _confident(text, "letter_to_targets")
+    assert [(t.name, t.role) for t in letter.targets] == [
+        ("Claire Dubois", "député"),
+        ("Marc-André Roy", "député"),
+    ]
+    assert "train Québec-Gaspé" in letter.text
+
+
+# The members at large, apart from one's own
+
+
+def test_writing_to_the_members_apart_from_ones_own_is_two_letters():
+    text = (
+        "On peut écrire aux députés pour leur demander de rejeter la réforme du code minier.\n\n"
+        "La liste des députés de la majorité est ici.\n\n"
+        "Si vous préférez écrire à votre député, son adresse est sur le site de l'Assemblée."
+    )
+    [to_targets] = _confident(text, "letter_to_targets")
+    [to_mp] = _confident(text, "letter_to_mp")
+    assert to_targets.targets[0].role == "députés"
+    assert "code minier" in to_targets.text and "code minier" in to_mp.text
+
+
+def test_writing_to_the_members_alone_is_a_letter_to_ones_own():
+    text = "Écrivez aux députés pour leur demander de rejeter la réforme du code minier."
+    assert _confident(text, "letter_to_targets") == []
+    assert len(_confident(text, "letter_to_mp")) == 1
+
+
+# Signing « it », the petition named above
+
+
+def test_signing_it_after_the_petition_is_named_asks_what_the_pages_letter_asks():
+    text = (
+        "Écrivez à la ministre de l'Agriculture (ministre@agri.example.org) pour lui demander "
+        "de bannir le glyphosate des cours d'école.\n"
+        "Notre pétition a déjà été remise une première fois au cabinet. Vous pouvez encore la "
+        "signer."
+    )
+    [petition] = _confident(text, "petition")
+    assert "glyphosate" in petition.text
+
+
+def test_signing_it_with_no_petition_named_is_no_petition():
+    text = "Voici notre lettre ouverte. Vous pouvez encore la signer."
+    assert _confident(text, "petition") == []
+
+
+# The reader's own representative as a line of a recipients list
+
+
+_RECIPIENTS = (
+    "Écrivez à la ministre de la Famille (ministre@famille.example.org) pour lui demander de "
+    "rouvrir la garderie du quartier Saint-Roch.\n\n"
+    "Je vous suggère d'envoyer aussi votre lettre aux personnes suivantes :\n\n"
+    "Jean Tremblay, porte-parole de l'opposition - Fax : (418) 555-0101\n"
+    "Votre député provincial\n"
+)
+
+
+def test_your_own_representative_listed_among_the_recipients_gets_the_same_letter():
+    [to_mp] = _confident(_RECIPIENTS, "letter_to_mp")
+    assert "garderie du quartier Saint-Roch" in to_mp.text
+    assert to_mp.evidence.quote == "Votre député provincial"
+
+
+def test_your_own_representative_outside_a_recipients_list_is_no_letter():
+    text = _RECIPIENTS.replace("Je vous suggère d'envoyer aussi votre lettre", "Merci")
+    assert _confident(text, "letter_to_mp") == []
