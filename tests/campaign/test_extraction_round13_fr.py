@@ -307,3 +307,31 @@ def test_your_own_representative_listed_among_the_recipients_gets_the_same_lette
 def test_your_own_representative_outside_a_recipients_list_is_no_letter():
     text = _RECIPIENTS.replace("Je vous suggère d'envoyer aussi votre lettre", "Merci")
     assert _confident(text, "letter_to_mp") == []
+
+
+# A letter to several officials at once, one salutation a line
+
+
+_STACKED = (
+    "Voici quelques lignes à leur adresser.\n"
+    "Monsieur le Premier ministre\n"
+    "Madame la Députée ou Monsieur le Député\n"
+    "Les bureaux de poste ferment un à un dans nos villages.\n"
+    "Je vous demande de maintenir le bureau de poste de Saint-Fulgence ouvert.\n"
+    "Respectueusement.\n"
+    "Une citoyenne\n"
+)
+
+
+def test_stacked_salutations_open_a_letter_to_the_officeholder_and_to_ones_own():
+    [to_targets] = _confident(_STACKED, "letter_to_targets")
+    [to_mp] = _confident(_STACKED, "letter_to_mp")
+    assert [t.role for t in to_targets.targets] == ["Premier ministre"]
+    assert "Saint-Fulgence" in to_mp.letter_body
+    assert to_mp.targets == ()
+
+
+def test_a_single_title_on_its_own_line_opens_no_letter():
+    text = _STACKED.replace("Madame la Députée ou Monsieur le Député\n", "")
+    assert _confident(text, "letter_to_targets") == []
+    assert _confident(text, "letter_to_mp") == []
