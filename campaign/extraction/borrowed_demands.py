@@ -47,6 +47,8 @@ _INSTRUCTION_FR_RE = re.compile(
     r"communiqu|rencontr|adress|fai(?:tes|re)\s+parvenir|courriel|transmett|interpel)"
 )
 
+_SIGNING_FR_RE = re.compile(r"(?i)^sign(?:er|ez)\s+(?:la|notre|cette|une)\s+pétition\W*$")
+
 _PURPOSE_RE = re.compile(
     r"(?i)\b(?:ask|tell|urge|asking|telling|urging)\s+(?:him|her|them)\s+(?:to|that)\s+"
     r"(?P<demand>\S.*)"
@@ -85,7 +87,10 @@ _STATED_DEMAND_FR_RE = re.compile(
     r"|il\s+faut\b"
     r"|(?:non|oui)\s+(?:au|aux|à)\b|stop\b|halte\b|sauvons\b|sauvez\b|protégeons\b|"
     r"protégez\b|défendons\b|préservons\b|arrêtons\b|mettons\s+fin\b|"
-    r"pour\s+(?:(?:un|une|le|la|les|des|que)\b|l['\u2019]|qu['\u2019]))"
+    r"pour\s+(?:(?:un|une|le|la|les|des|que)\b|l['\u2019]|qu['\u2019])"
+    # « L'inaction climatique : ça suffit ! », « Les coupes, assez ! »: a slogan saying stop.
+    r"|[^.!?:]{3,80}[:,]\s*(?:ça|ca|c['\u2019]en\s+est)\s+(?:suffit|assez)\b"
+    r"|[^.!?:]{3,80}[:,]\s*(?:assez|basta)\b)"
 )
 # French headings naming the act: « Passez à l'action », « Agissez », « Signez », « Faites un don ».
 _ACT_HEADING_FR_RE = re.compile(
@@ -187,7 +192,10 @@ def borrow_demands(
             if points:
                 action = dataclasses.replace(action, talking_points=points)
             elif not demand:
-                demand = _sentence_before(action, text, _FR) or _heading_above(action, text, _FR)
+                # A heading shouted in capitals (« L'INACTION : ÇA SUFFIT ») in ordinary case.
+                demand = _calm_heading(
+                    _sentence_before(action, text, _FR) or _heading_above(action, text, _FR)
+                )
         borrowed.append(dataclasses.replace(action, text=demand) if demand else action)
     return borrowed
 
@@ -374,6 +382,12 @@ def _calm(told: str) -> str:
     return told
 
 
+def _calm_heading(heading: str) -> str:
+    """« L'INACTION CLIMATIQUE : ÇA SUFFIT » -> « L'inaction climatique : ça suffit »."""
+    calmed = _calm(heading)
+    return fr_wording.capitalise(calmed) if calmed != heading else heading
+
+
 def _demand_of(action: CallToAction, language: str = "en") -> str:
     """What `action` asks for in a few words: its text, or the part of an instruction after
     "ask her to" ("Phone X's office and ask her to reverse the cut" -> "reverse the cut")."""
@@ -381,8 +395,13 @@ def _demand_of(action: CallToAction, language: str = "en") -> str:
         return ""
     text = action.text
     if language == "fr":
-        # The French detectors give the demand itself as the text, or the instruction.
-        return "" if _INSTRUCTION_FR_RE.match(text) or len(text.split()) < 3 else text
+        # The French detectors give the demand itself as the text, or the instruction; « Signer
+        # la pétition » is only how, no demand to lend.
+        return (
+            ""
+            if _INSTRUCTION_FR_RE.match(text) or _SIGNING_FR_RE.match(text) or len(text.split()) < 3
+            else text
+        )
     if _INSTRUCTION_RE.match(text):
         purpose = _PURPOSE_RE.search(text)
         text = purpose.group("demand") if purpose else ""

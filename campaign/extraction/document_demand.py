@@ -78,9 +78,14 @@ _CUES = {
         own_demand=folding.compile(
             r"(?i)\b(?:nous\s+(?:(?:le\s+|lui\s+|leur\s+)?(?:réclamons|demandons|exigeons)|"
             r"revendiquons|nous\s+opposons\s+à)"
+            # « ... se présente pour nous opposer à ce projet de loi »: the author's purpose.
+            r"|pour\s+nous\s+opposer\s+à"
             r"|(?:nous\s+sommes|qui\s+sont|qui\s+êtes|sommes)\s+(?:en\s+désaccord\s+avec|"
             r"oppos[ée]e?s\s+à|contre)"
             r"|qui\s+s['\u2019]opposent\s+à)\b"
+            # « Nous avons le devoir de faire entendre nos voix : - en ... - en ... »: the
+            # list below says what the voices ask.
+            r"|\bfaire\s+entendre\s+(?:nos|notre)\s+voix?\s*:"
         ),
         # « une telle enquête », « cette mesure ».
         points_back=folding.compile(
@@ -181,10 +186,13 @@ def _sentence_statement(
             continue
         after = span.text[found.end() :].lstrip()
         back = index > 0 and bool(cues.points_back and cues.points_back.match(after))
+        points = (spans[index - 1].text.strip(),) if back else ()
+        if span.text.rstrip().endswith(":"):
+            points += _items_below(text, span.end)
         return _Statement(
             # The sentence as a demand: one line, without a trailing space.
             text=" ".join(span.text.split()),
-            points=(spans[index - 1].text.strip(),) if back else (),
+            points=points,
             read_as=tuple(
                 a
                 for a in actions
@@ -197,6 +205,22 @@ def _sentence_statement(
             lift=0.0,
         )
     return None
+
+
+# A dash or bullet item on its own line, right below a statement ending in a colon.
+_ITEM_RE = re.compile(r"[ \t]*[-\u2013\u2014\u2022*][ \t]*(?P<item>\S[^\n]*)\n?")
+
+
+def _items_below(text: str, end: int) -> tuple[str, ...]:
+    """The dash items right below `end` (« : », then a line per dash item)."""
+    items = []
+    position = end
+    if text[position : position + 1] == "\n":
+        position += 1
+    while match := _ITEM_RE.match(text, position):
+        items.append(match.group("item").strip())
+        position = match.end()
+    return tuple(items)
 
 
 def _says_only_how(action: CallToAction, cues: _Cues, language: str) -> bool:

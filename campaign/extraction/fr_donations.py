@@ -31,6 +31,8 @@ _TRIGGER_RE = folding.compile(
     r"reçus?\s+(?:d['\u2019]impôt|fiscaux?|officiels?|aux\s+fins\s+de\s+l['\u2019]impôt)|"
     r"chèques?\s+(?:à\s+l['\u2019]ordre|libellés?|payables?)|"
     r"envoy(?:ez|er)\s+un\s+virement(?:\s+Interac)?|"
+    # « en déposant leurs dons dans un magasin »: how the public gives (see _PUBLIC_CAN_RE).
+    r"(?:déposant|faisant|versant|envoyant|remettant)\s+(?:leurs?|des|un|vos|votre)\s+dons?|"
     # « Si vous souhaitez apporter votre soutien financier aux grévistes, ... »
     r"(?:apport|offr)(?:ez|er|ir)\s+(?:votre|ton|vos|tes)\s+(?:soutien|appui|aide)\s+financi(?:er|ère))\b"
 )
@@ -121,6 +123,15 @@ _WILLING_PUBLIC_RE = folding.compile(
 )
 
 
+# The public able to give, in the third person: « les gens peuvent toujours ... en déposant
+# leurs dons dans ... », as a charity's press release puts its appeal.
+_PUBLIC_CAN_RE = folding.compile(
+    r"(?i)\b(?:les\s+gens|le\s+public|la\s+population|les\s+donat(?:eurs|rices)|"
+    r"les\s+citoyen\w*|les\s+personnes|tout\s+le\s+monde|chacun)\s+"
+    r"(?:peuvent|peut|pourront|pourra)\b[^.;!?]{0,160}$"
+)
+
+
 def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[str], float] | None:
     trigger = match.group("trigger").casefold()
     verb_form = bool(re.match(r"(?:fai|donn|soutenez|contribu|devenez|envoy)", trigger))
@@ -141,7 +152,9 @@ def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[s
     if _WAYS_TO_GIVE_RE.search(before) and sentence[match.end() :].lstrip().startswith(":"):
         # « Il existe plusieurs façons de donner : » over a list of them: how to give.
         return match, 0.4 if news else 0.7
-    if _WILLING_PUBLIC_RE.search(before):
+    if _WILLING_PUBLIC_RE.search(before) or (
+        trigger.endswith(("don", "dons")) and _PUBLIC_CAN_RE.search(before)
+    ):
         # « Les personnes qui souhaitent aider peuvent verser un don en ... »: the public
         # invited in the third person, as a press release from the organisation says it.
         return match, 0.7
@@ -310,6 +323,10 @@ def _speakers(text: str) -> Counter[str]:
 _ACRONYM_RE = folding.compile(r"\b(?i:le|la|du|au|l['\u2019])\s*(?P<acronym>[A-Z]{2,6})\b(?!-)")
 
 
+# « pour enfants », « pour aînés » ending a name: a plural noun without article, then the end.
+_BENEFICIARIES_RE = re.compile(r"[ \t]+([a-zà-ÿ]+s)(?=[ \t]*(?:[\u00bb\"\u201d,.;:!?)]|\n|$))")
+
+
 def org_name(text: str) -> str:
     """The organisation's name at the start of `text`: « Fondation David Suzuki »,
     « Amnistie internationale Canada francophone », « Comité logement Rosemont »."""
@@ -317,6 +334,11 @@ def org_name(text: str) -> str:
     initials_follow = False
     for found in re.finditer(r"[^\s,.;:!?()\u00ab\u00bb]+", text.split("\n")[0]):
         word = found.group(0)
+        beneficiaries = _BENEFICIARIES_RE.match(text, found.end())
+        if words and word.casefold() == "pour" and beneficiaries:
+            # « Fondation de l'Hôpital de Montréal pour enfants »: whom it serves, no article,
+            # closing the name.
+            return " ".join([*words, word, beneficiaries.group(1)])
         if len(words) == 7 or word.casefold() in _ORG_END or re.match(r"\d", word):
             break
         capitalised = word[:1].isupper() or bool(re.match(r"[dl]['\u2019][A-ZÀ-ÖØ-Þ]", word))

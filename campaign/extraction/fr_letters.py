@@ -27,6 +27,7 @@ from .contacts import (
     is_official_mailbox,
 )
 from .context import DocumentContext
+from .fr_appositions import apposed_targets
 from .fr_roles import classify_role
 from .fr_stance import assess
 from .fr_wording import INFINITIVE
@@ -42,7 +43,8 @@ _VERB = (
     r"(?:écri(?:vez|re|vons|s)(?:\s+(?:une\s+lettre|un\s+courriel|un\s+mot|un\s+message))?|"
     r"envoy(?:ez|er|ons)\s+(?:(?:un|une|votre|ce|cette|notre|vos|nos|des)\s+)?"
     r"(?:courriels?|lettres?|messages?|courriers?|mots?|e-mails?|cartes?(?:\s+postales?)?|"
-    r"télécopies?)|envoie\s+(?:un|une)\s+(?:courriel|lettre|message)|"
+    r"télécopies?)(?:\s+par\s+(?:courriel|la\s+poste|courrier|e-?mail|mail|télécopieur))?|"
+    r"envoie\s+(?:un|une)\s+(?:courriel|lettre|message)|"
     r"contact(?:ez|er|ons|e)|interpell(?:ez|er|ons|e)|" + _CALL + r"|"
     r"rencontr(?:ez|er|ons)|communiqu(?:ez|er|ons)\s+avec|demand(?:ez|er|ons)|di(?:tes|re)|"
     r"exhort(?:ez|er)|press(?:ez|er)|fai(?:tes|re)\s+(?:pression\s+sur|savoir\s+à)|"
@@ -124,8 +126,10 @@ _CALL_VERB_RE = folding.compile(rf"(?i)^(?:{_CALL})$")
 
 _TARGET_VERB_RE = folding.compile(
     r"(?i)\b(?P<verb>envoy(?:ez|er|ons)\s+(?:(?:un|une|votre|ce|cette|notre|vos|des|nos)\s+)?"
-    r"(?:courriels?|lettres?|messages?|courriers?|mots?|e-mails?|cartes?(?:\s+postales?)?|"
-    r"télécopies?|copies?)(?=\s+(?:à|au|aux)\b)|"
+    # « un petit mail d'encouragement à X »: a size before, what it is for after.
+    r"(?:(?:petit|petite|court|courte|bref|brève)\s+)?"
+    r"(?:courriels?|lettres?|messages?|courriers?|mots?|e-mails?|mails?|cartes?(?:\s+postales?)?|"
+    r"télécopies?|copies?)(?:\s+(?:d['\u2019]|de\s+)[a-zà-ÿ]+)?(?=\s+(?:à|au|aux)\b)|"
     r"envoy(?:ez|er)[-\s](?:la|le|les)(?=\s+(?:à|au|aux)\b)|"
     # « Faites parvenir une lettre à la ministre » (or « pour la ministre »: addressed to her).
     r"fai(?:tes|re)\s+parvenir\s+(?:votre|une|cette|la|le|vos|ce)\s+\w+"
@@ -241,6 +245,9 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
         if not targets and pronoun and (listed := _entries_before(text, sentence.start)):
             # « Écrivez-leur » under a list of « L'honorable X, ministre de Y — x@y »: them.
             targets = _listed_recipients(text, *listed)
+        if not targets:
+            # « à Jean Dupont et Marie Roy, ces deux députés »: names, their role after them.
+            targets = apposed_targets(after)
         if not targets:
             continue
         stance = assess(sentence.text, match.start("verb"), match.end("verb"), news=context.news)

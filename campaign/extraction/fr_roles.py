@@ -64,7 +64,9 @@ ROLE_PATTERNS = (
     folding.compile(
         rf"\b(?:(?:[Vv]ice-)?[Pp]remi(?:er|ère){_SP}[Mm]inistre|[Mm]inistres?|"
         r"[Dd]éputé(?:e|\(e\)|·e|\.e)?|[Ss]énat(?:eur|rice)|[Aa]mbassad(?:eur|rice)|"
-        r"[Mm]aire(?:sse)?)(?![\w-])"
+        r"[Mm]aire(?:sse)?|"
+        # « le chef de l'État »: France's president, by the title the press gives him.
+        rf"[Cc]he(?:f|ffe){_SP}de{_SP}l['\u2019][ÉE]tat)(?![\w-])"
     ),
 )
 
@@ -87,7 +89,9 @@ def classify_role(role: str) -> str:
     lowered = folding.fold(role.casefold())
     if re.search(r"ambassad|consul|haut-commissaire|chargee? d'affaires", lowered):
         return DIPLOMAT
-    if re.match(r"premi(?:er|ere) ministre", lowered):
+    if re.match(
+        r"premi(?:er|ere) ministre|chef(?:fe)? de l'etat|presidente? de la republique", lowered
+    ):
         return HEAD_OF_GOVERNMENT
     if "ministre" in lowered:
         return MINISTER

@@ -73,6 +73,8 @@ _IMPERATIVE_LEAD_RE = folding.compile(
     r"cette\s+semaine|ce\s+mois-ci|ce\s+soir|"
     r"(?:avant|d['\u2019]ici|jusqu['\u2019]au|le)\s+(?:le\s+)?(?:\d{1,2}(?:er)?\s+\w+|lundi|mardi|"
     r"mercredi|jeudi|vendredi|samedi|dimanche|\w+\s+\d{1,2})|"
+    # « Faites signer la pétition autour de vous »: have it done is an order too.
+    r"fai(?:tes|sons)|"
     r"veuillez|merci\s+de)\b"
     r"|si\s+vous\s+[^,;:.]{1,40},|pour\s+[a-zà-ÿ]+(?:\s+[\w'\u2019]+){0,4},)"
     r"[\s,:!.\u2013\u2014-]*)*\W*$"

@@ -22,6 +22,7 @@ from .types import (
     CALL,
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
+    MP,
     PETITION,
     CallToAction,
     Evidence,
@@ -89,8 +90,23 @@ def attach_letters(
                 confidence=max(action.confidence, _LETTER_CONFIDENCE),
             )
             continue
-        actions.append(_letter_action(body, context))
+        letter = _letter_action(body, context)
+        actions += _own_apart(letter) if french else [letter]
     return actions
+
+
+def _own_apart(letter: CallToAction) -> list[CallToAction]:
+    """« Monsieur le Président de la République / Madame la Sénatrice ou Monsieur le Sénateur /
+    Madame la Députée ou Monsieur le Député »: the members named by title alone are each
+    reader's own (a letter to them), the office-holders the letter to the others."""
+    own = [t for t in letter.targets if t.kind == MP and not (t.name or t.reachable)]
+    others = tuple(t for t in letter.targets if t not in own)
+    if letter.kind != LETTER_TO_TARGETS or not own or not others:
+        return [letter]
+    return [
+        dataclasses.replace(letter, targets=others),
+        dataclasses.replace(letter, kind=LETTER_TO_MP, targets=()),
+    ]
 
 
 def fold_follow_ups(

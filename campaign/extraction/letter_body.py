@@ -399,7 +399,11 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
     forms = _FRENCH
     letters = []
     found = sorted(
-        [*forms.salutation.finditer(text), *_midline_salutations(text, forms)],
+        [
+            *forms.salutation.finditer(text),
+            *_midline_salutations(text, forms),
+            *_STACKED_SALUTATIONS_FR_RE.finditer(text),
+        ],
         key=lambda match: match.start(),
     )
     for salutation in found:
@@ -445,6 +449,19 @@ _MIDLINE_SALUTATION_FR_RE = re.compile(
     r"(?<=[\w.)] )(?P<who>(?:Madame|Monsieur)[^\S\r\n]+(?:le|la)[^\S\r\n]+"
     r"(?:(?:premier|première)[^\S\r\n]+)?(?:ministre|député|députée|sénateur|sénatrice|"
     r"maire|mairesse|président|présidente))[^\S\r\n]*,(?=[^\S\r\n]+[(A-ZÀ-Þ])"
+)
+
+
+# « Monsieur le Président de la République / Madame la Sénatrice ou Monsieur le Sénateur /
+# Madame la Députée ou Monsieur le Député », one a line and no comma: a letter to all of them
+# at once. Two lines at least, so that a title alone on a line (a caption, a heading) is none.
+_ADDRESSEE_LINE_FR = (
+    r"(?:Madame|Monsieur)[^\S\r\n]+(?:l[ea]|l['\u2019])[^\S\r\n]*[^\W\d_][^\r\n,.:;!?]{1,60}"
+)
+_STACKED_SALUTATIONS_FR_RE = folding.compile(
+    rf"^[^\S\r\n]*(?P<who>{_ADDRESSEE_LINE_FR}(?:[^\S\r\n]*\n[^\S\r\n]*{_ADDRESSEE_LINE_FR})+)"
+    r"[^\S\r\n]*$",
+    re.M,
 )
 
 

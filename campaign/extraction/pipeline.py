@@ -32,10 +32,18 @@ from . import (
     document_demand,
     donations,
     en_assembly,
+    fr_action_menus,
+    fr_channels,
     fr_donations,
+    fr_form_petitions,
+    fr_inline_lists,
     fr_letters,
+    fr_listed_own,
+    fr_members,
     fr_petitions,
+    fr_signing_back,
     fr_stance,
+    fr_switchboards,
     fr_wording,
     letter_assembly,
     letters,
@@ -104,6 +112,7 @@ _ENGLISH_DETECTORS = (
 )
 _FRENCH_DETECTORS = (
     fr_petitions.detect,
+    fr_signing_back.detect,
     fr_letters.detect_to_mp,
     fr_letters.detect_to_targets,
     fr_letters.detect_tell,
@@ -192,6 +201,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
             found = detector(span, context)
             if found:
                 actions.append(found)
+        if french:
+            actions += fr_channels.detect(span, context)
 
     if not french:
         # A model letter in parts (address, greeting, points to include), no body written out.
@@ -217,7 +228,9 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _fold_sign_requests(actions, bare)
     if french:
         actions = _french_petitions(actions, text)
+        actions = fr_inline_lists.numbered_points(actions, text)
         actions = fr_letters.recipient_lists(actions, context)
+        actions += fr_switchboards.detect(context)
     if not french:
         actions = tell.fold_into_signing(actions, text)
         actions = petitions.title_petition(actions, context)
@@ -235,11 +248,19 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _drop_repeated_representative_asks(actions, language)
     if not french:
         actions = document_demand.give_document_demand(actions, text, language=ENGLISH)
+    if french:
+        # Before borrowing: the ways listed under a menu ask what is stated above it.
+        actions = fr_action_menus.give_menu_demand(actions, text)
     actions = borrow_demands(actions, text, language=language)
     if french:
         # What nothing nearby says, the document may state as its own (« nous réclamons »).
         actions = document_demand.give_document_demand(actions, text, language=FRENCH)
         actions = _one_call_per_demand(actions, text)
+        actions = fr_members.members_apart_from_own(actions, text)
+        actions = fr_listed_own.listed_own_representative(actions, text)
+        actions = fr_signing_back.lend_demand(actions)
+        # Last: only a page where nothing else asks anything.
+        actions = fr_form_petitions.form_petition(actions, context)
         # After borrowing, so that a demand taken from nearby names the bill too.
         actions = bills.name_the_bill(actions, text, language=FRENCH)
     if not french:
