@@ -24,7 +24,8 @@ BODY = (
 
 
 def _sink_main(connection) -> None:
-    """The SMTP sink, in its own process: answers "port", "count", "ids", "reset", "stop"."""
+    """The SMTP sink, in its own process: answers "port", "count", "ids", "recipients", "reset",
+    "stop"."""
     from tests.outbox.smtp_server import ScriptedSMTPServer
 
     server = ScriptedSMTPServer().start()
@@ -37,9 +38,13 @@ def _sink_main(connection) -> None:
         elif command == "ids":
             with server._lock:
                 connection.send(list(server.message_ids))
+        elif command == "recipients":
+            with server._lock:
+                connection.send(list(server.recipients))
         elif command == "reset":
             with server._lock:
                 server.message_ids.clear()
+                server.recipients.clear()
             connection.send(True)
         elif command == "stop":
             server.stop()
