@@ -452,6 +452,20 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
     return None
 
 
+_TWEET_RE = re.compile(r"(?i)^\W*(?:\d+[.)]\s*)?(?:please\s+)?tweet\b")
+
+
+def drop_tweets(actions: list[CallToAction]) -> list[CallToAction]:
+    """'Tweet to the Premier: @handle' asks for a public post, no letter to draft. (Read as
+    an action until lists are attached, so that a list of the page's separate steps is not
+    taken for talking points.)"""
+    return [
+        a
+        for a in actions
+        if not (a.kind == LETTER_TO_TARGETS and _TWEET_RE.match(a.evidence.quote))
+    ]
+
+
 def states_purpose(sentence: str) -> bool:
     """True when an instruction says what to ask for, not only whom to write to."""
     return bool(_PURPOSE_MARK_RE.search(sentence))
