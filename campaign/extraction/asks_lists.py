@@ -1,5 +1,6 @@
 """A list the page heads as its asks ("Asks for your MPP and the Premier:", "Our demands:",
-"Key talking points:") is what every letter and call on the page asks.
+"Key talking points:", "Here are 3 calls to action to request from your MP.") is what every
+letter and call on the page asks.
 
 `pipeline._attach_lists` gives a list to the one action whose sentence introduces it, or to
 the nearest one above. A list under a heading that names it as the asks is not tied to one
@@ -13,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .text import collapse, list_blocks
+from .text import LIST_ITEM_RE, collapse, lines
 from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
 
 _CONTACTS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
@@ -21,15 +22,15 @@ _CONTACTS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
 _ASKS_HEADING_RE = re.compile(
     r"(?i)^\W*(?:(?:our|the|key|main|three|\d+)\s+)*"
     r"(?:asks|demands|talking\s+points|key\s+messages|requests)\b[^.!?:]{0,80}:\s*$"
+    # The sentence closing a paragraph: "Here are 3 calls to action to request from your MP."
+    r"|(?i:\bhere\s+are\s+(?:the\s+|our\s+|\w+\s+)?(?:asks|demands|requests|talking\s+points|"
+    r"calls\s+to\s+action)\b[^.!?:]{0,80}[.:]\s*$)"
 )
 
 
 def give_listed_asks(actions: list[CallToAction], text: str) -> list[CallToAction]:
     """Letters and calls with no points or body take the items of the page's asks list."""
-    points: tuple[str, ...] = ()
-    for block in list_blocks(text):
-        if _ASKS_HEADING_RE.match(block.intro.text):
-            points += tuple(collapse(item.text) for item in block.items)
+    points = _listed_asks(text)
     if not points:
         return actions
     return [
@@ -38,3 +39,18 @@ def give_listed_asks(actions: list[CallToAction], text: str) -> list[CallToActio
         else action
         for action in actions
     ]
+
+
+def _listed_asks(text: str) -> tuple[str, ...]:
+    """The items of every list whose heading names it as the asks, in order."""
+    points: list[str] = []
+    heading = False
+    for line in lines(text):
+        if not line.text.strip():
+            continue
+        item = LIST_ITEM_RE.match(line.text)
+        if heading and item:
+            points.append(collapse(item.group("item")))
+        else:
+            heading = bool(_ASKS_HEADING_RE.search(line.text)) and not item
+    return tuple(points)

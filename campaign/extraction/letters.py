@@ -38,7 +38,9 @@ _VERB = (
     # "Send this to your MP": the letter the page gives.
     r"send(?:ing)?\s+(?:this|it)\s+to|"
     r"tweet(?:\s+at)?|"
-    r"meet(?:ing)?(?:\s+with)?|visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
+    # "your meeting with your MP" is a noun, not an order to meet.
+    r"(?<!\byour\s)(?<!\bthe\s)meet(?:ing)?(?:\s+with)?|"
+    r"visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
     r"fax)"
 )
 _VERBS = rf"(?i:{_VERB}(?:\s*(?:,|/|\bor\b|\band\b|\band/or\b)\s*{_VERB})*)"

@@ -39,10 +39,12 @@ from . import (
     fr_petitions,
     fr_stance,
     fr_wording,
+    invitations,
     letter_assembly,
     letters,
     petitions,
     pointing_back,
+    report_back,
     second_channel,
     subject_letters,
     tell,
@@ -258,6 +260,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = asks_lists.give_listed_asks(actions, text)
         actions = conveyed_message.give_conveyed_message(actions, text)
         actions = second_channel.add_written_channel(actions)
+        actions = report_back.drop_reports_to_organisers(actions)
+        actions = invitations.detect(context.sentences, actions, text, news=context.news)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -272,7 +276,11 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
     elif context.language == FRENCH:
         fallback = fr_donations.fundraiser(context.text)
     else:
-        fallback = donations.signing_organisation(context.text) or context.orgs.fundraiser()
+        fallback = (
+            donations.signing_organisation(context.text)
+            or context.orgs.fundraiser()
+            or donations.beneficiary(context.text)
+        )
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
         organisation = _same_org(gift.organisation or fallback, gifts, context)

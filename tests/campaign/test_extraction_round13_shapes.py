@@ -3,7 +3,8 @@ sentence offering two channels, a list headed as the page's asks, the message a 
 readers to get across, a letter cut off mid-ask, people added to a letter in the sentence
 after, tweets. The texts are our own."""
 
-from campaign.extraction import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction.orgs import is_org_like
 
 
 def _confident(text):
@@ -105,3 +106,71 @@ def test_people_the_next_sentence_adds_to_the_email_get_a_letter_too():
 def test_a_tweet_is_no_letter():
     text = "Tweet to the Premier and ask her to restore the night bus routes: @premier_roe\n"
     assert _confident(text) == []
+
+
+def test_here_are_the_asks_heads_the_list_that_follows():
+    text = (
+        "- Email your MP and request a meeting to talk about the library.\n"
+        "At the meeting, remember why you came. Here are 2 calls to action to request from "
+        "your MP.\n"
+        "- Request they write to the Minister to fund rural libraries.\n"
+        "- Request they raise the closures in the House.\n"
+    )
+    (letter,) = _by_kind(text)[LETTER_TO_MP]
+    assert "Request they write to the Minister to fund rural libraries." in letter.talking_points
+
+
+def test_an_email_to_the_organisers_to_let_them_know_is_no_letter():
+    text = (
+        "After your meeting with your MP, please send an email to info@libraries.example.org "
+        "to let us know what your MP said.\n"
+    )
+    assert _confident(text) == []
+
+
+def test_your_meeting_with_your_mp_is_no_order_to_meet():
+    text = "As your meeting with your MP ends, thank them for their time.\n"
+    assert _confident(text) == []
+
+
+def test_a_letter_asked_for_in_the_conditional_is_asked_for():
+    text = (
+        "It would mean a lot if you sent a letter to Councillor Jane Roe and told her that you "
+        "want to see the night bus routes restored.\n"
+    )
+    (letter,) = _confident(text)
+    assert letter.kind == LETTER_TO_TARGETS
+    assert letter.text.startswith("the night bus routes restored")
+    assert letter.targets[0].name == "Jane Roe"
+
+
+def test_a_question_inviting_a_message_writes_to_whom_the_page_wants_convinced():
+    text = (
+        "A flood of messages this week will help convince the city council to restore the "
+        "night bus routes. Will you send a message now?\n"
+    )
+    (letter,) = _confident(text)
+    assert letter.kind == LETTER_TO_TARGETS
+    assert letter.text == "restore the night bus routes"
+    assert letter.targets[0].role == "city council"
+
+
+def test_a_question_with_nothing_to_ask_drafts_nothing():
+    text = "We have a new newsletter. Will you send a message to your friends about it?\n"
+    assert _confident(text) == []
+
+
+def test_an_appeal_naming_no_organisation_gives_to_whom_needs_the_help():
+    text = (
+        "Give warmth this winter\n\n"
+        "Shelters urgently need your help. Please give a gift by January 15th.\n\n"
+        "All photos were taken before the COVID-19 pandemic.\n"
+    )
+    (gift,) = _confident(text)
+    assert gift.kind == DONATE
+    assert gift.organisation == "Shelters"
+
+
+def test_a_code_with_digits_is_no_organisation():
+    assert not is_org_like("COVID-19")
+    assert is_org_like("UNICEF")
