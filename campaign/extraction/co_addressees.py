@@ -32,6 +32,17 @@ _JOINED_RE = re.compile(
 )
 
 
+# "Be sure to include Premier X and Minister Y in your email", "Please cc the Minister": the
+# sentence after the order adds people to the same letter.
+_INCLUDED_RE = re.compile(
+    r"(?i)^\W*(?:(?:be\s+sure|make\s+sure|remember|don['\u2019]t\s+forget)\s+to\s+|please\s+|also\s+)*"
+    r"(?:include|copy|cc|add)\s+(?P<whom>[^.!?\n]{3,160}?)\s+(?:in|on|to)\s+(?:your|the)\s+"
+    r"(?:e-?mail|letter|message)s?\b"
+)
+# How far after the order the sentence adding people may start.
+_INCLUDED_REACH = 200
+
+
 def add_co_addressees(actions: list[CallToAction], text: str) -> list[CallToAction]:
     """Each letter to the reader's representative whose instruction also names officials
     ("... and Prime Minister Trudeau", "... and the leaders of each party") gets a twin letter
@@ -44,7 +55,7 @@ def add_co_addressees(actions: list[CallToAction], text: str) -> list[CallToActi
             t
             for t in find_targets(quote)
             if t.kind != MP and (t.name or t.role) and _joined(quote, quote.find(t.role or t.name))
-        ]
+        ] + _included_after(letter, text)
         leaders = _PARTY_LEADERS_RE.search(quote)
         if leaders and _joined(quote, leaders.start()):
             officials.append(Target(role=re.sub(r"(?i)^the\s+", "", leaders.group(0))))
@@ -91,6 +102,17 @@ def _representative_copies(actions: list[CallToAction], text: str) -> list[CallT
             )
         )
     ]
+
+
+def _included_after(letter: CallToAction, text: str) -> list[Target]:
+    """The officials the sentence after the order adds to the letter ("Be sure to include
+    Premier X in your email")."""
+    after = text[letter.evidence.end : letter.evidence.end + _INCLUDED_REACH]
+    for sentence in re.split(r"(?<=[.!?])\s+", after.strip()):
+        found = _INCLUDED_RE.match(sentence)
+        if found:
+            return [t for t in find_targets(found.group("whom")) if t.kind != MP]
+    return []
 
 
 def _joined(quote: str, at: int) -> bool:

@@ -235,3 +235,22 @@ def signing_organisation(text: str) -> str:
     tail = max(0, len(text) - _SIGNATURE_REACH)
     found = [m for m in _SIGNATORY_RE.finditer(text, tail)]
     return found[-1].group("org").strip() if found else ""
+
+
+# "Food banks urgently need your help": a sentence whose subject is who the gifts help.
+_NEEDS_HELP_RE = re.compile(
+    r"(?m)^\W*(?P<who>[A-Z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,3}?)\s+"
+    r"(?:urgently\s+|really\s+|still\s+)?needs?\s+your\s+(?:help|support|gifts?)\b"
+)
+# Not who is helped but who gives: "You", "We", "They".
+_PRONOUNS = frozenset(["you", "we", "they", "i", "it", "this", "that", "families"])
+
+
+def beneficiary(text: str) -> str:
+    """Whom an appeal that names no organisation raises money for: the subject of the first
+    sentence saying it needs the reader's help ("Food banks urgently need your help"), or ""."""
+    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+        found = _NEEDS_HELP_RE.match(sentence.strip())
+        if found and found.group("who").split()[0].casefold() not in _PRONOUNS:
+            return found.group("who")
+    return ""

@@ -38,7 +38,9 @@ _VERB = (
     # "Send this to your MP": the letter the page gives.
     r"send(?:ing)?\s+(?:this|it)\s+to|"
     r"tweet(?:\s+at)?|"
-    r"meet(?:ing)?(?:\s+with)?|visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
+    # "your meeting with your MP" is a noun, not an order to meet.
+    r"(?<!\byour\s)(?<!\bthe\s)meet(?:ing)?(?:\s+with)?|"
+    r"visit(?:ing)?|lobby(?:ing)?|tell(?:ing)?|ask(?:ing)?|urg(?:e|ing)|"
     r"fax)"
 )
 _VERBS = rf"(?i:{_VERB}(?:\s*(?:,|/|\bor\b|\band\b|\band/or\b)\s*{_VERB})*)"
@@ -450,6 +452,20 @@ def detect_to_targets(sentence: Span, context: DocumentContext) -> CallToAction 
             organisation=subject_org(sentence.text[: match.start()]),
         )
     return None
+
+
+_TWEET_RE = re.compile(r"(?i)^\W*(?:\d+[.)]\s*)?(?:please\s+)?tweet\b")
+
+
+def drop_tweets(actions: list[CallToAction]) -> list[CallToAction]:
+    """'Tweet to the Premier: @handle' asks for a public post, no letter to draft. (Read as
+    an action until lists are attached, so that a list of the page's separate steps is not
+    taken for talking points.)"""
+    return [
+        a
+        for a in actions
+        if not (a.kind == LETTER_TO_TARGETS and _TWEET_RE.match(a.evidence.quote))
+    ]
 
 
 def states_purpose(sentence: str) -> bool:

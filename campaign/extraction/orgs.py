@@ -137,11 +137,13 @@ def is_org_like(name: str) -> bool:
         return False
     if _ORG_WORDS.search(name):
         return True
-    # Acronyms: UNICEF, HRC - but not shouted headline words.
+    # Acronyms: UNICEF, HRC - but not shouted headline words, nor codes with digits
+    # ("COVID-19", "C-22"), which name a disease or a bill.
     return (
         len(words) == 1
         and len(name) >= 3
         and name.isupper()
+        and not any(c.isdigit() for c in name)
         and name.casefold() not in _SHOUTED_WORDS
     )
 

@@ -26,9 +26,11 @@ from collections.abc import Callable, Sequence
 
 from . import (
     acronyms,
+    asks_lists,
     bills,
     call_scripts,
     co_addressees,
+    conveyed_message,
     document_demand,
     donations,
     en_assembly,
@@ -45,10 +47,13 @@ from . import (
     fr_stance,
     fr_switchboards,
     fr_wording,
+    invitations,
     letter_assembly,
     letters,
     petitions,
     pointing_back,
+    report_back,
+    second_channel,
     subject_letters,
     tell,
     wording,
@@ -222,6 +227,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = letters.sample_letters(actions, context)
         actions = subject_letters.subject_line_letters(actions, context)
     actions = _attach_lists(actions, list_blocks(text), context, spoken)
+    if not french:
+        actions = letters.drop_tweets(actions)
     bare = fr_petitions.is_bare_signing if french else petitions.is_bare_signing
     if spoken:
         actions = petitions.drop_signing_asked_of_officials(actions, spoken, context.text)
@@ -271,6 +278,11 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = co_addressees.add_co_addressees(actions, text)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
         actions = pointing_back.name_what_it_points_to(actions, text)
+        actions = asks_lists.give_listed_asks(actions, text)
+        actions = conveyed_message.give_conveyed_message(actions, text)
+        actions = second_channel.add_written_channel(actions)
+        actions = report_back.drop_reports_to_organisers(actions)
+        actions = invitations.detect(context.sentences, actions, text, news=context.news)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
@@ -285,7 +297,11 @@ def _resolve_donations(gifts: list[CallToAction], context: DocumentContext) -> l
     elif context.language == FRENCH:
         fallback = fr_donations.fundraiser(context.text)
     else:
-        fallback = donations.signing_organisation(context.text) or context.orgs.fundraiser()
+        fallback = (
+            donations.signing_organisation(context.text)
+            or context.orgs.fundraiser()
+            or donations.beneficiary(context.text)
+        )
     by_org: dict[str, list[CallToAction]] = {}
     for gift in gifts:
         organisation = _same_org(gift.organisation or fallback, gifts, context)
