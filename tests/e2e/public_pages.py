@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from campaign.consent.links import unsubscribe_token_make
+from campaign.consent.scopes import campaign_scope
 from campaign.privacy.links import removal_token_make
 from petitions.tokens import confirmation_token_make
 from tests.factories import (
@@ -22,6 +24,7 @@ from tests.factories import (
     OfficeFactory,
     SourceDocumentFactory,
 )
+from tests.factories.consent import ConsentEventFactory
 from tests.factories.directory import FsaRidingFactory, RepresentativeFactory, RidingFactory
 from tests.factories.letters import LetterFactory, LetterTemplateFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
@@ -31,7 +34,8 @@ from tests.letters.test_flow import BODY
 # health check for the load balancer, a petition's count as JSON, a campaign's stylesheet and
 # the image its shared links show.
 NOT_PAGES = {"campaign:healthz", "petitions:json", "campaign:share_image", "campaign_theme"}
-NOT_PUBLIC_NAMESPACES = {"admin", "outbox"}
+# The read API answers machines, in JSON (tests/api checks it against its OpenAPI description).
+NOT_PUBLIC_NAMESPACES = {"admin", "outbox", "api"}
 # Valid for the browser's own checks (the sign form has `required` and type=email fields), so
 # the server is what answers.
 SIGNER = {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.org"}
@@ -115,6 +119,15 @@ def public_pages() -> list[PublicPage]:
     write_url = reverse("letters:write", kwargs=letter_kwargs) + "?postal_code=K1A0A6&riding=35079"
     sign_token = confirmation_token_make(signature_id=signature.pk)
     removal_token = removal_token_make(kind="signature", object_id=signature.pk)
+    ConsentEventFactory(campaign=campaign, address=signature.email)
+    unsubscribe = reverse(
+        "consent:unsubscribe",
+        kwargs={
+            "token": unsubscribe_token_make(
+                address=signature.email, scope=campaign_scope(campaign.pk)
+            )
+        },
+    )
     return [
         PublicPage("home", "campaign:home", _go(reverse("campaign:home"))),
         PublicPage("campaign", "campaign:detail", _go(campaign.get_absolute_url())),
@@ -202,6 +215,17 @@ def public_pages() -> list[PublicPage]:
             _go(reverse("privacy:remove", kwargs={"token": "not:a-token"})),
         ),
         PublicPage("data removed", "privacy:removed", _go(reverse("privacy:removed"))),
+        PublicPage("unsubscribe", "consent:unsubscribe", _go(unsubscribe)),
+        PublicPage(
+            "unsubscribed",
+            "consent:unsubscribe",
+            _submit(unsubscribe, {}, arrives_at="main:not(:has(form))"),
+        ),
+        PublicPage(
+            "unsubscribe, broken link (400)",
+            "consent:unsubscribe",
+            _go(reverse("consent:unsubscribe", kwargs={"token": "not:a-token"})),
+        ),
         # The compact pages a partner shows in a frame (campaign/embeds.py), visited directly.
         PublicPage(
             "embedded petition",
