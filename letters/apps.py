@@ -8,7 +8,7 @@ class LettersConfig(AppConfig):
 
     def ready(self) -> None:
         from campaign.dashboards.registry import dashboard_source_register
-        from campaign.outbox.rendering import template_register
+        from campaign.outbox import PurposeKind, purpose_register, template_register
         from campaign.privacy.registry import holder_register
         from letters import (
             checks,  # noqa: F401 - registers the system checks
@@ -16,10 +16,18 @@ class LettersConfig(AppConfig):
             emails,
             privacy,
         )
+        from letters.purposes import LetterPurpose
 
         holder_register(privacy.HOLDER)
         dashboard_source_register(dashboard.SOURCE)
 
+        for purpose in LetterPurpose:
+            purpose_register(
+                purpose,
+                kind=PurposeKind.TRANSACTIONAL,
+                # The letter goes to an office's public address, kept with its delivery record.
+                to_supporter=purpose != LetterPurpose.LETTER,
+            )
         template_register(
             emails.CONFIRMATION_TEMPLATE,
             emails.confirmation_context,
