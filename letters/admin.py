@@ -14,13 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from campaign.directory.models import Representative
 from campaign.drafts.admin import DismissedWhenDeletedAdminMixin
 from campaign.evidence import FoundInMixin
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import OutboundEmail
 from campaign.source_filter import SourceListFilter
 from campaign.translations import FRENCH_VERSION_HELP
 from letters import export_views
 from letters.composing import SAMPLE_CONTEXT, LetterContext, addressed_as, render_text
 from letters.forms import LetterTemplateAdminForm
 from letters.models import Letter, LetterRecipient, LetterTemplate
+from letters.purposes import LetterPurpose
 from letters.report_page import letters_report_view
 from letters.selectors import letter_delivery, letters_with_copies
 
@@ -290,7 +291,7 @@ class LetterAdmin(admin.ModelAdmin):
                     OutboundEmail.objects.filter(
                         related_type=letter_type,
                         related_id=OuterRef("pk"),
-                        purpose=OutboundEmail.Purpose.LETTER,
+                        purpose=LetterPurpose.LETTER,
                         status__in=statuses,
                     )
                     .order_by()

@@ -8,9 +8,12 @@ class LettersConfig(AppConfig):
 
     def ready(self) -> None:
         from campaign.dashboards.registry import dashboard_source_register
-        from campaign.outbox.hooks import after_sent_register
-        from campaign.outbox.models import OutboundEmail
-        from campaign.outbox.rendering import template_register
+        from campaign.outbox import (
+            PurposeKind,
+            after_sent_register,
+            purpose_register,
+            template_register,
+        )
         from campaign.privacy.registry import holder_register
         from letters import (
             checks,  # noqa: F401 - registers the system checks
@@ -19,10 +22,18 @@ class LettersConfig(AppConfig):
             events,
             privacy,
         )
+        from letters.purposes import LetterPurpose
 
         holder_register(privacy.HOLDER)
         dashboard_source_register(dashboard.SOURCE)
 
+        for purpose in LetterPurpose:
+            purpose_register(
+                purpose,
+                kind=PurposeKind.TRANSACTIONAL,
+                # The letter goes to an office's public address, kept with its delivery record.
+                to_supporter=purpose != LetterPurpose.LETTER,
+            )
         template_register(
             emails.CONFIRMATION_TEMPLATE,
             emails.confirmation_context,
@@ -34,4 +45,4 @@ class LettersConfig(AppConfig):
             related=emails.letters_with_recipients,
         )
         # Tell the organisation's systems (webhooks) when each letter's email has left.
-        after_sent_register(OutboundEmail.Purpose.LETTER, events.letter_email_sent)
+        after_sent_register(LetterPurpose.LETTER, events.letter_email_sent)

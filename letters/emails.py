@@ -21,12 +21,12 @@ from django.conf import settings
 from django.db import transaction
 
 from campaign.identities import mailbox_key
-from campaign.outbox.models import OutboundEmail
-from campaign.outbox.selectors import emails_for
+from campaign.outbox import OutboundEmail, emails_for
 from campaign.privacy.links import removal_url
 from letters import privacy
 from letters.composing import addressed_as, letter_summary
 from letters.models import Letter, LetterRecipient
+from letters.purposes import LetterPurpose
 
 CONFIRMATION_TEMPLATE = "letter-confirmation"
 ALREADY_WRITTEN_TEMPLATE = "letter-already-written"
@@ -97,7 +97,7 @@ def _already_written(email: OutboundEmail, *, attempt: Letter) -> dict | None:
             return None
         notices = (
             emails_for(earlier)
-            .filter(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN)
+            .filter(purpose=LetterPurpose.LETTER_ALREADY_WRITTEN)
             .exclude(status=OutboundEmail.Status.CANCELLED)
             .count()
         )
@@ -105,7 +105,7 @@ def _already_written(email: OutboundEmail, *, attempt: Letter) -> dict | None:
             return None
         # The row becomes the notice, for good: a retry renders the notice again.
         email.template = ALREADY_WRITTEN_TEMPLATE
-        email.purpose = OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN
+        email.purpose = LetterPurpose.LETTER_ALREADY_WRITTEN
         email.related_id = earlier.pk
         OutboundEmail.objects.filter(pk=email.pk).update(
             template=email.template, purpose=email.purpose, related_id=email.related_id

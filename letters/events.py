@@ -1,6 +1,6 @@
 """What letters tell an organisation's systems (campaign.webhooks): a letter reached a recipient.
 
-`letter_email_sent` is the outbox's after-sent hook for Purpose.LETTER (registered in
+`letter_email_sent` is the outbox's after-sent hook for LetterPurpose.LETTER (registered in
 LettersConfig.ready): it runs in the worker, in the transaction that marks the email sent, and
 writes one `letter.sent` event per recipient's email. A letter to three recipients is three
 events, one for each email as it leaves.

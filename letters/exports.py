@@ -19,8 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from campaign.exports.cells import csv_row
 from campaign.exports.services import export_stream
 from campaign.models import Campaign
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import OutboundEmail
 from letters.models import LetterRecipient
+from letters.purposes import LetterPurpose
 
 EXPORT_PERMISSION = "letters.export_letter"
 KIND = "letters"
@@ -64,7 +65,7 @@ def letter_export_rows(export: LetterExport) -> QuerySet:
     """One row per recipient, riding and day, with the number of letters sent."""
     sent = OutboundEmail.objects.filter(
         message_id=OuterRef("message_id"),
-        purpose=OutboundEmail.Purpose.LETTER,
+        purpose=LetterPurpose.LETTER,
         status=OutboundEmail.Status.SENT,
     )
     rows = (

@@ -12,9 +12,9 @@ from datetime import datetime
 
 from django.db.models import Count, Max, Min, Q, QuerySet
 
-from campaign.outbox.models import OutboundEmail
-from campaign.outbox.selectors import sent_message_ids
+from campaign.outbox import sent_message_ids
 from letters.models import Letter, LetterRecipient
+from letters.purposes import LetterPurpose
 
 _SENT_AND_DATES = {
     "n": Count("pk"),
@@ -27,7 +27,7 @@ def letters_sent(**filters) -> QuerySet[LetterRecipient]:
     """Every letter that reached its recipient, one row per recipient (test mode left out)."""
     return LetterRecipient.objects.filter(
         letter__test_mode=False,
-        message_id__in=sent_message_ids(purpose=OutboundEmail.Purpose.LETTER),
+        message_id__in=sent_message_ids(purpose=LetterPurpose.LETTER),
         **filters,
     )
 

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from campaign.directory.models import Riding
 from campaign.directory.selectors import office_holder_current
 from campaign.models import Campaign, Target
-from campaign.outbox.models import OutboundEmail
-from campaign.outbox.selectors import emails_for, is_suppressed, suppression_for
+from campaign.outbox import OutboundEmail, emails_for, is_suppressed, suppression_for
 from letters.composing import Recipient
 from letters.models import Letter, LetterRecipient, LetterTemplate
+from letters.purposes import LetterPurpose
 
 
 def letter_template_get_public(
@@ -138,8 +138,7 @@ def letter_delivery(letter: Letter) -> list[RecipientDelivery]:
     supporter to confirm.
     """
     by_message_id = {
-        email.message_id: email
-        for email in emails_for(letter).filter(purpose=OutboundEmail.Purpose.LETTER)
+        email.message_id: email for email in emails_for(letter).filter(purpose=LetterPurpose.LETTER)
     }
     deliveries = []
     for recipient in letter.recipients.all():

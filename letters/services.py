@@ -16,10 +16,9 @@ from campaign.directory.selectors import office_for_role
 from campaign.identities import mailbox_key, validate_name_text
 from campaign.languages import site_language
 from campaign.models import CallToAction, Campaign, Target
-from campaign.outbox.models import OutboundEmail
-from campaign.outbox.paired import insert_values, insertable_fields
-from campaign.outbox.services import email_build, email_queue, queue_templated_email
+from campaign.outbox import queue_email
 from campaign.privacy.links import removal_url
+from campaign.raw_inserts import insert_values, insertable_fields
 from campaign.slugs import unique_slug
 from letters import privacy
 from letters.composing import (
@@ -38,6 +37,7 @@ from letters.composing import (
 from letters.drafting import drafting_in
 from letters.emails import CONFIRMATION_TEMPLATE
 from letters.models import Letter, LetterRecipient, LetterTemplate
+from letters.purposes import LetterPurpose
 
 log = logging.getLogger(__name__)
 
@@ -336,13 +336,11 @@ def letter_submit(*, recipients: list[Recipient], **letter_fields) -> Letter:
             ]
         )
         # Rendered by the worker (letters/emails.py): nothing to render here.
-        email_queue(
-            email_build(
-                template=CONFIRMATION_TEMPLATE,
-                to=letter.supporter_email,
-                purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION,
-                related=letter,
-            )
+        queue_email(
+            template=CONFIRMATION_TEMPLATE,
+            to=letter.supporter_email,
+            purpose=LetterPurpose.LETTER_CONFIRMATION,
+            related=letter,
         )
     # The same line either way (ids only): the log must not tell either.
     log.info("letters: letter %s submitted (template %s)", letter.pk, letter.template_id)
@@ -425,11 +423,11 @@ def _queue_letter_emails(letter: Letter, recipients: list[LetterRecipient]) -> N
     for recipient in recipients:
         message = letter_message_for(letter=letter, recipient=recipient)
         _check_single_line(subject=message["subject"], supporter_name=letter.supporter_name)
-        email = queue_templated_email(
+        email = queue_email(
             template="letter-message",
             context=message,
             to=message["to"],
-            purpose=OutboundEmail.Purpose.LETTER,
+            purpose=LetterPurpose.LETTER,
             related=letter,
             from_email=message["from_email"],
             reply_to=message["reply_to"],
@@ -437,7 +435,7 @@ def _queue_letter_emails(letter: Letter, recipients: list[LetterRecipient]) -> N
         )
         LetterRecipient.objects.filter(pk=recipient.pk).update(message_id=email.message_id)
     if letter.send_copy:
-        queue_templated_email(
+        queue_email(
             template="letter-copy",
             context={
                 "letter": letter,
@@ -448,7 +446,7 @@ def _queue_letter_emails(letter: Letter, recipients: list[LetterRecipient]) -> N
                 "removal_url": removal_url(kind=privacy.LINK_KIND, object_id=letter.pk),
             },
             to=letter.supporter_email,
-            purpose=OutboundEmail.Purpose.LETTER_COPY,
+            purpose=LetterPurpose.LETTER_COPY,
             related=letter,
             headers=language_header,
         )

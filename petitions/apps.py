@@ -8,7 +8,7 @@ class PetitionsConfig(AppConfig):
 
     def ready(self):
         from campaign.dashboards.registry import dashboard_source_register
-        from campaign.outbox.rendering import template_register
+        from campaign.outbox import PurposeKind, purpose_register, template_register
         from campaign.privacy.registry import holder_register
         from petitions import (
             checks,  # noqa: F401 (registers the system checks)
@@ -16,10 +16,19 @@ class PetitionsConfig(AppConfig):
             emails,
             privacy,
         )
+        from petitions.purposes import PetitionPurpose
 
         holder_register(privacy.HOLDER)
         dashboard_source_register(dashboard.SOURCE)
 
+        purpose_register(
+            PetitionPurpose.SIGNATURE_CONFIRMATION,
+            kind=PurposeKind.TRANSACTIONAL,
+            to_supporter=True,
+        )
+        purpose_register(
+            PetitionPurpose.TARGET_UPDATE, kind=PurposeKind.TRANSACTIONAL, to_supporter=False
+        )
         template_register(
             emails.CONFIRMATION_TEMPLATE,
             emails.confirmation_context,

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db.models import F
 
 from campaign.languages import absolute_url, site_language
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import OutboundEmail
 from campaign.privacy.links import removal_url
 from petitions import privacy, rate_limits
 from petitions.models import Signature

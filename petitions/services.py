@@ -19,9 +19,7 @@ from campaign.consent.services import consent_give
 from campaign.directory.lookup import local_ridings_for_postal_code
 from campaign.identities import mailbox_key
 from campaign.models import CallToAction, Campaign
-from campaign.outbox.models import OutboundEmail
-from campaign.outbox.paired import insert_or_find_with_email
-from campaign.outbox.services import broker_breaker, email_build, email_queue
+from campaign.outbox import broker_breaker, queue_email
 from campaign.postal_codes import fsa_of, province_of
 from campaign.slugs import unique_slug
 from campaign.webhooks import events
@@ -31,6 +29,7 @@ from petitions import counters, local_cache
 from petitions.addresses import ip_hash
 from petitions.emails import AGAIN_TEMPLATE, CONFIRMATION_TEMPLATE
 from petitions.models import SIGNATURE_UNIQUE_CONSTRAINT, Petition, Signature
+from petitions.purposes import PetitionPurpose
 from petitions.target_updates import target_update_due
 
 log = logging.getLogger(__name__)
@@ -86,21 +85,6 @@ def _riding_of(postal_code: str) -> tuple[str, str]:
     return riding
 
 
-def _confirmation_email(*, signature: Signature) -> OutboundEmail:
-    # Rendered by the worker that sends it (petitions/emails.py): nothing to render here.
-    return email_build(
-        template=CONFIRMATION_TEMPLATE,
-        to=signature.email,
-        purpose=OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
-        # Unsaved when signing: insert_with_email fills in related_id once the row exists.
-        related=signature,
-    )
-
-
-def _queue_confirmation(*, signature: Signature) -> OutboundEmail:
-    return email_queue(_confirmation_email(signature=signature))
-
-
 # Where a honeypot submission's email row ends: written like any other (the request must look
 # the same), never sent.
 HONEYPOT_NOT_SENT = "Not sent: the submission filled the field only robots see."
@@ -114,7 +98,8 @@ def signature_create(
 ) -> None:
     """Sign `petition`: one statement writes an unconfirmed Signature and its confirmation
     email, or, when the mailbox (campaign.identities.mailbox_key) has signed already, finds
-    that signature and writes an email row for it instead (paired.insert_or_find_with_email).
+    that signature and writes an email row for it instead (queue_email's `with_row` and
+    `conflict`).
 
     The request does the same work, in the same statement, and returns nothing either way:
     what a second signing gets is decided by the worker that renders its row
@@ -157,15 +142,15 @@ def signature_create(
         confirmation_sends=0 if flagged else 1,
         rate_limit_pending=not flagged,
     )
-    email = _confirmation_email(signature=signature)
-    if flagged:
-        email.status = OutboundEmail.Status.CANCELLED
-        email.last_error = HONEYPOT_NOT_SENT
-    insert_or_find_with_email(
-        signature,
-        email=email,
-        constraint=SIGNATURE_UNIQUE_CONSTRAINT,
+    # Rendered by the worker that sends it (petitions/emails.py): nothing to render here.
+    email = queue_email(
+        to=signature.email,
+        purpose=PetitionPurpose.SIGNATURE_CONFIRMATION,
+        template=CONFIRMATION_TEMPLATE,
+        with_row=signature,
+        conflict=SIGNATURE_UNIQUE_CONSTRAINT,
         again_template=AGAIN_TEMPLATE,
+        not_sent_reason=HONEYPOT_NOT_SENT if flagged else "",
     )
     # The same line either way (ids only, never the address): the log must not tell either.
     log.info("petitions: signing on petition %s queued email %s", petition.pk, email.pk)
@@ -304,7 +289,12 @@ def signature_unflag(*, signature_ids: list[int]) -> int:
                 Signature.objects.filter(pk=signature.pk).update(
                     confirmation_sends=F("confirmation_sends") + 1
                 )
-                _queue_confirmation(signature=signature)
+                queue_email(
+                    to=signature.email,
+                    purpose=PetitionPurpose.SIGNATURE_CONFIRMATION,
+                    template=CONFIRMATION_TEMPLATE,
+                    related=signature,
+                )
     for petition_id in petition_ids:
         counters.count_refresh(petition_id)
     return unflagged

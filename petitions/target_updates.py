@@ -23,10 +23,10 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 
-from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import queue_templated_email
+from campaign.outbox import OutboundEmail, queue_email
 from petitions import delivery
 from petitions.models import COUNTED, Petition, Signature
+from petitions.purposes import PetitionPurpose
 
 log = logging.getLogger(__name__)
 
@@ -85,10 +85,10 @@ def _queue(*, petition: Petition, count: int, since, until) -> OutboundEmail:
         "site_url": settings.SITE_URL,
     }
     with translation.override(petition.campaign.language or settings.LANGUAGE_CODE):
-        return queue_templated_email(
+        return queue_email(
             template=TEMPLATE,
             context=context,
             to=petition.target_email,
-            purpose=OutboundEmail.Purpose.OTHER,
+            purpose=PetitionPurpose.TARGET_UPDATE,
             related=petition,
         )

@@ -28,7 +28,7 @@ from django.utils.timezone import is_naive, make_aware
 from campaign.api.time_window import TimeWindow
 from campaign.consent.selectors import consents_in_force
 from campaign.identities import mailbox_hash
-from campaign.outbox.models import Suppression
+from campaign.outbox import Suppression
 from letters.models import Letter, LetterRecipient
 from petitions.models import Signature
 

@@ -10,7 +10,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from campaign.api.time_window import TimeWindow
 from campaign.models import Call, Campaign
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import OutboundEmail
 from letters.models import Letter, LetterRecipient
 from petitions.models import COUNTED, Petition, Signature
 

@@ -9,7 +9,7 @@ class ConsentConfig(AppConfig):
 
     def ready(self) -> None:
         from campaign.consent import privacy
-        from campaign.outbox.bounces import complaint_handler_register
+        from campaign.outbox import complaint_handler_register
         from campaign.privacy.registry import holder_register
 
         holder_register(privacy.HOLDER)

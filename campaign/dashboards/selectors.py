@@ -22,8 +22,7 @@ from campaign.dashboards.registry import (
     dashboard_sources,
 )
 from campaign.models import Campaign
-from campaign.outbox.models import OutboundEmail
-from campaign.outbox.selectors import Health, emails_related_to, outbox_health
+from campaign.outbox import Health, OutboundEmail, emails_related_to, outbox_health
 
 # Live campaigns listed on the admin index at most (newest published first).
 INDEX_CAMPAIGNS = 20

@@ -10,7 +10,10 @@ class MailingsConfig(AppConfig):
     def ready(self) -> None:
         from campaign.consent.registry import withdrawal_handler_register
         from campaign.mailings import privacy, services
+        from campaign.mailings.purposes import MailingPurpose
+        from campaign.outbox import PurposeKind, purpose_register
         from campaign.privacy.registry import holder_register
 
+        purpose_register(MailingPurpose.MAILING, kind=PurposeKind.MARKETING, to_supporter=True)
         holder_register(privacy.HOLDER)
         withdrawal_handler_register("mailings", services.recipients_cancel)

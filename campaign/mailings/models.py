@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaign.models import Campaign
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import OutboundEmail
 
 
 class Mailing(models.Model):

@@ -7,7 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from campaign.consent.scopes import campaign_scope
 from campaign.consent.selectors import consenting, withdrawn_since_given
 from campaign.mailings.models import Mailing, MailingRecipient
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import OutboundEmail
 
 Status = OutboundEmail.Status
 

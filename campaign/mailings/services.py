@@ -22,9 +22,8 @@ from campaign.consent.scopes import campaign_id_of, campaign_scope
 from campaign.consent.selectors import consenting
 from campaign.consent.services import scope_lock
 from campaign.mailings.models import Mailing, MailingRecipient
-from campaign.outbox.models import OutboundEmail
-from campaign.outbox.rendering import single_line
-from campaign.outbox.services import outbound_email_cancel, queue_email
+from campaign.mailings.purposes import MailingPurpose
+from campaign.outbox import OutboundEmail, outbound_email_cancel, queue_email, single_line
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +128,7 @@ def mailing_send_test(*, mailing: Mailing, to: str) -> list[OutboundEmail]:
                     to=to,
                     subject=message.subject,
                     body_text=message.body_text,
-                    purpose=OutboundEmail.Purpose.MAILING,
+                    purpose=MailingPurpose.MAILING,
                     headers=message.headers,
                     related=mailing,
                 )
@@ -238,7 +237,7 @@ def mailing_expand_chunk(*, mailing_id: int, size: int | None = None) -> int | N
                     to=address,
                     subject=message.subject,
                     body_text=message.body_text,
-                    purpose=OutboundEmail.Purpose.MAILING,
+                    purpose=MailingPurpose.MAILING,
                     headers=message.headers,
                     related=recipient,
                 )

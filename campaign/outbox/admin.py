@@ -13,16 +13,32 @@ from campaign.audit.services import audit_record, audit_record_many
 from campaign.identities import mailbox_hash
 from campaign.outbox import selectors, services
 from campaign.outbox.models import OutboundEmail, Suppression
+from campaign.outbox.purposes import purpose_label, purposes_registered
 from campaign.outbox.redaction import redact_headers, redact_links
 
 _BODIES = {"body_text", "body_html", "headers"}
+
+
+class PurposeFilter(admin.SimpleListFilter):
+    """The purposes the apps registered (campaign/outbox/purposes.py), by their labels."""
+
+    title = _("purpose")
+    parameter_name = "purpose"
+
+    def lookups(self, request, model_admin):
+        return [(p.name, p.label) for p in purposes_registered()]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(purpose=self.value())
+        return queryset
 
 
 @admin.register(OutboundEmail)
 class OutboundEmailAdmin(admin.ModelAdmin):
     list_display = [
         "id",
-        "purpose",
+        "purpose_shown",
         "to",
         "status",
         "attempts",
@@ -31,7 +47,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         "created_at",
         "sent_at",
     ]
-    list_filter = ["status", "purpose", "created_at", "sent_at"]
+    list_filter = ["status", PurposeFilter, "created_at", "sent_at"]
     search_fields = ["=message_id", "=to", "=esp_message_id"]
     list_select_related = ["related_type"]
     # The queue grows by one row per signature and letter: no full COUNT(*) and no date
@@ -46,9 +62,13 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         "body_text_shown",
         "body_html_shown",
         "headers_shown",
+        "purpose_shown",
     ]
     fieldsets = [
-        (None, {"fields": ["status", "purpose", "last_error", "attempts", "next_attempt_at"]}),
+        (
+            None,
+            {"fields": ["status", "purpose_shown", "last_error", "attempts", "next_attempt_at"]},
+        ),
         (
             _("Message"),
             {"fields": ["to", "from_email", "reply_to", "subject", "template", "message_id"]},
@@ -79,6 +99,10 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     ]
 
     @admin.display(description=_("text body"))
+    @admin.display(description=_("purpose"), ordering="purpose")
+    def purpose_shown(self, email: OutboundEmail) -> str:
+        return purpose_label(email.purpose)
+
     def body_text_shown(self, email: OutboundEmail) -> str:
         return redact_links(email.body_text)
 

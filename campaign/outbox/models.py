@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaign.outbox.purposes import NAME_MAX_LENGTH, purpose_label
+
 
 class OutboundEmail(models.Model):
     """One message, from queueing to its final state (sent, failed or cancelled).
@@ -26,16 +28,6 @@ class OutboundEmail(models.Model):
         FAILED = "failed", _("Failed")
         CANCELLED = "cancelled", _("Cancelled")
 
-    class Purpose(models.TextChoices):
-        SIGNATURE_CONFIRMATION = "signature_confirmation", _("Signature confirmation")
-        LETTER_CONFIRMATION = "letter_confirmation", _("Letter confirmation")
-        LETTER = "letter", _("Letter")
-        LETTER_COPY = "letter_copy", _("Copy of a letter")
-        LETTER_ALREADY_WRITTEN = "letter_already_written", _("Letter already written")
-        RECEIPT = "receipt", _("Receipt")
-        MAILING = "mailing", _("Follow-up mailing")
-        OTHER = "other", _("Other")
-
     to = models.EmailField(_("to"), max_length=254)
     from_email = models.CharField(_("from"), max_length=320)
     reply_to = models.CharField(_("reply-to"), max_length=320, blank=True)
@@ -43,7 +35,9 @@ class OutboundEmail(models.Model):
     body_text = models.TextField(_("text body"))
     body_html = models.TextField(_("HTML body"), blank=True)
     headers = models.JSONField(_("extra headers"), default=dict, blank=True)
-    purpose = models.CharField(_("purpose"), max_length=32, choices=Purpose.choices)
+    # What the email is for, as the app that queues it registers it (campaign/outbox/purposes.py):
+    # the outbox knows no app's purposes, and queue_email refuses one nobody registered.
+    purpose = models.CharField(_("purpose"), max_length=NAME_MAX_LENGTH)
     # Set for rows whose subject and bodies the worker renders when it sends them (see
     # campaign/outbox/rendering.py); empty for rows queued with their text.
     template = models.CharField(_("template"), max_length=100, blank=True)
@@ -102,7 +96,7 @@ class OutboundEmail(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"#{self.pk} {self.get_purpose_display()} ({self.get_status_display()})"
+        return f"#{self.pk} {purpose_label(self.purpose)} ({self.get_status_display()})"
 
 
 class Suppression(models.Model):

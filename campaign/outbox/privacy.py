@@ -14,7 +14,7 @@ from django.db.models import Q, QuerySet
 
 from campaign.identities import mailbox_hash
 from campaign.outbox.models import OutboundEmail, Suppression
-from campaign.outbox.services import SUPPORTER_PURPOSES
+from campaign.outbox.purposes import supporter_purposes
 
 Status = OutboundEmail.Status
 
@@ -48,7 +48,7 @@ def emails_erase(*, emails: QuerySet) -> int:
             status=Status.CANCELLED, last_error=ERASED_NOT_SENT
         )
         rows.update(subject="", body_text="", body_html="", headers={}, reply_to="")
-        rows.filter(purpose__in=SUPPORTER_PURPOSES).update(to="")
+        rows.filter(purpose__in=supporter_purposes()).update(to="")
     return len(ids)
 
 

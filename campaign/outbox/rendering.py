@@ -1,8 +1,8 @@
 """Email text from templates: rendered while queueing, or by the worker when the row is sent.
 
-Most emails are rendered as they are queued (`queue_templated_email`): a letter must be stored
-exactly as the supporter approved it. A row that names a `template` and has no body yet is
-rendered by the worker that sends it instead. The petition confirmation works this way: a viral
+Most emails are rendered as they are queued (`queue_email` with a `context`): a letter must be
+stored exactly as the supporter approved it. A row that names a `template` and has no body yet
+is rendered by the worker that sends it instead. The petition confirmation works this way: a viral
 petition queues hundreds of them a second, and the request that queues one then writes a
 small row in the same statement as the signature (see `paired.insert_with_email`) while the
 templates, the confirmation link and its signing run on the workers, which drain the queue at

@@ -1,188 +1,25 @@
-"""The outbox API for the apps: queue an email inside your transaction; it goes after commit.
-
-Also the staff actions (retry, cancel), the sweep, and what a bounce changes.
+"""The outbox's writes other than queueing (campaign/outbox/queueing.py): publishing queued rows
+to the workers, the sweep, retention, the staff actions (retry, cancel), and suppression.
 """
 
 import logging
 import math
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
-from django.core.mail.message import make_msgid
-from django.core.validators import validate_email
-from django.db import connections, models, router, transaction
+from django.db import models, transaction
 from django.utils import timezone
 
-from campaign.identities import mailbox_hash
-from campaign.outbox import delivery, rendering
+from campaign.outbox import delivery
 from campaign.outbox.models import OutboundEmail, Suppression
-from campaign.outbox.paired import insert_values, insertable_fields
-from campaign.outbox.rendering import single_line
+from campaign.outbox.purposes import supporter_purposes
 
 log = logging.getLogger(__name__)
 
 Status = OutboundEmail.Status
-
-
-def _message_id_domain() -> str:
-    from_address = settings.DEFAULT_FROM_EMAIL.rsplit("<", 1)[-1].rstrip(">")
-    return from_address.rsplit("@", 1)[-1] or "chorus.local"
-
-
-def email_build(
-    *,
-    to: str,
-    purpose: str,
-    subject: str = "",
-    body_text: str = "",
-    body_html: str = "",
-    template: str = "",
-    from_email: str | None = None,
-    reply_to: str = "",
-    headers: Mapping[str, str] | None = None,
-    related: models.Model | None = None,
-) -> OutboundEmail:
-    """An unsaved, queued OutboundEmail with its Message-ID fixed, header values on one line.
-
-    Give it its text (`subject`, `body_text`…) or a `template` the worker renders when it
-    sends the row (campaign/outbox/rendering.py). Raises ValidationError when `to` is not one
-    valid address (a programming error upstream: forms validate addresses before this).
-    """
-    to = to.strip()
-    validate_email(to)
-    if "\n" in to or "\r" in to or "," in to:
-        raise ValidationError("An email goes to exactly one address.")
-    if template and not rendering.template_is_registered(template):
-        raise ValueError(f"No context builder is registered for the email template {template!r}.")
-    return OutboundEmail(
-        to=to,
-        from_email=single_line(from_email or settings.DEFAULT_FROM_EMAIL),
-        reply_to=single_line(reply_to),
-        subject=single_line(subject),
-        body_text=body_text,
-        body_html=body_html,
-        template=template,
-        headers={single_line(k): single_line(v) for k, v in (headers or {}).items()},
-        purpose=purpose,
-        related_type=ContentType.objects.get_for_model(related) if related else None,
-        related_id=related.pk if related else None,
-        message_id=make_msgid(domain=_message_id_domain()),
-        status=Status.QUEUED,
-    )
-
-
-def queue_email(
-    *,
-    to: str,
-    subject: str,
-    body_text: str,
-    purpose: str,
-    body_html: str = "",
-    from_email: str | None = None,
-    reply_to: str = "",
-    headers: Mapping[str, str] | None = None,
-    related: models.Model | None = None,
-) -> OutboundEmail:
-    """Write an OutboundEmail row; once the transaction commits, it is delivered within seconds.
-
-    Call it inside the transaction that writes the row the email serves: if that transaction
-    rolls back, no email exists and nothing is published. After commit, `publish_delivery_soon`
-    has a worker deliver the row (rows committed close together share one task). If the broker
-    is down the row stays queued and the sweep delivers it later; publishing never holds the
-    caller for more than about a second (see `publish_delivery`).
-
-    An address that bounced or complained (`selectors.is_suppressed`) still gets a row, already
-    `cancelled` with the reason, so the caller's flow is unchanged and staff can see why.
-
-    Raises ValidationError when `to` is not one valid address (see `email_build`).
-    """
-    return email_queue(
-        email_build(
-            to=to,
-            subject=subject,
-            body_text=body_text,
-            body_html=body_html,
-            purpose=purpose,
-            from_email=from_email,
-            reply_to=reply_to,
-            headers=headers,
-            related=related,
-        )
-    )
-
-
-def email_queue(email: OutboundEmail) -> OutboundEmail:
-    """Write an unsaved email from `email_build`, as `queue_email` does (see there)."""
-    suppressed_reason = _insert_reading_suppression(email)
-    if suppressed_reason is not None:
-        email.status = Status.CANCELLED
-        email.last_error = Suppression.not_sent_error(suppressed_reason)
-        OutboundEmail.objects.filter(pk=email.pk).update(
-            status=email.status, last_error=email.last_error
-        )
-        return email
-    transaction.on_commit(lambda: publish_delivery_soon(email.pk))
-    return email
-
-
-def _field_column(model: type[models.Model], name: str) -> str:
-    return model._meta.get_field(name).column
-
-
-def _insert_reading_suppression(email: OutboundEmail) -> str | None:
-    """INSERT `email` and return the suppression reason of its address (None if not suppressed),
-    suppressed in clear or by its mailbox's hash (an erased supporter).
-
-    One statement, one round trip: `INSERT … RETURNING id, (SELECT reason FROM suppression …)`.
-    Every signature queues an email; the ORM's `create` plus a separate suppression query cost
-    about 0.8 ms of CPU and two round trips, this about a quarter of that (measured). The
-    values are prepared field by field exactly as the ORM prepares them (`pre_save`,
-    `get_db_prep_save`), so the row is the one `OutboundEmail.objects.create` would write.
-    Rows for a suppressed address (rare) are then switched to `cancelled` by the caller, in
-    the same transaction.
-
-    What the ORM would add and this skips: `OutboundEmail.save()` and the pre_save/post_save
-    signals (give the model neither), and database defaults (`db_default`: the INSERT then
-    fails loudly). test_queue's `test_it_writes_every_column_exactly_as_the_orm_would`
-    compares every column, new ones included, with a row the ORM creates.
-    """
-    fields = insertable_fields(OutboundEmail)
-    connection = connections[router.db_for_write(OutboundEmail)]
-    quote = connection.ops.quote_name
-    # Only names from the models' metadata are formatted in; every value is a parameter.
-    sql = (
-        f"INSERT INTO {quote(OutboundEmail._meta.db_table)} "  # noqa: S608
-        f"({', '.join(quote(f.column) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))}) "
-        f"RETURNING {quote(OutboundEmail._meta.pk.column)}, "
-        f"(SELECT {quote(_field_column(Suppression, 'reason'))} "
-        f"FROM {quote(Suppression._meta.db_table)} "
-        f"WHERE {quote(_field_column(Suppression, 'address'))} = %s "
-        f"OR {quote(_field_column(Suppression, 'mailbox_hash'))} = %s LIMIT 1)"
-    )
-    params = [*insert_values(email, fields, connection), email.to.lower(), mailbox_hash(email.to)]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        email.pk, reason = cursor.fetchone()
-    email._state.adding = False
-    email._state.db = connection.alias
-    return reason
-
-
-def queue_templated_email(
-    *, template: str, context: Mapping, to: str, purpose: str, **kwargs
-) -> OutboundEmail:
-    """Queue an email rendered now from templates/emails/<template>-{subject,body}.txt and
-    <template>-body.html (see rendering.render_templates)."""
-    subject, body_text, body_html = rendering.render_templates(template, context)
-    return queue_email(
-        to=to, subject=subject, body_text=body_text, body_html=body_html, purpose=purpose, **kwargs
-    )
 
 
 class _BrokerBreaker:
@@ -342,18 +179,6 @@ def outbox_sweep(*, deliver_here: bool = False) -> dict:
     return report
 
 
-# Emails whose recipient is the supporter: after retention their address goes too. (A letter's
-# recipient is an MP's or a minister's public office address, kept with the delivery record.)
-SUPPORTER_PURPOSES = (
-    OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
-    OutboundEmail.Purpose.LETTER_CONFIRMATION,
-    OutboundEmail.Purpose.LETTER_COPY,
-    OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN,
-    OutboundEmail.Purpose.RECEIPT,
-    OutboundEmail.Purpose.MAILING,
-)
-
-
 def outbound_email_redact_expired(*, now=None) -> int:
     """Erase what finished emails say once OUTBOX_RETENTION_DAYS have passed. Run daily.
 
@@ -370,7 +195,7 @@ def outbound_email_redact_expired(*, now=None) -> int:
     finished_for_supporters = OutboundEmail.objects.filter(
         created_at__lt=cutoff,
         status__in=[Status.SENT, Status.FAILED, Status.CANCELLED],
-        purpose__in=SUPPORTER_PURPOSES,
+        purpose__in=supporter_purposes(),
     ).exclude(to="")
     finished_for_supporters.update(to="")
     if redacted:

@@ -19,7 +19,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaign.outbox.models import Suppression
+from campaign.outbox import Suppression
 from campaign.privacy import services
 from campaign.privacy.forms import MailboxEraseForm, MailboxForm
 from campaign.privacy.models import SupporterData

@@ -6,10 +6,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from campaign.identities import mailbox_hash, mailbox_key
-from campaign.outbox import privacy as outbox_privacy
-from campaign.outbox.models import OutboundEmail, Suppression
-from campaign.outbox.redaction import redact_links
-from campaign.outbox.selectors import suppression_for
+from campaign.outbox import OutboundEmail, Suppression, emails_of, redact_links, suppression_for
 from campaign.privacy.registry import holders
 
 EMAILS = "emails"
@@ -74,7 +71,7 @@ def mailbox_find(address: str) -> Found:
         sections.append(Section(holder.name, holder.title, held.records))
         emails_for += held.emails_for
         addresses |= held.addresses
-    emails = outbox_privacy.emails_of(emails_for=emails_for, addresses=addresses)
+    emails = emails_of(emails_for=emails_for, addresses=addresses)
     return Found(sections=sections, emails=emails, addresses=addresses)
 
 

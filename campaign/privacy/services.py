@@ -14,8 +14,7 @@ from django.utils import timezone
 from campaign.audit.models import AuditLog
 from campaign.audit.services import audit_record
 from campaign.identities import mailbox_hash, mailbox_key
-from campaign.outbox import privacy as outbox_privacy
-from campaign.outbox.models import Suppression
+from campaign.outbox import Suppression, emails_erase, mailbox_suppress
 from campaign.privacy.registry import holders
 from campaign.privacy.selectors import EMAILS, MailboxData, mailbox_find, mailbox_held
 
@@ -84,12 +83,10 @@ def supporter_data_erase(*, actor, address: str, reason: str) -> ErasureOutcome:
     key = mailbox_key(address)
     with transaction.atomic():
         found = mailbox_find(address)
-        counts = {EMAILS: outbox_privacy.emails_erase(emails=found.emails)}
+        counts = {EMAILS: emails_erase(emails=found.emails)}
         for holder in holders():
             counts[holder.name] = holder.erase(key)
-        suppression = outbox_privacy.mailbox_suppress(
-            address=address, reason=reason, addresses=found.addresses
-        )
+        suppression = mailbox_suppress(address=address, reason=reason, addresses=found.addresses)
         note = "erased (self-removal)" if actor is None else "erased"
         _audit(actor=actor, address=address, note=note, counts=counts)
     log.info("privacy: mailbox %s… erased (%s)", suppression.mailbox_hash[:12], reason)

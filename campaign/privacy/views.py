@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from campaign.outbox.models import Suppression
+from campaign.outbox import Suppression
 from campaign.privacy import services
 from campaign.privacy.links import LinkExpired, LinkInvalid, removal_token_read
 from campaign.privacy.registry import link_target

@@ -17,7 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from campaign.outbox.services import broker_breaker
+from campaign.outbox import broker_breaker
 from campaign.webhooks import delivery, events
 from campaign.webhooks.models import WebhookDelivery, WebhookEndpoint
 

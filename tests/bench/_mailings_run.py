@@ -72,6 +72,7 @@ def main() -> int:
 
     from campaign.consent.models import ConsentEvent
     from campaign.mailings.models import Mailing, MailingRecipient
+    from campaign.mailings.purposes import MailingPurpose
     from campaign.mailings.services import _Renderer, mailing_send
     from campaign.models import Campaign
     from campaign.outbox.delivery import build_message
@@ -102,7 +103,7 @@ def main() -> int:
         for address in consenting[:RAW_SAMPLE]:
             message = renderer.message(address=address, language="en")
             row = email_build(
-                to=address, purpose=OutboundEmail.Purpose.MAILING, subject=message.subject,
+                to=address, purpose=MailingPurpose.MAILING, subject=message.subject,
                 body_text=message.body_text, headers=message.headers,
             )  # fmt: skip
             payloads.append(
@@ -126,7 +127,7 @@ def main() -> int:
         seconds = time.perf_counter() - started
         queued_at = Mailing.objects.get(pk=mailing.pk).expanded_at
         ours = OutboundEmail.objects.filter(
-            purpose=OutboundEmail.Purpose.MAILING, to__endswith=f".{run_id}@bench.example.org"
+            purpose=MailingPurpose.MAILING, to__endswith=f".{run_id}@bench.example.org"
         )
         wait_until(lambda: not ours.filter(status__in=["queued", "sending"]).exists(), timeout=60)
         for worker in workers:
@@ -163,7 +164,7 @@ def main() -> int:
         for worker in workers:
             worker.stop()
         OutboundEmail.objects.filter(
-            purpose=OutboundEmail.Purpose.MAILING, to__endswith=f".{run_id}@bench.example.org"
+            purpose=MailingPurpose.MAILING, to__endswith=f".{run_id}@bench.example.org"
         ).delete()
         MailingRecipient.objects.filter(mailing__campaign=campaign).delete()
         Mailing.objects.filter(campaign=campaign).delete()

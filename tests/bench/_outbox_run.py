@@ -137,6 +137,7 @@ def confirmation_rows(run_id: str, domain: str) -> list:
     from petitions.addresses import ip_hash
     from petitions.emails import CONFIRMATION_TEMPLATE
     from petitions.models import Petition, Signature
+    from petitions.purposes import PetitionPurpose
     from tests.factories.petitions import SignatureFactory
 
     campaign = Campaign.objects.create(slug=f"bench-{run_id}", title="Bench", status="published")
@@ -161,7 +162,7 @@ def confirmation_rows(run_id: str, domain: str) -> list:
             to=signature.email,
             from_email="Chorus <chorus@example.org>",
             template=CONFIRMATION_TEMPLATE,
-            purpose=OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+            purpose=PetitionPurpose.SIGNATURE_CONFIRMATION,
             related_type=signature_type,
             related_id=signature.pk,
             message_id=make_msgid(domain=domain),
@@ -185,6 +186,7 @@ def main() -> int:
 
     from campaign.outbox.delivery import build_message
     from campaign.outbox.models import OutboundEmail
+    from letters.purposes import LetterPurpose
 
     call_command("migrate", verbosity=0, interactive=False)
     run_id = secrets.token_hex(4)
@@ -195,7 +197,7 @@ def main() -> int:
             from_email="Chorus <chorus@example.org>",
             subject=f"Letter {n} from a supporter",
             body_text=BODY,
-            purpose=OutboundEmail.Purpose.LETTER,
+            purpose=LetterPurpose.LETTER,
             message_id=make_msgid(domain=domain),
         )
         for n in range(MESSAGES)

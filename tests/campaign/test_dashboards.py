@@ -11,7 +11,7 @@ from campaign.dashboards.charts import describe, plot
 from campaign.dashboards.periods import counts_per_day, running_total, window_ending_today
 from campaign.dashboards.registry import Chart, Series
 from campaign.dashboards.selectors import admin_index_dashboard, campaign_dashboard
-from campaign.outbox.models import OutboundEmail
+from letters.purposes import LetterPurpose
 from petitions.models import Signature
 from tests.factories import CallFactory, CallPageFactory, CampaignFactory, OutboundEmailFactory
 from tests.factories.letters import LetterFactory, LetterRecipientFactory
@@ -28,7 +28,7 @@ def _sent_letter(campaign, **letter):
             template__campaign=campaign, status="confirmed", confirmed_at=timezone.now(), **letter
         )
     )
-    email = OutboundEmailFactory(purpose=OutboundEmail.Purpose.LETTER, status="sent")
+    email = OutboundEmailFactory(purpose=LetterPurpose.LETTER, status="sent")
     recipient.message_id = email.message_id
     recipient.save()
     return recipient

@@ -126,7 +126,7 @@ def test_the_backfill_records_every_confirmed_opt_in_once():
     confirmed = opted_in_signature(confirmed=True)
     opted_in_signature()  # unconfirmed: no consent yet
     SignatureFactory(confirmed=True)  # confirmed without the box
-    backfill = importlib.import_module("petitions.migrations.0014_backfill_consent_ledger")
+    backfill = importlib.import_module("petitions.migrations.0015_backfill_consent_ledger")
 
     backfill.backfill(apps, None)
     backfill.backfill(apps, None)

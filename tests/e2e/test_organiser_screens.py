@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaign.identities import mailbox_key
-from campaign.outbox.models import OutboundEmail
+from letters.purposes import LetterPurpose
 from petitions.models import Signature
 from tests.factories import (
     CallFactory,
@@ -108,7 +108,7 @@ def campaign():
             supporter_email=f"writer{n}@example.org",
         )
         email = OutboundEmailFactory(
-            purpose=OutboundEmail.Purpose.LETTER,
+            purpose=LetterPurpose.LETTER,
             status="sent" if n % 12 else "failed",
             related=letter,
             created_at=when,

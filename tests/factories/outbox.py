@@ -5,6 +5,7 @@ from django.core.mail import make_msgid
 from django.utils import timezone
 
 from campaign.outbox.models import OutboundEmail, Suppression
+from petitions.purposes import PetitionPurpose
 
 
 class OutboundEmailFactory(factory.django.DjangoModelFactory):
@@ -15,7 +16,7 @@ class OutboundEmailFactory(factory.django.DjangoModelFactory):
     from_email = "Chorus <chorus@example.org>"
     subject = "Hello"
     body_text = "Hello there."
-    purpose = OutboundEmail.Purpose.OTHER
+    purpose = PetitionPurpose.TARGET_UPDATE
     message_id = factory.LazyFunction(lambda: make_msgid(domain="example.org"))
 
     class Params:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from campaign.models import CallToAction
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter
+from letters.purposes import LetterPurpose
 from letters.services import letter_template_draft_from_action
 from tests.directory.ministry import SEED_TARGETS
 from tests.factories import CallToActionFactory, CampaignFactory, TargetFactory
@@ -73,7 +74,7 @@ def test_it_delivers_an_mp_letter_with_the_supporter_as_reply_to(
     assert parseaddr(to_mp["Reply-To"]) == ("Sam Supporter", "sam@example.org")
     assert to_mp["To"] == "Yasir.Naqvi@parl.gc.ca"
     assert to_mp["Subject"] == letter.subject
-    row = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER)
+    row = OutboundEmail.objects.get(purpose=LetterPurpose.LETTER)
     assert to_mp["Message-ID"] == row.message_id
     assert row.status == OutboundEmail.Status.SENT
     body = plain(to_mp)

@@ -13,6 +13,7 @@ from django.utils import timezone
 from campaign.exports.models import ExportLog
 from campaign.outbox.models import OutboundEmail
 from letters.exports import LetterExport, letter_export_stream
+from letters.purposes import LetterPurpose
 from tests.factories.directory import RidingFactory
 from tests.factories.letters import LetterFactory, LetterRecipientFactory, LetterTemplateFactory
 from tests.factories.outbox import OutboundEmailFactory
@@ -46,7 +47,7 @@ def sent_letter(
     when = timezone.make_aware(datetime.datetime.combine(day, NOON))
     OutboundEmailFactory(
         message_id=recipient.message_id,
-        purpose=OutboundEmail.Purpose.LETTER,
+        purpose=LetterPurpose.LETTER,
         status=status,
         sent_at=when if status == OutboundEmail.Status.SENT else None,
     )

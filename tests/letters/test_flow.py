@@ -12,6 +12,7 @@ from campaign.outbox import delivery
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
 from letters.models import Letter, LetterRecipient
+from letters.purposes import LetterPurpose
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +204,7 @@ def test_it_saves_an_unconfirmed_letter_and_queues_its_confirmation(
     assert letter.status == Letter.Status.UNCONFIRMED
     assert list(letter.recipients.values_list("email", flat=True)) == ["Yasir.Naqvi@parl.gc.ca"]
     [email] = emails_for(letter)
-    assert email.purpose == OutboundEmail.Purpose.LETTER_CONFIRMATION
+    assert email.purpose == LetterPurpose.LETTER_CONFIRMATION
     assert email.to == "sam@example.org"
     assert [m.to for m in mail.outbox] == [["sam@example.org"]]
 
@@ -241,7 +242,7 @@ def test_it_queues_one_email_per_recipient_on_confirm(
     assert response["Location"] == letter.get_status_url()
     purposes = sorted(emails_for(letter).values_list("purpose", flat=True))
     assert purposes == ["letter", "letter_confirmation", "letter_copy"]
-    sent = emails_for(letter).get(purpose=OutboundEmail.Purpose.LETTER)
+    sent = emails_for(letter).get(purpose=LetterPurpose.LETTER)
     assert sent.to == "Yasir.Naqvi@parl.gc.ca"
     assert letter.recipients.get().message_id == sent.message_id
 
@@ -255,7 +256,7 @@ def test_it_keeps_a_letter_written_in_test_mode_in_test_mode_when_confirmed_late
     settings.LETTERS_TEST_MODE = False  # the site goes live before the supporter confirms
     with django_capture_on_commit_callbacks(execute=True):
         client.post(confirm_link(mail.outbox[0]))
-    sent = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER)
+    sent = OutboundEmail.objects.get(purpose=LetterPurpose.LETTER)
     assert sent.to == mp_template.campaign.test_email
     assert sent.subject.startswith("[TEST] ")
 
@@ -276,7 +277,7 @@ def test_it_sends_nothing_when_the_campaign_closed_before_confirmation(
         response = client.post(link)
     assert response.status_code == 409
     assert "This campaign has closed" in response.content.decode()
-    assert not OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.LETTER).exists()
+    assert not OutboundEmail.objects.filter(purpose=LetterPurpose.LETTER).exists()
     assert Letter.objects.get().status == Letter.Status.UNCONFIRMED
 
 
@@ -287,7 +288,7 @@ def test_it_confirms_only_once(client, mp_template, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         client.post(link)
         client.post(link)
-    assert OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.LETTER).count() == 1
+    assert OutboundEmail.objects.filter(purpose=LetterPurpose.LETTER).count() == 1
 
 
 def test_it_shows_delivery_per_recipient_on_the_status_page(
@@ -310,7 +311,7 @@ def test_it_shows_a_failed_delivery_from_the_outbox(client, mp_template):
     from letters.services import letter_confirm
 
     letter_confirm(letter=letter)
-    emails_for(letter).filter(purpose=OutboundEmail.Purpose.LETTER).update(status="failed")
+    emails_for(letter).filter(purpose=LetterPurpose.LETTER).update(status="failed")
     page = client.get(letter.get_status_url()).content.decode()
     assert 'class="delivery-failed"' in page
 
@@ -376,7 +377,7 @@ def test_it_tells_the_addresss_owner_by_email_that_they_already_wrote(client, mp
     submit(client, mp_template, supporter_email="SAM@example.org", subject="Again")
     send_queued()
 
-    notice = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN)
+    notice = OutboundEmail.objects.get(purpose=LetterPurpose.LETTER_ALREADY_WRITTEN)
     assert notice.status == OutboundEmail.Status.SENT
     assert notice.related == letter
     sent = mail.outbox[-1]  # the row keeps the text with its links removed
@@ -393,7 +394,7 @@ def test_it_sends_at_most_three_already_written_notices_per_letter(client, mp_te
         submit(client, mp_template, subject="Again")
     send_queued()
 
-    notices = OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN)
+    notices = OutboundEmail.objects.filter(purpose=LetterPurpose.LETTER_ALREADY_WRITTEN)
     assert notices.count() == 3
     assert len(mail.outbox) == 1 + 3  # the confirmation, then three notices
     assert Letter.objects.count() == 1

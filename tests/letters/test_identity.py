@@ -12,6 +12,7 @@ import pytest
 
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter, LetterRecipient
+from letters.purposes import LetterPurpose
 from tests.factories.letters import LetterFactory, LetterRecipientFactory
 from tests.letters.test_flow import preview, send_queued, submit
 
@@ -46,7 +47,7 @@ def test_it_takes_one_letter_per_mailbox_to_the_same_mp(client, mp_template):
     assert recipient.supporter_key == "janedoe@gmail.com"
     # The later attempts were told by email, at the address each typed, as any second one is.
     assert (
-        OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.LETTER_ALREADY_WRITTEN).count()
+        OutboundEmail.objects.filter(purpose=LetterPurpose.LETTER_ALREADY_WRITTEN).count()
         == len(ONE_MAILBOX) - 1
     )
 
@@ -97,7 +98,7 @@ def test_it_confirms_a_letter_stored_with_an_idn_address_before_the_fix(client, 
     response = client.post(letter.get_confirm_url())
 
     assert response.status_code == 302
-    to_mp = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER)
+    to_mp = OutboundEmail.objects.get(purpose=LetterPurpose.LETTER)
     assert to_mp.reply_to == f"Sam Supporter <{IDN_ASCII}>"
 
 

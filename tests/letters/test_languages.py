@@ -12,6 +12,7 @@ from django.core import mail
 
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter
+from letters.purposes import LetterPurpose
 from tests.factories.letters import LetterTemplateFactory
 from tests.letters.test_flow import letter_data, send_queued
 
@@ -70,7 +71,7 @@ def test_the_message_to_the_mp_is_in_the_letters_language_whatever_page_confirms
     client.post(english_confirm_path)
     send_queued()
 
-    sent = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER)
+    sent = OutboundEmail.objects.get(purpose=LetterPurpose.LETTER)
     assert sent.headers["Content-Language"] == "fr"
     assert "Cette lettre serait allée à" in sent.body_text
     assert '<html lang="fr">' in sent.body_html

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from campaign.outbox.models import OutboundEmail
+from letters.purposes import LetterPurpose
 from letters.reports import letters_sent_per_recipient, letters_sent_per_riding
 from tests.factories import CampaignFactory, OutboundEmailFactory
 from tests.factories.letters import LetterFactory, LetterRecipientFactory
@@ -18,7 +18,7 @@ DAY_TWO = datetime(2026, 11, 9, 15, 0, tzinfo=timezone.get_fixed_timezone(0))
 
 
 def _letter(campaign, *, to, name, when, riding=None, status="sent", test_mode=False):
-    email = OutboundEmailFactory(purpose=OutboundEmail.Purpose.LETTER, status=status)
+    email = OutboundEmailFactory(purpose=LetterPurpose.LETTER, status=status)
     return LetterRecipientFactory(
         letter=LetterFactory(
             template__campaign=campaign,

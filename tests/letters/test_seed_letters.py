@@ -11,6 +11,7 @@ from django.urls import reverse
 from campaign.models import Campaign
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter, LetterTemplate
+from letters.purposes import LetterPurpose
 from tests.letters.test_flow import send_queued
 
 pytestmark = pytest.mark.django_db
@@ -92,7 +93,7 @@ def test_it_names_each_recipient_in_the_confirmation_email_and_page(client, mini
     letter = write_from_the_draft(client, ministers_letter)
     send_queued()  # rendered by the worker that sends it
 
-    confirmation = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION)
+    confirmation = OutboundEmail.objects.get(purpose=LetterPurpose.LETTER_CONFIRMATION)
     for text in (confirmation.body_text, confirmation.body_html):
         for name in SEED_RECIPIENTS:
             assert name in text
@@ -108,7 +109,7 @@ def test_it_names_each_recipient_in_the_supporters_copy(client, ministers_letter
 
     letter_confirm(letter=write_from_the_draft(client, ministers_letter, send_copy="on"))
 
-    copy = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_COPY)
+    copy = OutboundEmail.objects.get(purpose=LetterPurpose.LETTER_COPY)
     for text in (copy.body_text, copy.body_html):
         assert "[recipient" not in text
         for name in SEED_RECIPIENTS:

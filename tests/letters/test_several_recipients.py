@@ -18,6 +18,7 @@ from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
 from campaign.services import CampaignNotPublishable, campaign_publish
 from letters.models import Letter, LetterRecipient, LetterTemplate
+from letters.purposes import LetterPurpose
 from letters.reports import letters_sent_per_recipient
 from letters.services import letter_confirm
 from petitions.selectors import petition_next_action_url
@@ -94,10 +95,7 @@ def submit(client, template, prefix: str = "", **overrides):
 
 
 def sent_letters() -> dict[str, OutboundEmail]:
-    return {
-        email.to: email
-        for email in OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.LETTER)
-    }
+    return {email.to: email for email in OutboundEmail.objects.filter(purpose=LetterPurpose.LETTER)}
 
 
 def write_and_confirm(client, template, prefix: str = "", **overrides) -> Letter:
@@ -197,7 +195,7 @@ def test_it_counts_confirmation_once_and_sends_nothing_more(client, template):
 
     assert letter_confirm(letter=letter) is False
     assert len(sent_letters()) == 2
-    assert emails_for(letter).filter(purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION).count() == 1
+    assert emails_for(letter).filter(purpose=LetterPurpose.LETTER_CONFIRMATION).count() == 1
 
 
 def test_the_status_page_lists_every_recipient_with_its_letter(client, template):
@@ -216,7 +214,7 @@ def test_the_status_page_lists_every_recipient_with_its_letter(client, template)
 def test_the_supporters_copy_has_each_letter_as_sent(client, template):
     write_and_confirm(client, template, send_copy="on")
 
-    copy = OutboundEmail.objects.get(purpose=OutboundEmail.Purpose.LETTER_COPY)
+    copy = OutboundEmail.objects.get(purpose=LetterPurpose.LETTER_COPY)
     assert "Dear Yasir Naqvi," in copy.body_text
     assert "Dear Anita Anand," in copy.body_text
     assert "[recipient" not in copy.body_text

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from campaign.outbox.models import OutboundEmail
 from letters.models import Letter, LetterRecipient, LetterTemplate
+from letters.purposes import LetterPurpose
 from letters.selectors import recipients_for
 from tests.directory.ministry import carney_ministry
 from tests.factories import LetterTemplateFactory, TargetFactory
@@ -185,7 +186,7 @@ def test_a_letter_written_before_a_shuffle_goes_to_the_holder_it_was_written_to(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(link)
 
-    sent = OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.LETTER).order_by("id")
+    sent = OutboundEmail.objects.filter(purpose=LetterPurpose.LETTER).order_by("id")
     assert [email.to for email in sent] == previewed
     assert "jean.successeur@parl.gc.ca" not in {email.to for email in sent}
     # The organiser sees which holder the letter went to.

@@ -6,9 +6,9 @@ smtplib or the server, where they were refused in other words or retried as temp
 
 import pytest
 
-from campaign.outbox import delivery
+from campaign.outbox import delivery, queue_email
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import email_build, email_queue
+from letters.purposes import LetterPurpose
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +17,14 @@ pytestmark = pytest.mark.django_db
     "stored", ['"jane\x01"@gmail.com', "jane\x0bdoe@gmail.com", "j\u00fcrgen@example.org"]
 )
 def test_the_outbox_fails_a_malformed_stored_address_at_once_with_its_reason(smtp, stored):
-    email = email_build(
+    email = queue_email(
         to="placeholder@example.org",
-        purpose=OutboundEmail.Purpose.LETTER_CONFIRMATION,
+        purpose=LetterPurpose.LETTER_CONFIRMATION,
         subject="Confirm",
         body_text="Confirm your letter.",
     )
-    email.to = stored  # as a row written before the forms refused such addresses
-    email = email_queue(email)
+    # As a row written before the forms refused such addresses.
+    OutboundEmail.objects.filter(pk=email.pk).update(to=stored)
 
     outcome = delivery.deliver(email.pk)
 

@@ -11,6 +11,7 @@ from campaign.consent.scopes import campaign_scope
 from campaign.consent.services import consent_withdraw
 from campaign.mailings import services
 from campaign.mailings.models import Mailing, MailingRecipient
+from campaign.mailings.purposes import MailingPurpose
 from campaign.mailings.selectors import mailing_counts
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import suppression_add
@@ -26,7 +27,7 @@ Status = OutboundEmail.Status
 
 
 def mailing_rows():
-    return OutboundEmail.objects.filter(purpose=OutboundEmail.Purpose.MAILING)
+    return OutboundEmail.objects.filter(purpose=MailingPurpose.MAILING)
 
 
 def expand(mailing, size=1000, *, deliver=True):

@@ -154,3 +154,15 @@ def test_it_never_shows_a_live_confirmation_or_status_link(organiser_client, set
         assert token not in page
     assert "https://chorus.example/letters/confirm/[link removed]/" in page
     assert "Open this link:" in page
+
+
+def test_the_purpose_filter_offers_the_labels_the_apps_registered(organiser_client):
+    OutboundEmailFactory(purpose="letter")
+    OutboundEmailFactory(purpose="signature_confirmation")
+
+    response = organiser_client.get(URL, {"purpose": "letter"})
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "Signature confirmation" in content and "Copy of a letter" in content
+    assert list(response.context["cl"].queryset.values_list("purpose", flat=True)) == ["letter"]

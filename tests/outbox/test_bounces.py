@@ -6,10 +6,10 @@ import json
 import pytest
 from django.core import mail
 
-from campaign.outbox import selectors
+from campaign.outbox import queue_email, selectors
 from campaign.outbox.models import OutboundEmail, ProcessedWebhookEvent, Suppression
-from campaign.outbox.services import queue_email
 from campaign.outbox.urls import esp_urlpatterns
+from letters.purposes import LetterPurpose
 from tests.factories.outbox import OutboundEmailFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.outbox.esp_urls")]
@@ -59,7 +59,7 @@ def _post(client, payload: dict, **headers):
 
 def test_it_fails_a_letter_whose_target_bounced_and_flags_the_address(client):
     letter = OutboundEmailFactory(
-        to="minister@example.gc.ca", purpose=OutboundEmail.Purpose.LETTER, status=Status.SENT
+        to="minister@example.gc.ca", purpose=LetterPurpose.LETTER, status=Status.SENT
     )
 
     response = _post(client, _bounce(letter), **_auth())
@@ -77,7 +77,10 @@ def test_it_stops_all_further_mail_to_a_supporter_who_complained(client):
 
     _post(client, _complaint("supporter@example.org"), **_auth())
     later = queue_email(
-        to="supporter@example.org", subject="Thanks", body_text="…", purpose="receipt"
+        to="supporter@example.org",
+        subject="Thanks",
+        body_text="…",
+        purpose=LetterPurpose.LETTER_COPY,
     )
 
     queued.refresh_from_db()

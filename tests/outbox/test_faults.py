@@ -18,14 +18,15 @@ from django.db import transaction
 from django.urls import reverse
 
 from campaign.celery import app as celery_app
+from campaign.outbox import queue_email
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import (
     PUBLISH_WINDOW_SECONDS,
     broker_breaker,
     outbox_sweep,
-    queue_email,
 )
 from campaign.outbox.tasks import deliver_email
+from petitions.purposes import PetitionPurpose
 from tests.factories.outbox import OutboundEmailFactory
 from tests.factories.petitions import PetitionFactory
 from tests.outbox.processes import CeleryWorker, RedisServer, wait_until, worker_env
@@ -132,7 +133,7 @@ def _queue(**overrides) -> OutboundEmail:
         "to": "supporter@example.org",
         "subject": "Please confirm your signature",
         "body_text": "Confirm here.",
-        "purpose": OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+        "purpose": PetitionPurpose.SIGNATURE_CONFIRMATION,
     }
     return queue_email(**{**values, **overrides})
 

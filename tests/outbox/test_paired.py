@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy
 from campaign.models import Campaign
 from campaign.outbox import paired
 from campaign.outbox.models import OutboundEmail
+from campaign.outbox.queueing import email_build
 from campaign.outbox.selectors import emails_for
-from campaign.outbox.services import email_build
 from petitions.models import Signature
+from petitions.purposes import PetitionPurpose
 from tests.factories import CampaignFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
 from tests.outbox.columns import assert_same_columns
@@ -32,7 +33,7 @@ def _email(**overrides) -> OutboundEmail:
         "to": "supporter@example.org",
         "subject": "Please confirm",
         "body_text": "Click the link.",
-        "purpose": OutboundEmail.Purpose.OTHER,
+        "purpose": PetitionPurpose.TARGET_UPDATE,
     }
     return email_build(**{**values, **overrides})
 

@@ -7,13 +7,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaign.outbox import selectors
+from campaign.models import Campaign
+from campaign.outbox import queue_email, selectors
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import queue_email, queue_templated_email
+from letters.purposes import LetterPurpose
+from petitions.purposes import PetitionPurpose
 from tests.factories import CampaignFactory
 from tests.factories.outbox import SuppressionFactory
+from tests.factories.petitions import PetitionFactory, SignatureFactory
 from tests.outbox.columns import assert_same_columns
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +28,7 @@ def _queue(**overrides) -> OutboundEmail:
         "to": "supporter@example.org",
         "subject": "Please confirm",
         "body_text": "Click the link.",
-        "purpose": OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+        "purpose": PetitionPurpose.SIGNATURE_CONFIRMATION,
     }
     return queue_email(**{**values, **overrides})
 
@@ -75,7 +79,7 @@ def test_it_stores_the_row_as_given_with_the_defaults_of_a_new_row():
     assert stored.from_email == settings.DEFAULT_FROM_EMAIL
     assert stored.reply_to == "organiser@example.org"
     assert stored.headers == {"List-Id": "Chorus <chorus.example.org>"}
-    assert stored.purpose == OutboundEmail.Purpose.SIGNATURE_CONFIRMATION
+    assert stored.purpose == PetitionPurpose.SIGNATURE_CONFIRMATION
     assert stored.related == campaign
     assert stored.message_id == email.message_id
     assert (stored.status, stored.attempts, stored.last_error) == (
@@ -100,7 +104,7 @@ def test_it_writes_every_column_exactly_as_the_orm_would():
         "body_html": "<p>Click the link.</p>",
         "reply_to": "organiser@example.org",
         "headers": {"List-Id": "Chorus <chorus.example.org>"},
-        "purpose": OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+        "purpose": PetitionPurpose.SIGNATURE_CONFIRMATION,
     }
     with time_machine.travel(timezone.now(), tick=False):
         queued = queue_email(**given, related=campaign)
@@ -192,14 +196,123 @@ def test_it_renders_templated_emails_from_the_three_templates(tmp_path, settings
         {**settings.TEMPLATES[0], "DIRS": [tmp_path, *settings.TEMPLATES[0]["DIRS"]]}
     ]
 
-    email = queue_templated_email(
+    email = queue_email(
         template="hello",
         context={"name": "Ada"},
         to="ada@example.org",
-        purpose=OutboundEmail.Purpose.RECEIPT,
+        purpose=LetterPurpose.LETTER_COPY,
         reply_to="organiser@example.org",
     )
 
     assert (email.subject, email.body_text) == ("Hello Ada", "Dear Ada,")
     assert email.body_html == "<p>Dear Ada,</p>"
     assert email.reply_to == "organiser@example.org"
+
+
+# --- One way in: what queue_email is told, and what it refuses ------------------------------
+
+
+def test_it_refuses_a_purpose_no_app_registered():
+    with pytest.raises(ValueError, match="No app registered the email purpose 'receipt'"):
+        _queue(purpose="receipt")
+
+    assert not OutboundEmail.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"body_text": ""},  # no text and no template
+        {"template": "hello", "context": {}},  # a context with text of its own
+        {"subject": "", "body_text": "", "context": {"name": "Ada"}},  # a context, no template
+        {"conflict": "signature_unique_email_per_petition"},  # conflict without with_row
+    ],
+)
+def test_it_refuses_a_mix_that_does_not_say_what_the_email_is(given):
+    with pytest.raises(ValueError):
+        _queue(**given)
+
+    assert not OutboundEmail.objects.exists()
+
+
+def test_a_template_rendered_when_sent_is_stored_without_text(django_capture_on_commit_callbacks):
+    petition = PetitionFactory()
+    signature = SignatureFactory(petition=petition)
+
+    email = queue_email(
+        to="ana@example.org",
+        purpose=PetitionPurpose.SIGNATURE_CONFIRMATION,
+        template="petition-confirm",
+        related=signature,
+    )
+
+    email.refresh_from_db()
+    assert (email.template, email.subject, email.body_text) == ("petition-confirm", "", "")
+    assert email.related == signature
+
+
+def test_an_email_written_with_its_row_is_one_statement_and_points_at_the_row(
+    django_capture_on_commit_callbacks,
+):
+    CampaignFactory(slug="warm")  # the content type is cached; the statement prepared below
+    queue_email(**_TEXT, with_row=CampaignFactory.build(slug="first"))
+    campaign = CampaignFactory.build(slug="visas")
+
+    with (
+        django_capture_on_commit_callbacks() as callbacks,
+        CaptureQueriesContext(connection) as queries,
+    ):
+        email = queue_email(**_TEXT, with_row=campaign)
+
+    assert len(queries) == 1
+    assert len(callbacks) == 1
+    assert Campaign.objects.get(slug="visas").pk == campaign.pk
+    assert list(selectors.emails_for(campaign)) == [email]
+
+
+def test_a_row_that_breaks_a_unique_constraint_writes_nothing_without_a_conflict_to_find():
+    CampaignFactory(slug="visas")
+
+    with pytest.raises(IntegrityError):
+        queue_email(**_TEXT, with_row=CampaignFactory.build(slug="visas"))
+
+    assert not OutboundEmail.objects.exists()
+
+
+def test_with_a_conflict_the_earlier_row_gets_the_email_with_the_other_template():
+    petition = PetitionFactory()
+    earlier = SignatureFactory(petition=petition, email="ana@example.org", email_key="ana")
+    again = SignatureFactory.build(petition=petition, email="ana@example.org", email_key="ana")
+
+    email = queue_email(
+        to="ana@example.org",
+        purpose=PetitionPurpose.SIGNATURE_CONFIRMATION,
+        template="petition-confirm",
+        with_row=again,
+        conflict="signature_unique_email_per_petition",
+        again_template="petition-confirm-again",
+    )
+
+    email.refresh_from_db()
+    assert (email.related, email.template) == (earlier, "petition-confirm-again")
+    assert again.pk is None
+
+
+def test_an_email_not_to_be_sent_is_written_cancelled_with_its_reason_and_never_published(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        email = _queue(not_sent_reason="Not sent: a test.")
+
+    assert callbacks == []
+    email.refresh_from_db()
+    assert (email.status, email.last_error) == (OutboundEmail.Status.CANCELLED, "Not sent: a test.")
+    assert mail.outbox == []
+
+
+_TEXT = {
+    "to": "ana@example.org",
+    "subject": "Hello",
+    "body_text": "Hello.",
+    "purpose": PetitionPurpose.SIGNATURE_CONFIRMATION,
+}

@@ -3,9 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from campaign.outbox import delivery, rendering
+from campaign.outbox import delivery, queue_email, rendering
 from campaign.outbox.models import OutboundEmail
-from campaign.outbox.services import email_build, email_queue
+from petitions.purposes import PetitionPurpose
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("smtp_settings")]
 
@@ -45,8 +45,8 @@ def builder(monkeypatch):
 
 
 def _queue_templated() -> OutboundEmail:
-    return email_queue(
-        email_build(to="ana@example.org", template=TEMPLATE, purpose=OutboundEmail.Purpose.OTHER)
+    return queue_email(
+        to="ana@example.org", template=TEMPLATE, purpose=PetitionPurpose.TARGET_UPDATE
     )
 
 
@@ -101,13 +101,11 @@ def test_a_row_that_cannot_be_rendered_waits_for_a_retry_with_the_reason(builder
 
 
 def test_a_row_rendered_when_queued_is_sent_as_it_is(builder, smtp_server):
-    email = email_queue(
-        email_build(
-            to="ana@example.org",
-            subject="Written",
-            body_text="As approved.",
-            purpose=OutboundEmail.Purpose.OTHER,
-        )
+    email = queue_email(
+        to="ana@example.org",
+        subject="Written",
+        body_text="As approved.",
+        purpose=PetitionPurpose.TARGET_UPDATE,
     )
 
     outcome = delivery.deliver(email.pk)
@@ -121,12 +119,16 @@ def test_a_row_rendered_when_queued_is_sent_as_it_is(builder, smtp_server):
 
 def test_a_template_nobody_registered_is_refused_when_queueing(builder):
     with pytest.raises(ValueError, match="No context builder"):
-        email_build(to="ana@example.org", template="nowhere", purpose="other")
+        queue_email(to="ana@example.org", template="nowhere", purpose=PetitionPurpose.TARGET_UPDATE)
 
 
 def test_a_row_goes_to_exactly_one_valid_address(builder):
     with pytest.raises(ValidationError):
-        email_build(to="ana@example.org, bo@example.org", template=TEMPLATE, purpose="other")
+        queue_email(
+            to="ana@example.org, bo@example.org",
+            template=TEMPLATE,
+            purpose=PetitionPurpose.TARGET_UPDATE,
+        )
 
 
 def test_the_worker_renders_in_the_language_the_context_names(
@@ -143,8 +145,8 @@ def test_the_worker_renders_in_the_language_the_context_names(
     ]
     monkeypatch.setattr(rendering, "_builders", {})
     rendering.template_register("language", lambda email, related: {"language": "fr"})
-    email = email_queue(
-        email_build(to="ana@example.org", template="language", purpose=OutboundEmail.Purpose.OTHER)
+    email = queue_email(
+        to="ana@example.org", template="language", purpose=PetitionPurpose.TARGET_UPDATE
     )
 
     delivery.deliver(email.pk)

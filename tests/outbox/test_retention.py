@@ -7,11 +7,12 @@ from django.utils import timezone
 
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.services import outbound_email_redact_expired, outbound_email_retry
+from letters.purposes import LetterPurpose
+from petitions.purposes import PetitionPurpose
 from tests.factories.outbox import OutboundEmailFactory
 
 pytestmark = pytest.mark.django_db
 
-Purpose = OutboundEmail.Purpose
 Status = OutboundEmail.Status
 
 
@@ -36,7 +37,7 @@ def _old(long_ago, **kwargs) -> OutboundEmail:
 
 
 def test_it_erases_the_text_of_a_finished_email_past_retention(long_ago):
-    email = _old(long_ago, purpose=Purpose.LETTER, to="minister@parl.gc.ca")
+    email = _old(long_ago, purpose=LetterPurpose.LETTER, to="minister@parl.gc.ca")
 
     assert outbound_email_redact_expired() == 1
 
@@ -49,7 +50,7 @@ def test_it_erases_the_text_of_a_finished_email_past_retention(long_ago):
 
 
 def test_it_erases_a_supporters_own_address(long_ago):
-    email = _old(long_ago, purpose=Purpose.SIGNATURE_CONFIRMATION, to="ada@example.org")
+    email = _old(long_ago, purpose=PetitionPurpose.SIGNATURE_CONFIRMATION, to="ada@example.org")
 
     outbound_email_redact_expired()
 
@@ -92,7 +93,7 @@ def test_the_privacy_page_states_the_period(client, settings):
 
 
 def test_staff_cannot_retry_an_email_retention_has_erased(long_ago):
-    email = _old(long_ago, purpose=Purpose.SIGNATURE_CONFIRMATION, status=Status.FAILED)
+    email = _old(long_ago, purpose=PetitionPurpose.SIGNATURE_CONFIRMATION, status=Status.FAILED)
     outbound_email_redact_expired()
 
     assert outbound_email_retry(emails=[email]) == 0

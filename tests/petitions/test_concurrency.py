@@ -15,6 +15,7 @@ from django.urls import reverse
 from campaign.outbox import delivery
 from campaign.outbox.models import OutboundEmail
 from petitions.models import Signature
+from petitions.purposes import PetitionPurpose
 
 
 @pytest.fixture
@@ -30,7 +31,7 @@ def committed_petition(django_db_blocker):
     with django_db_blocker.unblock():
         ids = list(Signature.objects.filter(petition=petition).values_list("pk", flat=True))
         OutboundEmail.objects.filter(
-            purpose=OutboundEmail.Purpose.SIGNATURE_CONFIRMATION, related_id__in=ids
+            purpose=PetitionPurpose.SIGNATURE_CONFIRMATION, related_id__in=ids
         ).delete()
         petition.campaign.delete()
 

@@ -10,6 +10,7 @@ from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
 from petitions.forms import NEWSLETTER_CONSENT
 from petitions.models import Signature
+from petitions.purposes import PetitionPurpose
 from tests.factories.petitions import PetitionFactory, SignatureFactory
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_it_stores_an_unconfirmed_signature_with_its_confirmation_email(
     signature = Signature.objects.get()
     assert signature.confirmed_at is None
     email = emails_for(signature).get()
-    assert email.purpose == OutboundEmail.Purpose.SIGNATURE_CONFIRMATION
+    assert email.purpose == PetitionPurpose.SIGNATURE_CONFIRMATION
     assert email.to == "marie@example.org"
 
 

@@ -7,6 +7,7 @@ from campaign.outbox.models import OutboundEmail
 from campaign.privacy.links import removal_token_make
 from letters.models import Letter
 from petitions import local_cache
+from petitions.purposes import PetitionPurpose
 from tests.factories.letters import LetterFactory, LetterRecipientFactory
 from tests.factories.outbox import OutboundEmailFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
@@ -39,7 +40,7 @@ def jane_signature(petition):
     )
     OutboundEmailFactory(
         to=JANE,
-        purpose=OutboundEmail.Purpose.SIGNATURE_CONFIRMATION,
+        purpose=PetitionPurpose.SIGNATURE_CONFIRMATION,
         related_type=None,
         status=OutboundEmail.Status.SENT,
         subject="Confirm your signature",

@@ -3,13 +3,14 @@
 import pytest
 
 from campaign.identities import mailbox_hash
-from campaign.outbox import delivery
+from campaign.outbox import delivery, queue_email
 from campaign.outbox.models import OutboundEmail, Suppression
-from campaign.outbox.services import queue_email
 from campaign.privacy.selectors import mailbox_held
 from campaign.privacy.services import supporter_data_erase
 from letters.models import Letter, LetterRecipient
+from letters.purposes import LetterPurpose
 from petitions.models import Signature
+from petitions.purposes import PetitionPurpose
 from tests.factories.letters import LetterFactory, LetterRecipientFactory
 from tests.factories.outbox import OutboundEmailFactory, SuppressionFactory
 from tests.privacy.conftest import JANE
@@ -63,13 +64,13 @@ def test_it_deletes_a_letter_that_was_never_confirmed():
 def test_it_empties_the_emails_and_cancels_those_still_queued(jane_letter):
     copy = OutboundEmailFactory(
         to=jane_letter.supporter_email,
-        purpose=OutboundEmail.Purpose.LETTER_COPY,
+        purpose=LetterPurpose.LETTER_COPY,
         related=jane_letter,
         status=Status.SENT,
     )
     to_mp = OutboundEmailFactory(
         to="yasir.naqvi@parl.gc.ca",
-        purpose=OutboundEmail.Purpose.LETTER,
+        purpose=LetterPurpose.LETTER,
         related=jane_letter,
         reply_to=jane_letter.supporter_email,
         body_text="Dear Member, I am Jane.",
@@ -140,7 +141,7 @@ def test_queueing_to_an_erased_mailbox_writes_a_cancelled_row():
     erase()
 
     email = queue_email(
-        to="jane.doe@gmail.com", subject="Hi", body_text="Hi", purpose=OutboundEmail.Purpose.OTHER
+        to="jane.doe@gmail.com", subject="Hi", body_text="Hi", purpose=PetitionPurpose.TARGET_UPDATE
     )
 
     email.refresh_from_db()

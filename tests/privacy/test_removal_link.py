@@ -13,10 +13,11 @@ from django.utils import timezone
 from campaign.audit.models import AuditLog
 from campaign.identities import mailbox_hash
 from campaign.outbox import delivery
-from campaign.outbox.models import OutboundEmail, Suppression
+from campaign.outbox.models import Suppression
 from campaign.outbox.redaction import redact_links
 from campaign.outbox.selectors import emails_for
 from letters.models import Letter
+from letters.purposes import LetterPurpose
 from petitions import counters
 from petitions.models import Signature
 from tests.factories.petitions import SignatureFactory
@@ -203,10 +204,10 @@ def test_a_letter_copy_carries_a_removal_link(client, jane_letter):
 
     letter_confirm(letter=jane_letter)
 
-    copy = emails_for(jane_letter).get(purpose=OutboundEmail.Purpose.LETTER_COPY)
+    copy = emails_for(jane_letter).get(purpose=LetterPurpose.LETTER_COPY)
     link = removal_link(copy.body_text)
     assert urlsplit(link).path.startswith("/privacy/remove/")
     assert "[link removed]" in redact_links(link)
     assert "/privacy/remove/" not in "".join(
-        e.body_text for e in emails_for(jane_letter).filter(purpose=OutboundEmail.Purpose.LETTER)
+        e.body_text for e in emails_for(jane_letter).filter(purpose=LetterPurpose.LETTER)
     )

@@ -13,6 +13,7 @@ from campaign.outbox import delivery as outbox_delivery
 from campaign.outbox.models import OutboundEmail
 from campaign.webhooks import events
 from campaign.webhooks.models import WebhookDelivery
+from letters.purposes import LetterPurpose
 from petitions.models import Signature
 from petitions.services import signature_confirm
 from petitions.tokens import confirmation_token_make
@@ -108,7 +109,7 @@ def test_the_confirm_request_does_not_wait_for_a_hanging_endpoint(
     assert (row.status, row.attempts) == (Status.QUEUED, 0)
 
 
-def _letter_email(recipient, purpose=OutboundEmail.Purpose.LETTER):
+def _letter_email(recipient, purpose=LetterPurpose.LETTER):
     return OutboundEmailFactory(
         to="minister@example.org",
         purpose=purpose,
@@ -142,7 +143,7 @@ def test_a_letter_email_sent_emits_letter_sent():
 def test_the_supporters_copy_of_a_letter_emits_nothing():
     WebhookEndpointFactory()
     recipient = LetterRecipientFactory(message_id="<2@chorus>")
-    email = _letter_email(recipient, purpose=OutboundEmail.Purpose.LETTER_COPY)
+    email = _letter_email(recipient, purpose=LetterPurpose.LETTER_COPY)
 
     outbox_delivery.deliver(email.pk)
 

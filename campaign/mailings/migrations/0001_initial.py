@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("campaign", "0012_campaign_image_colour_and_source_address"),
-        ("outbox", "0009_outboundemail_purpose_mailing"),
+        ("outbox", "0009_purpose_registered_by_apps"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -59,7 +59,7 @@ def unfill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("petitions", "0013_signature_source"),
+        ("petitions", "0014_target_update_purpose"),
         ("consent", "0001_initial"),
     ]
 
