@@ -1,0 +1,59 @@
+"""English shapes of round 14, each read by a mechanism meant for a family of documents, on
+texts of our own: a formal prayer whose first clause follows on its line, a letter that
+"demands that" in the sentence ordering it, a call button that is no petition, ..."""
+
+from campaign.extraction import CALL, LETTER_TO_TARGETS, PETITION, extract_actions
+
+
+def _confident(text):
+    return [a for a in extract_actions(text) if not a.low_confidence]
+
+
+def _by_kind(text):
+    found = {}
+    for action in _confident(text):
+        found.setdefault(action.kind, []).append(action)
+    return found
+
+
+def test_a_prayer_whose_first_clause_follows_on_its_line_is_a_petition():
+    text = (
+        "Whereas the province has closed twelve rural libraries;\n\n"
+        "Therefore, we the undersigned, petition the Legislative Assembly as follows: That the "
+        "province reopen the rural libraries and restore their funding.\n\n"
+        "Will you sign?"
+    )
+    (petition,) = _by_kind(text)[PETITION]
+    assert petition.text.startswith("the province reopen the rural libraries")
+
+
+def test_another_prayer_wording_with_residents_named_is_a_petition():
+    text = (
+        "We, the undersigned residents of Nova Scotia, call upon the House of Assembly as "
+        "follows: That the government fund a school nurse in every elementary school.\n"
+    )
+    (petition,) = _by_kind(text)[PETITION]
+    assert "school nurse" in petition.text
+
+
+def test_a_letter_that_demands_in_its_own_sentence_is_no_petition_too():
+    for order in (
+        "Send a letter to Premier Roe and Minister Doe and demand that the government cancel "
+        "the pipeline permit.",
+        "Send an email to the Mayor and insist that the city keep the pool open.",
+    ):
+        assert [a.kind for a in _confident(order)] == [LETTER_TO_TARGETS], order
+
+
+def test_a_button_to_be_connected_by_phone_is_no_petition():
+    text = (
+        "Call the Premier and demand safe staffing in hospitals. All you have to do is hit CALL "
+        "to be connected to the Premier's office."
+    )
+    assert [a.kind for a in _confident(text)] == [CALL]
+
+
+def test_the_noun_call_after_its_owner_is_still_read_as_an_ask():
+    text = "Join Amnesty's call to the Minister to release the detained journalists."
+    petitions = [a for a in extract_actions(text) if a.kind == PETITION]
+    assert [a.text for a in petitions] == ["release the detained journalists"]
