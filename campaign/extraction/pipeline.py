@@ -273,7 +273,6 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if not french:
         # After borrowing, so that the call whose people are copied in says what it asks.
         actions = en_assembly.copy_to_contacts(actions, context)
-        actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = en_assembly.fold_asks_into_routed_letters(actions)
         actions = co_addressees.add_co_addressees(actions, text)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
@@ -282,6 +281,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = conveyed_message.give_conveyed_message(actions, text)
         actions = second_channel.add_written_channel(actions)
         actions = report_back.drop_reports_to_organisers(actions)
+        # After the reports to the organisers are gone: they ask nobody.
+        actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = invitations.detect(context.sentences, actions, text, news=context.news)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))

@@ -2,7 +2,19 @@
 texts of our own: a formal prayer whose first clause follows on its line, a letter that
 "demands that" in the sentence ordering it, a call button that is no petition, ..."""
 
-from campaign.extraction import CALL, LETTER_TO_TARGETS, PETITION, extract_actions
+import dataclasses
+
+from campaign.extraction import (
+    CALL,
+    LETTER_TO_MP,
+    LETTER_TO_TARGETS,
+    PETITION,
+    CallToAction,
+    Evidence,
+    Target,
+    en_assembly,
+    extract_actions,
+)
 
 
 def _confident(text):
@@ -57,3 +69,61 @@ def test_the_noun_call_after_its_owner_is_still_read_as_an_ask():
     text = "Join Amnesty's call to the Minister to release the detained journalists."
     petitions = [a for a in extract_actions(text) if a.kind == PETITION]
     assert [a.text for a in petitions] == ["release the detained journalists"]
+
+
+def _ask(text, kind, quote, *, targets=(), points=(), confidence=0.85):
+    start = text.index(quote)
+    return CallToAction(
+        kind=kind,
+        text=quote,
+        evidence=Evidence.of(text, start, start + len(quote)),
+        confidence=confidence,
+        targets=tuple(targets),
+        talking_points=tuple(points),
+    )
+
+
+def test_a_second_ask_to_contact_ones_own_mp_is_the_same_letter():
+    text = (
+        "We are asking you to write to your MP to protect the Cedar River wetlands. "
+        "MPs listen, so we ask that you contact your MP as well."
+    )
+    first = dataclasses.replace(
+        _ask(
+            text, LETTER_TO_MP, "We are asking you to write to your MP to protect the Cedar River"
+        ),
+        text="protect the Cedar River wetlands",
+    )
+    again = dataclasses.replace(
+        _ask(text, LETTER_TO_MP, "we ask that you contact your MP as well", points=["Speak"]),
+        text="Contact your MP as well",
+    )
+    (letter,) = en_assembly.drop_repeated_letters_to_mp([first, again])
+    assert letter.text == "protect the Cedar River wetlands"
+    assert letter.talking_points == ("Speak",)
+
+
+def test_the_same_official_called_in_the_title_and_the_lead_is_one_call():
+    text = "Call the Mayor and Stand Up for Parks\n\nCall the Mayor and demand a parks budget."
+    mayor = [Target(role="Mayor")]
+    title = _ask(text, CALL, "Call the Mayor and Stand Up for Parks", targets=mayor, points=["A"])
+    lead = _ask(
+        text, CALL, "Call the Mayor and demand a parks budget.", targets=mayor, points=["A"]
+    )
+    (call,) = en_assembly.drop_repeated_letters_to_mp([title, lead])
+    assert call.talking_points == ("A",)
+
+
+def test_an_unsure_second_ask_is_left_as_it_is():
+    text = "Write to your MP to protect the wetlands. If you meet your MP, mention the river."
+    first = _ask(text, LETTER_TO_MP, "Write to your MP to protect the wetlands.")
+    unsure = _ask(text, LETTER_TO_MP, "If you meet your MP, mention the river.", confidence=0.3)
+    assert en_assembly.drop_repeated_letters_to_mp([first, unsure]) == [first, unsure]
+
+
+def test_calls_to_different_people_stay_apart():
+    text = (
+        "Call your MP and ask them to vote for the housing bill.\n\n"
+        "Then call Premier Jane Roe at 416-555-0100 and ask her to fund the shelters."
+    )
+    assert len(_by_kind(text)[CALL]) == 2
