@@ -6,6 +6,7 @@ import dataclasses
 
 from campaign.extraction import (
     CALL,
+    DONATE,
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
     PETITION,
@@ -127,3 +128,15 @@ def test_calls_to_different_people_stay_apart():
         "Then call Premier Jane Roe at 416-555-0100 and ask her to fund the shelters."
     )
     assert len(_by_kind(text)[CALL]) == 2
+
+
+def test_a_mailings_subject_tag_is_no_organisation_to_give_to():
+    for tag in ("RESEND", "REMINDER", "FWD"):
+        text = (
+            f"{tag}: the river needs you\n\n"
+            f"{tag}: the river needs you. Dear friend,\n\n"
+            "Here at the River Alliance, our work has not stopped.\n\n"
+            "Can you help us protect the river by donating today?"
+        )
+        (gift,) = _by_kind(text)[DONATE]
+        assert gift.organisation == "River Alliance", tag
