@@ -54,6 +54,7 @@ from . import (
     pointing_back,
     report_back,
     second_channel,
+    sent_messages,
     subject_letters,
     tell,
     wording,
@@ -244,6 +245,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = petitions.open_letter_petition(actions, context)
     actions = merge_overlapping(actions)
     if not french:
+        # "Tell the premier to X!" on a page whose form sends the message: a letter.
+        actions = sent_messages.form_messages(actions, text)
         # Scripts and the numbers under a call are read from English cues only, for now.
         actions = call_scripts.complete_calls(actions, context)
         actions = en_assembly.drop_own_staff(actions, context)

@@ -140,3 +140,32 @@ def test_a_mailings_subject_tag_is_no_organisation_to_give_to():
         )
         (gift,) = _by_kind(text)[DONATE]
         assert gift.organisation == "River Alliance", tag
+
+
+def test_an_order_to_tell_an_official_on_a_page_that_sends_the_message_is_a_letter():
+    for footer in (
+        "Copy will be sent to the following:\n\nHon. Jane Roe\nMinister of Health\n",
+        "Your message will be sent to:\n\nMayor Jane Roe\nCity Council\n",
+        "Recipients:\nMayor Jane Roe\n",
+    ):
+        text = (
+            "Act now: fix the clinics!\n\n"
+            "Join us! Tell the Mayor to act on the clinic crisis!\n\n"
+            "  1. Reopen the Elm Street clinic on weekends.\n"
+            "  2. Hire twenty more nurses this year.\n\n"
+            "Every week of delay costs lives.\n\n"
+            "Tell the Mayor to act on the clinic crisis!\n\n" + footer
+        )
+        found = _by_kind(text)
+        assert PETITION not in found, footer
+        (letter,) = found[LETTER_TO_TARGETS]
+        assert [t.role for t in letter.targets] == ["Mayor"]
+        assert letter.talking_points == (
+            "Reopen the Elm Street clinic on weekends.",
+            "Hire twenty more nurses this year.",
+        )
+
+
+def test_the_same_order_without_a_sending_form_stays_a_petition():
+    text = "Join us! Call on the Mayor to reopen the Elm Street clinic on weekends!\n"
+    assert [a.kind for a in _confident(text)] == [PETITION]
