@@ -28,6 +28,7 @@ from . import (
     acronyms,
     asks_lists,
     bills,
+    call_directories,
     call_scripts,
     co_addressees,
     conveyed_message,
@@ -249,6 +250,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = sent_messages.form_messages(actions, text)
         # Scripts and the numbers under a call are read from English cues only, for now.
         actions = call_scripts.complete_calls(actions, context)
+        actions = call_directories.add_directory_numbers(actions, text)
         actions = en_assembly.drop_own_staff(actions, context)
         actions = en_assembly.fold_channelless_asks(actions)
         actions = en_assembly.attach_labelled_mailboxes(actions, context)

@@ -13,6 +13,7 @@ from campaign.extraction import (
     CallToAction,
     Evidence,
     Target,
+    call_directories,
     en_assembly,
     extract_actions,
 )
@@ -169,3 +170,34 @@ def test_an_order_to_tell_an_official_on_a_page_that_sends_the_message_is_a_lett
 def test_the_same_order_without_a_sending_form_stays_a_petition():
     text = "Join us! Call on the Mayor to reopen the Elm Street clinic on weekends!\n"
     assert [a.kind for a in _confident(text)] == [PETITION]
+
+
+def test_officials_listed_under_a_call_heading_are_whom_the_call_reaches():
+    for heading, more in (
+        ("Who to call:", "Additional calls:"),
+        ("Numbers to call:", "More calls:"),
+    ):
+        text = (
+            "Phone action: keep the clinics open\n\n"
+            f"{heading}\n\n"
+            "Jane Roe, Minister of Health\n"
+            "Office: 416-555-0101\n\n"
+            "John Doe, Minister of Finance: 416-555-0102\n\n"
+            "Suggested script:\n\n"
+            "Hi, my name is [name]. I am calling to ask the Minister to keep the clinics open.\n\n"
+            f"{more}\n\n"
+            "Ann Poe, Parliamentary Assistant to the Minister of Health: 416-555-0103\n"
+        )
+        (call,) = _by_kind(text)[CALL]
+        phones = {t.phone for t in call.targets}
+        assert {"416-555-0101", "416-555-0102", "416-555-0103"} <= phones, heading
+
+
+def test_a_page_with_two_calls_gives_the_listed_numbers_to_neither():
+    text = (
+        "Call your MP. Call the Mayor.\n\n"
+        "Who to call:\n\n"
+        "John Doe, Minister of Finance: 416-555-0102\n"
+    )
+    calls = [_ask(text, CALL, "Call your MP."), _ask(text, CALL, "Call the Mayor.")]
+    assert call_directories.add_directory_numbers(calls, text) == calls
