@@ -16,7 +16,7 @@ import itertools
 import re
 
 from . import letters
-from .borrowed_demands import says_nothing
+from .borrowed_demands import only_whom, says_nothing
 from .contacts import EMAIL_RE, is_org_contact, is_placeholder_email
 from .context import DocumentContext
 from .text import lines
@@ -204,27 +204,45 @@ def drop_own_staff(actions: list[CallToAction], context: DocumentContext) -> lis
 
 
 def drop_repeated_letters_to_mp(actions: list[CallToAction]) -> list[CallToAction]:
-    """'Send a card to your MLA' as a heading and 'Please send this card to your local MLA'
-    below it, both asking the same thing once the demand is borrowed: one letter, the surer."""
-    best: dict[tuple[str, str], CallToAction] = {}
+    """One letter or call per person asked: 'Send a card to your MLA' as a heading and 'Please
+    send this card to your local MLA' below it, 'Call the Premier and speak up' in the title
+    and 'Call the Premier and demand X' in the lead, or 'contact your MP too' after 'write to
+    your MP to X', ask the same people once. The surest, most telling one stays, with the
+    others' talking points. Letters written out, and asks below LOW_CONFIDENCE, stay apart."""
+    groups: dict[tuple, list[CallToAction]] = {}
     for action in actions:
-        if action.kind not in (LETTER_TO_MP, CALL) or action.targets or action.letter_body:
-            continue
-        key = (action.kind, action.text.casefold())
-        kept = best.get(key)
-        if kept is None or (action.confidence, len(action.talking_points)) > (
-            kept.confidence,
-            len(kept.talking_points),
+        if (
+            action.kind not in (LETTER_TO_MP, CALL)
+            or action.letter_body
+            or action.low_confidence
+            or (action.kind == LETTER_TO_MP and action.targets)
         ):
-            best[key] = action
-    return [
-        a
-        for a in actions
-        if a.kind not in (LETTER_TO_MP, CALL)
-        or a.targets
-        or a.letter_body
-        or best[(a.kind, a.text.casefold())] is a
-    ]
+            continue
+        groups.setdefault(_people(action), []).append(action)
+    kept: dict[int, CallToAction] = {}
+    for group in groups.values():
+        best = max(
+            group,
+            key=lambda a: (
+                a.confidence,
+                not only_whom(a),
+                len(a.talking_points),
+                -a.evidence.start,
+            ),
+        )
+        points = tuple(dict.fromkeys(p for a in (best, *group) for p in a.talking_points))
+        kept[id(best)] = dataclasses.replace(best, talking_points=points)
+    grouped = {id(a) for group in groups.values() for a in group}
+    return [kept.get(id(a), a) for a in actions if id(a) not in grouped or id(a) in kept]
+
+
+def _people(action: CallToAction) -> tuple:
+    """Whom an ask reaches, by what means: the kind, each target and the numbers to dial."""
+    return (
+        action.kind,
+        tuple(sorted(t.key() for t in action.targets)),
+        tuple(sorted(t.phone for t in action.targets if t.phone)),
+    )
 
 
 def fold_asks_into_routed_letters(actions: list[CallToAction]) -> list[CallToAction]:

@@ -99,6 +99,12 @@ _SHOUTED_WORDS = frozenset(
         "appeal",
         "emergency",
         "crisis",
+        # A mailing's subject-line tags ("RESEND: MPs are back"), not an acronym.
+        "resend",
+        "fwd",
+        "reminder",
+        "correction",
+        "reply",
     ]
 )
 _TITLED_PERSON_RE = re.compile(

@@ -36,7 +36,10 @@ _ASK_VERB = (
     # Not the noun: "launching an appeal to raise funds" is a fundraiser, not a demand.
     r"(?<!\ban\s)(?<!\bthe\s)(?<!\bour\s)(?<!\bits\s)appeal(?:s|ed|ing)?\s+to|"
     r"request(?:s|ed|ing)?|tell(?:s|ing)?|"
-    r"demand(?:s|ed|ing)?(?!\s+that\b)|call\s+to)"
+    r"demand(?:s|ed|ing)?(?!\s+that\b)|"
+    # The noun after its owner ("Amnesty's call to"); "hit CALL to be connected" is a button.
+    r"(?:(?<=['\u2019]s\s)|(?<=\bour\s)|(?<=\bthe\s)|(?<=\bits\s)|(?<=\btheir\s)|"
+    r"(?<=\bthis\s)|(?<=\ba\s))call\s+to)"
 )
 _ADDRESSEE = r"(?P<addr>(?:(?!\bto\b|\bthat\b)[^.;:!?\u201c\u201d\"()]){2,100}?)"
 _ASK_TO_RE = re.compile(
@@ -83,7 +86,10 @@ _READER_ACTION_RE = re.compile(
 # An order to contact someone, then what to say: "Call X at 613-... and demand that ...".
 _CONTACT_AND_RE = re.compile(
     r"(?i)^\W*(?:please\s+|then\s+|now\s+)*(?:call|phone|ring|e-?mail|write(?:\s+to)?|contact|"
-    r"fax|tweet|message|meet|visit|invite|book\s+a\s+meeting)\b[^.;!?]*\band\s+$"
+    r"fax|tweet|message|meet|visit|invite|book\s+a\s+meeting|"
+    # "Send a letter to the Minister and demand that ...": the letter is what demands it.
+    r"send\s+(?:(?:an?|your|this|the|our)\s+)?(?:[\w-]+\s+)?(?:letter|e-?mail|message|note|"
+    r"postcard|fax)s?)\b[^.;!?]*\band\s+$"
 )
 # "Ask the Minister to meet with our delegation": a meeting to arrange, not a demand to sign.
 _MEETING_DEMAND_RE = re.compile(r"(?i)^(?:meet|sit\s+down)\b")
@@ -153,7 +159,9 @@ class _Candidate:
 # own paragraphs, the clauses of the prayer: "That the Assembly be reconvened immediately."
 _PRAYER_INTRO_RE = re.compile(
     rf"\b(?P<verb>(?i:petition|pray|call\s+(?:up)?on|request|ask|urge))\s+{_ADDRESSEE}"
-    r"\s+(?i:as\s+follows)\s*:\s*$"
+    # The first clause may follow on the same line: "... as follows: That the Minister ...".
+    r"\s+(?i:as\s+follows)\s*:\s*(?:That\s+(?P<inline>\S.*?))?\s*$",
+    re.S,
 )
 _PRAYER_CLAUSE_RE = re.compile(r"(?m)^[^\S\n]*That\s+(?P<demand>[^\n]*\S)")
 
@@ -164,7 +172,7 @@ def _prayer(sentence: Span, context: DocumentContext) -> CallToAction | None:
     match = _PRAYER_INTRO_RE.search(sentence.text)
     if not match:
         return None
-    clauses = []
+    clauses = [wording.demand(match.group("inline"))] if match.group("inline") else []
     end = sentence.end
     while True:
         position = _skip_blank(context.text, end)

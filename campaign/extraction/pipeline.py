@@ -28,6 +28,7 @@ from . import (
     acronyms,
     asks_lists,
     bills,
+    call_directories,
     call_scripts,
     co_addressees,
     conveyed_message,
@@ -54,6 +55,7 @@ from . import (
     pointing_back,
     report_back,
     second_channel,
+    sent_messages,
     subject_letters,
     tell,
     wording,
@@ -244,8 +246,11 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = petitions.open_letter_petition(actions, context)
     actions = merge_overlapping(actions)
     if not french:
+        # "Tell the premier to X!" on a page whose form sends the message: a letter.
+        actions = sent_messages.form_messages(actions, text)
         # Scripts and the numbers under a call are read from English cues only, for now.
         actions = call_scripts.complete_calls(actions, context)
+        actions = call_directories.add_directory_numbers(actions, text)
         actions = en_assembly.drop_own_staff(actions, context)
         actions = en_assembly.fold_channelless_asks(actions)
         actions = en_assembly.attach_labelled_mailboxes(actions, context)
@@ -273,7 +278,6 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if not french:
         # After borrowing, so that the call whose people are copied in says what it asks.
         actions = en_assembly.copy_to_contacts(actions, context)
-        actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = en_assembly.fold_asks_into_routed_letters(actions)
         actions = co_addressees.add_co_addressees(actions, text)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
@@ -282,6 +286,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = conveyed_message.give_conveyed_message(actions, text)
         actions = second_channel.add_written_channel(actions)
         actions = report_back.drop_reports_to_organisers(actions)
+        # After the reports to the organisers are gone: they ask nobody.
+        actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = invitations.detect(context.sentences, actions, text, news=context.news)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
