@@ -32,6 +32,7 @@ from . import (
     call_scripts,
     co_addressees,
     conveyed_message,
+    described_letters,
     document_demand,
     donations,
     en_assembly,
@@ -289,6 +290,8 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         # After the reports to the organisers are gone: they ask nobody.
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = invitations.detect(context.sentences, actions, text, news=context.news)
+        # Last: a page that only describes its letters ("sample letters for your MP on X").
+        actions = described_letters.describe_letters(actions, text, news=context.news)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 
