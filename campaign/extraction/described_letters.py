@@ -23,6 +23,7 @@ from .roles import classify_role
 from .targets import find_targets
 from .text import collapse, lines, paragraphs
 from .types import (
+    CALL,
     HEAD_OF_GOVERNMENT,
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
@@ -79,6 +80,13 @@ _POINTS_RE = re.compile(
     r"\s+(?:that|what|how|why)\b"
 )
 _CONFIDENCE = 0.7
+_TO_RE = re.compile(r"\s+to\s+")
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+# "Use the letter as a phone script", "use the email text as your script".
+_AS_SCRIPT_RE = re.compile(
+    rf"(?i)\buse{_S}(?:the|this|our|your){_S}(?:{_LETTER}|text)(?:{_S}text)?{_S}as{_S}"
+    rf"(?:a|an|your){_S}(?:(?:phone|call(?:ing)?|talking){_S})?(?:script|guide)\b"
+)
 _LETTER_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS)
 # How far after the offer its subject may start.
 _SUBJECT_REACH = 200
@@ -104,6 +112,8 @@ def describe_letters(
         subject = _SUBJECT_RE.search(text)
         said = finish(subject.group("subject")) if subject else ""
         actions = _copied_into(actions, to_officials, copied, officials, said, text)
+    if not to_officials:
+        actions += _offered_to_officials(text)
     offered, subject = _description(text)
     own = _TO_OWN_RE.search(text)
     if not offered or not (own or officials):
@@ -148,6 +158,59 @@ def describe_letters(
     kinds = {a.kind for a in added}
     # A weak reading of the same letter ("When writing a letter to your MLA ... archive") goes.
     return [a for a in actions if not (a.low_confidence and a.kind in kinds)] + added
+
+
+def _offered_to_officials(text: str) -> list[CallToAction]:
+    """ "Download a draft letter to Minister X and Minister Y holding them to their promises":
+    the letter offered to named officials, asking what the rest of its sentence says."""
+    for offered in _OFFERED_RE.finditer(text):
+        to = _TO_RE.match(text, offered.end())
+        if not to:
+            continue
+        stop = _SENTENCE_END_RE.search(text, to.end())
+        end = stop.start() if stop else len(text)
+        officials = [t for t in find_targets(text, to.end(), end) if t.kind in _OFFICIAL_KINDS]
+        if officials:
+            sentence_start = max(text.rfind("\n", 0, offered.start()) + 1, 0)
+            evidence = Evidence.of(text, sentence_start, end)
+            return [
+                CallToAction(
+                    kind=LETTER_TO_TARGETS,
+                    text=finish(collapse(evidence.quote)),
+                    evidence=evidence,
+                    confidence=_CONFIDENCE,
+                    targets=tuple(officials),
+                )
+            ]
+    return []
+
+
+def use_letter_as_script(actions: list[CallToAction]) -> list[CallToAction]:
+    """ "Use the letter as a phone script and call X": the call says what the letter before it
+    says, when it says nothing itself."""
+    letters = [a for a in actions if a.kind in _LETTER_KINDS and not a.low_confidence]
+    updated = []
+    for call in actions:
+        letter = max(
+            (a for a in letters if a.evidence.start < call.evidence.start),
+            key=lambda a: a.evidence.start,
+            default=None,
+        )
+        if (
+            call.kind != CALL
+            or letter is None
+            or not _AS_SCRIPT_RE.search(call.evidence.quote)
+            or not says_nothing(call)
+        ):
+            updated.append(call)
+            continue
+        updated.append(
+            dataclasses.replace(
+                call,
+                talking_points=(letter.text, *letter.talking_points),
+            )
+        )
+    return updated
 
 
 def _saying(action: CallToAction, letter: CallToAction, said: str, text: str) -> CallToAction:

@@ -281,8 +281,12 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.fold_asks_into_routed_letters(actions)
         actions = co_addressees.add_co_addressees(actions, text)
+        # A page that describes its letters ("sample letters for your MP on X"), before the
+        # letters that point back ("the promises they made") are given what they point to.
+        actions = described_letters.describe_letters(actions, text, news=context.news)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
         actions = pointing_back.name_what_it_points_to(actions, text)
+        actions = described_letters.use_letter_as_script(actions)
         actions = asks_lists.give_listed_asks(actions, text)
         actions = conveyed_message.give_conveyed_message(actions, text)
         actions = second_channel.add_written_channel(actions)
@@ -290,8 +294,6 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         # After the reports to the organisers are gone: they ask nobody.
         actions = en_assembly.drop_repeated_letters_to_mp(actions)
         actions = invitations.detect(context.sentences, actions, text, news=context.news)
-        # Last: a page that only describes its letters ("sample letters for your MP on X").
-        actions = described_letters.describe_letters(actions, text, news=context.news)
     actions = [action for action in actions if action.confidence >= MIN_CONFIDENCE]
     return sorted(actions, key=lambda action: (action.evidence.start, action.kind))
 

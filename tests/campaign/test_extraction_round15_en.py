@@ -2,7 +2,7 @@
 ("sample letters for your MP with respect to X", "a how-to for writing your MLA") and say whom
 to send and copy them to, instead of ordering "Write to your MP"."""
 
-from campaign.extraction import LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
 
 
 def _by_kind(text):
@@ -101,3 +101,55 @@ def test_news_describing_sample_letters_drafts_nothing_from_them():
         "with respect to drug coverage, and asked members to mail them to their MP."
     )
     assert LETTER_TO_MP not in _by_kind(page)
+
+
+def test_a_draft_letter_offered_to_named_ministers_is_a_letter_to_them():
+    for page, said in (
+        (
+            "Download a draft letter to Health Minister Jane Roe and Finance Minister John Doe "
+            "urging them to fund rural clinics.\n",
+            "rural clinics",
+        ),
+        (
+            "Read our sample letter to Premier Ann Poe asking her to restore the bus service.\n",
+            "bus service",
+        ),
+    ):
+        (letter,) = _by_kind(page)[LETTER_TO_TARGETS]
+        assert said in letter.text, page
+        assert all(t.name for t in letter.targets)
+
+
+def test_a_letter_holding_officials_to_their_promises_takes_what_was_promised_before():
+    page = (
+        "In March the government promised binding arbitration for every nurse in the province, "
+        "then cancelled the hearings last week.\n\n"
+        "Download a template letter to Labour Minister Jane Roe holding her to the commitments "
+        "she made.\n"
+    )
+    (letter,) = _by_kind(page)[LETTER_TO_TARGETS]
+    assert any("binding arbitration" in point for point in letter.talking_points)
+
+
+def test_a_promise_spelled_out_after_a_colon_needs_nothing_from_before():
+    page = (
+        "The city promised a new library years ago.\n\n"
+        "Send a message to Mayor Jane Roe and tell her to keep the promise: open the east-end "
+        "library this year.\n"
+    )
+    (letter,) = _by_kind(page)[LETTER_TO_TARGETS]
+    assert not letter.talking_points
+
+
+def test_a_call_using_the_letter_as_its_script_says_what_the_letter_says():
+    for order in (
+        "Prefer the phone? Use the letter as a phone script and call the ministers:",
+        "No email? Use this letter as your calling guide and phone the ministers:",
+    ):
+        page = (
+            "The minister promised last spring to keep the Elm Street clinic open all year.\n\n"
+            "Download a draft letter to Health Minister Jane Roe holding her to the promise she "
+            f"made.\n\n{order}\n\nMinister Jane Roe: 902-555-0134\n"
+        )
+        (call,) = _by_kind(page)[CALL]
+        assert "Elm Street clinic" in _said(call), order
