@@ -138,6 +138,14 @@ _PLAN_RE = folding.compile(
 )
 # « Nous, soussigné(e)s, ... »: the formal petition.
 _UNDERSIGNED_RE = folding.compile(r"(?i)\bsoussign|\bnous,?\s+(?:les\s+)?signataires\b")
+# « Je me demande pourquoi ... », « on se demande si ... », « nous nous demandons comment »:
+# « se demander » is wondering, not asking anyone anything.
+_REFLEXIVE_RE = folding.compile(r"(?i)\b(?:me|te|se|s['\u2019]|nous\s+nous|vous\s+vous)\s*$")
+# What follows the verb is a question (« ... pourquoi on ne fait pas X », « ... si Y »), not
+# the person asked.
+_QUESTION_WORD_RE = folding.compile(
+    r"(?i)^(?:pourquoi|comment|combien|quand|où|si|s['\u2019]il|s['\u2019]ils|ce\s+qu|qui\s|quel)"
+)
 
 
 @dataclass(frozen=True)
@@ -260,6 +268,10 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 continue
             if _NOT_ADDRESSEE_RE.match(match.group("addr").strip()):
                 continue
+            if _REFLEXIVE_RE.search(sentence[: match.start("verb")]) or _QUESTION_WORD_RE.match(
+                match.group("addr").strip()
+            ):
+                continue  # « Je me demande pourquoi ... »: a question asked of nobody
             if _is_direct_object_of_demand(match):
                 continue
             # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters); « Je

@@ -418,11 +418,13 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
         if hello and not introduced:
             continue  # « Bonjour, » greets the reader of a newsletter as often as an official
         # A template (introduced as one, addressed to a blank, or the page itself, which opens
-        # with the salutation) may be left unsigned or cut short.
+        # with a salutation to an office, not a person) may be left unsigned or cut short. A page
+        # opening on « Monsieur Benoît Charette, » and never signed is a letter published as an
+        # opinion, its « Monsieur le Président, » counterpart an action's letter.
         template = (
             introduced
             or bool(blank)
-            or not text[:start].strip()
+            or (not _NAMES_PERSON_FR_RE.match(who) and not text[:start].strip())
             or bool(_SENDER_BLANKS_FR_RE.search(text[max(0, start - 600) : start]))
         )
         end = _french_letter_end(text, salutation.end(), forms, template=template)
@@ -436,6 +438,14 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
         body = forms.supporter.sub(SUPPORTER, body)
         letters.append(LetterBody(start, end, body.strip(), generic, "" if generic else who))
     return letters
+
+
+# « Monsieur Benoît Charette », « Chère Mme Joly »: a person by name, not an office by title.
+_NAMES_PERSON_FR_RE = folding.compile(
+    r"^(?:(?:Cher|Chère|Bonjour|Madame|Monsieur|M\.|Mme\.?)[^\S\r\n]+)+"
+    r"(?!(?i:l[ea]|les|l['\u2019]|ministre|député|sénat|maire|président|premi)\w*)"
+    r"[A-ZÀ-Þ][\w'\u2019-]+[^\S\r\n]+[A-ZÀ-Þ]"
+)
 
 
 # A letterhead left for the sender to fill in above the salutation: « {Votre nom} »,

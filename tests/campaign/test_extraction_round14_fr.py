@@ -1,0 +1,85 @@
+"""Round 14, French side: what reads like an ask but asks nobody (« je me demande pourquoi »,
+a letter published as an opinion), and the families of pages batch 13 showed. Texts of our
+own; each mechanism is tried on two or three organisations' wordings.
+"""
+
+import pytest
+
+from campaign.extraction import (
+    CALL,
+    DONATE,
+    LETTER_TO_MP,
+    LETTER_TO_TARGETS,
+    LOW_CONFIDENCE,
+    PETITION,
+    extract_actions,
+)
+
+
+def _confident(text, kind=None):
+    return [
+        action
+        for action in extract_actions(text, language="fr")
+        if (kind is None or action.kind == kind) and action.confidence >= LOW_CONFIDENCE
+    ]
+
+
+def _said(action):
+    return " ".join((action.text, *action.talking_points, action.letter_body))
+
+
+# Wondering is not asking
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Je me demande pourquoi on ne cherche pas plutôt à délimiter la zone qu'on veut garder.",
+        "On se demande si le ministère va enfin accepter de publier le rapport.",
+        "Nous nous demandons comment la ville compte financer de nouvelles pistes cyclables.",
+    ],
+)
+def test_wondering_aloud_in_a_report_drafts_no_petition(sentence):
+    text = (
+        "La mairie a présenté son plan mardi devant une centaine de résidents. "
+        f"{sentence} Le conseil votera en janvier."
+    )
+    assert _confident(text) == []
+
+
+def test_asking_the_government_is_still_a_petition_beside_the_wondering():
+    text = (
+        "Je me demande pourquoi rien n'a bougé. "
+        "Nous demandons au gouvernement du Québec de protéger les tourbières du lac Noir."
+    )
+    [petition] = _confident(text, PETITION)
+    assert "tourbières" in petition.text
+
+
+# A letter published as an opinion
+
+
+@pytest.mark.parametrize(
+    "salutation",
+    ["Monsieur Jean Tremblay,", "Madame Sophie Gagnon,", "Chère Mme Lucie Roy,"],
+)
+def test_an_unsigned_letter_to_a_person_by_name_opening_the_page_drafts_nothing(salutation):
+    text = (
+        f"{salutation}\n\n"
+        "Je suis inquiète. Les rivières de ma région reçoivent encore des eaux non traitées et "
+        "personne ne semble s'en soucier au ministère. Il me semble que ce devrait être une "
+        "priorité pour tout le monde.\n\n"
+        "Agissons ensemble pour des rivières propres."
+    )
+    assert [a for a in _confident(text) if a.kind in (LETTER_TO_MP, LETTER_TO_TARGETS)] == []
+
+
+def test_an_unsigned_letter_to_an_office_opening_the_page_is_still_a_letter_to_send():
+    text = (
+        "Madame la Ministre de l'Environnement,\n"
+        "Nous, citoyennes et citoyens, vous exhortons à interdire le rejet des eaux usées non "
+        "traitées dans nos rivières dès l'an prochain, avant que d'autres cours d'eau ne "
+        "soient perdus.\n"
+    )
+    [letter] = _confident(text, LETTER_TO_TARGETS)
+    assert "eaux usées" in _said(letter)
