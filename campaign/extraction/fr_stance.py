@@ -55,7 +55,7 @@ _REPORTED_AFTER_RE = folding.compile(
 )
 _APPEAL_RE = folding.compile(
     rf"(?i:\b(?:encourag\w*|invit\w*|demand(?:e|ent|ons)|exhort\w*|appel(?:le|lent|ons)|"
-    rf"incit\w*|convi\w*)\s+{PUBLIC_FR}\b)"
+    rf"incit\w*|convi\w*|press(?:e|ent|ons))\s+{PUBLIC_FR}\b)"
 )
 # What may precede an order to the reader: "Svp,", "Maintenant :", "Agissez :", "Cliquez ici
 # pour", "Si vous le pouvez,", "Avant le 3 mars,".

@@ -83,3 +83,50 @@ def test_an_unsigned_letter_to_an_office_opening_the_page_is_still_a_letter_to_s
     )
     [letter] = _confident(text, LETTER_TO_TARGETS)
     assert "eaux usées" in _said(letter)
+
+
+# Donation appeals in a press release's third person
+
+
+@pytest.mark.parametrize(
+    ("opening", "organisation"),
+    [
+        (
+            "MONTRÉAL, le 2 déc. 2025 /CNW/ - Organisme de bienfaisance reconnu, Partage Nord "
+            "presse les Québécois de souligner la journée en faisant un don à l'organisme de "
+            "leur choix.",
+            "Partage Nord",
+        ),
+        (
+            "À l'approche de l'hiver, Banque alimentaire Laval / Rive-Nord appelle la population "
+            "à faire preuve de générosité. Les gens sont invités à faire un don en ligne.",
+            "Banque alimentaire Laval / Rive-Nord",
+        ),
+        (
+            "QUÉBEC, 4 mars 2025 -- La Fondation des Berges lance le Fonds d'urgence Inondations "
+            "afin d'aider les sinistrés. Les personnes qui souhaitent verser un don au Fonds "
+            "d'urgence Inondations peuvent le faire en ligne ou par téléphone.",
+            "Fondation des Berges",
+        ),
+    ],
+)
+def test_the_organisation_appealing_in_the_third_person_receives_the_gifts(opening, organisation):
+    [gift] = _confident(opening, DONATE)
+    assert gift.organisation == organisation
+
+
+def test_wishing_to_give_then_how_to_do_so_is_an_appeal():
+    text = (
+        "Le Refuge du Vieux-Port sollicite des dons pour l'hiver. Ceux qui désirent faire un "
+        "don au Refuge du Vieux-Port peuvent le faire à l'accueil, du lundi au vendredi."
+    )
+    [gift] = _confident(text, DONATE)
+    assert gift.organisation == "Refuge du Vieux-Port"
+
+
+def test_a_report_of_gifts_made_is_still_no_appeal():
+    text = (
+        "La Fondation des Berges a reçu plus de 2000 dons l'an dernier, selon son rapport. "
+        "Ceux qui ont fait un don ont reçu un reçu fiscal, a précisé la directrice."
+    )
+    assert _confident(text, DONATE) == []
