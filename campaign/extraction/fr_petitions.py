@@ -378,10 +378,16 @@ def _is_letter_content(prefix: str) -> bool:
 # What a petition is for, said where the document mentions it: « Une pétition a été mise en
 # ligne afin de demander le gel du projet », « la pétition qui réclame un moratoire ».
 _PETITION_PURPOSE_RE = folding.compile(
-    r"(?i)\bpétition\b[^.!?\n]{0,120}?\b(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
-    r"(?:(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
+    r"(?i)\bpétition\b[^.!?\n]{0,120}?\b(?:(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
+    r"(?:demander|exiger|réclamer|demande|exige|réclame)|"
+    # « une pétition demandant au gouvernement de ... », « ... exigeant la fin de ... ».
+    r"demandant|exigeant|réclamant|sommant|exhortant|pressant)\s+"
     r"(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+(?:de\s+|d['\u2019]))?"
     r"(?P<demand>[^.!?\n]+)"
+    r"|\bpétition\b[^.!?\n]{0,120}?\b(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
+    r"(?:(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
+    r"(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+(?:de\s+|d['\u2019]))?"
+    r"(?P<demand2>[^.!?\n]+)"
     # « Campagne de pétition pour inverser les coupes »: the verb is the demand's own.
     rf"|(?<=pour\s)(?P<verb_demand>(?!sign|faire\s+signer|recueillir){INFINITIVE}[^.!?\n]+))"
 )
@@ -404,8 +410,34 @@ def stated_purpose(action: CallToAction, text: str) -> str:
     found = list(_PETITION_PURPOSE_RE.finditer(before))
     if not found:
         return ""
-    text_found = wording.demand(found[-1].group("demand") or found[-1].group("verb_demand"))
+    last = found[-1]
+    if last.group("demand") and _POINTING_BACK_RE.match(last.group("demand")):
+        # « une pétition demandant cette condamnation »: what it points back to is asked
+        # earlier (« une motion demandant la fin des colonies »).
+        referent = list(_ASKING_FOR_RE.finditer(text, 0, start))
+        referent = [m for m in referent if not _POINTING_BACK_RE.match(m.group("demand"))]
+        if referent:
+            asked = referent[-1]
+            if asked.group("asker"):
+                # « l'adoption d'une motion au Parlement demandant la fin des colonies »
+                return wording.finish(text[asked.start("asker") : asked.end()])
+            return wording.demand(asked.group("demand"))
+    text_found = wording.demand(
+        last.group("demand") or last.group("demand2") or last.group("verb_demand")
+    )
     return text_found if len(text_found.split()) >= 2 else ""
+
+
+# A demand that only points back: « cette condamnation », « une telle enquête ».
+_POINTING_BACK_RE = folding.compile(r"(?i)^\s*(?:ce|cet|cette|ces|une?\s+tel(?:le)?|tel(?:le)?s?)\b")
+# Anything asking for something: « une motion au Parlement demandant la fin des colonies ».
+# The thing asking is part of the demand: what the campaign wants adopted.
+_ASKING_FOR_RE = folding.compile(
+    r"(?i)(?P<asker>\b(?:l['\u2019]adoption\s+d['\u2019])?(?:une?|la|le|les|des)\s+"
+    r"[^.!?\n,;:\u00ab\u00bb]{2,50}?\s+)?"
+    r"\b(?P<verb>demandant|exigeant|réclamant)\s+(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+"
+    r"(?:de\s+|d['\u2019]))?(?P<demand>[^.!?\n]+)"
+)
 
 
 def routed_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:

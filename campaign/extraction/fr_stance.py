@@ -62,7 +62,7 @@ _APPEAL_RE = folding.compile(
 _IMPERATIVE_LEAD_RE = folding.compile(
     r"(?i)^(?:\W*(?:(?:s['\u2019]il\s+vous\s+pla[iî]t|s['\u2019]il\s+te\s+pla[iî]t|svp|stp|"
     r"maintenant|aujourd['\u2019]hui|dès\s+maintenant|dès\s+aujourd['\u2019]hui|"
-    r"sans\s+tarder|vite|et|puis|ensuite|aussi|également|enfin|d['\u2019]abord|"
+    r"sans\s+tarder|vite|et|puis|ensuite|aussi|également|enfin|d['\u2019]abord|alors|donc|"
     r"premièrement|deuxièmement|troisièmement|ensemble|urgent|agissez(?:\s+maintenant)?|"
     r"agir(?:\s+maintenant)?|passez\s+à\s+l['\u2019]action|passer\s+à\s+l['\u2019]action|"
     r"à\s+vous\s+de\s+jouer|cliquez\s+ici\s+pour|n['\u2019]oubliez\s+pas\s+de|pensez\s+à|"
@@ -107,6 +107,8 @@ _PROMISE_RE = folding.compile(
 _THANKS_RE = folding.compile(
     r"(?i)^\W*(?:merci|un\s+grand\s+merci|mille\s+mercis|nous\s+(?:sommes|remercions))"
 )
+# « Merci de signer la pétition »: thanks in advance for doing it is a polite order.
+_PLEASE_DO_RE = folding.compile(r"(?i)^\W*merci\s+(?:de\s+|d['\u2019])$")
 # A verb form that is past or conditional: "demandé", "réclamaient", "exhortèrent".
 # Accents kept: « demandé » is past, « demande » is not.
 _PAST_FORM_RE = re.compile(r"(?i)\w+(?:é|ée|és|ées|ait|aient|èrent)$")
@@ -186,7 +188,7 @@ def assess(
     past = bool(
         (_PAST_FORM_RE.match(first_word) and label not in (IMPERATIVE,))
         or _PERFECT_RE.search(prefix)
-        or _THANKS_RE.match(prefix)
+        or (_THANKS_RE.match(prefix) and not _PLEASE_DO_RE.match(prefix))
         or (label == DIRECT and _PROMISE_RE.search(prefix))
     )
     if past:

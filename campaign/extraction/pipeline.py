@@ -228,6 +228,9 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _fold_sign_requests(actions, bare)
     if french:
         actions = _french_petitions(actions, text)
+        # A bare request that only now has a petition to sign (one whose purpose the text
+        # stated above it) signs that one: « Signez ici » as a heading.
+        actions = _fold_sign_requests(actions, bare)
         actions = fr_inline_lists.numbered_points(actions, text)
         actions = fr_letters.recipient_lists(actions, context)
         actions += fr_switchboards.detect(context)

@@ -130,3 +130,55 @@ def test_a_report_of_gifts_made_is_still_no_appeal():
         "Ceux qui ont fait un don ont reçu un reçu fiscal, a précisé la directrice."
     )
     assert _confident(text, DONATE) == []
+
+
+# Petitions whose purpose the page states before asking to sign
+
+
+@pytest.mark.parametrize(
+    "launch",
+    [
+        "C'est pourquoi Nature Estrie lance une pétition demandant au gouvernement du Québec "
+        "d'interdire les coupes dans la forêt du mont Orford.",
+        "Le comité a mis en ligne une pétition exigeant d'interdire les coupes dans la forêt "
+        "du mont Orford.",
+        "Voici notre pétition réclamant à la ministre d'interdire les coupes dans la forêt "
+        "du mont Orford.",
+    ],
+)
+def test_a_petition_described_by_a_participle_gives_its_demand_to_the_request_to_sign(launch):
+    text = f"Les coupes ont repris cet automne. {launch} Merci de signer la pétition et de la partager."
+    [petition] = _confident(text, PETITION)
+    assert "mont Orford" in petition.text
+
+
+def test_sentences_glued_without_a_space_after_the_stop_are_read_apart():
+    text = (
+        "Les boisés disparaissent un à un au Québec.C'est pourquoi le Collectif Verdure lance "
+        "une pétition demandant à la Ville de protéger le boisé Sauvé.Merci de signer la "
+        "pétition dès aujourd'hui."
+    )
+    [petition] = _confident(text, PETITION)
+    assert "boisé Sauvé" in petition.text
+    assert petition.evidence.quote.startswith("Merci de signer")
+
+
+def test_thanks_for_having_signed_is_still_no_request():
+    text = (
+        "Une pétition demandant à la Ville de protéger le boisé Sauvé a circulé cet été. "
+        "Merci d'avoir signé la pétition, elle a été déposée au conseil."
+    )
+    assert _confident(text, PETITION) == []
+
+
+@pytest.mark.parametrize("lead", ["Alors, signez", "Donc signez", "Signez"])
+def test_a_petition_pointing_back_asks_what_its_referent_asks(lead):
+    text = (
+        "Signez ici, signez là\n\n"
+        "La campagne « Rivières vivantes » veut l'adoption d'une motion à l'Assemblée "
+        "demandant l'interdiction des barrages privés sur la rivière Rouge. Le collectif a "
+        "lancé une pétition demandant cette interdiction.\n\n"
+        f"{lead} la pétition maintenant, et faites-le savoir!"
+    )
+    [petition] = _confident(text, PETITION)
+    assert "motion" in petition.text and "barrages privés" in petition.text
