@@ -182,3 +182,27 @@ def test_a_petition_pointing_back_asks_what_its_referent_asks(lead):
     )
     [petition] = _confident(text, PETITION)
     assert "motion" in petition.text and "barrages privés" in petition.text
+
+
+# Template letters whose salutation carries a note to the sender
+
+
+@pytest.mark.parametrize(
+    "salutation",
+    [
+        "Madame la députée ou Monsieur la/le député-e (à adapter selon votre élu·e)",
+        "Madame la/le député·e (rayer la mention inutile)",
+        "Madame la Députée, Monsieur le Député (au choix)",
+    ],
+)
+def test_a_salutation_with_a_note_to_the_sender_opens_a_letter_to_ones_own_member(salutation):
+    text = (
+        f"{salutation}\n"
+        "La réforme de l'assurance chômage reviendra devant l'Assemblée la semaine prochaine et "
+        "elle frappera d'abord les plus précaires.\n"
+        "Je vous demande de voter contre cette réforme lors de la seconde lecture.\n"
+        "Veuillez agréer, Madame la députée ou Monsieur le député, mes salutations distinguées.\n"
+    )
+    [letter] = _confident(text, LETTER_TO_MP)
+    assert "voter contre cette réforme" in letter.text
+    assert "(" not in letter.letter_body.splitlines()[0]
