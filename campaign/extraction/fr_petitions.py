@@ -87,7 +87,8 @@ _CLAUSE_FOR_RE = folding.compile(
 )
 _SIGN_RE = folding.compile(
     r"(?i)\b(?P<verb>sign(?:ez|er|e|ons)\s+(?:(?:la|notre|cette|ma|une|leur|sa)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:pétition|lettre\s+ouverte|déclaration|engagement)|"
+    # « Signez la lettre ouverte », « signez cette lettre »: signed with others, a petition.
+    r"(?:[\w-]+\s+){0,2}?(?:pétition|lettre(?:\s+ouverte)?|déclaration|engagement)|"
     r"ajout(?:ez|er|e)\s+(?:votre|ton|ta|vos)\s+(?:nom|voix|signature)s?|"
     r"joign(?:ez|ons)[\s-]+(?:vous|nous)\s+aux\s+(?:\S+\s+){0,3}?signataires|"
     r"sign(?:ez|er|e)\s+(?:(?:dès\s+)?maintenant|aujourd['\u2019]hui|ici))"
@@ -98,7 +99,9 @@ _SIGN_RE = folding.compile(
 # signer »), and « demandez à votre député de ... » is a letter (see fr_letters).
 _NOT_ADDRESSEE_RE = folding.compile(
     rf"(?i)^(?:à\s+|aux\s+)?(?:{PUBLIC_FR}|vous|nous|tous|toutes|chacun\w*|"
-    r"(?:(?:à|a)\s+)?(?:votre|vos|ton|ta|tes|leur|leurs)\s+(?:[\w-]+\s+){0,2}?"
+    # « encourager nos députés à ... », « inciter [Madame la députée] à ... »: the reader's own
+    # representatives, whom a call or letter asks (fr_letters), or a blank for them.
+    r"\[|(?:(?:à|a)\s+)?(?:votre|vos|ton|ta|tes|leur|leurs|nos|notre)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:député\S*|élu\S*|représentant\S*|conseill\S*|sénat\S*|MP|MNA|MPP|MLA)|"
     r"l['\u2019]aide|de\s|d['\u2019]|des\s|qu['\u2019]|que\s)"
 )
@@ -229,7 +232,12 @@ _MEANS_RE = folding.compile(
 def is_bare_signing(action: CallToAction) -> bool:
     """True for « Signez maintenant ! »: a request to sign that names no demand of its own
     (its text is the request itself, not a demand)."""
-    return action.kind == PETITION and not action.addressee and bool(_SIGN_RE.match(action.text))
+    return (
+        action.kind == PETITION
+        and not action.addressee
+        and not action.letter_body  # an open letter signed is what it says
+        and bool(_SIGN_RE.match(action.text))
+    )
 
 
 def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> Assessment:
@@ -429,7 +437,9 @@ def stated_purpose(action: CallToAction, text: str) -> str:
 
 
 # A demand that only points back: « cette condamnation », « une telle enquête ».
-_POINTING_BACK_RE = folding.compile(r"(?i)^\s*(?:ce|cet|cette|ces|une?\s+tel(?:le)?|tel(?:le)?s?)\b")
+_POINTING_BACK_RE = folding.compile(
+    r"(?i)^\s*(?:ce|cet|cette|ces|une?\s+tel(?:le)?|tel(?:le)?s?)\b"
+)
 # Anything asking for something: « une motion au Parlement demandant la fin des colonies ».
 # The thing asking is part of the demand: what the campaign wants adopted.
 _ASKING_FOR_RE = folding.compile(

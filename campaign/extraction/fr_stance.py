@@ -41,7 +41,9 @@ _REPORTING_RE = folding.compile(
     r"(?i:\b(?:selon|d['\u2019]après|aurait|auraient|affirme\w*|déclar\w*|a\s+dit|ont\s+dit|"
     r"indiqu\w*|expliqu\w*|soutien\w*|estim\w*|rapport\w*|ajout\w*|a\s+souligné|"
     r"ont\s+souligné|a\s+rappelé|ont\s+rappelé|a\s+lancé|ont\s+lancé|a\s+fait\s+valoir|"
-    r"a-t-(?:il|elle)|ont-(?:ils|elles))\b)"
+    r"a-t-(?:il|elle)|ont-(?:ils|elles)|"
+    # « X et Y viennent de lancer une plateforme pour ... »: the recent past, reported.
+    r"vien(?:t|nent)\s+d['\u2019e]\s*\w+)\b)"
 )
 # A reporting clause after the words: "..., a déclaré la ministre", "..., selon la coalition",
 # "..., affirme-t-elle".

@@ -189,7 +189,7 @@ _SIGN_OFF_FR_RE = folding.compile(
     r"(?:d['\u2019]agréer|de\s+recevoir|de\s+croire|d['\u2019]accepter)|recevez|agréez|"
     r"(?:je|nous)\s+vous\s+remerci\w+\s+(?:à\s+l['\u2019]avance\s+)?(?:de|pour)\s+"
     r"(?:votre|l['\u2019])\s*\w+\s+et\s+vous\s+prions?|"
-    r"avec\s+mes\s+(?:sincères\s+|meilleures\s+)?(?:salutations|remerciements))\b"
+    r"avec\s+(?:mes|nos)\s+(?:sincères\s+|meilleures\s+)?(?:salutations|remerciements))\b"
 )
 _FORMAL_FR_RE = re.compile(r"(?i)^[^\S\r\n]*(?:veuillez|je|nous|recevez|agréez|avec)\b")
 _SIGNATURE_PLACEHOLDER_FR_RE = re.compile(

@@ -147,7 +147,10 @@ def test_a_report_of_gifts_made_is_still_no_appeal():
     ],
 )
 def test_a_petition_described_by_a_participle_gives_its_demand_to_the_request_to_sign(launch):
-    text = f"Les coupes ont repris cet automne. {launch} Merci de signer la pétition et de la partager."
+    text = (
+        f"Les coupes ont repris cet automne. {launch} "
+        "Merci de signer la pétition et de la partager."
+    )
     [petition] = _confident(text, PETITION)
     assert "mont Orford" in petition.text
 
@@ -206,3 +209,62 @@ def test_a_salutation_with_a_note_to_the_sender_opens_a_letter_to_ones_own_membe
     [letter] = _confident(text, LETTER_TO_MP)
     assert "voter contre cette réforme" in letter.text
     assert "(" not in letter.letter_body.splitlines()[0]
+
+
+# What a call script asks of one's own member is no petition
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Il reste peu de temps pour encourager nos députés à rejeter l'accord de libre-échange.",
+        "Je voulais donc inciter [Madame la députée/Monsieur le député] à rejeter l'accord de "
+        "libre-échange.",
+        "Nous devons presser notre députée de rejeter l'accord de libre-échange.",
+    ],
+)
+def test_asking_our_own_members_on_a_call_page_is_what_the_call_says(sentence):
+    text = (
+        "Appelez votre député pour l'encourager à rejeter l'accord de libre-échange\n\n"
+        f"{sentence}\n"
+        "Les meilleurs moments pour appeler sont entre 9h et 12h."
+    )
+    assert _confident(text, PETITION) == []
+    [call] = _confident(text, CALL)
+    assert "libre-échange" in _said(call)
+
+
+# An open letter to sign is a petition whose text is the letter
+
+
+@pytest.mark.parametrize(
+    ("ask", "sign_off"),
+    [
+        (
+            "Signez la lettre ouverte ci-dessous pour faire entendre votre voix :",
+            "Avec nos salutations,",
+        ),
+        ("Signez cette lettre et partagez-la :", "Cordialement,"),
+        ("Signez notre lettre à la mairesse :", "Veuillez agréer, Madame, nos salutations."),
+    ],
+)
+def test_an_open_letter_to_sign_is_a_petition_holding_the_letter(ask, sign_off):
+    text = (
+        f"{ask}\n\n"
+        "Chère Mme Plante,\n\n"
+        "Les ruelles vertes du quartier disparaissent sous le béton. Nous refusons que le "
+        "dernier jardin communautaire du Plateau soit vendu à un promoteur.\n\n"
+        f"{sign_off}\n"
+        "[Ajoutez votre nom]\n"
+    )
+    [petition] = _confident(text, PETITION)
+    assert "jardin communautaire" in _said(petition)
+    assert [a for a in _confident(text) if a.kind in (LETTER_TO_MP, LETTER_TO_TARGETS)] == []
+
+
+def test_what_others_just_launched_is_reported_not_asked():
+    text = (
+        "Deux groupes, Recycle ton Quartier et Vélo Libre, viennent de lancer une plateforme "
+        "pour encourager la Ville à construire un réseau express vélo."
+    )
+    assert _confident(text, PETITION) == []
