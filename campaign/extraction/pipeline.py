@@ -41,6 +41,7 @@ from . import (
     fr_listed_own,
     fr_members,
     fr_petitions,
+    fr_sending,
     fr_signing_back,
     fr_stance,
     fr_switchboards,
@@ -116,6 +117,7 @@ _FRENCH_DETECTORS = (
     fr_letters.detect_to_mp,
     fr_letters.detect_to_targets,
     fr_letters.detect_tell,
+    fr_sending.detect,
 )
 
 
@@ -248,6 +250,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if french:
         actions = _one_call_to_the_representative(actions)
         actions = fr_letters.one_letter_to_the_representatives(actions)
+        actions = fr_sending.one_letter_per_recipient(actions)
     actions = _drop_repeated_representative_asks(actions, language)
     if not french:
         actions = document_demand.give_document_demand(actions, text, language=ENGLISH)

@@ -268,3 +268,80 @@ def test_what_others_just_launched_is_reported_not_asked():
         "pour encourager la Ville à construire un réseau express vélo."
     )
     assert _confident(text, PETITION) == []
+
+
+# Orders to send letters, worded in other orders (`fr_sending`)
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Envoyons au gouvernement Legault fax, courriels et lettres exprimant notre colère face "
+        "à la fermeture de l'urgence de Lachute!",
+        "Je demande à toutes et à tous d'envoyer au gouvernement Legault des courriels et des "
+        "lettres exprimant notre colère face à la fermeture de l'urgence de Lachute.",
+        "Envoyez à la ministre Bélanger vos lettres et cartes postales pour dénoncer la "
+        "fermeture de l'urgence de Lachute.",
+    ],
+)
+def test_the_recipient_before_the_channels_is_a_letter_to_them(order):
+    [letter] = _confident(order, LETTER_TO_TARGETS)
+    assert "urgence de Lachute" in letter.text
+    assert letter.targets
+
+
+@pytest.mark.parametrize(
+    "order",
+    [
+        "Nous demandons à chacun d'envoyer, le 8 mars, un ou plusieurs messages à M. Trudeau "
+        "en utilisant le formulaire du site.",
+        "Nous vous invitons à envoyer, dès lundi, quelques courriels à Mme Fréchette.",
+    ],
+)
+def test_a_pause_between_the_verb_and_the_channel_still_sends_to_the_person_named(order):
+    [letter] = _confident(order, LETTER_TO_TARGETS)
+    assert any(
+        ("Trudeau" in t.role + t.name) or ("Fréchette" in t.role + t.name) for t in letter.targets
+    )
+
+
+def test_a_reported_wish_to_send_letters_is_no_order():
+    text = (
+        "Selon le syndicat, les membres ont envoyé au gouvernement Legault des lettres "
+        "exprimant leur colère, a déclaré la présidente."
+    )
+    assert _confident(text, LETTER_TO_TARGETS) == []
+
+
+def test_letters_to_the_same_people_said_twice_are_one():
+    text = (
+        "Envoyons au conseil municipal courriels et lettres exprimant notre refus du "
+        "nouveau stationnement sur la plage.\n\n"
+        "Le conseil votera le projet lundi soir, sans consultation publique, après deux ans "
+        "de promesses d'un parc riverain ouvert à tous les résidents du quartier.\n\n"
+        "Il est encore temps : je demande à tous "
+        "d'envoyer au conseil municipal courriels et lettres exprimant notre refus."
+    )
+    [letter] = _confident(text, LETTER_TO_TARGETS)
+    assert "stationnement" in letter.text
+
+
+@pytest.mark.parametrize(
+    ("campaign", "letter"),
+    [
+        (
+            "Faute de versement des primes promises, une campagne est née : « Que le ministère "
+            "paie enfin les primes dues aux préposées! ».",
+            "Il s'agit d'une lettre que nous vous invitons à envoyer à votre député.",
+        ),
+        (
+            "Notre mobilisation « Qu'Hydro-Québec gèle ses tarifs résidentiels » commence "
+            "aujourd'hui.",
+            "Voici une carte postale que nous vous invitons, toutes et tous, à envoyer à votre "
+            "députée.",
+        ),
+    ],
+)
+def test_a_letter_in_a_relative_clause_asks_what_the_campaign_slogan_wishes(campaign, letter):
+    [action] = _confident(f"{campaign}\n{letter}", LETTER_TO_MP)
+    assert campaign.split("«")[1][:20].strip() in _said(action)
