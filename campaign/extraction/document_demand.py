@@ -86,6 +86,10 @@ _CUES = {
             # « Nous avons le devoir de faire entendre nos voix : - en ... - en ... »: the
             # list below says what the voices ask.
             r"|\bfaire\s+entendre\s+(?:nos|notre)\s+voix?\s*:"
+            # « une campagne est née : « Que le gouvernement respecte son engagement! » »: a
+            # campaign named by the formal wish it makes.
+            r"|\b(?:campagne|mobilisation|mouvement)\b[^.!?\n\u00ab]{0,40}?[:,]?\s*"
+            r"\u00ab\s*(?:Que|Qu['\u2019])\s*\w"
         ),
         # « une telle enquête », « cette mesure ».
         points_back=folding.compile(

@@ -14,7 +14,7 @@ from collections import Counter
 
 from . import folding
 from .context import DocumentContext
-from .fr_stance import assess
+from .fr_stance import PUBLIC_FR, assess
 from .fr_wording import finish
 from .stance import APPEAL, DIRECT, IMPERATIVE, REPORTED
 from .text import Span
@@ -99,6 +99,10 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         return None
     _, score = max(appeals, key=lambda pair: pair[1])
     organisation = _recipient(sentence.text) or _payee(sentence, context.text)
+    if _FUND_RE.match(organisation) and (launcher := _APPEAL_LAUNCHER_RE.search(context.text)):
+        # « verser un don au Fonds de secours X » that « La Croix-Rouge ... sollicite »: the fund
+        # is what the gift is for, the organisation appealing receives it.
+        organisation = launcher.group("name").strip()
     organisation = context.orgs.canonical(organisation) if organisation else ""
     score += 0.05 if organisation else -0.05
     return CallToAction(
@@ -108,6 +112,9 @@ def detect(sentence: Span, context: DocumentContext) -> CallToAction | None:
         confidence=score,
         organisation=organisation,
     )
+
+
+_FUND_RE = folding.compile(r"(?i)^(?:fonds|campagne|collecte)\b")
 
 
 # « plusieurs façons de donner : », « Voici comment faire un don : ».
@@ -128,7 +135,16 @@ _WILLING_PUBLIC_RE = folding.compile(
 _PUBLIC_CAN_RE = folding.compile(
     r"(?i)\b(?:les\s+gens|le\s+public|la\s+population|les\s+donat(?:eurs|rices)|"
     r"les\s+citoyen\w*|les\s+personnes|tout\s+le\s+monde|chacun)\s+"
-    r"(?:peuvent|peut|pourront|pourra)\b[^.;!?]{0,160}$"
+    r"(?:peuvent|peut|pourront|pourra|(?:sont|est)\s+invitée?s?\s+à)\b[^.;!?]{0,160}$"
+)
+# « Ceux qui souhaitent verser un don au Fonds X peuvent le faire en ligne »: the wish to give,
+# then how; the public invited in the third person.
+_WISH_TO_GIVE_RE = folding.compile(
+    r"(?i)\bqui\s+(?:souhait|désir|veul|voudr)\w*\s+(?:(?:verser|faire|offrir|envoyer)\s+)?$"
+)
+_CAN_DO_SO_RE = folding.compile(
+    r"(?i)^[^.;!?]{0,120}?\b(?:peuvent|peut|pourront|pourra)\s+(?:le\s+faire|l['\u2019]\w+|"
+    r"(?:aussi\s+|également\s+)?(?:se\s+rendre|visiter|composer|appeler|passer))\b"
 )
 
 
@@ -157,6 +173,8 @@ def _appeal(sentence: str, match: re.Match[str], news: bool) -> tuple[re.Match[s
     ):
         # « Les personnes qui souhaitent aider peuvent verser un don en ... »: the public
         # invited in the third person, as a press release from the organisation says it.
+        return match, 0.7
+    if _WISH_TO_GIVE_RE.search(before) and _CAN_DO_SO_RE.match(sentence[match.end() :]):
         return match, 0.7
     if trigger.startswith("chèque"):
         return match, 0.4 if news or stance.label == REPORTED else 0.7
@@ -248,12 +266,22 @@ _SITE_OF_RE = folding.compile(
     r"(?i:\b(?:sur|au|via)\s+(?:le\s+)?site\s+(?:web\s+|internet\s+)?(?:de\s+la\s+|de\s+l['\u2019]|"
     r"du\s+|des\s+|de\s+|d['\u2019]))(?P<org>[A-ZÀ-ÖØ-Þ][^\n]*)"
 )
-# A press release's first line of news: « X a lancé aujourd'hui un appel aux dons ».
+# A press release's first line of news: the organisation appealing, as the subject of the
+# appeal: « X a lancé aujourd'hui un appel aux dons », « X sollicite des dons »,
+# « X presse les Canadiens de ... », « X appelle la population à faire preuve de générosité ».
+# The name may be two joined by a slash (« Moisson Mauricie / Centre-du-Québec »).
 _APPEAL_LAUNCHER_RE = folding.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:(?:La|Le|Les)[ \t]+|L['\u2019])?"
-    r"(?P<name>[A-ZÀ-ÖØ-Þ][^,.;:!?\n]{1,60}?)[ \t]+(?:a[ \t]+lancé|lance|ont[ \t]+lancé|lancent)"
+    r"(?:(?:^|(?<=[.!?]\s)|(?<=\n)|(?<=,[ \t]))[ \t]*(?:(?:La|Le|Les)[ \t]+|L['\u2019])?|"
+    # Mid-line after a dateline or a date (« -- La Croix-Rouge canadienne lance »): a
+    # capitalised article opens the subject.
+    r"(?<=[\w)\-][ \t])(?:(?:La|Le|Les)[ \t]+|L['\u2019]))"
+    r"(?P<name>[A-ZÀ-ÖØ-Þ][^,.;:!?\n]{1,60}?)[ \t]+(?:"
+    r"(?:a[ \t]+lancé|lance|ont[ \t]+lancé|lancent)"
     r"[ \t]+(?:aujourd['\u2019]hui[ \t]+|ce[ \t]+\w+[ \t]+)?"
-    r"un[ \t]+appel[ \t]+(?:aux|à[ \t]+des)[ \t]+dons",
+    r"(?:un[ \t]+appel[ \t]+(?:aux|à[ \t]+des)[ \t]+dons|(?:le|un)[ \t]+[Ff]onds\b)|"
+    r"sollicit(?:e|ent)[ \t]+(?:des|vos|les)[ \t]+dons|"
+    r"(?:presse|pressent|appelle|appellent|invite|invitent|exhorte|exhortent|encourage|"
+    r"encouragent)[ \t]+(?:{PUBLIC})[ \t]+(?:à|de|d['\u2019]))".replace("{PUBLIC}", PUBLIC_FR),
     re.M,
 )
 

@@ -87,7 +87,8 @@ _CLAUSE_FOR_RE = folding.compile(
 )
 _SIGN_RE = folding.compile(
     r"(?i)\b(?P<verb>sign(?:ez|er|e|ons)\s+(?:(?:la|notre|cette|ma|une|leur|sa)\s+)?"
-    r"(?:[\w-]+\s+){0,2}?(?:pétition|lettre\s+ouverte|déclaration|engagement)|"
+    # « Signez la lettre ouverte », « signez cette lettre »: signed with others, a petition.
+    r"(?:[\w-]+\s+){0,2}?(?:pétition|lettre(?:\s+ouverte)?|déclaration|engagement)|"
     r"ajout(?:ez|er|e)\s+(?:votre|ton|ta|vos)\s+(?:nom|voix|signature)s?|"
     r"joign(?:ez|ons)[\s-]+(?:vous|nous)\s+aux\s+(?:\S+\s+){0,3}?signataires|"
     r"sign(?:ez|er|e)\s+(?:(?:dès\s+)?maintenant|aujourd['\u2019]hui|ici))"
@@ -98,7 +99,9 @@ _SIGN_RE = folding.compile(
 # signer »), and « demandez à votre député de ... » is a letter (see fr_letters).
 _NOT_ADDRESSEE_RE = folding.compile(
     rf"(?i)^(?:à\s+|aux\s+)?(?:{PUBLIC_FR}|vous|nous|tous|toutes|chacun\w*|"
-    r"(?:(?:à|a)\s+)?(?:votre|vos|ton|ta|tes|leur|leurs)\s+(?:[\w-]+\s+){0,2}?"
+    # « encourager nos députés à ... », « inciter [Madame la députée] à ... »: the reader's own
+    # representatives, whom a call or letter asks (fr_letters), or a blank for them.
+    r"\[|(?:(?:à|a)\s+)?(?:votre|vos|ton|ta|tes|leur|leurs|nos|notre)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:député\S*|élu\S*|représentant\S*|conseill\S*|sénat\S*|MP|MNA|MPP|MLA)|"
     r"l['\u2019]aide|de\s|d['\u2019]|des\s|qu['\u2019]|que\s)"
 )
@@ -138,6 +141,14 @@ _PLAN_RE = folding.compile(
 )
 # « Nous, soussigné(e)s, ... »: the formal petition.
 _UNDERSIGNED_RE = folding.compile(r"(?i)\bsoussign|\bnous,?\s+(?:les\s+)?signataires\b")
+# « Je me demande pourquoi ... », « on se demande si ... », « nous nous demandons comment »:
+# « se demander » is wondering, not asking anyone anything.
+_REFLEXIVE_RE = folding.compile(r"(?i)\b(?:me|te|se|s['\u2019]|nous\s+nous|vous\s+vous)\s*$")
+# What follows the verb is a question (« ... pourquoi on ne fait pas X », « ... si Y »), not
+# the person asked.
+_QUESTION_WORD_RE = folding.compile(
+    r"(?i)^(?:pourquoi|comment|combien|quand|où|si|s['\u2019]il|s['\u2019]ils|ce\s+qu|qui\s|quel)"
+)
 
 
 @dataclass(frozen=True)
@@ -221,7 +232,12 @@ _MEANS_RE = folding.compile(
 def is_bare_signing(action: CallToAction) -> bool:
     """True for « Signez maintenant ! »: a request to sign that names no demand of its own
     (its text is the request itself, not a demand)."""
-    return action.kind == PETITION and not action.addressee and bool(_SIGN_RE.match(action.text))
+    return (
+        action.kind == PETITION
+        and not action.addressee
+        and not action.letter_body  # an open letter signed is what it says
+        and bool(_SIGN_RE.match(action.text))
+    )
 
 
 def _assess(sentence: str, match: re.Match[str], context: DocumentContext) -> Assessment:
@@ -260,6 +276,10 @@ def _asks(sentence: str, context: DocumentContext) -> list[_Candidate]:
                 continue
             if _NOT_ADDRESSEE_RE.match(match.group("addr").strip()):
                 continue
+            if _REFLEXIVE_RE.search(sentence[: match.start("verb")]) or _QUESTION_WORD_RE.match(
+                match.group("addr").strip()
+            ):
+                continue  # « Je me demande pourquoi ... »: a question asked of nobody
             if _is_direct_object_of_demand(match):
                 continue
             # « Écrivez à la ministre pour exiger ... »: what the letter says (fr_letters); « Je
@@ -366,10 +386,16 @@ def _is_letter_content(prefix: str) -> bool:
 # What a petition is for, said where the document mentions it: « Une pétition a été mise en
 # ligne afin de demander le gel du projet », « la pétition qui réclame un moratoire ».
 _PETITION_PURPOSE_RE = folding.compile(
-    r"(?i)\bpétition\b[^.!?\n]{0,120}?\b(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
-    r"(?:(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
+    r"(?i)\bpétition\b[^.!?\n]{0,120}?\b(?:(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
+    r"(?:demander|exiger|réclamer|demande|exige|réclame)|"
+    # « une pétition demandant au gouvernement de ... », « ... exigeant la fin de ... ».
+    r"demandant|exigeant|réclamant|sommant|exhortant|pressant)\s+"
     r"(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+(?:de\s+|d['\u2019]))?"
     r"(?P<demand>[^.!?\n]+)"
+    r"|\bpétition\b[^.!?\n]{0,120}?\b(?:pour|afin\s+de|afin\s+d['\u2019]|qui)\s*"
+    r"(?:(?:demander|exiger|réclamer|demande|exige|réclame)\s+"
+    r"(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+(?:de\s+|d['\u2019]))?"
+    r"(?P<demand2>[^.!?\n]+)"
     # « Campagne de pétition pour inverser les coupes »: the verb is the demand's own.
     rf"|(?<=pour\s)(?P<verb_demand>(?!sign|faire\s+signer|recueillir){INFINITIVE}[^.!?\n]+))"
 )
@@ -392,8 +418,36 @@ def stated_purpose(action: CallToAction, text: str) -> str:
     found = list(_PETITION_PURPOSE_RE.finditer(before))
     if not found:
         return ""
-    text_found = wording.demand(found[-1].group("demand") or found[-1].group("verb_demand"))
+    last = found[-1]
+    if last.group("demand") and _POINTING_BACK_RE.match(last.group("demand")):
+        # « une pétition demandant cette condamnation »: what it points back to is asked
+        # earlier (« une motion demandant la fin des colonies »).
+        referent = list(_ASKING_FOR_RE.finditer(text, 0, start))
+        referent = [m for m in referent if not _POINTING_BACK_RE.match(m.group("demand"))]
+        if referent:
+            asked = referent[-1]
+            if asked.group("asker"):
+                # « l'adoption d'une motion au Parlement demandant la fin des colonies »
+                return wording.finish(text[asked.start("asker") : asked.end()])
+            return wording.demand(asked.group("demand"))
+    text_found = wording.demand(
+        last.group("demand") or last.group("demand2") or last.group("verb_demand")
+    )
     return text_found if len(text_found.split()) >= 2 else ""
+
+
+# A demand that only points back: « cette condamnation », « une telle enquête ».
+_POINTING_BACK_RE = folding.compile(
+    r"(?i)^\s*(?:ce|cet|cette|ces|une?\s+tel(?:le)?|tel(?:le)?s?)\b"
+)
+# Anything asking for something: « une motion au Parlement demandant la fin des colonies ».
+# The thing asking is part of the demand: what the campaign wants adopted.
+_ASKING_FOR_RE = folding.compile(
+    r"(?i)(?P<asker>\b(?:l['\u2019]adoption\s+d['\u2019])?(?:une?|la|le|les|des)\s+"
+    r"[^.!?\n,;:\u00ab\u00bb]{2,50}?\s+)?"
+    r"\b(?P<verb>demandant|exigeant|réclamant)\s+(?:(?:à|au|aux)\s+[^.!?\n]{2,80}?\s+"
+    r"(?:de\s+|d['\u2019]))?(?P<demand>[^.!?\n]+)"
+)
 
 
 def routed_petitions(actions: list[CallToAction], text: str) -> list[CallToAction]:

@@ -41,7 +41,9 @@ _REPORTING_RE = folding.compile(
     r"(?i:\b(?:selon|d['\u2019]après|aurait|auraient|affirme\w*|déclar\w*|a\s+dit|ont\s+dit|"
     r"indiqu\w*|expliqu\w*|soutien\w*|estim\w*|rapport\w*|ajout\w*|a\s+souligné|"
     r"ont\s+souligné|a\s+rappelé|ont\s+rappelé|a\s+lancé|ont\s+lancé|a\s+fait\s+valoir|"
-    r"a-t-(?:il|elle)|ont-(?:ils|elles))\b)"
+    r"a-t-(?:il|elle)|ont-(?:ils|elles)|"
+    # « X et Y viennent de lancer une plateforme pour ... »: the recent past, reported.
+    r"vien(?:t|nent)\s+d['\u2019e]\s*\w+)\b)"
 )
 # A reporting clause after the words: "..., a déclaré la ministre", "..., selon la coalition",
 # "..., affirme-t-elle".
@@ -55,14 +57,14 @@ _REPORTED_AFTER_RE = folding.compile(
 )
 _APPEAL_RE = folding.compile(
     rf"(?i:\b(?:encourag\w*|invit\w*|demand(?:e|ent|ons)|exhort\w*|appel(?:le|lent|ons)|"
-    rf"incit\w*|convi\w*)\s+{PUBLIC_FR}\b)"
+    rf"incit\w*|convi\w*|press(?:e|ent|ons))\s+{PUBLIC_FR}\b)"
 )
 # What may precede an order to the reader: "Svp,", "Maintenant :", "Agissez :", "Cliquez ici
 # pour", "Si vous le pouvez,", "Avant le 3 mars,".
 _IMPERATIVE_LEAD_RE = folding.compile(
     r"(?i)^(?:\W*(?:(?:s['\u2019]il\s+vous\s+pla[iî]t|s['\u2019]il\s+te\s+pla[iî]t|svp|stp|"
     r"maintenant|aujourd['\u2019]hui|dès\s+maintenant|dès\s+aujourd['\u2019]hui|"
-    r"sans\s+tarder|vite|et|puis|ensuite|aussi|également|enfin|d['\u2019]abord|"
+    r"sans\s+tarder|vite|et|puis|ensuite|aussi|également|enfin|d['\u2019]abord|alors|donc|"
     r"premièrement|deuxièmement|troisièmement|ensemble|urgent|agissez(?:\s+maintenant)?|"
     r"agir(?:\s+maintenant)?|passez\s+à\s+l['\u2019]action|passer\s+à\s+l['\u2019]action|"
     r"à\s+vous\s+de\s+jouer|cliquez\s+ici\s+pour|n['\u2019]oubliez\s+pas\s+de|pensez\s+à|"
@@ -107,6 +109,8 @@ _PROMISE_RE = folding.compile(
 _THANKS_RE = folding.compile(
     r"(?i)^\W*(?:merci|un\s+grand\s+merci|mille\s+mercis|nous\s+(?:sommes|remercions))"
 )
+# « Merci de signer la pétition »: thanks in advance for doing it is a polite order.
+_PLEASE_DO_RE = folding.compile(r"(?i)^\W*merci\s+(?:de\s+|d['\u2019])$")
 # A verb form that is past or conditional: "demandé", "réclamaient", "exhortèrent".
 # Accents kept: « demandé » is past, « demande » is not.
 _PAST_FORM_RE = re.compile(r"(?i)\w+(?:é|ée|és|ées|ait|aient|èrent)$")
@@ -186,7 +190,7 @@ def assess(
     past = bool(
         (_PAST_FORM_RE.match(first_word) and label not in (IMPERATIVE,))
         or _PERFECT_RE.search(prefix)
-        or _THANKS_RE.match(prefix)
+        or (_THANKS_RE.match(prefix) and not _PLEASE_DO_RE.match(prefix))
         or (label == DIRECT and _PROMISE_RE.search(prefix))
     )
     if past:

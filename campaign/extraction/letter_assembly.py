@@ -64,6 +64,28 @@ def attach_letters(
             and body.start - action.evidence.end <= _NEARBY
             and not action.letter_body
         ]
+        signed = [
+            (index, action)
+            for index, action in enumerate(actions)
+            if french
+            and action.kind == PETITION
+            and _SIGNS_A_LETTER_FR_RE.search(action.evidence.quote)
+            and action.evidence.end <= body.start
+            and body.start - action.evidence.end <= _NEARBY
+            and not action.letter_body
+        ]
+        if signed and not introducing:
+            # « Signez la lettre ouverte ci-dessous » over « Cher M. X, ... »: the letter is the
+            # text people sign, a petition, not one each reader sends.
+            index, action = signed[-1]
+            points = action.talking_points or _letter_points_fr(body.body)
+            actions[index] = dataclasses.replace(
+                action,
+                letter_body=body.body,
+                text=letter_ask(body.body) or action.text,
+                talking_points=points,
+            )
+            continue
         if introducing:
             # The nearest confident instruction: a heading ("How to write to your MP") between
             # it and the letter introduces nothing.
@@ -93,6 +115,23 @@ def attach_letters(
         letter = _letter_action(body, context)
         actions += _own_apart(letter) if french else [letter]
     return actions
+
+
+# « Signez la lettre ouverte ci-dessous », « signez cette lettre »: the letter is signed.
+_SIGNS_A_LETTER_FR_RE = re.compile(
+    r"(?i)\bsign(?:ez|er|ons)\s+(?:la|cette|notre)\s+lettre(?:\s+ouverte)?\b"
+)
+
+
+def _letter_points_fr(body: str) -> tuple[str, ...]:
+    """The sentences of a signed open letter that say what it wants (« nous ne voulons pas
+    de ... », « nous sommes unis contre ... »), as the petition's points."""
+    said = re.findall(
+        r"[^.!?\n]*\b(?:nous|je)\s+(?:ne\s+voulons\s+pas|refusons|rejetons|exigeons|"
+        r"demandons|sommes\s+unis\s+contre|dénonçons|voulons)\b[^.!?\n]*[.!?]?",
+        body,
+    )
+    return tuple(fr_wording.point(sentence) for sentence in said if sentence.strip())[:4]
 
 
 def _own_apart(letter: CallToAction) -> list[CallToAction]:

@@ -127,6 +127,13 @@ _COPY_LINE_RE = re.compile(r"(?i)^\W*(?:b?cc|c\.c\.|p\.?s\.?|encl\w*)\b")
 
 
 # French forms.
+# A note to whoever sends a template, in brackets: « (à modifier selon ...) », « (rayer la
+# mention inutile) », « (au choix) ».
+_SENDER_NOTE_FR = (
+    # « à » and an infinitive, however spelt (« à modofier »): something for the sender to do.
+    r"\((?i:à\s+\w+(?:er|ir|re)\b|selon\s+le\s+cas|rayer|"
+    r"biffer|au\s+choix|choisir|adapter|modifier)[^)\r\n]{0,80}\)"
+)
 # French forms are matched accents aside (« Madame la deputee, »), see `folding`.
 _SALUTATION_FR_RE = folding.compile(
     r"^[^\S\r\n]*(?P<who>(?:Madame|Monsieur)[^\S\r\n]*,[^\S\r\n]*(?:Madame|Monsieur)"
@@ -134,7 +141,9 @@ _SALUTATION_FR_RE = folding.compile(
     r"|(?:(?:Cher|Chère|Bonjour|(?:Très[^\S\r\n]+)?[Hh]onorable)[^\S\r\n]+)?"
     r"(?:Madame|Monsieur|Mesdames|Messieurs|[Mm]inistre|[Dd]éputée?)\b[^\r\n,:]{0,60}?"
     # « Madame la députée, ou Monsieur le député, »: either one, the sender picks.
-    r"(?:[^\S\r\n]*,?[^\S\r\n]*(?:ou|et|/)[^\S\r\n]*(?:Madame|Monsieur)\b[^\r\n,:]{0,40}?)?"
+    # « Madame la Députée, Monsieur le Député (au choix) »: the two side by side.
+    r"(?:(?:[^\S\r\n]*,?[^\S\r\n]*(?:ou|et|/)|[^\S\r\n]*,)[^\S\r\n]*(?:Madame|Monsieur)\b"
+    r"[^\r\n,:]{0,40}?)?"
     r"|(?:Cher|Chère|Chers|Chères)[^\S\r\n]+[^\r\n,:]{1,60}?"
     # « M. le Président de la République, », « Mme la Ministre, ».
     r"|(?:M\.|Mme\.?)[^\S\r\n]+(?:[Ll]e|[Ll]a|[Ll]['\u2019])[^\S\r\n]*[^\r\n,:]{1,60}?"
@@ -142,7 +151,10 @@ _SALUTATION_FR_RE = folding.compile(
     rf"|(?:Cher|Chère)[^\S\r\n]*(?:\((?:ère|e)\))?[^\S\r\n]*,[^\S\r\n]*{BLANK}"
     # « Bonjour, » alone: a salutation only in a letter introduced as a template.
     r"|Bonjour)"
-    r"[^\S\r\n]*(?:[,:]|(?<=[\]>}_]))[^\S\n]*$",
+    r"[^\S\r\n]*(?:[,:]|(?<=[\]>}_])|"
+    # « Madame la députée ou Monsieur le député (à modifier selon à qui vous écrivez) »: a note
+    # to the sender closes the line of a template's salutation.
+    rf"{_SENDER_NOTE_FR})[^\S\n]*$",
     re.M,
 )
 # What says a French letter is a template to copy (then it may be unsigned or cut short).
@@ -159,8 +171,9 @@ _NOT_LETTER_LINE_FR_RE = folding.compile(
 )
 _GENERIC_ADDRESSEE_FR_RE = folding.compile(
     r"(?i)^(?:(?:cher|chère|bonjour)\s+)?(?:(?:madame|monsieur|mesdames|messieurs)"
-    r"[^\S\r\n]*(?:,|/|ou|et)?[^\S\r\n]*)*(?:(?:le|la|l['\u2019]|le/la|les)\s+)?"
-    r"(?:députée?s?|député\(e\)|député·e|représentante?|élue?|membre\s+du\s+parlement)?$"
+    r"[^\S\r\n]*(?:,|/|ou|et)?[^\S\r\n]*)*(?:(?:l[ea]/l[ea]|le|la|l['\u2019]|les)\s+)?"
+    # « député-e », « député·e », « député(e) »: the inclusive forms.
+    r"(?:députée?s?|député(?:\(e\)|[-·.]e)|représentante?|élue?|membre\s+du\s+parlement)?$"
 )
 _READERS_FR_RE = re.compile(
     r"(?i)^(?:(?:cher|chère|chers|chères|bonjour|salut|et|à)\s+)*(?:ami\S*|membres|partenaires|"
@@ -176,7 +189,7 @@ _SIGN_OFF_FR_RE = folding.compile(
     r"(?:d['\u2019]agréer|de\s+recevoir|de\s+croire|d['\u2019]accepter)|recevez|agréez|"
     r"(?:je|nous)\s+vous\s+remerci\w+\s+(?:à\s+l['\u2019]avance\s+)?(?:de|pour)\s+"
     r"(?:votre|l['\u2019])\s*\w+\s+et\s+vous\s+prions?|"
-    r"avec\s+mes\s+(?:sincères\s+|meilleures\s+)?(?:salutations|remerciements))\b"
+    r"avec\s+(?:mes|nos)\s+(?:sincères\s+|meilleures\s+)?(?:salutations|remerciements))\b"
 )
 _FORMAL_FR_RE = re.compile(r"(?i)^[^\S\r\n]*(?:veuillez|je|nous|recevez|agréez|avec)\b")
 _SIGNATURE_PLACEHOLDER_FR_RE = re.compile(
@@ -390,7 +403,9 @@ def _substitute_signature(body: str) -> str:
 
 def _all_generic(who: str, forms: _Forms) -> bool:
     """« Madame la députée, ou Monsieur le député »: generic when every alternative is."""
-    alternatives = re.split(r"\s*,?\s*\b(?:ou|et)\b\s*|\s*/\s*", who)
+    alternatives = re.split(
+        r"\s*,?\s*\b(?:ou|et)\b\s*|(?<!\bl[ae])\s*/\s*|\s*,\s*(?=(?:Madame|Monsieur)\b)", who
+    )
     return all(forms.generic.match(part) for part in alternatives if part)
 
 
@@ -418,11 +433,13 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
         if hello and not introduced:
             continue  # « Bonjour, » greets the reader of a newsletter as often as an official
         # A template (introduced as one, addressed to a blank, or the page itself, which opens
-        # with the salutation) may be left unsigned or cut short.
+        # with a salutation to an office, not a person) may be left unsigned or cut short. A page
+        # opening on « Monsieur Benoît Charette, » and never signed is a letter published as an
+        # opinion, its « Monsieur le Président, » counterpart an action's letter.
         template = (
             introduced
             or bool(blank)
-            or not text[:start].strip()
+            or (not _NAMES_PERSON_FR_RE.match(who) and not text[:start].strip())
             or bool(_SENDER_BLANKS_FR_RE.search(text[max(0, start - 600) : start]))
         )
         end = _french_letter_end(text, salutation.end(), forms, template=template)
@@ -433,9 +450,21 @@ def _french_letter_bodies(text: str) -> list[LetterBody]:
             at = salutation.start("who") - start + blank.start()
             body = body[:at] + REPRESENTATIVE + body[at + len(blank.group(0)) :]
         body = _french_substitute_signature(body, forms)
+        # The note to the sender on the salutation's line is not part of the letter sent.
+        note = re.compile(rf"[^\S\r\n]*{_SENDER_NOTE_FR}")
+        at = salutation.end("who") - start
+        body = body[:at] + note.sub("", body[at:], count=1) if note.match(body, at) else body
         body = forms.supporter.sub(SUPPORTER, body)
         letters.append(LetterBody(start, end, body.strip(), generic, "" if generic else who))
     return letters
+
+
+# « Monsieur Benoît Charette », « Chère Mme Joly »: a person by name, not an office by title.
+_NAMES_PERSON_FR_RE = folding.compile(
+    r"^(?:(?:Cher|Chère|Bonjour|Madame|Monsieur|M\.|Mme\.?)[^\S\r\n]+)+"
+    r"(?!(?i:l[ea]|les|l['\u2019]|ministre|député|sénat|maire|président|premi)\w*)"
+    r"[A-ZÀ-Þ][\w'\u2019-]+[^\S\r\n]+[A-ZÀ-Þ]"
+)
 
 
 # A letterhead left for the sender to fill in above the salutation: « {Votre nom} »,

@@ -45,6 +45,7 @@ from . import (
     fr_listed_own,
     fr_members,
     fr_petitions,
+    fr_sending,
     fr_signing_back,
     fr_stance,
     fr_switchboards,
@@ -124,6 +125,7 @@ _FRENCH_DETECTORS = (
     fr_letters.detect_to_mp,
     fr_letters.detect_to_targets,
     fr_letters.detect_tell,
+    fr_sending.detect,
 )
 
 
@@ -238,6 +240,9 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     actions = _fold_sign_requests(actions, bare)
     if french:
         actions = _french_petitions(actions, text)
+        # A bare request that only now has a petition to sign (one whose purpose the text
+        # stated above it) signs that one: « Signez ici » as a heading.
+        actions = _fold_sign_requests(actions, bare)
         actions = fr_inline_lists.numbered_points(actions, text)
         actions = fr_letters.recipient_lists(actions, context)
         actions += fr_switchboards.detect(context)
@@ -258,6 +263,7 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
     if french:
         actions = _one_call_to_the_representative(actions)
         actions = fr_letters.one_letter_to_the_representatives(actions)
+        actions = fr_sending.one_letter_per_recipient(actions)
     actions = _drop_repeated_representative_asks(actions, language)
     if not french:
         actions = document_demand.give_document_demand(actions, text, language=ENGLISH)

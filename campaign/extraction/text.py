@@ -126,6 +126,12 @@ _WRAPPING_WORDS = frozenset(
 # A line that starts with a phone number or an email address.
 _CONTACT_START_RE = re.compile(r"[ \t]*(?:\+?1[\s.-]?)?(?:\(\d{3}\)|\d{3}[\s.-]\d{3}|\S+@\S+\.\w)")
 _BOUNDARY_RE = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# French pages pasted without the space after a full stop (« ... du Québec.C'est pourquoi »,
+# « ... soit évaluée.Merci de signer »): a stop between a lowercase word and a capitalised one
+# ends a sentence too. Not after one capital (« M.Macron ») nor inside an address (« .org »).
+_GLUED_BOUNDARY_FR_RE = re.compile(
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)|(?<=[a-zà-ÿ]{2})[.!?](?=[A-ZÀ-Þ][a-zà-ÿ'\u2019])"
+)
 _TERMINAL_RE = re.compile(r"[.!?:\u2026\"\u201d\u2019]\s*$")
 # A line that a list completes: "... as follows:", "We call upon the Minister to".
 _INTRODUCES_LIST_RE = re.compile(r"(?::|\bto)\s*$")
@@ -331,7 +337,8 @@ def sentences(text: str, *, language: str = "en") -> list[Span]:
     for index, paragraph in enumerate(paragraphs(text)):
         for chunk in _chunks(text, paragraph, first=index == 0, width=width, wrapping=wrapping):
             start = chunk.start
-            for match in _BOUNDARY_RE.finditer(chunk.text):
+            boundaries = _GLUED_BOUNDARY_FR_RE if language == "fr" else _BOUNDARY_RE
+            for match in boundaries.finditer(chunk.text):
                 if _ends_sentence(chunk.text, match):
                     end = chunk.start + match.end()
                     span = trimmed(text, start, end)
