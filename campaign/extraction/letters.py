@@ -55,6 +55,9 @@ _MP = (
     r"(?:MPs?|M\.P\.|MPPs?|MLAs?|MNAs?|(?i:members?\s+of\s+parliament))"
     rf"|(?i:(?:your|their|our|the)\s+(?:(?:local|federal|provincial|state|own)\s+)*){_GENERIC_REP})"
 )
+# The reader's own representative, as other modules name it ("your MLA", "your elected
+# representative"); Chorus looks them up from the postal code.
+OWN_REPRESENTATIVE = _MP
 # "send this card to the Premier and your local MLA": an official named first, then the MP.
 _OFFICIAL_FIRST = r"(?:the\s+(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,5}\s+and\s+)"
 _MP_RE = re.compile(rf"\b(?P<verbs>{_VERBS})\s+{_OFFICIAL_FIRST}?(?P<mp>{_MP})\b")

@@ -32,6 +32,7 @@ from . import (
     call_scripts,
     co_addressees,
     conveyed_message,
+    described_letters,
     document_demand,
     donations,
     en_assembly,
@@ -286,8 +287,12 @@ def _actions(text: str, language: str = ENGLISH) -> list[CallToAction]:
         actions = en_assembly.copy_to_contacts(actions, context)
         actions = en_assembly.fold_asks_into_routed_letters(actions)
         actions = co_addressees.add_co_addressees(actions, text)
+        # A page that describes its letters ("sample letters for your MP on X"), before the
+        # letters that point back ("the promises they made") are given what they point to.
+        actions = described_letters.describe_letters(actions, text, news=context.news)
         actions = bills.name_the_bill(actions, text, language=ENGLISH)
         actions = pointing_back.name_what_it_points_to(actions, text)
+        actions = described_letters.use_letter_as_script(actions)
         actions = asks_lists.give_listed_asks(actions, text)
         actions = conveyed_message.give_conveyed_message(actions, text)
         actions = second_channel.add_written_channel(actions)
