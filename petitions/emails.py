@@ -29,8 +29,9 @@ AGAIN_TEMPLATE = "petition-confirm-again"
 
 
 def signatures_with_petition():
-    """Where a batch of confirmations reads its signatures from (one query for the batch)."""
-    return Signature.objects.select_related("petition")
+    """Where a batch of confirmations reads its signatures from (one query for the batch), with
+    each petition's campaign: the email shows the title in the campaign's language."""
+    return Signature.objects.select_related("petition__campaign")
 
 
 def confirmation_context(email: OutboundEmail, signature: Signature | None) -> dict | None:

@@ -151,3 +151,21 @@ def test_a_batch_of_confirmations_reads_its_signatures_in_one_query(client, peti
         if q["sql"].startswith("SELECT") and 'FROM "petitions_signature"' in q["sql"]
     ]
     assert len(signature_reads) == 1
+
+
+def test_a_batch_of_confirmations_reads_no_campaign_per_email(client, petition, valid_form):
+    # The subject and body show the petition's title in its campaign's language: the campaign
+    # comes with the batch's one read, not one query per email.
+    for n in range(5):
+        sign(client, petition, {**valid_form, "email": f"signer{n}@example.org"})
+
+    with CaptureQueriesContext(connection) as queries:
+        delivery.deliver_due(limit=50, budget_seconds=30)
+
+    campaign_reads = [
+        q
+        for q in queries
+        if q["sql"].startswith("SELECT")
+        and q["sql"].split(" WHERE ")[0].endswith('FROM "campaign_campaign"')
+    ]
+    assert campaign_reads == []
