@@ -360,6 +360,9 @@ WEBHOOKS_MAX_ATTEMPTS = env.int("WEBHOOKS_MAX_ATTEMPTS", default=16)
 WEBHOOKS_RETRY_BASE_SECONDS = env.float("WEBHOOKS_RETRY_BASE_SECONDS", default=30.0)
 WEBHOOKS_RETRY_MAX_SECONDS = env.float("WEBHOOKS_RETRY_MAX_SECONDS", default=6 * 60 * 60.0)
 WEBHOOKS_LEASE_SECONDS = env.float("WEBHOOKS_LEASE_SECONDS", default=60.0)
+# How long a process trusts its list of active endpoints (campaign.webhooks.selectors): every
+# confirmation and every letter sent asks it, and the table changes only when staff edit it.
+WEBHOOKS_ENDPOINTS_CACHE_SECONDS = env.float("WEBHOOKS_ENDPOINTS_CACHE_SECONDS", default=5.0)
 WEBHOOKS_SWEEP_SECONDS = env.float("WEBHOOKS_SWEEP_SECONDS", default=20.0)
 WEBHOOKS_SWEEP_MAX_PER_ENDPOINT = env.int("WEBHOOKS_SWEEP_MAX_PER_ENDPOINT", default=500)
 # Plain http and private or loopback addresses: for tests and local development only

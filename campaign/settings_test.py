@@ -28,3 +28,5 @@ LOGGING = {"version": 1, "disable_existing_loggers": False}
 WHITENOISE_AUTOREFRESH = True
 # The webhook tests' receiver is a local HTTP server (never allowed in production).
 WEBHOOKS_ALLOW_LOCAL_URLS = True
+# Each test sees the endpoints it just made (tests/webhooks/test_emit.py tests the cache).
+WEBHOOKS_ENDPOINTS_CACHE_SECONDS = 0

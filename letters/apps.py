@@ -45,4 +45,6 @@ class LettersConfig(AppConfig):
             related=emails.letters_with_recipients,
         )
         # Tell the organisation's systems (webhooks) when each letter's email has left.
-        after_sent_register(LetterPurpose.LETTER, events.letter_email_sent)
+        after_sent_register(
+            LetterPurpose.LETTER, events.letter_email_sent, wanted=events.letter_sent_wanted
+        )

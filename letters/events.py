@@ -7,8 +7,14 @@ events, one for each email as it leaves.
 """
 
 from campaign.webhooks import events
+from campaign.webhooks.selectors import event_is_heard
 from campaign.webhooks.services import timestamp, webhook_emit
 from letters.models import LetterRecipient
+
+
+def letter_sent_wanted() -> bool:
+    """Whether any endpoint listens for `letter.sent` (else the hook does not run at all)."""
+    return event_is_heard(events.LETTER_SENT)
 
 
 def letter_email_sent(email) -> None:

@@ -255,7 +255,8 @@ class LetterRecipient(models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     email = models.EmailField(_("email"))
-    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True)
+    # Indexed: the worker finds the recipient of each letter email it sends by it (events.py).
+    message_id = models.CharField(_("Message-ID"), max_length=255, blank=True, db_index=True)
 
     class Meta:
         ordering = ["letter", "id"]

@@ -20,6 +20,7 @@ from django.utils import timezone
 from campaign.outbox import broker_breaker
 from campaign.webhooks import delivery, events
 from campaign.webhooks.models import WebhookDelivery, WebhookEndpoint
+from campaign.webhooks.selectors import endpoints_subscribed
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +50,7 @@ def webhook_emit(
     """
     if event not in events.ALL:
         raise ValueError(f"Unknown webhook event {event!r}.")
-    # The endpoint table is a handful of rows; JSON containment is not portable to SQLite.
-    endpoints = [
-        endpoint
-        for endpoint in WebhookEndpoint.objects.filter(active=True)
-        if endpoint.subscribes_to(event)
-    ]
+    endpoints = endpoints_subscribed(event)
     if not endpoints:
         return []
     return _write(event=event, endpoints=endpoints, data=data, personal=personal, at=occurred_at)

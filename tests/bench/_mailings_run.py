@@ -77,7 +77,7 @@ def main() -> int:
     from campaign.models import Campaign
     from campaign.outbox.delivery import build_message
     from campaign.outbox.models import OutboundEmail
-    from campaign.outbox.services import email_build
+    from campaign.outbox.queueing import email_build
 
     call_command("migrate", verbosity=0, interactive=False)
     run_id = secrets.token_hex(4)

@@ -118,3 +118,32 @@ def test_a_down_broker_leaves_rows_queued_and_the_sweep_delivers_them(
     assert report["outcomes"] == {"sent": 1}
     row.refresh_from_db()
     assert row.status == Status.SENT
+
+
+def test_a_process_reads_the_endpoints_once_per_cache_period(
+    settings, django_assert_num_queries
+):
+    from campaign.webhooks.selectors import active_endpoints
+
+    settings.WEBHOOKS_ENDPOINTS_CACHE_SECONDS = 60
+    active_endpoints.forget()
+    WebhookEndpointFactory()
+    _confirmed()
+
+    with django_assert_num_queries(1):  # the INSERT of the delivery row; no endpoint read
+        _confirmed()
+
+    active_endpoints.forget()
+
+
+def test_an_endpoint_added_is_heard_once_the_cache_period_ends(settings):
+    from campaign.webhooks.selectors import active_endpoints
+
+    settings.WEBHOOKS_ENDPOINTS_CACHE_SECONDS = 60
+    active_endpoints.forget()
+    _confirmed()  # no endpoint yet: the empty list is kept
+    WebhookEndpointFactory()
+
+    assert _confirmed() == []
+    active_endpoints.forget()  # what the end of the period does
+    assert len(_confirmed()) == 1

@@ -211,3 +211,19 @@ def test_an_unsubscribe_tells_an_endpoint_without_personal_data_no_address():
 
     (row,) = WebhookDelivery.objects.all()
     assert "email" not in row.payload["data"]
+
+
+def test_a_letter_email_sent_with_no_endpoint_listening_is_marked_in_one_statement():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    WebhookEndpointFactory(events=[events.SIGNATURE_CONFIRMED])
+    recipient = LetterRecipientFactory(message_id="<4@chorus>")
+    email = _letter_email(recipient)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert outbox_delivery.deliver(email.pk).status == "sent"
+
+    reads_of_recipients = [q for q in queries if "letters_letterrecipient" in q["sql"]]
+    assert reads_of_recipients == []
+    assert not WebhookDelivery.objects.exists()
