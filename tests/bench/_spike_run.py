@@ -24,6 +24,7 @@ from tests.bench.petitions import (
     _sign_requests,
     _start_gunicorn,
     _stop,
+    bench_petition_create,
 )
 from tests.outbox.processes import CeleryWorker, RedisServer, wait_until, worker_env
 from tests.outbox.smtp_server import free_port
@@ -203,33 +204,14 @@ def main() -> int:
 
     django.setup()
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.db import connection
 
-    from campaign.models import Campaign
     from petitions.counters import count_read
-    from petitions.models import Petition, Signature
+    from petitions.models import Signature
     from tests.bench._petitions_urls import BASELINE_TABLE
 
-    call_command("migrate", verbosity=0, interactive=False)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TABLE IF NOT EXISTS {BASELINE_TABLE} "
-            "(id bigserial PRIMARY KEY, email varchar(254) NOT NULL, "
-            "created_at timestamptz NOT NULL DEFAULT now())"
-        )
     run_id = secrets.token_hex(4)
-    campaign = Campaign.objects.create(
-        slug=f"spike-{run_id}", title="Spike campaign", status=Campaign.Status.PUBLISHED
-    )
-    petition = Petition.objects.create(
-        campaign=campaign,
-        slug=f"spike-{run_id}",
-        title="Issue emergency visas",
-        demand="Issue emergency visas to people fleeing persecution. " * 5,
-        addressed_to="the Government of Canada",
-        goal=100_000,
-    )
+    campaign, petition = bench_petition_create(f"spike-{run_id}")
     server = worker = None
     ok = False
     try:

@@ -272,6 +272,37 @@ def _report(phases: dict[str, Phase]) -> None:
         )
 
 
+def bench_petition_create(slug: str):
+    """Migrate, make the one-INSERT baseline's table, and a published campaign with one petition
+    (both named `slug`), as every benchmark of signing starts. Returns (campaign, petition)."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from campaign.models import Campaign
+    from petitions.models import Petition
+    from tests.bench._petitions_urls import BASELINE_TABLE
+
+    call_command("migrate", verbosity=0, interactive=False)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TABLE IF NOT EXISTS {BASELINE_TABLE} "
+            "(id bigserial PRIMARY KEY, email varchar(254) NOT NULL, "
+            "created_at timestamptz NOT NULL DEFAULT now())"
+        )
+    campaign = Campaign.objects.create(
+        slug=slug, title="Bench campaign", status=Campaign.Status.PUBLISHED
+    )
+    petition = Petition.objects.create(
+        campaign=campaign,
+        slug=slug,
+        title="Issue emergency visas",
+        demand="Issue emergency visas to people fleeing persecution. " * 5,
+        addressed_to="the Government of Canada",
+        goal=100_000,
+    )
+    return campaign, petition
+
+
 def run() -> bool:
     env = _environment()
     os.environ.update(
@@ -299,34 +330,15 @@ def run() -> bool:
     django.setup()
     from django.conf import settings
     from django.core.cache import cache
-    from django.core.management import call_command
     from django.db import connection
 
-    from campaign.models import Campaign
     from campaign.outbox.models import OutboundEmail
     from petitions import rate_limits
-    from petitions.models import Petition, Signature
+    from petitions.models import Signature
     from tests.bench._petitions_urls import BASELINE_TABLE
 
-    call_command("migrate", verbosity=0, interactive=False)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE TABLE IF NOT EXISTS {BASELINE_TABLE} "
-            "(id bigserial PRIMARY KEY, email varchar(254) NOT NULL, "
-            "created_at timestamptz NOT NULL DEFAULT now())"
-        )
     run_id = secrets.token_hex(4)
-    campaign = Campaign.objects.create(
-        slug=f"bench-{run_id}", title="Bench campaign", status=Campaign.Status.PUBLISHED
-    )
-    petition = Petition.objects.create(
-        campaign=campaign,
-        slug=f"bench-{run_id}",
-        title="Issue emergency visas",
-        demand="Issue emergency visas to people fleeing persecution. " * 5,
-        addressed_to="the Government of Canada",
-        goal=100_000,
-    )
+    campaign, petition = bench_petition_create(f"bench-{run_id}")
     slug = petition.slug
     port = _free_port()
     server = _start_gunicorn(env, port)
