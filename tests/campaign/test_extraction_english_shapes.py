@@ -1,10 +1,7 @@
 """English alerts: asks, addresses and contacts that belong to an action stated elsewhere."""
 
-from campaign.extraction import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
-
-
-def _confident(text):
-    return [a for a in extract_actions(text) if not a.low_confidence]
+from campaign.extraction import CALL, LETTER_TO_MP, LETTER_TO_TARGETS
+from tests.campaign.extraction_helpers import confident as _confident
 
 
 def test_an_order_to_visit_a_site_to_tell_your_mp_is_the_authors_ask():

@@ -8,19 +8,14 @@ from campaign.extraction import (
     DONATE,
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
-    LOW_CONFIDENCE,
     PETITION,
-    extract_actions,
 )
 from campaign.extraction.folding import fold, tolerant
+from tests.campaign.extraction_helpers import confident
 
 
 def _confident(text, kind):
-    return [
-        action
-        for action in extract_actions(text, language="fr")
-        if action.kind == kind and action.confidence >= LOW_CONFIDENCE
-    ]
+    return confident(text, kind, language="fr")
 
 
 # The folding mechanism itself (language-neutral)

@@ -10,14 +10,10 @@ from campaign.extraction import (
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
     PETITION,
-    extract_actions,
 )
 from campaign.extraction.acronyms import spelled_out
 from campaign.extraction.letter_body import find_letter_bodies
-
-
-def _confident(text):
-    return [a for a in extract_actions(text) if not a.low_confidence]
+from tests.campaign.extraction_helpers import confident as _confident
 
 
 def test_a_salutation_closed_by_a_semicolon_opens_a_letter():

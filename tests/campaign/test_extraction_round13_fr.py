@@ -4,18 +4,14 @@ demand stated as a purpose or over a list. Texts of our own.
 
 from campaign.extraction import (
     CALL,
-    LOW_CONFIDENCE,
     extract_actions,
 )
 from campaign.extraction.scoring import phone_digits
+from tests.campaign.extraction_helpers import confident
 
 
 def _confident(text, kind):
-    return [
-        action
-        for action in extract_actions(text, language="fr")
-        if action.kind == kind and action.confidence >= LOW_CONFIDENCE
-    ]
+    return confident(text, kind, language="fr")
 
 
 def _said(action):

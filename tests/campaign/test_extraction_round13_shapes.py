@@ -3,19 +3,10 @@ sentence offering two channels, a list headed as the page's asks, the message a 
 readers to get across, a letter cut off mid-ask, people added to a letter in the sentence
 after, tweets. The texts are our own."""
 
-from campaign.extraction import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
+from campaign.extraction import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS
 from campaign.extraction.orgs import is_org_like
-
-
-def _confident(text):
-    return [a for a in extract_actions(text) if not a.low_confidence]
-
-
-def _by_kind(text):
-    found = {}
-    for action in _confident(text):
-        found.setdefault(action.kind, []).append(action)
-    return found
+from tests.campaign.extraction_helpers import by_kind as _by_kind
+from tests.campaign.extraction_helpers import confident as _confident
 
 
 def test_a_call_that_also_says_email_them_gives_a_letter_too():

@@ -17,17 +17,8 @@ from campaign.extraction import (
     en_assembly,
     extract_actions,
 )
-
-
-def _confident(text):
-    return [a for a in extract_actions(text) if not a.low_confidence]
-
-
-def _by_kind(text):
-    found = {}
-    for action in _confident(text):
-        found.setdefault(action.kind, []).append(action)
-    return found
+from tests.campaign.extraction_helpers import by_kind as _by_kind
+from tests.campaign.extraction_helpers import confident as _confident
 
 
 def test_a_prayer_whose_first_clause_follows_on_its_line_is_a_petition():

@@ -10,18 +10,13 @@ from campaign.extraction import (
     DONATE,
     LETTER_TO_MP,
     LETTER_TO_TARGETS,
-    LOW_CONFIDENCE,
     PETITION,
-    extract_actions,
 )
+from tests.campaign.extraction_helpers import confident
 
 
 def _confident(text, kind=None):
-    return [
-        action
-        for action in extract_actions(text, language="fr")
-        if (kind is None or action.kind == kind) and action.confidence >= LOW_CONFIDENCE
-    ]
+    return confident(text, kind, language="fr")
 
 
 def _said(action):

@@ -2,15 +2,8 @@
 ("sample letters for your MP with respect to X", "a how-to for writing your MLA") and say whom
 to send and copy them to, instead of ordering "Write to your MP"."""
 
-from campaign.extraction import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, extract_actions
-
-
-def _by_kind(text):
-    found = {}
-    for action in extract_actions(text):
-        if not action.low_confidence:
-            found.setdefault(action.kind, []).append(action)
-    return found
+from campaign.extraction import CALL, LETTER_TO_MP, LETTER_TO_TARGETS
+from tests.campaign.extraction_helpers import by_kind as _by_kind
 
 
 def _said(action):
