@@ -8,4 +8,10 @@ class WebhooksConfig(AppConfig):
     verbose_name = _("Webhooks")
 
     def ready(self) -> None:
-        from campaign.webhooks import checks  # noqa: F401 - registers the system checks
+        from campaign.privacy.registry import holder_register
+        from campaign.webhooks import (
+            checks,  # noqa: F401 - registers the system checks
+            privacy,
+        )
+
+        holder_register(privacy.HOLDER)

@@ -86,6 +86,9 @@ class WebhookDelivery(models.Model):
     event_id = models.CharField(_("event id"), max_length=40)
     uuid = models.UUIDField(_("delivery id"), default=uuid.uuid4, editable=False, unique=True)
     payload = models.JSONField(_("payload"))
+    # Whose address the payload carries (campaign.identities.mailbox_key), for "remove my data"
+    # (campaign/webhooks/privacy.py); empty when it carries none.
+    mailbox_key = models.CharField(_("mailbox"), max_length=254, blank=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from campaign.identities import mailbox_key
 from campaign.outbox import broker_breaker
 from campaign.webhooks import delivery, events
 from campaign.webhooks.models import WebhookDelivery, WebhookEndpoint
@@ -75,6 +76,10 @@ def _write(*, event, endpoints, data, personal, at) -> list[WebhookDelivery]:
         )
         for endpoint in endpoints
     ]
+    address = (personal or {}).get("email", "")
+    for row in rows:
+        if row.endpoint.include_personal_data and address:
+            row.mailbox_key = mailbox_key(address)
     WebhookDelivery.objects.bulk_create(rows)
     ids = [row.pk for row in rows]
     transaction.on_commit(lambda: publish_deliveries(ids))

@@ -121,6 +121,7 @@ def test_erasing_twice_changes_nothing_more(jane_signature):
         "letters": 0,
         "consents": 0,
         "mailings": 0,
+        "webhooks": 0,
     }
     assert Suppression.objects.count() == 1
 

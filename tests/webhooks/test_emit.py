@@ -120,9 +120,7 @@ def test_a_down_broker_leaves_rows_queued_and_the_sweep_delivers_them(
     assert row.status == Status.SENT
 
 
-def test_a_process_reads_the_endpoints_once_per_cache_period(
-    settings, django_assert_num_queries
-):
+def test_a_process_reads_the_endpoints_once_per_cache_period(settings, django_assert_num_queries):
     from campaign.webhooks.selectors import active_endpoints
 
     settings.WEBHOOKS_ENDPOINTS_CACHE_SECONDS = 60
