@@ -1,7 +1,7 @@
 """Issue 2's acceptance checks that are about the project itself, run with the suite.
 
-`.ci/run` is only `make test`, so a model change without its migration, a ruff finding, or an
-unreachable service must show up here to be caught at all.
+`.ci/run` is only `make test`, so a model change without its migration, a ruff finding, an
+unformatted file or an unreachable service must show up here to be caught at all.
 """
 
 import os
@@ -36,6 +36,18 @@ def test_it_passes_ruff_check():
     ruff = Path(sys.executable).with_name("ruff")
     result = subprocess.run(
         [str(ruff), "check", "--quiet", *_tracked_python_files()],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_it_is_formatted_as_ruff_formats():
+    ruff = Path(sys.executable).with_name("ruff")
+    result = subprocess.run(
+        [str(ruff), "format", "--check", "--quiet", *_tracked_python_files()],
         cwd=ROOT,
         capture_output=True,
         text=True,
