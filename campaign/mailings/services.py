@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Subquery
 from django.template.loader import render_to_string
@@ -23,7 +22,13 @@ from campaign.consent.selectors import consenting
 from campaign.consent.services import scope_lock
 from campaign.mailings.models import Mailing, MailingRecipient
 from campaign.mailings.purposes import MailingPurpose
-from campaign.outbox import OutboundEmail, outbound_email_cancel, queue_email, single_line
+from campaign.outbox import (
+    OutboundEmail,
+    outbound_email_cancel,
+    queue_email,
+    queue_emails,
+    single_line,
+)
 
 log = logging.getLogger(__name__)
 
@@ -230,18 +235,22 @@ def mailing_expand_chunk(*, mailing_id: int, size: int | None = None) -> int | N
             ]
         )
         renderer = _Renderer(mailing)
+        messages = []
         for recipient, (_key, address, _language) in zip(recipients, people, strict=True):
             message = renderer.message(address=address, language=recipient.language)
-            try:
-                queue_email(
-                    to=address,
-                    subject=message.subject,
-                    body_text=message.body_text,
-                    purpose=MailingPurpose.MAILING,
-                    headers=message.headers,
-                    related=recipient,
-                )
-            except ValidationError:
+            messages.append(
+                {
+                    "to": address,
+                    "subject": message.subject,
+                    "body_text": message.body_text,
+                    "headers": message.headers,
+                    "related": recipient,
+                }
+            )
+        # The chunk's emails in one INSERT (queue_email's checks, one statement for all).
+        queued = queue_emails(purpose=MailingPurpose.MAILING, emails=messages)
+        for recipient, email in zip(recipients, queued, strict=True):
+            if email is None:
                 # Stored before the forms checked addresses: counted as failed (no email).
                 log.warning("mailings: recipient %s has no sendable address", recipient.pk)
         # One UPDATE through the outbox's index on what each row serves (bulk_update's CASE

@@ -5,7 +5,8 @@ fails on anything else), and the outbox imports no app:
 
 - writing: `queue_email` (the one way in: ready text, templates rendered now, or rendered by
   the worker when sent, alone or in one statement with the row it serves), in the caller's
-  transaction;
+  transaction, and its batch form `queue_emails` (many emails of one purpose with their text,
+  one INSERT: a mailing's chunk);
 - registering, in the app's AppConfig.ready: `purpose_register` (what its emails are for,
   with `PurposeKind`) and `template_register` (the context builders of the templates the
   worker renders; a builder may raise `EmailNotNeeded`);
@@ -31,6 +32,7 @@ from importlib import import_module
 # Public name -> the module that defines it.
 _EXPORTS = {
     "queue_email": "queueing",
+    "queue_emails": "queueing",
     "purpose_register": "purposes",
     "PurposeKind": "purposes",
     "template_register": "rendering",

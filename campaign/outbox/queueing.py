@@ -13,7 +13,7 @@ And the last one can be written in the same single SQL statement as the row it s
 (`with_row`, campaign/outbox/paired.py): the sign path of a viral petition.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -129,6 +129,79 @@ def queue_email(
     if paired.insert_with_email(with_row, email=email) is None:
         raise IntegrityError(f"The {type(with_row).__name__} breaks a unique constraint.")
     return email
+
+
+def queue_emails(
+    *, purpose: str, emails: Iterable[Mapping], from_email: str | None = None
+) -> list[OutboundEmail | None]:
+    """`queue_email` for many emails of one purpose with their text, in one INSERT: a mailing's
+    chunk of a thousand costs three statements instead of a thousand.
+
+    Each item of `emails` holds `queue_email`'s text arguments (`to`, `subject`, `body_text`,
+    and optionally `body_html`, `reply_to`, `headers`, `related`). The checks, the columns
+    written, the suppressed addresses written cancelled and the publishing after commit are
+    `queue_email`'s. An item whose address is not one valid address writes no row and gives
+    None in its place (stored data from before the forms checked addresses): one bad address
+    does not lose the others. Call it inside the caller's transaction.
+    """
+    purpose_get(purpose)
+    built: list[OutboundEmail | None] = []
+    for item in emails:
+        if not item.get("body_text"):
+            raise ValueError("Give every email its text (queue_emails renders nothing).")
+        try:
+            built.append(
+                email_build(
+                    to=item["to"],
+                    purpose=purpose,
+                    subject=item.get("subject", ""),
+                    body_text=item["body_text"],
+                    body_html=item.get("body_html", ""),
+                    from_email=from_email,
+                    reply_to=item.get("reply_to", ""),
+                    headers=item.get("headers"),
+                    related=item.get("related"),
+                )
+            )
+        except ValidationError:
+            built.append(None)
+    rows = [email for email in built if email is not None]
+    if not rows:
+        return built
+    OutboundEmail.objects.bulk_create(rows)
+    suppressed = _suppression_reasons(rows)
+    for email in rows:
+        reason = suppressed.get(email.pk)
+        if reason is not None:
+            email.status = Status.CANCELLED
+            email.last_error = Suppression.not_sent_error(reason)
+            OutboundEmail.objects.filter(pk=email.pk).update(
+                status=email.status, last_error=email.last_error
+            )
+    first_queued = next((email.pk for email in rows if email.status == Status.QUEUED), None)
+    if first_queued is not None:
+        # One publish covers the batch: the task it starts delivers every due row.
+        transaction.on_commit(lambda: publish_delivery_soon(first_queued))
+    return built
+
+
+def _suppression_reasons(emails: list[OutboundEmail]) -> dict[int, str]:
+    """Row id -> why its address is suppressed (in clear or by its mailbox's hash), for the
+    suppressed ones only: one query for the batch."""
+    by_address: dict[str, list[int]] = {}
+    by_hash: dict[str, list[int]] = {}
+    for email in emails:
+        by_address.setdefault(email.to.lower(), []).append(email.pk)
+        by_hash.setdefault(mailbox_hash(email.to), []).append(email.pk)
+    reasons: dict[int, str] = {}
+    for suppression in Suppression.objects.filter(
+        models.Q(address__in=list(by_address)) | models.Q(mailbox_hash__in=list(by_hash))
+    ):
+        for pk in by_address.get(suppression.address, []) + by_hash.get(
+            suppression.mailbox_hash, []
+        ):
+            reasons.setdefault(pk, suppression.reason)
+    return reasons
 
 
 def _message_id_domain() -> str:
