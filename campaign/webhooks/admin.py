@@ -18,6 +18,9 @@ from campaign.webhooks.models import WebhookDelivery, WebhookEndpoint
 
 
 class WebhookEndpointForm(forms.ModelForm):
+    # Declared, not generated: endpoints are https only (addresses.url_problem), and a bare
+    # host typed in becomes https:// rather than Django 5's default http://.
+    url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
     events = forms.MultipleChoiceField(
         label=_("Events"),
         choices=[(name, name) for name in events.SUBSCRIBABLE],
