@@ -25,6 +25,7 @@ from tests.bench.petitions import (
     _start_gunicorn,
     _stop,
     bench_petition_create,
+    run_phase,
 )
 from tests.outbox.processes import CeleryWorker, RedisServer, wait_until, worker_env
 from tests.outbox.smtp_server import free_port
@@ -156,24 +157,9 @@ async def _loop(
 
 
 def _baseline(port: int, prefix: str) -> Phase:
+    """The one-INSERT view, SIGNERS requests at the petitions bench's concurrency."""
     phase = Phase("baseline insert POST", ok_status=201)
-    requests = _insert_requests(prefix, SIGNERS)
-
-    async def drive():
-        queue = iter(requests)
-
-        async def worker():
-            for raw in queue:
-                start = time.perf_counter()
-                status, _ = await _send(port, raw)
-                phase.latencies.append(time.perf_counter() - start)
-                phase.statuses[status] = phase.statuses.get(status, 0) + 1
-
-        start = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(CONCURRENCY)))
-        phase.seconds = time.perf_counter() - start
-
-    asyncio.run(drive())
+    run_phase(port, phase, _insert_requests(prefix, SIGNERS))
     return phase
 
 
