@@ -17,10 +17,6 @@ from campaign.postal_codes import PostalCodeField
 from campaign.sharing import SourceField
 from petitions.services import SignatureInput
 
-# CASL: this exact wording is stored with every signature that ticks the box (and goes into
-# the consent ledger when the signature is confirmed). Letters show the same sentence.
-NEWSLETTER_CONSENT = CAMPAIGN_UPDATES_CONSENT
-
 # A web address in a name is spam; the shapes spammers use, not every dot.
 _URLISH = re.compile(
     r"(https?:|www\.|://|\.(?:com|net|org|ca|ru|cn|info|io|xyz|top|biz|link|ly)\b)",
@@ -92,7 +88,7 @@ class SignatureForm(forms.Form):
         label=_("Show my first name, last initial and riding on this petition's page"),
         required=False,
     )
-    newsletter = forms.BooleanField(label=NEWSLETTER_CONSENT, required=False)
+    newsletter = forms.BooleanField(label=CAMPAIGN_UPDATES_CONSENT, required=False)
     # Honeypot: hidden from people (and screen readers); bots fill every field they find.
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -162,7 +158,7 @@ class SignatureForm(forms.Form):
             comment=data["comment"].strip(),
             show_name=data["show_name"],
             newsletter_opt_in=data["newsletter"],
-            newsletter_consent_text=str(NEWSLETTER_CONSENT),
+            newsletter_consent_text=str(CAMPAIGN_UPDATES_CONSENT),
             consent_page=consent_page,
             language=language,
             source=data.get("source") or source or "",

@@ -10,9 +10,9 @@ from django.urls import reverse
 from campaign.consent.models import ConsentEvent
 from campaign.consent.scopes import campaign_scope
 from campaign.consent.selectors import consent_current
+from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
 from letters.models import Letter
 from letters.services import letter_confirm
-from petitions.forms import NEWSLETTER_CONSENT
 from petitions.models import Signature
 from petitions.services import signature_confirm
 from tests.factories.letters import LetterFactory, LetterRecipientFactory
@@ -90,7 +90,7 @@ def test_the_letter_form_asks_for_consent_with_the_petitions_wording(client, mp_
 
     letter = Letter.objects.get()
     assert letter.newsletter_opt_in
-    assert letter.newsletter_consent_text == str(NEWSLETTER_CONSENT)
+    assert letter.newsletter_consent_text == str(CAMPAIGN_UPDATES_CONSENT)
     assert letter.consent_page.endswith("/write/")
     assert not ConsentEvent.objects.exists()
 

@@ -5,10 +5,10 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
+from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
 from campaign.outbox import delivery
 from campaign.outbox.models import OutboundEmail
 from campaign.outbox.selectors import emails_for
-from petitions.forms import NEWSLETTER_CONSENT
 from petitions.models import Signature
 from petitions.purposes import PetitionPurpose
 from tests.factories.petitions import PetitionFactory, SignatureFactory
@@ -58,7 +58,7 @@ def test_it_stores_the_exact_newsletter_wording_time_and_page_when_ticked(
 
     signature = Signature.objects.get()
     assert signature.newsletter_opt_in is True
-    assert signature.newsletter_consent_text == str(NEWSLETTER_CONSENT)
+    assert signature.newsletter_consent_text == str(CAMPAIGN_UPDATES_CONSENT)
     assert signature.newsletter_consent_at is not None
     assert signature.consent_page.endswith("/petitions/visas/sign/")
 
