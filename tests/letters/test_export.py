@@ -176,6 +176,7 @@ class TestAdmin:
             ({"since": "2026-02-30"}, "2026-02-30"),
             ({"province": "ZZ"}, "ZZ"),
             ({"riding": "99999"}, "99999"),
+            ({"since": "2026-11-05", "until": "2026-11-01"}, "2026-11-01"),
         ],
     )
     def test_a_bad_filter_gets_a_400_page_naming_the_value(
