@@ -4,12 +4,18 @@ command: a campaign that exists, real days, a province code, a riding the direct
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign.exports.forms import DayField, ProvinceField, RidingCodeField, check_day_range
+from campaign.exports.forms import (
+    DayField,
+    DayRangeExportForm,
+    ExcelField,
+    ProvinceField,
+    RidingCodeField,
+)
 from campaign.models import Campaign
 from letters.exports import LetterExport
 
 
-class LetterExportForm(forms.Form):
+class LetterExportForm(DayRangeExportForm):
     campaign = forms.ModelChoiceField(
         label=_("Campaign"),
         queryset=Campaign.objects.order_by("title"),
@@ -20,14 +26,7 @@ class LetterExportForm(forms.Form):
     until = DayField(label=_("Sent until, included (YYYY-MM-DD)"))
     province = ProvinceField(label=_("Supporters' province or territory"))
     riding = RidingCodeField(label=_("Supporters' riding code"))
-    excel = forms.BooleanField(
-        label=_("For Excel (adds a UTF-8 byte order mark, so accents show)"), required=False
-    )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        check_day_range(cleaned_data)
-        return cleaned_data
+    excel = ExcelField()
 
     def export(self) -> LetterExport:
         """The export a valid form describes."""

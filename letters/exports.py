@@ -17,7 +17,7 @@ from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
 from campaign.exports.cells import csv_row
-from campaign.exports.services import export_stream
+from campaign.exports.services import export_stream, log_filters
 from campaign.models import Campaign
 from campaign.outbox import OutboundEmail
 from letters.models import LetterRecipient
@@ -51,14 +51,15 @@ class LetterExport:
 
     @property
     def filters(self) -> dict:
-        given = {
-            "since": self.since.isoformat() if self.since else None,
-            "until": self.until.isoformat() if self.until else None,
-            "province": self.province,
-            "riding": self.riding_code,
-            "excel": self.excel,
-        }
-        return {"campaign": self.campaign.slug} | {k: v for k, v in given.items() if v}
+        """The filters as the ExportLog keeps them (only those set)."""
+        return log_filters(
+            campaign=self.campaign.slug,
+            since=self.since,
+            until=self.until,
+            province=self.province,
+            riding=self.riding_code,
+            excel=self.excel,
+        )
 
 
 def letter_export_rows(export: LetterExport) -> QuerySet:

@@ -21,7 +21,7 @@ from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
 from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
 from campaign.embeds import embed_of
 from campaign.languages import current_language
-from campaign.sharing import source_of
+from campaign.sharing import source_of, with_source
 from letters import composing, selectors, services
 from letters.forms import LetterForm, PostalCodeForm, RidingChoiceForm
 from letters.models import LetterTemplate
@@ -55,27 +55,21 @@ def letter_start(request, campaign: str, template: str):
     )
     source = source_of(request)
     if not letter_template.writes_to_mp:
-        return redirect(_step_url(request, "write", letter_template, **_source_param(source)))
+        return redirect(with_source(_step_url(request, "write", letter_template), source))
     form = PostalCodeForm(request.POST or None, initial={"source": source})
     if request.method == "POST" and form.is_valid():
         lookup = ridings_for_postal_code(form.cleaned_data["postal_code"])
         if lookup.is_certain:
-            return redirect(
-                _step_url(
-                    request,
-                    "write",
-                    letter_template,
-                    postal_code=lookup.postal_code,
-                    riding=lookup.ridings[0].code,
-                    **_source_param(source),
-                )
+            url = _step_url(
+                request,
+                "write",
+                letter_template,
+                postal_code=lookup.postal_code,
+                riding=lookup.ridings[0].code,
             )
+            return redirect(with_source(url, source))
         return _render_choose(request, letter_template, lookup, source)
     return render(request, "letters/start.html", {"template": letter_template, "form": form})
-
-
-def _source_param(source: str) -> dict:
-    return {"source": source} if source else {}
 
 
 def _render_choose(request, letter_template: LetterTemplate, lookup: RidingLookup, source: str):

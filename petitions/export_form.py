@@ -5,7 +5,13 @@ columns from the fixed list."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign.exports.forms import DayField, ProvinceField, RidingCodeField, check_day_range
+from campaign.exports.forms import (
+    DayField,
+    DayRangeExportForm,
+    ExcelField,
+    ProvinceField,
+    RidingCodeField,
+)
 from petitions.exports import COLUMNS, DEFAULT_COLUMNS, SignatureExport
 from petitions.models import Petition
 
@@ -15,7 +21,7 @@ class PetitionChoiceField(forms.ModelChoiceField):
         return f"{petition.title} ({petition.slug}, {Petition.Status(petition.status).label})"
 
 
-class SignatureExportForm(forms.Form):
+class SignatureExportForm(DayRangeExportForm):
     petition = PetitionChoiceField(
         label=_("Petition"),
         queryset=Petition.objects.select_related("campaign").order_by("-created_at"),
@@ -42,14 +48,7 @@ class SignatureExportForm(forms.Form):
     include_unconfirmed = forms.BooleanField(
         label=_("Include signatures not confirmed by email"), required=False
     )
-    excel = forms.BooleanField(
-        label=_("For Excel (adds a UTF-8 byte order mark, so accents show)"), required=False
-    )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        check_day_range(cleaned_data)
-        return cleaned_data
+    excel = ExcelField()
 
     def export(self) -> SignatureExport:
         """The export a valid form describes."""

@@ -19,7 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from campaign.exports.cells import CsvCell, LocalTime, YesNo, csv_lines
-from campaign.exports.services import BATCH_ROWS, export_stream
+from campaign.exports.services import BATCH_ROWS, export_stream, log_filters
 from petitions.models import Petition, Signature
 
 EXPORT_PERMISSION = "petitions.export_signature"
@@ -98,16 +98,16 @@ class SignatureExport:
     @property
     def filters(self) -> dict:
         """The filters as the ExportLog keeps them (only those set)."""
-        given = {
-            "since": self.since.isoformat() if self.since else None,
-            "until": self.until.isoformat() if self.until else None,
-            "province": self.province,
-            "riding": self.riding_code,
-            "newsletter_only": self.newsletter_only,
-            "include_unconfirmed": self.include_unconfirmed,
-            "excel": self.excel,
-        }
-        return {"petition": self.petition.slug} | {k: v for k, v in given.items() if v}
+        return log_filters(
+            petition=self.petition.slug,
+            since=self.since,
+            until=self.until,
+            province=self.province,
+            riding=self.riding_code,
+            newsletter_only=self.newsletter_only,
+            include_unconfirmed=self.include_unconfirmed,
+            excel=self.excel,
+        )
 
     @property
     def header(self) -> list[str]:

@@ -146,13 +146,10 @@ def _item_recipients(kind: str, item) -> list[str]:
     if kind == "petition":
         return [item.addressed_to] if item.addressed_to else []
     if kind == "letter":
-        # Kinds by value: campaign does not import the letters app.
-        if item.kind == "mp":
-            return [_("the supporter's MP")]
-        targets = [str(target) for target in item.targets.all()]
-        if item.kind == "mp_targets":
-            return [_("the supporter's MP"), *targets]
-        return targets
+        # The template says whom it writes to (campaign does not import the letters app).
+        mp = [_("the supporter's MP")] if item.writes_to_mp else []
+        targets = [str(target) for target in item.targets.all()] if item.writes_to_targets else []
+        return [*mp, *targets]
     if kind == "call_page":
         return [str(target) for target in item.targets.all()]
     return [item.url or _("no donation URL yet: add it before publishing")]

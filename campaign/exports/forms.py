@@ -61,15 +61,30 @@ class RidingCodeField(forms.CharField):
             )
 
 
-def check_day_range(cleaned_data: dict) -> None:
-    """Refuse a range that ends before it starts, naming both days."""
-    since, until = cleaned_data.get("since"), cleaned_data.get("until")
-    if since and until and since > until:
-        raise ValidationError(
-            _("“Until” (%(until)s) is before “since” (%(since)s)."),
-            code="range",
-            params={"since": since.isoformat(), "until": until.isoformat()},
-        )
+class ExcelField(forms.BooleanField):
+    """Whether the file starts with a UTF-8 byte order mark, which Excel needs to show accents."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("For Excel (adds a UTF-8 byte order mark, so accents show)"))
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
+class DayRangeExportForm(forms.Form):
+    """An export form with `since` and `until` DayFields: refuses a range that ends before it
+    starts, naming both days. (No fields here, so each form keeps its own fields' order and
+    labels: the admin page takes the first one as what is exported.)"""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        since, until = cleaned_data.get("since"), cleaned_data.get("until")
+        if since and until and since > until:
+            raise ValidationError(
+                _("“Until” (%(until)s) is before “since” (%(since)s)."),
+                code="range",
+                params={"since": since.isoformat(), "until": until.isoformat()},
+            )
+        return cleaned_data
 
 
 def errors_in_one_line(form: forms.Form) -> str:

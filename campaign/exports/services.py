@@ -1,5 +1,6 @@
 """The one way to export supporters' data: log it, stream it, record how it ended."""
 
+import datetime
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
@@ -12,6 +13,15 @@ from campaign.exports.models import ExportLog
 # Lines per chunk sent to the client, and rows per FETCH from a server-side cursor.
 BATCH_ROWS = 5000
 BOM = "\ufeff"
+
+
+def log_filters(**given) -> dict:
+    """Filters as the ExportLog keeps them: only those set, days as YYYY-MM-DD."""
+    return {
+        name: value.isoformat() if isinstance(value, datetime.date) else value
+        for name, value in given.items()
+        if value
+    }
 
 
 def _actor(user) -> dict:

@@ -120,7 +120,7 @@ def test_it_filters_by_day_province_and_riding(data_staff, template, ottawa):
 def test_it_logs_the_export(data_staff, template, ottawa):
     sent_letter(template, riding=ottawa)
 
-    export(data_staff, campaign=template.campaign, province="ON")
+    export(data_staff, campaign=template.campaign, province="ON", since=datetime.date(2026, 11, 1))
 
     log = ExportLog.objects.get()
     assert (log.kind, log.subject, log.rows, log.outcome) == (
@@ -129,7 +129,7 @@ def test_it_logs_the_export(data_staff, template, ottawa):
         1,
         "completed",
     )
-    assert log.filters == {"campaign": "visas", "province": "ON"}
+    assert log.filters == {"campaign": "visas", "province": "ON", "since": "2026-11-01"}
 
 
 class TestAdmin:
@@ -176,6 +176,7 @@ class TestAdmin:
             ({"since": "2026-02-30"}, "2026-02-30"),
             ({"province": "ZZ"}, "ZZ"),
             ({"riding": "99999"}, "99999"),
+            ({"since": "2026-11-05", "until": "2026-11-01"}, "2026-11-01"),
         ],
     )
     def test_a_bad_filter_gets_a_400_page_naming_the_value(

@@ -436,6 +436,22 @@ def test_the_draft_review_lists_the_mp_and_the_minister(template):
     ]
 
 
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        (LetterTemplate.Kind.MP, ["the supporter's MP"]),
+        (LetterTemplate.Kind.TARGETS, ["Minister Ahmed (Minister of Foreign Affairs)"]),
+    ],
+)
+def test_the_draft_review_lists_only_whom_a_one_kind_letter_writes_to(db, kind, expected):
+    template = LetterTemplateFactory(kind=kind)
+    template.targets.set([TargetFactory(campaign=template.campaign, name="Minister Ahmed")])
+
+    (item,) = campaign_review(campaign=template.campaign).items
+
+    assert [str(recipient) for recipient in item.recipients] == expected
+
+
 def test_a_signer_is_led_to_the_letter_to_their_mp_and_the_minister(template):
 
     petition = PetitionFactory(campaign=template.campaign)

@@ -9,11 +9,20 @@ from django.test import Client
 from django.urls import reverse
 
 from letters import reports
-from letters.models import Letter
-from tests.factories.letters import LetterFactory
+from letters.models import Letter, LetterTemplate
+from tests.factories.letters import LetterFactory, LetterTemplateFactory
 from tests.letters.test_flow import letter_data, write_url
 
 pytestmark = pytest.mark.django_db
+
+
+def test_a_letter_to_fixed_recipients_skips_to_writing_with_its_source(client):
+    template = LetterTemplateFactory(kind=LetterTemplate.Kind.TARGETS)
+
+    response = client.get(template.get_absolute_url() + "?source=partner-a")
+
+    assert response.status_code == 302
+    assert response["Location"] == write_url(template) + "?source=partner-a"
 
 
 def test_it_carries_the_source_from_the_postal_code_to_the_letter(client, mp_template):
