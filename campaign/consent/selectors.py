@@ -19,12 +19,16 @@ def _later_row_exists() -> Exists:
     )
 
 
-def consent_latest(*, mailbox_key: str, scope: str) -> ConsentEvent | None:
-    """The row that decides the mailbox's consent to `scope`, or None when it has none."""
+def consent_latest(
+    *, scope: str, mailbox_key: str = "", mailbox_hash: str = ""
+) -> ConsentEvent | None:
+    """The row that decides the mailbox's consent to `scope`, or None when it has none: the
+    mailbox named by its key, or by its hash (what an unsubscribe link carries)."""
+    mailbox = {"mailbox_key": mailbox_key} if mailbox_key else {"mailbox_hash": mailbox_hash}
+    if not any(mailbox.values()):
+        raise ValueError("Name the mailbox by its key or its hash.")
     return (
-        ConsentEvent.objects.filter(mailbox_key=mailbox_key, scope=scope)
-        .order_by("-recorded_at", "-id")
-        .first()
+        ConsentEvent.objects.filter(scope=scope, **mailbox).order_by("-recorded_at", "-id").first()
     )
 
 

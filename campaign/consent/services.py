@@ -5,7 +5,6 @@ Rows are only ever added (and deleted on erasure); nothing here edits one.
 
 import logging
 import zlib
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import IntegrityError, connections, router, transaction
@@ -89,23 +88,16 @@ def consent_give(
     return event
 
 
-@dataclass(frozen=True)
-class Withdrawal:
-    """Whose consent a withdrawal was for (None: nobody the ledger knows) and the row written
-    (None: there was no consent in force to withdraw)."""
-
-    mailbox_key: str | None
-    event: ConsentEvent | None
-
-
-def _withdraw_latest(latest: ConsentEvent | None, *, method: str, page: str) -> Withdrawal:
+def _withdraw(latest: ConsentEvent | None, *, method: str, page: str) -> ConsentEvent | None:
+    """Withdraw the consent `latest` decides (the caller holds `scope_lock`); the row written,
+    or None when there was no consent in force."""
     if latest is None:
-        return Withdrawal(mailbox_key=None, event=None)
+        return None
     # Even when already withdrawn: mail queued by a race (see scope_lock) is cancelled too.
     for handler in withdrawal_handlers():
         handler(mailbox_key=latest.mailbox_key, scope=latest.scope)
     if latest.action == Action.WITHDRAWN:
-        return Withdrawal(mailbox_key=latest.mailbox_key, event=None)
+        return None
     event = ConsentEvent.objects.create(
         mailbox_key=latest.mailbox_key,
         mailbox_hash=latest.mailbox_hash,
@@ -118,7 +110,7 @@ def _withdraw_latest(latest: ConsentEvent | None, *, method: str, page: str) -> 
     )
     log.info("consent: withdrawn for %s by %s (event %s)", latest.scope, method, event.pk)
     _emit_unsubscribed(event)
-    return Withdrawal(mailbox_key=latest.mailbox_key, event=event)
+    return event
 
 
 def _emit_unsubscribed(event: ConsentEvent) -> None:
@@ -136,26 +128,16 @@ def _emit_unsubscribed(event: ConsentEvent) -> None:
     )
 
 
-def consent_withdraw(*, address: str, scope: str, method: str, page: str = "") -> Withdrawal:
+def consent_withdraw(
+    *, address: str, scope: str, method: str, page: str = ""
+) -> ConsentEvent | None:
     """Record that the person at `address` no longer agrees to `scope`, and have the registered
     handlers cancel what is queued for them (registry). Call it inside a transaction (it takes
-    `scope_lock`). Withdrawing what was never given, or again, writes no row."""
+    `scope_lock`). Returns the row written: None when there was nothing to withdraw (never
+    given, or withdrawn already)."""
     scope_lock(scope=scope)
     latest = consent_latest(mailbox_key=mailbox_key(address), scope=scope)
-    return _withdraw_latest(latest, method=method, page=page)
-
-
-def consent_withdraw_by_hash(
-    *, mailbox_hash: str, scope: str, method: str, page: str = ""
-) -> Withdrawal:
-    """`consent_withdraw` for the person an unsubscribe link names by their mailbox's hash."""
-    scope_lock(scope=scope)
-    latest = (
-        ConsentEvent.objects.filter(mailbox_hash=mailbox_hash, scope=scope)
-        .order_by("-recorded_at", "-id")
-        .first()
-    )
-    return _withdraw_latest(latest, method=method, page=page)
+    return _withdraw(latest, method=method, page=page)
 
 
 def consent_withdraw_all(*, address: str, method: str) -> int:
@@ -170,7 +152,7 @@ def consent_withdraw_all(*, address: str, method: str) -> int:
                 )
             )
         ):
-            if consent_withdraw(address=address, scope=scope, method=method).event is not None:
+            if consent_withdraw(address=address, scope=scope, method=method) is not None:
                 withdrawn += 1
     return withdrawn
 
@@ -186,26 +168,17 @@ def consent_forget(*, mailbox_key: str) -> int:
     return deleted
 
 
-@dataclass(frozen=True)
-class Unsubscribed:
-    """What an unsubscribe link did: the scope it named and whether a row was written now."""
-
-    scope: str
-    withdrawn_now: bool
-
-
 def consent_unsubscribe(
     *, mailbox_hash: str, scope: str, one_click: bool, page: str = ""
-) -> Unsubscribed:
-    """Withdraw the consent an unsubscribe link names (links.unsubscribe_token_read), at once.
+) -> ConsentEvent | None:
+    """Withdraw the consent an unsubscribe link names by the mailbox's hash
+    (links.unsubscribe_token_read), at once, as `consent_withdraw` does.
 
-    `one_click`: the mail client's RFC 8058 POST rather than the page's button. Queued mail for
-    the person and scope is cancelled by the registered handlers in the same transaction.
-    Using the link again changes nothing.
+    `one_click`: the mail client's RFC 8058 POST rather than the page's button. Using the link
+    again changes nothing (returns None).
     """
     method = Method.ONE_CLICK if one_click else Method.UNSUBSCRIBE_PAGE
     with transaction.atomic():
-        withdrawal = consent_withdraw_by_hash(
-            mailbox_hash=mailbox_hash, scope=scope, method=method, page=page
-        )
-    return Unsubscribed(scope=scope, withdrawn_now=withdrawal.event is not None)
+        scope_lock(scope=scope)
+        latest = consent_latest(mailbox_hash=mailbox_hash, scope=scope)
+        return _withdraw(latest, method=method, page=page)

@@ -71,9 +71,14 @@ class Mailing(models.Model):
     def __str__(self) -> str:
         return self.subject
 
+    @property
+    def languages(self) -> list[str]:
+        """The languages the mailing is written in: English, and French once it has a body."""
+        return ["en", "fr"] if self.body_fr.strip() else ["en"]
+
     def content_for(self, language: str) -> tuple[str, str]:
         """(subject, text) in `language`: French when asked and written, else English."""
-        if language.startswith("fr") and self.body_fr.strip():
+        if language.startswith("fr") and "fr" in self.languages:
             return self.subject_fr or self.subject, self.body_fr
         return self.subject, self.body
 

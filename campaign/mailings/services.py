@@ -109,9 +109,9 @@ class _Renderer:
 def mailing_preview(*, mailing: Mailing, address: str) -> dict[str, Message]:
     """The mailing as `address` would get it, in each language it is written in."""
     renderer = _Renderer(mailing)
-    languages = ["en", "fr"] if mailing.body_fr.strip() else ["en"]
     return {
-        language: renderer.message(address=address, language=language) for language in languages
+        language: renderer.message(address=address, language=language)
+        for language in mailing.languages
     }
 
 
@@ -123,10 +123,9 @@ def mailing_send_test(*, mailing: Mailing, to: str) -> list[OutboundEmail]:
     a test. Writes no recipient and no consent: the unsubscribe link in it changes nothing for
     someone who never consented. Raises ValidationError when `to` is not an address."""
     renderer = _Renderer(mailing, test=True)
-    languages = ["en", "fr"] if mailing.body_fr.strip() else ["en"]
     emails = []
     with transaction.atomic():
-        for language in languages:
+        for language in mailing.languages:
             message = renderer.message(address=to, language=language)
             emails.append(
                 queue_email(

@@ -20,15 +20,16 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection as db_connection
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
 
-from campaign.identities import mailbox_hash, sendable_address
+from campaign.identities import sendable_address
 from campaign.outbox import hooks, pacing, redaction, rendering
 from campaign.outbox.failures import classify
 from campaign.outbox.leases import expires, leases
 from campaign.outbox.models import OutboundEmail, Suppression
+from campaign.outbox.selectors import suppressions_of
 
 log = logging.getLogger(__name__)
 
@@ -345,29 +346,13 @@ def deliver_claimed(ids: list[int], session: _SMTPSession | None = None) -> list
 
 
 def _suppressions(emails: list[OutboundEmail]) -> dict[int, Suppression]:
-    """The suppression of each row whose address is suppressed, by row id: in clear (a bounce)
-    or by its mailbox's hash (an erased supporter, in whatever spelling), in one query.
+    """The suppression of each row whose address is suppressed, by row id (one query).
 
     Checked here, in the worker, for every row whoever queued it: signing never looks (its
     time must not depend on who the address is), and every app's mail passes through here.
     """
-    addresses = {e.pk: e.to.lower() for e in emails}
-    hashes = {e.pk: mailbox_hash(e.to) for e in emails}
-    found = Suppression.objects.filter(
-        Q(address__in=set(addresses.values())) | Q(mailbox_hash__in=set(hashes.values()))
-    )
-    by_address, by_hash = {}, {}
-    for suppression in found:
-        if suppression.address:
-            by_address[suppression.address] = suppression
-        else:
-            by_hash[suppression.mailbox_hash] = suppression
-    suppressed = {}
-    for email in emails:
-        suppression = by_address.get(addresses[email.pk]) or by_hash.get(hashes[email.pk])
-        if suppression is not None:
-            suppressed[email.pk] = suppression
-    return suppressed
+    found = suppressions_of(email.to for email in emails)
+    return {email.pk: found[email.to] for email in emails if email.to in found}
 
 
 def _deliver_claimed(ids: list[int], session: _SMTPSession) -> list[Outcome]:

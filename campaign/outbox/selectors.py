@@ -41,6 +41,34 @@ def suppression_for(address: str) -> Suppression | None:
     return _suppressions_of(address).first()
 
 
+def suppressions_of(addresses: Iterable[str]) -> dict[str, Suppression]:
+    """Address (as given) -> its suppression, for the suppressed ones only: in clear (a bounce)
+    or by its mailbox's hash (an erased supporter, in whatever spelling), in one query.
+
+    The one reading of the rule for many addresses: the worker checks every row it is about to
+    send, and `queue_emails` writes a batch's suppressed rows already cancelled.
+    """
+    normal = {address: address.strip().lower() for address in addresses}
+    if not normal:
+        return {}
+    hashes = {address: mailbox_hash(address) for address in normal}
+    by_address: dict[str, Suppression] = {}
+    by_hash: dict[str, Suppression] = {}
+    for suppression in Suppression.objects.filter(
+        Q(address__in=set(normal.values())) | Q(mailbox_hash__in=set(hashes.values()))
+    ):
+        if suppression.address:
+            by_address[suppression.address] = suppression
+        else:
+            by_hash[suppression.mailbox_hash] = suppression
+    found = {}
+    for address in normal:
+        suppression = by_address.get(normal[address]) or by_hash.get(hashes[address])
+        if suppression is not None:
+            found[address] = suppression
+    return found
+
+
 def status_counts() -> dict[str, int]:
     """How many rows are in each status (every status present, zero if none)."""
     counts = dict.fromkeys(OutboundEmail.Status.values, 0)

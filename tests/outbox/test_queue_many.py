@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from campaign.outbox import queue_email, queue_emails
-from campaign.outbox.models import OutboundEmail
+from campaign.outbox import mailbox_suppress, queue_email, queue_emails
+from campaign.outbox.models import OutboundEmail, Suppression
 from petitions.purposes import PetitionPurpose
 from tests.factories import CampaignFactory
 from tests.factories.outbox import SuppressionFactory
@@ -69,6 +69,20 @@ def test_a_suppressed_address_in_the_batch_is_written_cancelled(
     assert OutboundEmail.objects.get(pk=bounced.pk).last_error.startswith("Not sent")
     assert fine.status == OutboundEmail.Status.QUEUED
     assert len(callbacks) == 1, "one publish covers the batch"
+
+
+def test_an_erased_mailbox_in_the_batch_is_written_cancelled_in_any_spelling():
+    mailbox_suppress(address="erased@example.org", reason=Suppression.Reason.ERASURE)
+
+    erased, fine = queue_emails(
+        purpose=PURPOSE, emails=[_message("Erased@Example.org"), _message("fine@example.org")]
+    )
+
+    assert erased.status == OutboundEmail.Status.CANCELLED
+    assert OutboundEmail.objects.get(pk=erased.pk).last_error == Suppression.not_sent_error(
+        Suppression.Reason.ERASURE
+    )
+    assert OutboundEmail.objects.get(pk=fine.pk).status == OutboundEmail.Status.QUEUED
 
 
 def test_an_unsendable_address_writes_nothing_for_it_and_keeps_the_others():
