@@ -240,37 +240,32 @@ def _suppressions(addresses: list[str]) -> dict[str, str]:
     return found
 
 
-def _person(row: PersonRow, signatures: list[Signature], letters: list[dict]) -> Person:
-    latest_signature = signatures[-1] if signatures else None
-    latest_letter = letters[-1] if letters else None
-    use_letter = latest_letter is not None and (
-        latest_signature is None or latest_letter.confirmed_at > latest_signature.confirmed_at
-    )
-    if use_letter:
+def _person(row: PersonRow, signatures: list[Signature], letters: list[Letter]) -> Person:
+    """A person as their latest confirmed action (a signature or a letter) describes them."""
+    signature = signatures[-1] if signatures else None
+    letter = letters[-1] if letters else None
+    if letter is not None and (signature is None or letter.confirmed_at > signature.confirmed_at):
         # A letter's writer gives one name: it is the given name, the family name stays empty.
-        person = Person(
-            id=row.id,
-            given_name=latest_letter.supporter_name,
-            family_name="",
-            email=latest_letter.supporter_email,
-            postal_code=latest_letter.supporter_postal_code,
-            province=latest_signature.province if latest_signature else "",
-            language=latest_letter.language,
-            created=row.created,
-            modified=row.modified,
+        given_name, family_name = letter.supporter_name, ""
+        email, postal_code, language = (
+            letter.supporter_email,
+            letter.supporter_postal_code,
+            letter.language,
         )
     else:
-        person = Person(
-            id=row.id,
-            given_name=latest_signature.first_name,
-            family_name=latest_signature.last_name,
-            email=latest_signature.email,
-            postal_code=latest_signature.postal_code,
-            province=latest_signature.province,
-            language=latest_signature.language,
-            created=row.created,
-            modified=row.modified,
-        )
-    person.signatures = len(signatures)
-    person.letters = len(letters)
-    return person
+        given_name, family_name = signature.first_name, signature.last_name
+        email, postal_code, language = signature.email, signature.postal_code, signature.language
+    return Person(
+        id=row.id,
+        given_name=given_name,
+        family_name=family_name,
+        email=email,
+        postal_code=postal_code,
+        # Only signatures ask for a province: a letter writer's comes from their latest signature.
+        province=signature.province if signature else "",
+        language=language,
+        created=row.created,
+        modified=row.modified,
+        signatures=len(signatures),
+        letters=len(letters),
+    )
