@@ -20,15 +20,14 @@ from functools import cache
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils.crypto import salted_hmac
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
 from campaign.api.time_window import TimeWindow
 from campaign.consent.selectors import consents_in_force
-from campaign.identities import mailbox_hash
-from campaign.outbox import Suppression
+from campaign.outbox import suppressions_for
 from letters.models import Letter, LetterRecipient
 from petitions.models import Signature
 
@@ -209,7 +208,7 @@ def people_detailed(rows: list[PersonRow]) -> list[Person]:
     people = [
         _person(row, signatures.get(row.mailbox, []), letters.get(row.mailbox, [])) for row in rows
     ]
-    suppressed = _suppressions([person.email for person in people])
+    suppressed = suppressions_for(person.email for person in people)
     consents: dict[str, list[Consent]] = {}
     for event in consents_in_force(mailbox_keys=mailboxes):
         consents.setdefault(event.mailbox_key, []).append(
@@ -222,22 +221,11 @@ def people_detailed(rows: list[PersonRow]) -> list[Person]:
             )
         )
     for row, person in zip(rows, people, strict=True):
-        person.mail_suppressed = suppressed.get(person.email.strip().lower(), "")
+        suppression = suppressed.get(person.email)
+        person.mail_suppressed = suppression.reason if suppression else ""
         person.consents = consents.get(row.mailbox, [])
         person.newsletter_consent = person.consents[-1] if person.consents else None
     return people
-
-
-def _suppressions(addresses: list[str]) -> dict[str, str]:
-    """address (lower case) -> why the outbox no longer writes to it, for those suppressed."""
-    by_hash = {mailbox_hash(address): address.strip().lower() for address in addresses}
-    found = {}
-    for suppression in Suppression.objects.filter(
-        Q(address__in=list(by_hash.values())) | Q(mailbox_hash__in=list(by_hash))
-    ):
-        address = suppression.address or by_hash[suppression.mailbox_hash]
-        found[address] = suppression.reason
-    return found
 
 
 def _person(row: PersonRow, signatures: list[Signature], letters: list[Letter]) -> Person:

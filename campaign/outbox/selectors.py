@@ -41,6 +41,22 @@ def suppression_for(address: str) -> Suppression | None:
     return _suppressions_of(address).first()
 
 
+def suppressions_for(addresses: Iterable[str]) -> dict[str, Suppression]:
+    """The suppression of each suppressed address among `addresses`, in one query, keyed by the
+    address as given; matched as `suppression_for` matches one (its spelling or its hash)."""
+    by_hash = {mailbox_hash(address): address for address in addresses}
+    by_spelling = {address.strip().lower(): address for address in by_hash.values()}
+    found = {}
+    for suppression in Suppression.objects.filter(
+        Q(address__in=list(by_spelling)) | Q(mailbox_hash__in=list(by_hash))
+    ):
+        spelt = by_spelling.get(suppression.address) if suppression.address else None
+        address = spelt or by_hash.get(suppression.mailbox_hash)
+        if address is not None:
+            found[address] = suppression
+    return found
+
+
 def status_counts() -> dict[str, int]:
     """How many rows are in each status (every status present, zero if none)."""
     counts = dict.fromkeys(OutboundEmail.Status.values, 0)
