@@ -20,15 +20,14 @@ from functools import cache
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils.crypto import salted_hmac
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
 from campaign.api.time_window import TimeWindow
 from campaign.consent.selectors import consents_in_force
-from campaign.identities import mailbox_hash
-from campaign.outbox import Suppression
+from campaign.outbox import suppressions_of
 from letters.models import Letter, LetterRecipient
 from petitions.models import Signature
 
@@ -209,7 +208,7 @@ def people_detailed(rows: list[PersonRow]) -> list[Person]:
     people = [
         _person(row, signatures.get(row.mailbox, []), letters.get(row.mailbox, [])) for row in rows
     ]
-    suppressed = _suppressions([person.email for person in people])
+    suppressed = suppressions_of(person.email for person in people)
     consents: dict[str, list[Consent]] = {}
     for event in consents_in_force(mailbox_keys=mailboxes):
         consents.setdefault(event.mailbox_key, []).append(
@@ -222,55 +221,39 @@ def people_detailed(rows: list[PersonRow]) -> list[Person]:
             )
         )
     for row, person in zip(rows, people, strict=True):
-        person.mail_suppressed = suppressed.get(person.email.strip().lower(), "")
+        suppression = suppressed.get(person.email)
+        person.mail_suppressed = suppression.reason if suppression else ""
         person.consents = consents.get(row.mailbox, [])
         person.newsletter_consent = person.consents[-1] if person.consents else None
     return people
 
 
-def _suppressions(addresses: list[str]) -> dict[str, str]:
-    """address (lower case) -> why the outbox no longer writes to it, for those suppressed."""
-    by_hash = {mailbox_hash(address): address.strip().lower() for address in addresses}
-    found = {}
-    for suppression in Suppression.objects.filter(
-        Q(address__in=list(by_hash.values())) | Q(mailbox_hash__in=list(by_hash))
-    ):
-        address = suppression.address or by_hash[suppression.mailbox_hash]
-        found[address] = suppression.reason
-    return found
-
-
-def _person(row: PersonRow, signatures: list[Signature], letters: list[dict]) -> Person:
-    latest_signature = signatures[-1] if signatures else None
-    latest_letter = letters[-1] if letters else None
-    use_letter = latest_letter is not None and (
-        latest_signature is None or latest_letter.confirmed_at > latest_signature.confirmed_at
-    )
-    if use_letter:
+def _person(row: PersonRow, signatures: list[Signature], letters: list[Letter]) -> Person:
+    """A person as their latest confirmed action (a signature or a letter) describes them."""
+    signature = signatures[-1] if signatures else None
+    letter = letters[-1] if letters else None
+    if letter is not None and (signature is None or letter.confirmed_at > signature.confirmed_at):
         # A letter's writer gives one name: it is the given name, the family name stays empty.
-        person = Person(
-            id=row.id,
-            given_name=latest_letter.supporter_name,
-            family_name="",
-            email=latest_letter.supporter_email,
-            postal_code=latest_letter.supporter_postal_code,
-            province=latest_signature.province if latest_signature else "",
-            language=latest_letter.language,
-            created=row.created,
-            modified=row.modified,
+        given_name, family_name = letter.supporter_name, ""
+        email, postal_code, language = (
+            letter.supporter_email,
+            letter.supporter_postal_code,
+            letter.language,
         )
     else:
-        person = Person(
-            id=row.id,
-            given_name=latest_signature.first_name,
-            family_name=latest_signature.last_name,
-            email=latest_signature.email,
-            postal_code=latest_signature.postal_code,
-            province=latest_signature.province,
-            language=latest_signature.language,
-            created=row.created,
-            modified=row.modified,
-        )
-    person.signatures = len(signatures)
-    person.letters = len(letters)
-    return person
+        given_name, family_name = signature.first_name, signature.last_name
+        email, postal_code, language = signature.email, signature.postal_code, signature.language
+    return Person(
+        id=row.id,
+        given_name=given_name,
+        family_name=family_name,
+        email=email,
+        postal_code=postal_code,
+        # Only signatures ask for a province: a letter writer's comes from their latest signature.
+        province=signature.province if signature else "",
+        language=language,
+        created=row.created,
+        modified=row.modified,
+        signatures=len(signatures),
+        letters=len(letters),
+    )

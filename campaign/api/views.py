@@ -44,28 +44,42 @@ INTEGER_ID = "[0-9]{1,18}"
 PERSON_ID = "[0-9a-f]{64}"  # campaign.api.people.person_id
 
 
-def documented(serializer, *, tag: str, scope: str):
-    """The OpenAPI description of a read-only resource: its filters, answers and scope."""
-    note = f"Needs a token with the `{scope}` scope."
-    return extend_schema_view(
-        list=extend_schema(
-            tags=[tag],
-            description=note,
-            parameters=[TimeWindowForm],
-            responses={200: serializer(many=True), **LIST_ERRORS, **ERRORS},
-        ),
-        retrieve=extend_schema(
-            tags=[tag],
-            description=note,
-            responses={200: serializer, **DETAIL_ERRORS, **ERRORS},
-        ),
-    )
+def documented(tag: str):
+    """The OpenAPI description of a resource, from its class: its filters, its answers (its
+    `serializer_class`) and the scope it needs (its `required_scope`), so they cannot disagree."""
+
+    def describe(viewset):
+        serializer = viewset.serializer_class
+        note = f"Needs a token with the `{viewset.required_scope}` scope."
+        return extend_schema_view(
+            list=extend_schema(
+                tags=[tag],
+                description=note,
+                parameters=[TimeWindowForm],
+                responses={200: serializer(many=True), **LIST_ERRORS, **ERRORS},
+            ),
+            retrieve=extend_schema(
+                tags=[tag],
+                description=note,
+                responses={200: serializer, **DETAIL_ERRORS, **ERRORS},
+            ),
+        )(viewset)
+
+    return describe
 
 
-class ReadOnlyResource(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """A resource read through one selector, `selector(window=…)`."""
+class Resource(viewsets.GenericViewSet):
+    """A resource needing `required_scope`, its emails shown only to a caller allowed them."""
 
     required_scope: str
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "emails": may_read_emails(self.request)}
+
+
+class ReadOnlyResource(mixins.ListModelMixin, mixins.RetrieveModelMixin, Resource):
+    """A resource read through one selector, `selector(window=…)`."""
+
     selector = None
     lookup_value_regex = INTEGER_ID
 
@@ -73,32 +87,29 @@ class ReadOnlyResource(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewset
         window = time_window_from(self.request.query_params) if self.action == "list" else None
         return type(self).selector(window=window or TimeWindow())
 
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "emails": may_read_emails(self.request)}
 
-
-@documented(CampaignSerializer, tag="campaigns", scope=scopes.CAMPAIGNS)
+@documented(tag="campaigns")
 class CampaignViewSet(ReadOnlyResource):
     required_scope = scopes.CAMPAIGNS
     selector = selectors.campaign_list
     serializer_class = CampaignSerializer
 
 
-@documented(PetitionSerializer, tag="petitions", scope=scopes.CAMPAIGNS)
+@documented(tag="petitions")
 class PetitionViewSet(ReadOnlyResource):
     required_scope = scopes.CAMPAIGNS
     selector = selectors.petition_list
     serializer_class = PetitionSerializer
 
 
-@documented(SignatureSerializer, tag="signatures", scope=scopes.SIGNATURES)
+@documented(tag="signatures")
 class SignatureViewSet(ReadOnlyResource):
     required_scope = scopes.SIGNATURES
     selector = selectors.signature_list
     serializer_class = SignatureSerializer
 
 
-@documented(OutreachSerializer, tag="outreaches", scope=scopes.LETTERS)
+@documented(tag="outreaches")
 class OutreachViewSet(ReadOnlyResource):
     required_scope = scopes.LETTERS
     selector = selectors.outreach_list
@@ -115,23 +126,20 @@ class OutreachViewSet(ReadOnlyResource):
         return self.serializer_class(*args, **kwargs)
 
 
-@documented(CallSerializer, tag="calls", scope=scopes.CALLS)
+@documented(tag="calls")
 class CallViewSet(ReadOnlyResource):
     required_scope = scopes.CALLS
     selector = selectors.call_list
     serializer_class = CallSerializer
 
 
-@documented(PersonSerializer, tag="people", scope=scopes.PEOPLE)
-class PersonViewSet(viewsets.GenericViewSet):
+@documented(tag="people")
+class PersonViewSet(Resource):
     """People are grouped from two tables (campaign.api.people), not one queryset."""
 
     required_scope = scopes.PEOPLE
     lookup_value_regex = PERSON_ID
     serializer_class = PersonSerializer
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "emails": may_read_emails(self.request)}
 
     def list(self, request):
         rows = self.paginate_queryset(PeopleQuery(window=time_window_from(request.query_params)))

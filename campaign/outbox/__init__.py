@@ -11,7 +11,7 @@ fails on anything else), and the outbox imports no app:
   with `PurposeKind`) and `template_register` (the context builders of the templates the
   worker renders; a builder may raise `EmailNotNeeded`);
 - reading: the `OutboundEmail` and `Suppression` models and the selectors
-  (`emails_for`, `is_suppressed`…);
+  (`emails_for`, `is_suppressed`, `suppressions_of`…);
 - a supporter's data (campaign.privacy): `emails_of`, `emails_erase`, `mailbox_suppress`,
   `redact_links`;
 - hooks, registered in AppConfig.ready: `after_sent_register` (run when a purpose's email is
@@ -43,6 +43,7 @@ _EXPORTS = {
     "emails_related_to": "selectors",
     "is_suppressed": "selectors",
     "suppression_for": "selectors",
+    "suppressions_of": "selectors",
     "sent_message_ids": "selectors",
     "outbox_health": "selectors",
     "Health": "selectors",

@@ -9,7 +9,6 @@ accepts it, so a worker killed mid-batch leaves at most the one message it was s
 """
 
 import logging
-import random
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -24,6 +23,7 @@ from django.db.models import F
 from django.db.models.functions import Now
 from django.utils import timezone
 
+from campaign.backoff import backoff as retry_backoff
 from campaign.identities import sendable_address
 from campaign.outbox import hooks, pacing, redaction, rendering
 from campaign.outbox.failures import classify
@@ -53,16 +53,10 @@ class Outcome:
 
 
 def backoff(attempt: int) -> float:
-    """Seconds before attempt `attempt + 1`: exponential, capped, with jitter (equal jitter).
-
-    Jitter spreads the retries of a burst that failed together (a server that said "try later"
-    to a thousand messages should not get them back in the same second).
-    """
-    ceiling = min(
-        settings.OUTBOX_RETRY_MAX_SECONDS,
-        settings.OUTBOX_RETRY_BASE_SECONDS * 2 ** max(0, attempt - 1),
+    """Seconds before attempt `attempt + 1` (campaign.backoff: exponential, capped, jittered)."""
+    return retry_backoff(
+        attempt, base=settings.OUTBOX_RETRY_BASE_SECONDS, cap=settings.OUTBOX_RETRY_MAX_SECONDS
     )
-    return ceiling / 2 + random.uniform(0, ceiling / 2)  # noqa: S311 - not cryptographic
 
 
 def claim(email_id: int) -> bool:

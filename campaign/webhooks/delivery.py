@@ -10,7 +10,6 @@ with exponential backoff until WEBHOOKS_MAX_ATTEMPTS; any other answer fails the
 
 import json
 import logging
-import random
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -20,6 +19,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F, Q
 from django.utils import timezone
 
+from campaign.backoff import backoff as retry_backoff
+from campaign.backoff import ceiling as retry_ceiling
 from campaign.webhooks.addresses import ForbiddenAddress, GuardedAdapter
 from campaign.webhooks.models import WebhookDelivery, WebhookEndpoint
 from campaign.webhooks.signing import HEADER as SIGNATURE_HEADER
@@ -58,16 +59,16 @@ def body_of(delivery: WebhookDelivery) -> bytes:
 
 
 def backoff(attempt: int) -> float:
-    """Seconds before attempt `attempt + 1`: exponential, capped, with equal jitter (a burst
-    that failed together does not come back in the same second)."""
-    ceiling = _ceiling(attempt)
-    return ceiling / 2 + random.uniform(0, ceiling / 2)  # noqa: S311 - not cryptographic
+    """Seconds before attempt `attempt + 1`: the outbox's rule (campaign.backoff), with the
+    webhooks' base and cap."""
+    return retry_backoff(
+        attempt, base=settings.WEBHOOKS_RETRY_BASE_SECONDS, cap=settings.WEBHOOKS_RETRY_MAX_SECONDS
+    )
 
 
 def _ceiling(failures: int) -> float:
-    return min(
-        settings.WEBHOOKS_RETRY_MAX_SECONDS,
-        settings.WEBHOOKS_RETRY_BASE_SECONDS * 2 ** max(0, failures - 1),
+    return retry_ceiling(
+        failures, base=settings.WEBHOOKS_RETRY_BASE_SECONDS, cap=settings.WEBHOOKS_RETRY_MAX_SECONDS
     )
 
 

@@ -5,7 +5,7 @@ No Django import: receivers' documentation and tests read these names as they ar
 
 SIGNATURE_CONFIRMED = "signature.confirmed"
 LETTER_SENT = "letter.sent"
-# Emitted by the unsubscribe flow (built separately, wired when it is merged).
+# Emitted when a consent is withdrawn (campaign.consent.services).
 SUPPORTER_UNSUBSCRIBED = "supporter.unsubscribed"
 # Sent only by the admin's "send a test event" action, to the one endpoint chosen.
 TEST = "webhook.test"

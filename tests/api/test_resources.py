@@ -73,6 +73,20 @@ def test_it_counts_one_person_per_mailbox_across_signatures_and_letters(organise
     assert person["outreaches"] == 1
 
 
+def test_a_person_is_described_by_their_latest_action_and_their_signatures_province(
+    organiser_api,
+):
+    SignatureFactory(
+        confirmed=True, email="m@example.org", first_name="Marie", last_name="Tremblay",
+        province="QC", language="fr",
+    )  # fmt: skip
+    _confirmed_letter(supporter_email="m@example.org", supporter_name="Marie T", language="en")
+    (person,) = _results(organiser_api, "/api/v1/people/")
+    assert (person["given_name"], person["family_name"]) == ("Marie T", "")
+    assert person["languages_spoken"] == ["en"]
+    assert person["postal_addresses"][0]["region"] == "QC"
+
+
 def test_it_leaves_out_people_who_confirmed_nothing(organiser_api):
     SignatureFactory(email="pending@example.org")
     LetterRecipientFactory(letter=LetterFactory(supporter_email="pending2@example.org"))
