@@ -164,8 +164,8 @@ def borrow_demands(
             borrowed.append(action)
             continue
         nearest = min(
-            (pair for pair in stated if _distance(pair[0], action) <= _NEARBY),
-            key=lambda pair: (_distance(pair[0], action), -pair[0].confidence),
+            (pair for pair in stated if pair[0].evidence.gap(action.evidence) <= _NEARBY),
+            key=lambda pair: (pair[0].evidence.gap(action.evidence), -pair[0].confidence),
             default=None,
         )
         if nearest is not None:
@@ -406,11 +406,3 @@ def _demand_of(action: CallToAction, language: str = "en") -> str:
         purpose = _PURPOSE_RE.search(text)
         text = purpose.group("demand") if purpose else ""
     return text if len(text.split()) >= 3 else ""
-
-
-def _distance(first: CallToAction, second: CallToAction) -> int:
-    if first.evidence.overlaps(second.evidence):
-        return 0
-    return max(
-        first.evidence.start - second.evidence.end, second.evidence.start - first.evidence.end
-    )

@@ -60,12 +60,12 @@ def fold_channelless_asks(actions: list[CallToAction]) -> list[CallToAction]:
             and id(other) not in dropped
             and other.kind in _LETTERS_AND_CALLS
             and not _channelless(other)
-            and _gap(ask, other) <= _NEARBY
+            and ask.evidence.gap(other.evidence) <= _NEARBY
             and _same_people(ask, other)
         ]
         if not candidates:
             continue
-        host = min(candidates, key=lambda other: _gap(ask, other))
+        host = min(candidates, key=lambda other: ask.evidence.gap(other.evidence))
         current = hosts.get(id(host), host)
         if says_nothing(current):
             updated = dataclasses.replace(current, text=ask.text)
@@ -109,14 +109,6 @@ def _same_people(ask: CallToAction, other: CallToAction) -> bool:
 def _name_words(target: Target) -> set[str]:
     words = _NAME_WORDS_RE.findall(f"{target.role} {target.name}".casefold().replace("\u2019", "'"))
     return set(words) - _COURTESY
-
-
-def _gap(first: CallToAction, second: CallToAction) -> int:
-    if first.evidence.overlaps(second.evidence):
-        return 0
-    return max(
-        first.evidence.start - second.evidence.end, second.evidence.start - first.evidence.end
-    )
 
 
 def attach_labelled_mailboxes(

@@ -45,6 +45,10 @@ class Evidence:
         """True when the two spans share at least one character."""
         return self.start < other.end and other.start < self.end
 
+    def gap(self, other: Evidence) -> int:
+        """How many characters lie between the two spans; 0 when they touch or overlap."""
+        return max(0, self.start - other.end, other.start - self.end)
+
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "quote": self.quote}
 
