@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from . import fr_letters, fr_wording, letters, wording
 from .text import lines
-from .types import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
+from .types import CONTACT_KINDS, DONATE, CallToAction
 
 # How far (in characters) the stated demand may be from the instruction.
 _NEARBY = 600
@@ -144,7 +144,7 @@ def only_whom(action: CallToAction, *, language: str = "en") -> bool:
     instruction = _INSTRUCTION_FR_RE if french else _INSTRUCTION_RE
     purposeful = fr_letters.states_purpose if french else letters.states_purpose
     return (
-        action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
+        action.kind in CONTACT_KINDS
         and bool(instruction.match(action.text))
         and not purposeful(action.text)
     )

@@ -19,7 +19,7 @@ from . import folding, fr_petitions
 from .borrowed_demands import _FR, says_nothing, stated_demand
 from .fr_wording import finish
 from .text import sentences
-from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, PETITION, CallToAction
+from .types import PETITION, CallToAction
 
 # « Voici quelques actions que vous pouvez poser », « Voici trois façons d'agir », « Plusieurs
 # moyens d'agir : ».
@@ -78,6 +78,5 @@ def _demand(sentence: str) -> str:
 def _says_only_how(action: CallToAction) -> bool:
     if action.kind == PETITION:
         return fr_petitions.is_bare_signing(action) and not action.talking_points
-    return action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL) and says_nothing(
-        action, language="fr"
-    )
+    # `says_nothing` holds only for letters and calls.
+    return says_nothing(action, language="fr")

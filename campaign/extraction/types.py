@@ -16,6 +16,8 @@ LETTER_TO_MP = "letter_to_mp"
 LETTER_TO_TARGETS = "letter_to_targets"
 DONATE = "donate"
 CALL = "call"
+# The kinds that ask the reader to contact someone, who must be told what to say.
+CONTACT_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
 
 # Actions scoring below this are shown to organisers as "low confidence" and never pre-selected.
 LOW_CONFIDENCE = 0.5
