@@ -21,7 +21,7 @@ import re
 from . import folding
 from .borrowed_demands import says_nothing
 from .language import ENGLISH, FRENCH
-from .text import sentences
+from .text import collapse, sentences
 from .types import CONTACT_KINDS, LOW_CONFIDENCE, PETITION, CallToAction
 
 
@@ -193,7 +193,7 @@ def _sentence_statement(
             points += _items_below(text, span.end)
         return _Statement(
             # The sentence as a demand: one line, without a trailing space.
-            text=" ".join(span.text.split()),
+            text=collapse(span.text),
             points=points,
             read_as=tuple(
                 a
