@@ -200,8 +200,12 @@ def borrow_demands(
     return borrowed
 
 
-def stated_demand(sentence: str, cues: _Cues = _EN) -> str:
+def stated_demand(sentence: str, *, language: str = "en") -> str:
     """The demand `sentence` states plainly, tidied, or ""."""
+    return _stated(sentence, _FR if language == "fr" else _EN)
+
+
+def _stated(sentence: str, cues: _Cues) -> str:
     sentence = sentence.strip()
     if (
         not sentence
@@ -230,7 +234,7 @@ def _sentence_before(action: CallToAction, text: str, cues: _Cues = _EN) -> str:
     if urged:
         # "Let's join together and urge them to support the Act. Please send this card to ..."
         return urged
-    stated = stated_demand(sentences[-1], cues)
+    stated = _stated(sentences[-1], cues)
     if stated:
         return stated
     # "Each time it's a constituent, telling them to stand up for X. That could tip the
@@ -305,8 +309,8 @@ def _topic(heading: str) -> str:
 
 def _heading_demand(heading: str, cues: _Cues = _EN) -> str:
     """The demand a heading states, or its part before a colon ("Let them stay: an update")."""
-    return stated_demand(heading, cues) or (
-        stated_demand(heading.split(":")[0], cues) if ":" in heading else ""
+    return _stated(heading, cues) or (
+        _stated(heading.split(":")[0], cues) if ":" in heading else ""
     )
 
 

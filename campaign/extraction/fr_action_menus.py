@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 
 from . import folding, fr_petitions
-from .borrowed_demands import _FR, says_nothing, stated_demand
+from .borrowed_demands import says_nothing, stated_demand
 from .fr_wording import finish
 from .text import sentences
 from .types import PETITION, CallToAction
@@ -72,7 +72,7 @@ def _demand(sentence: str) -> str:
     sentence = sentence.strip()
     if _ASK_RE.match(sentence) and not _CHANNEL_RE.search(sentence):
         return finish(sentence)
-    return stated_demand(sentence, _FR)
+    return stated_demand(sentence, language="fr")
 
 
 def _says_only_how(action: CallToAction) -> bool:
