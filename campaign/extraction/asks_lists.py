@@ -15,9 +15,8 @@ import dataclasses
 import re
 
 from .text import LIST_ITEM_RE, collapse, lines
-from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
+from .types import CONTACT_KINDS, CallToAction
 
-_CONTACTS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
 # The heading line itself, not a sentence: a few words naming the asks, then a colon.
 _ASKS_HEADING_RE = re.compile(
     r"(?i)^\W*(?:(?:our|the|key|main|three|\d+)\s+)*"
@@ -35,7 +34,7 @@ def give_listed_asks(actions: list[CallToAction], text: str) -> list[CallToActio
         return actions
     return [
         dataclasses.replace(action, talking_points=points)
-        if action.kind in _CONTACTS and not action.talking_points and not action.letter_body
+        if action.kind in CONTACT_KINDS and not action.talking_points and not action.letter_body
         else action
         for action in actions
     ]

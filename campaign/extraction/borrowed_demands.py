@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from . import fr_letters, fr_wording, letters, wording
 from .text import lines
-from .types import CALL, DONATE, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
+from .types import CONTACT_KINDS, DONATE, CallToAction
 
 # How far (in characters) the stated demand may be from the instruction.
 _NEARBY = 600
@@ -144,7 +144,7 @@ def only_whom(action: CallToAction, *, language: str = "en") -> bool:
     instruction = _INSTRUCTION_FR_RE if french else _INSTRUCTION_RE
     purposeful = fr_letters.states_purpose if french else letters.states_purpose
     return (
-        action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
+        action.kind in CONTACT_KINDS
         and bool(instruction.match(action.text))
         and not purposeful(action.text)
     )
@@ -164,8 +164,8 @@ def borrow_demands(
             borrowed.append(action)
             continue
         nearest = min(
-            (pair for pair in stated if _distance(pair[0], action) <= _NEARBY),
-            key=lambda pair: (_distance(pair[0], action), -pair[0].confidence),
+            (pair for pair in stated if pair[0].evidence.gap(action.evidence) <= _NEARBY),
+            key=lambda pair: (pair[0].evidence.gap(action.evidence), -pair[0].confidence),
             default=None,
         )
         if nearest is not None:
@@ -200,8 +200,12 @@ def borrow_demands(
     return borrowed
 
 
-def stated_demand(sentence: str, cues: _Cues = _EN) -> str:
+def stated_demand(sentence: str, *, language: str = "en") -> str:
     """The demand `sentence` states plainly, tidied, or ""."""
+    return _stated(sentence, _FR if language == "fr" else _EN)
+
+
+def _stated(sentence: str, cues: _Cues) -> str:
     sentence = sentence.strip()
     if (
         not sentence
@@ -230,7 +234,7 @@ def _sentence_before(action: CallToAction, text: str, cues: _Cues = _EN) -> str:
     if urged:
         # "Let's join together and urge them to support the Act. Please send this card to ..."
         return urged
-    stated = stated_demand(sentences[-1], cues)
+    stated = _stated(sentences[-1], cues)
     if stated:
         return stated
     # "Each time it's a constituent, telling them to stand up for X. That could tip the
@@ -305,8 +309,8 @@ def _topic(heading: str) -> str:
 
 def _heading_demand(heading: str, cues: _Cues = _EN) -> str:
     """The demand a heading states, or its part before a colon ("Let them stay: an update")."""
-    return stated_demand(heading, cues) or (
-        stated_demand(heading.split(":")[0], cues) if ":" in heading else ""
+    return _stated(heading, cues) or (
+        _stated(heading.split(":")[0], cues) if ":" in heading else ""
     )
 
 
@@ -406,11 +410,3 @@ def _demand_of(action: CallToAction, language: str = "en") -> str:
         purpose = _PURPOSE_RE.search(text)
         text = purpose.group("demand") if purpose else ""
     return text if len(text.split()) >= 3 else ""
-
-
-def _distance(first: CallToAction, second: CallToAction) -> int:
-    if first.evidence.overlaps(second.evidence):
-        return 0
-    return max(
-        first.evidence.start - second.evidence.end, second.evidence.start - first.evidence.end
-    )

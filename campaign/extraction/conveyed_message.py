@@ -21,9 +21,8 @@ import re
 from . import wording
 from .borrowed_demands import says_nothing
 from .text import lines
-from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
+from .types import CONTACT_KINDS, CallToAction
 
-_CONTACTS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
 # "make it clear (that) you want them to X", "let them know that you oppose X".
 _MESSAGE_RE = re.compile(
     r"(?i)\b(?:make\s+it\s+clear|let\s+(?:them|him|her)\s+know)\s+(?:that\s+)?"
@@ -48,13 +47,13 @@ def give_conveyed_message(actions: list[CallToAction], text: str) -> list[CallTo
     headings = {line.text.strip().casefold() for line in lines(text) if line.text.strip()}
     given = []
     for action in actions:
-        if action.kind in _CONTACTS and _cut_off(action):
+        if action.kind in CONTACT_KINDS and _cut_off(action):
             demand = _introducing_order(action, text)
             if demand:
                 action = dataclasses.replace(action, text=demand)
         elif (
             found
-            and action.kind in _CONTACTS
+            and action.kind in CONTACT_KINDS
             and action.evidence.start > found.start()
             and _says_less(action, found.group("message"), headings)
         ):

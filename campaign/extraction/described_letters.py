@@ -123,7 +123,7 @@ def describe_letters(
         return actions
     said = finish(subject.group("subject")) if subject else ""
     end = subject.end() if subject else offered.end()
-    if own and offered.start() < own.start() <= end + 5 < own.end() + 5:
+    if own and offered.start() < own.start() <= end + 5 and end < own.end():
         end = own.end()  # "How-To for writing your MLA"
     evidence = Evidence.of(text, offered.start(), end)
     whom = collapse(own.group("whom")) if own else "them"

@@ -21,10 +21,8 @@ import re
 from . import folding
 from .borrowed_demands import says_nothing
 from .language import ENGLISH, FRENCH
-from .text import sentences
-from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, LOW_CONFIDENCE, PETITION, CallToAction
-
-_CONTACTS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
+from .text import collapse, sentences
+from .types import CONTACT_KINDS, LOW_CONFIDENCE, PETITION, CallToAction
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,7 +122,7 @@ def give_document_demand(
     position, any confident one. A letter that borrowed such a petition's words pointing
     back (« une telle enquête ») gets the whole statement and the sentence it points to."""
     cues = _CUES[language]
-    if not any(a.kind in _CONTACTS for a in actions):
+    if not any(a.kind in CONTACT_KINDS for a in actions):
         return actions
     signing = bool(cues.signing.search(text))
     if cues.own_demand is None:
@@ -136,7 +134,7 @@ def give_document_demand(
     borrowed = {a.text for a in statement.read_as} if statement.points else set()
     given, taken = [], False
     for action in actions:
-        if action.kind in _CONTACTS and (
+        if action.kind in CONTACT_KINDS and (
             _says_only_how(action, cues, language)
             # A borrowed « une telle réouverture » says what only with what it points to.
             or action.text in borrowed
@@ -152,7 +150,7 @@ def give_document_demand(
     if not statement.read_as:
         return given
     carried = taken or (
-        statement.described and any(a.kind in _CONTACTS and not a.low_confidence for a in given)
+        statement.described and any(a.kind in CONTACT_KINDS and not a.low_confidence for a in given)
     )
     if not carried:
         return actions  # no channel strong enough to carry it: keep the petition
@@ -195,7 +193,7 @@ def _sentence_statement(
             points += _items_below(text, span.end)
         return _Statement(
             # The sentence as a demand: one line, without a trailing space.
-            text=" ".join(span.text.split()),
+            text=collapse(span.text),
             points=points,
             read_as=tuple(
                 a

@@ -20,7 +20,7 @@ from .borrowed_demands import only_whom, says_nothing
 from .contacts import EMAIL_RE, is_org_contact, is_placeholder_email
 from .context import DocumentContext
 from .text import lines
-from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction, Target
+from .types import CALL, CONTACT_KINDS, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction, Target
 
 # How far (in characters) a channel-less ask may be from the call or letter it belongs to.
 _NEARBY = 1500
@@ -37,7 +37,6 @@ _CHANNEL_RE = re.compile(
     r"(?i)\b(?:e-?mail\w*|writ\w*|letter|call\w*|phon\w*|ring|fax\w*|send\w*|messag\w*|"
     r"tweet\w*|contact\w*|visit\w*|meet\w*)\b"
 )
-_LETTERS_AND_CALLS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
 # Lines after an order that may separate it from its "Email:" line (a "Phone:" line, a tip).
 _LINES_BEFORE_MAILBOX = 6
 _MAILBOX_LABEL_RE = re.compile(r"(?i)^\W*e-?mail(?:\s+address)?\s*[:\u2013\u2014-]\s*")
@@ -58,14 +57,14 @@ def fold_channelless_asks(actions: list[CallToAction]) -> list[CallToAction]:
             for other in ordered
             if other is not ask
             and id(other) not in dropped
-            and other.kind in _LETTERS_AND_CALLS
+            and other.kind in CONTACT_KINDS
             and not _channelless(other)
-            and _gap(ask, other) <= _NEARBY
+            and ask.evidence.gap(other.evidence) <= _NEARBY
             and _same_people(ask, other)
         ]
         if not candidates:
             continue
-        host = min(candidates, key=lambda other: _gap(ask, other))
+        host = min(candidates, key=lambda other: ask.evidence.gap(other.evidence))
         current = hosts.get(id(host), host)
         if says_nothing(current):
             updated = dataclasses.replace(current, text=ask.text)
@@ -109,14 +108,6 @@ def _same_people(ask: CallToAction, other: CallToAction) -> bool:
 def _name_words(target: Target) -> set[str]:
     words = _NAME_WORDS_RE.findall(f"{target.role} {target.name}".casefold().replace("\u2019", "'"))
     return set(words) - _COURTESY
-
-
-def _gap(first: CallToAction, second: CallToAction) -> int:
-    if first.evidence.overlaps(second.evidence):
-        return 0
-    return max(
-        first.evidence.start - second.evidence.end, second.evidence.start - first.evidence.end
-    )
 
 
 def attach_labelled_mailboxes(
@@ -280,7 +271,7 @@ def copy_to_contacts(actions: list[CallToAction], context: DocumentContext) -> l
             a
             for a in actions
             if a is not action
-            and a.kind in _LETTERS_AND_CALLS
+            and a.kind in CONTACT_KINDS
             and a.evidence.end <= action.evidence.start
             and action.evidence.start - a.evidence.end <= _NEARBY
         ]

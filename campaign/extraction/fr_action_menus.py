@@ -16,10 +16,10 @@ from __future__ import annotations
 import dataclasses
 
 from . import folding, fr_petitions
-from .borrowed_demands import _FR, says_nothing, stated_demand
+from .borrowed_demands import says_nothing, stated_demand
 from .fr_wording import finish
 from .text import sentences
-from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, PETITION, CallToAction
+from .types import PETITION, CallToAction
 
 # « Voici quelques actions que vous pouvez poser », « Voici trois façons d'agir », « Plusieurs
 # moyens d'agir : ».
@@ -72,12 +72,11 @@ def _demand(sentence: str) -> str:
     sentence = sentence.strip()
     if _ASK_RE.match(sentence) and not _CHANNEL_RE.search(sentence):
         return finish(sentence)
-    return stated_demand(sentence, _FR)
+    return stated_demand(sentence, language="fr")
 
 
 def _says_only_how(action: CallToAction) -> bool:
     if action.kind == PETITION:
         return fr_petitions.is_bare_signing(action) and not action.talking_points
-    return action.kind in (LETTER_TO_MP, LETTER_TO_TARGETS, CALL) and says_nothing(
-        action, language="fr"
-    )
+    # `says_nothing` holds only for letters and calls.
+    return says_nothing(action, language="fr")

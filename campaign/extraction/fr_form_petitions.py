@@ -10,13 +10,12 @@ and only when the page has a form and nothing else asks anything.
 
 from __future__ import annotations
 
-import re
-
 from . import folding
 from . import fr_wording as wording
 from .context import DocumentContext
 from .fr_stance import assess
 from .stance import IMPERATIVE
+from .text import collapse
 from .types import LOW_CONFIDENCE, PETITION, CallToAction, Evidence
 
 # The form's own wording: « Étape 1 : Vos informations », « Vos coordonnées », « * Champs
@@ -52,7 +51,7 @@ def form_petition(actions: list[CallToAction], context: DocumentContext) -> list
                 text=message,
                 evidence=Evidence.of(context.text, sentence.start, sentence.end),
                 confidence=max(stance.score, LOW_CONFIDENCE + 0.2),
-                addressee=re.sub(r"\s+", " ", match.group("who")).strip(),
+                addressee=collapse(match.group("who")),
             ),
         ]
     return actions

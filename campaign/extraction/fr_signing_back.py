@@ -65,19 +65,11 @@ def lend_demand(actions: list[CallToAction]) -> list[CallToAction]:
     for action in actions:
         if fr_petitions.is_bare_signing(action) and not action.talking_points:
             nearest = min(
-                (a for a in lenders if _distance(a, action) <= _NEARBY),
-                key=lambda a: _distance(a, action),
+                (a for a in lenders if a.evidence.gap(action.evidence) <= _NEARBY),
+                key=lambda a: a.evidence.gap(action.evidence),
                 default=None,
             )
             if nearest is not None:
                 action = dataclasses.replace(action, text=nearest.text)
         lent.append(action)
     return lent
-
-
-def _distance(first: CallToAction, second: CallToAction) -> int:
-    return max(
-        0,
-        first.evidence.start - second.evidence.end,
-        second.evidence.start - first.evidence.end,
-    )

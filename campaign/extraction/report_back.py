@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .types import CALL, LETTER_TO_MP, LETTER_TO_TARGETS, CallToAction
+from .types import CONTACT_KINDS, CallToAction
 
-_CONTACTS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
 _REPORT_BACK_RE = re.compile(
     r"(?i)\b(?:send|e-?mail|write)\b[^.!?]{0,60}?\S+@\S+\s+"
     r"(?:to\s+|and\s+|so\s+(?:that\s+)?)"
@@ -23,5 +22,7 @@ _REPORT_BACK_RE = re.compile(
 def drop_reports_to_organisers(actions: list[CallToAction]) -> list[CallToAction]:
     """Letters and calls whose sentence only reports back to the organisers go."""
     return [
-        a for a in actions if not (a.kind in _CONTACTS and _REPORT_BACK_RE.search(a.evidence.quote))
+        a
+        for a in actions
+        if not (a.kind in CONTACT_KINDS and _REPORT_BACK_RE.search(a.evidence.quote))
     ]

@@ -16,6 +16,8 @@ LETTER_TO_MP = "letter_to_mp"
 LETTER_TO_TARGETS = "letter_to_targets"
 DONATE = "donate"
 CALL = "call"
+# The kinds that ask the reader to contact someone, who must be told what to say.
+CONTACT_KINDS = (LETTER_TO_MP, LETTER_TO_TARGETS, CALL)
 
 # Actions scoring below this are shown to organisers as "low confidence" and never pre-selected.
 LOW_CONFIDENCE = 0.5
@@ -44,6 +46,10 @@ class Evidence:
     def overlaps(self, other: Evidence) -> bool:
         """True when the two spans share at least one character."""
         return self.start < other.end and other.start < self.end
+
+    def gap(self, other: Evidence) -> int:
+        """How many characters lie between the two spans; 0 when they touch or overlap."""
+        return max(0, self.start - other.end, other.start - self.end)
 
     def to_dict(self) -> dict:
         return {"start": self.start, "end": self.end, "quote": self.quote}

@@ -372,3 +372,15 @@ def test_it_takes_a_shouted_two_word_headline_for_the_title():
     assert extract_title("RENT STRIKE\nParkdale tenants' union\n\nWe are on strike.\n") == (
         "RENT STRIKE"
     )
+
+
+def test_the_gap_between_two_evidence_spans_counts_the_characters_between_them():
+    text = "Write to your MP. Then sign the petition."
+    first, second = Evidence.of(text, 0, 17), Evidence.of(text, 23, len(text))
+    assert first.gap(second) == second.gap(first) == 6
+
+
+def test_evidence_spans_that_touch_or_overlap_have_no_gap():
+    text = "Write to your MP and sign the petition."
+    assert Evidence.of(text, 0, 16).gap(Evidence.of(text, 16, 39)) == 0
+    assert Evidence.of(text, 0, 20).gap(Evidence.of(text, 10, 39)) == 0
