@@ -372,6 +372,14 @@ CELERY_BEAT_SCHEDULE["webhooks-sweep"] = {
     "task": "campaign.webhooks.tasks.sweep_webhooks",
     "schedule": WEBHOOKS_SWEEP_SECONDS,
 }
+# Finished deliveries (sent, or failed for good) are deleted this many days after they finished
+# (the privacy page says so): their payloads may carry supporters' addresses, and a month is
+# long enough to notice a failing receiver and retry. Queued ones are never deleted.
+WEBHOOKS_RETENTION_DAYS = env.int("WEBHOOKS_RETENTION_DAYS", default=30)
+CELERY_BEAT_SCHEDULE["webhooks-purge"] = {
+    "task": "campaign.webhooks.tasks.purge_finished_deliveries",
+    "schedule": 24 * 60 * 60.0,
+}
 
 # --- Petitions ------------------------------------------------------------------------------
 # Per client address and petition; signatures over the limit are kept, flagged and not counted.
