@@ -411,6 +411,21 @@ CELERY_BEAT_SCHEDULE["petitions-purge"] = {
 }
 
 
+# --- Consent ledger (campaign.consent) ------------------------------------------------------
+# This many days after a campaign closes, its consents (given and withdrawn) are deleted and its
+# mailings refused (the privacy page says so); the newsletter's are not. A setting of its own,
+# by default the signatures' period: it answers to CASL (proof while the consent is relied on,
+# and while a complaint can still come) rather than to the petition's delivery, so a lawyer
+# may lengthen it without keeping signatures longer.
+CONSENT_RETENTION_AFTER_CLOSE_DAYS = env.int(
+    "CONSENT_RETENTION_AFTER_CLOSE_DAYS", default=PETITIONS_RETENTION_AFTER_CLOSE_DAYS
+)
+CELERY_BEAT_SCHEDULE["consent-purge"] = {
+    "task": "campaign.consent.tasks.purge_expired_consents",
+    "schedule": 24 * 60 * 60.0,
+}
+
+
 # --- Follow-up mailings (campaign.mailings) ----------------------------------------------------
 # People turned into outbox rows per transaction when a mailing is sent.
 MAILINGS_CHUNK_SIZE = env.int("MAILINGS_CHUNK_SIZE", default=1000)
