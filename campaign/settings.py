@@ -372,6 +372,14 @@ CELERY_BEAT_SCHEDULE["webhooks-sweep"] = {
     "task": "campaign.webhooks.tasks.sweep_webhooks",
     "schedule": WEBHOOKS_SWEEP_SECONDS,
 }
+# Finished deliveries (sent, or failed for good) are deleted this many days after they finished
+# (the privacy page says so): their payloads may carry supporters' addresses, and a month is
+# long enough to notice a failing receiver and retry. Queued ones are never deleted.
+WEBHOOKS_RETENTION_DAYS = env.int("WEBHOOKS_RETENTION_DAYS", default=30)
+CELERY_BEAT_SCHEDULE["webhooks-purge"] = {
+    "task": "campaign.webhooks.tasks.purge_finished_deliveries",
+    "schedule": 24 * 60 * 60.0,
+}
 
 # --- Petitions ------------------------------------------------------------------------------
 # Per client address and petition; signatures over the limit are kept, flagged and not counted.
@@ -399,6 +407,21 @@ PETITIONS_RETENTION_AFTER_CLOSE_DAYS = 2 * 365
 PETITIONS_TARGET_UPDATE_MAX_NAMES = env.int("PETITIONS_TARGET_UPDATE_MAX_NAMES", default=2000)
 CELERY_BEAT_SCHEDULE["petitions-purge"] = {
     "task": "petitions.tasks.purge_expired_signatures",
+    "schedule": 24 * 60 * 60.0,
+}
+
+
+# --- Consent ledger (campaign.consent) ------------------------------------------------------
+# This many days after a campaign closes, its consents (given and withdrawn) are deleted and its
+# mailings refused (the privacy page says so); the newsletter's are not. A setting of its own,
+# by default the signatures' period: it answers to CASL (proof while the consent is relied on,
+# and while a complaint can still come) rather than to the petition's delivery, so a lawyer
+# may lengthen it without keeping signatures longer.
+CONSENT_RETENTION_AFTER_CLOSE_DAYS = env.int(
+    "CONSENT_RETENTION_AFTER_CLOSE_DAYS", default=PETITIONS_RETENTION_AFTER_CLOSE_DAYS
+)
+CELERY_BEAT_SCHEDULE["consent-purge"] = {
+    "task": "campaign.consent.tasks.purge_expired_consents",
     "schedule": 24 * 60 * 60.0,
 }
 

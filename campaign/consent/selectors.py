@@ -1,8 +1,14 @@
-"""Reads of the ledger: what a person agrees to now, and who agrees to a scope now."""
+"""Reads of the ledger: what a person agrees to now, who agrees to a scope now, and which
+campaigns' consents are past retention."""
 
+from datetime import datetime, timedelta
+
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from campaign.consent.models import ConsentEvent
+from campaign.models import Campaign
 
 Action = ConsentEvent.Action
 
@@ -78,3 +84,25 @@ def consents_in_force(*, mailbox_keys: list[str]) -> QuerySet:
         .exclude(_later_row_exists())
         .order_by("recorded_at", "id")
     )
+
+
+# --- Retention -------------------------------------------------------------------------------
+
+
+def consent_retention_cutoff(*, now: datetime | None = None) -> datetime:
+    """Campaigns closed before this moment are past CONSENT_RETENTION_AFTER_CLOSE_DAYS."""
+    return (now or timezone.now()) - timedelta(days=settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS)
+
+
+def campaigns_past_consent_retention(*, now: datetime | None = None) -> QuerySet:
+    """Campaigns closed for longer than CONSENT_RETENTION_AFTER_CLOSE_DAYS: their consents are
+    deleted (services.consent_purge_expired) and no mailing may rely on them any more.
+
+    "Closed" is the petitions purge's notion: `closed_at`, which publishing again clears.
+    """
+    return Campaign.objects.filter(closed_at__lt=consent_retention_cutoff(now=now))
+
+
+def campaign_past_consent_retention(*, campaign: Campaign, now: datetime | None = None) -> bool:
+    """Whether `campaign` is past consent retention (see campaigns_past_consent_retention)."""
+    return campaign.closed_at is not None and campaign.closed_at < consent_retention_cutoff(now=now)

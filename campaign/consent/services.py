@@ -1,6 +1,7 @@
-"""Writes of the ledger: consent given, consent withdrawn, a person's rows forgotten.
+"""Writes of the ledger: consent given, consent withdrawn, a person's rows forgotten, a closed
+campaign's rows purged.
 
-Rows are only ever added (and deleted on erasure); nothing here edits one.
+Rows are only ever added (and deleted on erasure or past retention); nothing here edits one.
 """
 
 import logging
@@ -10,10 +11,15 @@ from datetime import datetime
 from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 
+from campaign.batched_deletes import DEFAULT_BATCH_SIZE, delete_in_batches
 from campaign.consent.models import ConsentEvent
 from campaign.consent.registry import withdrawal_handlers
-from campaign.consent.scopes import scope_is_valid
-from campaign.consent.selectors import consent_latest, consenting_for_mailbox
+from campaign.consent.scopes import campaign_scope, scope_is_valid
+from campaign.consent.selectors import (
+    campaigns_past_consent_retention,
+    consent_latest,
+    consenting_for_mailbox,
+)
 from campaign.identities import mailbox_hash, mailbox_key
 from campaign.webhooks import events
 from campaign.webhooks.services import timestamp as webhook_timestamp
@@ -182,3 +188,29 @@ def consent_unsubscribe(
         scope_lock(scope=scope)
         latest = consent_latest(mailbox_hash=mailbox_hash, scope=scope)
         return _withdraw(latest, method=method, page=page)
+
+
+def consent_purge_expired(
+    *, now: datetime | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+) -> int:
+    """Delete every ledger row, given or withdrawn, of the campaigns closed for longer than
+    CONSENT_RETENTION_AFTER_CLOSE_DAYS; returns how many. Run daily (beat); running it again
+    deletes nothing more.
+
+    CASL asks for the proof of a consent while Chorus relies on it: past that period nobody may
+    be mailed about the campaign any more (mailings refuse it), so its proof goes. Rows of the
+    newsletter, which no campaign closes, are left alone (only an erasure deletes them).
+    Deleted `batch_size` rows per transaction.
+    """
+    scopes = [
+        campaign_scope(campaign_id)
+        for campaign_id in campaigns_past_consent_retention(now=now).values_list("pk", flat=True)
+    ]
+    if not scopes:
+        return 0
+    deleted = delete_in_batches(
+        ConsentEvent.objects.filter(scope__in=scopes), batch_size=batch_size
+    )
+    if deleted:
+        log.info("consent: deleted %s rows of %s campaigns past retention", deleted, len(scopes))
+    return deleted

@@ -162,12 +162,18 @@ class MailingAdmin(admin.ModelAdmin):
         return redirect("admin:mailings_mailing_change", pk)
 
     def send_view(self, request, pk: int):
-        """GET: how many people it would go to now, and a button. POST: send."""
+        """GET: how many people it would go to now, and a button (or why it may not go). POST:
+        send, or say why not."""
         mailing = self._mailing(request, pk)
         if not request.user.has_perm(SEND):
             raise PermissionDenied
         if request.method == "POST":
-            if services.mailing_send(mailing=mailing, actor=request.user):
+            try:
+                started = services.mailing_send(mailing=mailing, actor=request.user)
+            except services.MailingRefused as refused:
+                messages.error(request, str(refused))
+                return redirect("admin:mailings_mailing_change", pk)
+            if started:
                 messages.success(
                     request,
                     _("Sending: the emails are being queued; the figures below grow as they go."),
@@ -181,5 +187,6 @@ class MailingAdmin(admin.ModelAdmin):
             mailing,
             title=_("Send “%(subject)s”?") % {"subject": mailing.subject},
             audience=selectors.audience_count(mailing=mailing),
+            refusal=selectors.mailing_send_refusal(mailing=mailing),
             change_url=reverse("admin:mailings_mailing_change", args=[pk]),
         )

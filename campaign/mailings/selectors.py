@@ -1,11 +1,18 @@
-"""Reads of mailings: how far each got (from its outbox rows), and who it would go to now."""
+"""Reads of mailings: how far each got (from its outbox rows), who it would go to now, and
+whether it may go at all."""
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from campaign.consent.scopes import campaign_scope
-from campaign.consent.selectors import consenting, withdrawn_since_given
+from campaign.consent.selectors import (
+    campaign_past_consent_retention,
+    consenting,
+    withdrawn_since_given,
+)
 from campaign.mailings.models import Mailing, MailingRecipient
 from campaign.outbox import OutboundEmail
 
@@ -62,3 +69,19 @@ def mailing_counts(*, mailing: Mailing) -> MailingCounts:
 def audience_count(*, mailing: Mailing) -> int:
     """How many people consent now to the mailing's campaign updates (who Send would reach)."""
     return consenting(scope=campaign_scope(mailing.campaign_id)).count()
+
+
+def mailing_send_refusal(*, mailing: Mailing, now=None) -> str:
+    """Why the mailing may not be sent to supporters, for the organiser; "" when it may.
+
+    Its campaign closed longer ago than CONSENT_RETENTION_AFTER_CLOSE_DAYS: the proof of its
+    supporters' consent is deleted (or about to be, campaign.consent), and nobody may be written
+    to on a consent Chorus can no longer prove. A test to the organiser relies on no consent and
+    is never refused.
+    """
+    if campaign_past_consent_retention(campaign=mailing.campaign, now=now):
+        return _(
+            "This campaign closed more than %(days)s days ago: the proof of its supporters' "
+            "consent is deleted after that (CASL), so no mailing may be sent about it any more."
+        ) % {"days": settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS}
+    return ""

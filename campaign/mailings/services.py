@@ -18,10 +18,11 @@ from django.utils.translation import gettext as _
 
 from campaign.consent.links import unsubscribe_url
 from campaign.consent.scopes import campaign_id_of, campaign_scope
-from campaign.consent.selectors import consenting
+from campaign.consent.selectors import campaign_past_consent_retention, consenting
 from campaign.consent.services import scope_lock
 from campaign.mailings.models import Mailing, MailingRecipient
 from campaign.mailings.purposes import MailingPurpose
+from campaign.mailings.selectors import mailing_send_refusal
 from campaign.outbox import (
     OutboundEmail,
     outbound_email_cancel,
@@ -140,13 +141,22 @@ def mailing_send_test(*, mailing: Mailing, to: str) -> list[OutboundEmail]:
     return emails
 
 
+class MailingRefused(Exception):
+    """The mailing may not be sent to supporters; the message says why, for the organiser."""
+
+
 def mailing_send(*, mailing: Mailing, actor) -> bool:
     """Start sending a draft: mark it `sending` and publish the task that queues its emails.
 
     Returns at once, whatever the number of supporters (they are expanded by the task). False
     when the mailing was not a draft (sent already, or being sent): nothing changes. If the
-    broker is down, the minute's `mailings_resume` publishes the task later.
+    broker is down, the minute's `mailings_resume` publishes the task later. Raises
+    MailingRefused, changing nothing, when it may not go (selectors.mailing_send_refusal: its
+    campaign is past consent retention).
     """
+    refusal = mailing_send_refusal(mailing=mailing)
+    if refusal:
+        raise MailingRefused(refusal)
     with transaction.atomic():
         started = Mailing.objects.filter(pk=mailing.pk, status=Mailing.Status.DRAFT).update(
             status=Mailing.Status.SENDING,
@@ -197,7 +207,8 @@ def mailing_expand_chunk(*, mailing_id: int, size: int | None = None) -> int | N
     *now* (MAILINGS_CHUNK_SIZE), after the mailing's cursor and not written to yet, get a
     recipient row and an outbox row each. A crash rolls the whole chunk back; a rerun starts
     from the cursor, skips whoever has a row, and the unique mailing + person constraint
-    refuses a second row for anyone all the same.
+    refuses a second row for anyone all the same. Once its campaign is past consent retention
+    (selectors.mailing_send_refusal) it writes nobody more: the mailing ends as it stands.
     """
     size = size or settings.MAILINGS_CHUNK_SIZE
     with transaction.atomic():
@@ -208,6 +219,14 @@ def mailing_expand_chunk(*, mailing_id: int, size: int | None = None) -> int | N
             .first()
         )
         if mailing is None or mailing.status != Mailing.Status.SENDING:
+            return None
+        if campaign_past_consent_retention(campaign=mailing.campaign):
+            # Sending when its campaign passed consent retention: its proof is going, so
+            # nobody more is written to; what is queued already goes.
+            Mailing.objects.filter(pk=mailing.pk).update(
+                status=Mailing.Status.SENT, expanded_at=timezone.now()
+            )
+            log.warning("mailings: mailing %s stopped, its campaign is past retention", mailing.pk)
             return None
         scope = mailing_scope(mailing)
         scope_lock(scope=scope)

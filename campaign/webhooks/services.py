@@ -1,4 +1,5 @@
-"""The webhooks API: `webhook_emit` for the apps; the sweep, retry and test for beat and staff.
+"""The webhooks API: `webhook_emit` for the apps; the sweep, retry, test and retention for beat
+and staff.
 
 from campaign.webhooks import events
 from campaign.webhooks.services import webhook_emit
@@ -11,12 +12,14 @@ with transaction.atomic():
 import logging
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
+from campaign.batched_deletes import DEFAULT_BATCH_SIZE, delete_in_batches
 from campaign.identities import mailbox_key
 from campaign.outbox import broker_breaker
 from campaign.webhooks import delivery, events
@@ -169,3 +172,29 @@ def webhook_endpoint_send_test(*, endpoint: WebhookEndpoint) -> WebhookDelivery:
             at=None,
         )
     return row
+
+
+def webhook_delivery_purge_expired(
+    *, now: datetime | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+) -> int:
+    """Delete the deliveries that finished more than WEBHOOKS_RETENTION_DAYS ago; returns how
+    many. Run daily (beat); running it again deletes nothing more.
+
+    Finished: sent (at `sent_at`), or failed for good, by a refusal or after
+    WEBHOOKS_MAX_ATTEMPTS (at its last due attempt, `next_attempt_at`, which a staff retry moves
+    on). Queued rows and rows being sent are never deleted, however old. Deleted `batch_size`
+    rows per transaction, so a large table never holds one long transaction.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=settings.WEBHOOKS_RETENTION_DAYS)
+    finished = WebhookDelivery.objects.filter(
+        # Implied by the two below (a row finishes after it is created): lets the index on
+        # created_at narrow the scan.
+        created_at__lt=cutoff
+    ).filter(
+        Q(status=Status.SENT, sent_at__lt=cutoff)
+        | Q(status=Status.FAILED, next_attempt_at__lt=cutoff)
+    )
+    deleted = delete_in_batches(finished, batch_size=batch_size)
+    if deleted:
+        log.info("webhooks: deleted %s deliveries finished before %s", deleted, cutoff.date())
+    return deleted

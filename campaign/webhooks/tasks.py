@@ -30,3 +30,11 @@ def sweep_webhooks() -> dict:
     from campaign.webhooks.services import webhooks_sweep
 
     return webhooks_sweep()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def purge_finished_deliveries() -> int:
+    """Daily (beat): delete the deliveries finished longer ago than WEBHOOKS_RETENTION_DAYS."""
+    from campaign.webhooks.services import webhook_delivery_purge_expired
+
+    return webhook_delivery_purge_expired()

@@ -1,0 +1,100 @@
+"""A campaign closed longer than consent retention can no longer be mailed: the proof of its
+supporters' consent is deleted (campaign.consent), so nobody may be written to on it."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from campaign.mailings import services
+from campaign.mailings.models import Mailing
+from campaign.mailings.selectors import mailing_send_refusal
+from campaign.outbox.models import OutboundEmail
+from tests.factories import CampaignFactory
+from tests.factories.consent import ConsentEventFactory
+from tests.factories.mailings import MailingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def expired_campaign(db):
+    """Closed two years and a day ago; its consents are not purged yet (the task runs daily)."""
+    campaign = CampaignFactory(closed=True, closed_at=timezone.now() - timedelta(days=731))
+    ConsentEventFactory(campaign=campaign, address="ana@example.org")
+    return campaign
+
+
+def test_a_mailing_of_a_campaign_past_consent_retention_is_refused(
+    expired_campaign, organiser, expansion_held
+):
+    mailing = MailingFactory(campaign=expired_campaign)
+
+    with pytest.raises(services.MailingRefused, match="closed more than 730 days ago"):
+        services.mailing_send(mailing=mailing, actor=organiser)
+
+    mailing.refresh_from_db()
+    assert mailing.status == Mailing.Status.DRAFT
+    expansion_held.assert_not_called()
+
+
+def test_a_campaign_closed_recently_can_still_be_mailed(organiser, expansion_held):
+    campaign = CampaignFactory(closed=True, closed_at=timezone.now() - timedelta(days=729))
+    mailing = MailingFactory(campaign=campaign)
+
+    assert mailing_send_refusal(mailing=mailing) == ""
+    assert services.mailing_send(mailing=mailing, actor=organiser)
+
+
+def test_a_mailing_still_sending_when_its_campaign_passes_retention_writes_nobody_more(
+    expired_campaign,
+):
+    mailing = MailingFactory(campaign=expired_campaign, sending=True)
+
+    assert services.mailing_expand_chunk(mailing_id=mailing.pk) is None
+
+    mailing.refresh_from_db()
+    assert mailing.status == Mailing.Status.SENT
+    assert not OutboundEmail.objects.exists()
+
+
+def test_a_test_to_the_organiser_is_still_allowed(expired_campaign):
+    mailing = MailingFactory(campaign=expired_campaign)
+
+    services.mailing_send_test(mailing=mailing, to="alice@example.org")
+
+    assert list(OutboundEmail.objects.values_list("to", flat=True)) == ["alice@example.org"]
+
+
+def test_the_send_page_says_why_and_offers_no_button(organiser_client, expired_campaign):
+    mailing = MailingFactory(campaign=expired_campaign)
+
+    response = organiser_client.get(reverse("admin:mailings_mailing_send", args=[mailing.pk]))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "no mailing may be sent about it any more" in page
+    assert "Send now" not in page
+
+
+def test_sending_from_the_admin_is_refused_with_a_message_and_changes_nothing(
+    organiser_client, expired_campaign, expansion_held
+):
+    mailing = MailingFactory(campaign=expired_campaign)
+
+    response = organiser_client.post(
+        reverse("admin:mailings_mailing_send", args=[mailing.pk]), follow=True
+    )
+
+    assert "no mailing may be sent about it any more" in response.content.decode()
+    assert Mailing.objects.get().status == Mailing.Status.DRAFT
+    expansion_held.assert_not_called()
+
+
+def test_the_refusal_is_in_french_in_the_french_admin(organiser_client, expired_campaign):
+    mailing = MailingFactory(campaign=expired_campaign)
+
+    response = organiser_client.get(f"/fr/admin/mailings/mailing/{mailing.pk}/send/")
+
+    assert "plus aucun envoi de suivi ne peut être fait" in response.content.decode()
