@@ -480,6 +480,9 @@ class Call(models.Model):
                 fields=["page", "target", "supporter"], name="call_once_per_supporter_per_office"
             )
         ]
+        # The API lists calls by (created_at, id) and a sync's cursor reads on from a key of
+        # them (campaign.api.pagination).
+        indexes = [models.Index(fields=["created_at", "id"], name="call_created_key_idx")]
 
     def __str__(self) -> str:
         return f"{self.page} → {self.target}"

@@ -196,7 +196,16 @@ class Letter(models.Model):
         verbose_name = _("letter")
         verbose_name_plural = _("letters")
         permissions = [("export_letter", _("Can export the letters report"))]
-        indexes = [models.Index(fields=["template", "text_hash"], name="letter_template_hash_idx")]
+        indexes = [
+            models.Index(fields=["template", "text_hash"], name="letter_template_hash_idx"),
+            # The API lists confirmed letters by (confirmed_at, id) and a sync's cursor reads
+            # on from a key of them (campaign.api.pagination).
+            models.Index(
+                fields=["confirmed_at", "id"],
+                name="letter_confirmed_key_idx",
+                condition=models.Q(confirmed_at__isnull=False),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.subject[:60]}"

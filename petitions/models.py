@@ -235,6 +235,11 @@ class Signature(models.Model):
                 name="signature_public_recent_idx",
                 condition=COUNTED & models.Q(show_name=True),
             ),
+            # The API lists counted signatures by (confirmed_at, id) and a sync's cursor reads
+            # on from a key of them (campaign.api.pagination).
+            models.Index(
+                fields=["confirmed_at", "id"], name="signature_counted_key_idx", condition=COUNTED
+            ),
         ]
 
     def __str__(self) -> str:

@@ -10,7 +10,7 @@ them imports it. README.md ("API") is the user's guide.
     permissions.py     HasScope (else 403); may_read_emails
     throttling.py      requests per token per minute (API_RATE_LIMIT)
     time_window.py     created_since / modified_since / until, checked like a form
-    pagination.py      page and per_page (capped at 100)
+    pagination.py      pages (page) or a signed cursor (cursor) for a sync; per_page capped at 100
     selectors.py       one queryset per resource: what an organisation may see
     people.py          people grouped by mailbox over signatures and letters (SQL), their ids
     serializers.py     the JSON of each resource (OSDI names)

@@ -10,7 +10,11 @@ Their id (`person_id`) is a keyed SHA-256 of the mailbox key: stable while MAILB
 is, the same in every resource that points at a person, and worthless for guessing whose
 address it is without the key. The mailboxes are grouped in one SQL statement over both
 tables (the ORM cannot aggregate a union); PeopleQuery gives it the `count()` and slicing a
-Django paginator needs, so the API's pagination works on it unchanged.
+Django paginator needs, and the `ordering` and `after(key)` of a cursor, so both of the API's
+ways through a list work on it (campaign.api.pagination). People are ordered by their latest
+action, then id: the id, not the mailbox, because a cursor carries the key of its last row and
+the mailbox is the address. Every page groups all the actions again, in either mode: a cursor
+spares the offset and never skips or repeats a person, but is not an index scan here.
 """
 
 import hashlib
@@ -80,14 +84,28 @@ class PersonRow:
 
 
 class PeopleQuery:
-    """The people within a time window (and with one id, for a detail), oldest change first.
+    """The people within a time window (and with one id, for a detail), oldest change first,
+    then by id; past a (modified, id) key for a cursor's page.
 
     Lazy like a queryset: `count()` and a slice each run one statement.
     """
 
-    def __init__(self, *, window: TimeWindow | None = None, id: str | None = None):
+    ordering = ("modified", "id")
+
+    def __init__(
+        self,
+        *,
+        window: TimeWindow | None = None,
+        id: str | None = None,
+        after: tuple[datetime, str] | None = None,
+    ):
         self.window = window or TimeWindow()
         self.id = id
+        self.key = after
+
+    def after(self, key: tuple[datetime, str]) -> "PeopleQuery":
+        """The same people past `key`, a (modified, id) pair, in their order."""
+        return PeopleQuery(window=self.window, id=self.id, after=key)
 
     def _grouped(self) -> tuple[str, list]:
         where, params = "", []
@@ -112,6 +130,23 @@ class PeopleQuery:
         """  # noqa: S608
         return sql, params + having_params
 
+    def _listed(self) -> tuple[str, list]:
+        """The grouped people with their ids, past `self.key` if given."""
+        grouped, params = self._grouped()
+        sql = f"""
+            SELECT mailbox, created, modified, {_person_id_sql("mailbox")} AS id
+            FROM ({grouped}) grouped
+        """  # noqa: S608
+        params = [_pepper(settings.MAILBOX_HASH_KEY), *params]
+        if self.key is not None:
+            sql = f"""
+                SELECT * FROM ({sql}) people WHERE modified > %s OR (modified = %s AND id > %s)
+            """  # noqa: S608
+            # As the column holds it: SQLite compares times as text, in UTC without a zone.
+            modified = connection.ops.adapt_datetimefield_value(self.key[0])
+            params += [modified, modified, self.key[1]]
+        return sql, params
+
     def count(self) -> int:
         sql, params = self._grouped()
         with connection.cursor() as cursor:
@@ -125,8 +160,8 @@ class PeopleQuery:
         if not isinstance(index, slice) or index.step not in (None, 1):
             raise TypeError("PeopleQuery takes a slice")
         start = index.start or 0
-        sql, params = self._grouped()
-        sql += " ORDER BY modified, mailbox"
+        sql, params = self._listed()
+        sql += " ORDER BY modified, id"
         if index.stop is not None:
             sql += " LIMIT %s"
             params.append(max(index.stop - start, 0))
@@ -137,7 +172,7 @@ class PeopleQuery:
             rows = cursor.fetchall()
         return [
             PersonRow(mailbox, _aware(created), _aware(modified))
-            for mailbox, created, modified in rows
+            for mailbox, created, modified, _id in rows
         ]
 
 

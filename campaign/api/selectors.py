@@ -1,9 +1,11 @@
 """Reads of the API: one queryset per resource, what an organisation's system may see of it.
 
-Every list is ordered by its modified time, then id, oldest first (campaign.api.pagination),
-and narrowed by the request's TimeWindow. Supporters appear only through confirmed actions:
-an unconfirmed signature or letter never does, nor a signature flagged as abuse, nor the
-writer of a letter whose data was erased (campaign.privacy keeps the letter, not the writer).
+Every list is ordered by its modified time, then id, oldest first: `order_by(<time>, "pk")`,
+the key a cursor reads on from (campaign.api.pagination); the large tables have an index on
+it. Each is narrowed by the request's TimeWindow. Supporters appear only through confirmed
+actions: an unconfirmed signature or letter never does, nor a signature flagged as abuse, nor
+the writer of a letter whose data was erased (campaign.privacy keeps the letter, not the
+writer).
 """
 
 from django.db.models import Count, Prefetch, Q, QuerySet

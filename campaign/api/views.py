@@ -1,5 +1,6 @@
 """The read API's views: authorise (token and scope), bind the time filters, call one
-selector, paginate, respond. Lists are GET only; every other method is a 405."""
+selector, paginate (pages or a cursor: campaign.api.pagination), respond. Lists are GET only;
+every other method is a 405."""
 
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -34,7 +35,10 @@ LIST_ERRORS = {
     400: OpenApiResponse(
         # DRF's validation errors: each parameter refused, with why.
         {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-        description="A filter is not a date: each one refused, with why.",
+        description=(
+            "A filter is not a date, or the cursor is not one this list gave: each parameter "
+            "refused, with why."
+        ),
     ),
     404: OpenApiResponse(ProblemSerializer, description="No such page."),
 }
