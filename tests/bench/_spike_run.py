@@ -13,6 +13,13 @@ from dataclasses import dataclass, field
 
 from aiosmtpd.controller import Controller
 
+from tests.bench._cpu import (
+    CpuMeter,
+    command_starting,
+    postgres_backends,
+    process_group,
+    this_process,
+)
 from tests.bench.petitions import (
     CONCURRENCY,
     Phase,
@@ -163,6 +170,32 @@ def _baseline(port: int, prefix: str) -> Phase:
     return phase
 
 
+def _cpu_groups(server, worker, broker) -> dict:
+    """The processes whose CPU the loop and the baseline share, by role."""
+    database = os.environ["DATABASE_URL"].rsplit("/", 1)[1].split("?")[0]
+    return {
+        "web (gunicorn)": process_group(server.pid),
+        "worker (celery)": process_group(worker.pid),
+        "PostgreSQL": postgres_backends(database),
+        "Redis": command_starting("redis-server"),
+        "load + mailboxes": this_process(),
+    }
+
+
+def _print_cpu(loop: dict[str, float], signatures: int, after: dict[str, float], requests: int):
+    """CPU per complete signature beside CPU per one-INSERT request, by process: what the ratio
+    would be if both were limited only by the machine's cores."""
+    print(f"{'CPU ms':<40}{'per complete signature':>24}{'per one-INSERT':>16}")
+    for name in loop:
+        print(
+            f"{name:<40}{loop[name] * 1000 / signatures:>24.2f}"
+            f"{after[name] * 1000 / requests:>16.2f}"
+        )
+    each, baseline = sum(loop.values()) / signatures, sum(after.values()) / requests
+    print(f"{'all':<40}{each * 1000:>24.2f}{baseline * 1000:>16.2f}")
+    print(f"CPU-bound ceiling of the ratio on this machine: {baseline / each:.2f}")
+
+
 def main() -> int:
     inbox = _Inbox()
     sink_port = free_port()
@@ -209,8 +242,12 @@ def main() -> int:
 
         before = _baseline(port, f"b{run_id}")
         signs = _sign_requests(petition.slug, cookie, csrf, f"s{run_id}", SIGNERS)
+        meter = CpuMeter(_cpu_groups(server, worker, broker)).start()
         sign_phase, confirm_phase, answered = asyncio.run(_loop(port, signs, inbox, cookie, csrf))
+        loop_cpu = meter.stop()
+        meter.start()
         after = _baseline(port, f"a{run_id}")
+        after_cpu = meter.stop()
 
         latencies = sorted(
             arrival.at - answered[arrival.to] for arrival in inbox.take(0) if arrival.to in answered
@@ -249,6 +286,7 @@ def main() -> int:
             f"{latencies[len(latencies) // 2] if latencies else 0:.1f} s, p99 {p99:.1f} s, "
             f"worst {worst:.1f} s (target <= {TARGET_LATENCY:.0f} s)"
         )
+        _print_cpu(loop_cpu, SIGNERS, after_cpu, after.requests)
         print(
             f"signed {sign_phase.statuses.get(302, 0)}, mailed {len(inbox.arrivals)} "
             f"(duplicated {duplicated}, unreadable {inbox.unreadable}), confirmed "

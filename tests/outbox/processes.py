@@ -119,6 +119,11 @@ class CeleryWorker:
     def log_path(self) -> str:
         return self._log.name
 
+    @property
+    def pid(self) -> int | None:
+        """The worker's main process, also its process group's id (None before start)."""
+        return self._process.pid if self._process is not None else None
+
     def log_text(self) -> str:
         return Path(self._log.name).read_text(errors="replace")
 
