@@ -5,6 +5,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from petitions.models import Signature
@@ -132,3 +134,29 @@ def test_it_refuses_a_confirm_post_without_a_csrf_token(petition):
 
     assert response.status_code == 403
     assert Signature.objects.get().confirmed_at is None
+
+
+@pytest.mark.parametrize("opted_in", [False, True], ids=["no consent", "consent"])
+def test_confirming_reads_the_signature_its_petition_and_campaign_in_one_query(
+    client, petition, opted_in
+):
+    # The confirm POST reads only the columns it needs (petitions.services._CONFIRM_READS); a
+    # column it needs and left out would cost one more query here.
+    signature = SignatureFactory(
+        petition=petition, newsletter_opt_in=opted_in, newsletter_consent_text="Yes."
+    )
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(confirm_url(signature))
+
+    assert response.status_code == 302
+    reads = [
+        q["sql"]
+        for q in queries
+        if q["sql"].startswith("SELECT")
+        and any(
+            f'FROM "{table}"' in q["sql"]
+            for table in ("petitions_signature", "petitions_petition", "campaign_campaign")
+        )
+    ]
+    assert len(reads) == 1
