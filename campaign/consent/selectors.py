@@ -1,8 +1,12 @@
 """Reads of the ledger: what a person agrees to now, and who agrees to a scope now."""
 
+from dataclasses import dataclass
+
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from campaign.consent.models import ConsentEvent
+from campaign.consent.scopes import scope_describe
+from campaign.identities import mailbox_key
 
 Action = ConsentEvent.Action
 
@@ -78,3 +82,33 @@ def consents_in_force(*, mailbox_keys: list[str]) -> QuerySet:
         .exclude(_later_row_exists())
         .order_by("recorded_at", "id")
     )
+
+
+@dataclass(frozen=True)
+class ConsentInForce:
+    """One consent a person gives now, and how a page names what it is for."""
+
+    scope: str
+    description: str
+    event: ConsentEvent
+
+
+@dataclass(frozen=True)
+class MailboxConsents:
+    """What the ledger holds on one mailbox: whether it has any row, and the consents in force
+    (the staff page that withdraws them)."""
+
+    known: bool
+    in_force: list[ConsentInForce]
+
+
+def mailbox_consents(*, address: str) -> MailboxConsents:
+    """The consents in force of the mailbox `address` reaches (any spelling of it), by scope,
+    each named as pages name it (scopes.scope_describe, in the current language)."""
+    key = mailbox_key(address)
+    in_force = [
+        ConsentInForce(scope=event.scope, description=scope_describe(event.scope), event=event)
+        for event in consenting_for_mailbox(mailbox_key=key).order_by("scope")
+    ]
+    known = bool(in_force) or ConsentEvent.objects.filter(mailbox_key=key).exists()
+    return MailboxConsents(known=known, in_force=in_force)
