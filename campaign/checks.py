@@ -41,3 +41,17 @@ def check_call_settings(app_configs, **kwargs):
             id="calls.E001",
         )
     ]
+
+
+@register()
+def check_organisation_newsletter(app_configs, **kwargs):
+    """consent.E001: the newsletter box is on, but names no organisation."""
+    if not settings.ORGANISATION_NEWSLETTER or settings.ORGANISATION_NAME.strip():
+        return []
+    return [
+        Error(
+            "ORGANISATION_NEWSLETTER is on but ORGANISATION_NAME is empty.",
+            hint="Set ORGANISATION_NAME: the newsletter box names who will write to supporters.",
+            id="consent.E001",
+        )
+    ]

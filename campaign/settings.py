@@ -438,6 +438,16 @@ CELERY_BEAT_SCHEDULE["mailings-resume"] = {
 }
 
 
+# --- The organisation's newsletter (campaign.consent) ---------------------------------------
+# The organisation running this site, as supporters know it: the newsletter box names it.
+ORGANISATION_NAME = env.str("ORGANISATION_NAME", default="")
+# Whether the organisation sends a newsletter of its own. Only then do the petition and letter
+# forms offer a second unticked box asking for it (scope `newsletter` in the consent ledger).
+# Off by default: asking consent for a newsletter nobody writes misleads supporters (CASL
+# wants the purpose stated truly), and the box must name the organisation, not the software.
+ORGANISATION_NEWSLETTER = env.bool("ORGANISATION_NEWSLETTER", default=False)
+
+
 # --- Supporters' data (campaign.privacy) ----------------------------------------------------
 # The key of the hashes that stand for an erased mailbox (suppressions, the audit log). Set it
 # once and never change it: with another key an erased person's address no longer matches its

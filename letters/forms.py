@@ -3,7 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
+from campaign.consent.wording import (
+    CAMPAIGN_UPDATES_CONSENT,
+    ORGANISATION_NEWSLETTER_CONSENT,
+    organisation_newsletter_offered,
+)
 from campaign.directory.models import Representative, Riding
 from campaign.identities import MailboxField, validate_name_text
 from campaign.postal_codes import PostalCodeField
@@ -96,6 +100,10 @@ class LetterForm(forms.Form):
     send_copy = forms.BooleanField(label=_("Email me a copy of my letter"), required=False)
     # The petitions' sentence: one consent, whichever action the supporter takes.
     newsletter = forms.BooleanField(label=CAMPAIGN_UPDATES_CONSENT, required=False)
+    # Removed in __init__ unless the organisation runs a newsletter (as on the petition form).
+    organisation_newsletter = forms.BooleanField(
+        label=ORGANISATION_NEWSLETTER_CONSENT, required=False
+    )
     source = SourceField()
 
     def __init__(
@@ -109,6 +117,8 @@ class LetterForm(forms.Form):
         """`postal_code_fixed`: the code step one found the MP from; the letter must keep it."""
         super().__init__(*args, **kwargs)
         self.postal_code_fixed = postal_code_fixed
+        if not organisation_newsletter_offered():
+            del self.fields["organisation_newsletter"]
         if not template.editable:
             # A locked template: the organiser's text goes out as written, under one of the
             # organiser's subjects.

@@ -175,6 +175,14 @@ class Letter(models.Model):
     newsletter_consent_text = models.TextField(_("consent wording shown"), blank=True)
     newsletter_consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_page = models.CharField(_("page written on"), max_length=300, blank=True)
+    # The second box: the organisation's own newsletter (the `newsletter_*` fields above are this
+    # campaign's updates), with its wording as shown; the same page, language and time.
+    organisation_newsletter_opt_in = models.BooleanField(
+        _("organisation newsletter opt-in"), default=False
+    )
+    organisation_newsletter_consent_text = models.TextField(
+        _("organisation newsletter wording shown"), blank=True
+    )
     status = models.CharField(
         _("status"),
         max_length=12,

@@ -39,6 +39,8 @@ def _record(letter: Letter) -> dict:
         "newsletter_opt_in": letter.newsletter_opt_in,
         "newsletter_consent_text": letter.newsletter_consent_text,
         "newsletter_consent_at": letter.newsletter_consent_at,
+        "organisation_newsletter_opt_in": letter.organisation_newsletter_opt_in,
+        "organisation_newsletter_consent_text": letter.organisation_newsletter_consent_text,
         "consent_page": letter.consent_page,
         "status": letter.status,
         "created_at": letter.created_at,
@@ -83,6 +85,8 @@ def letters_forget(mailbox_key: str) -> int:
         newsletter_opt_in=False,
         newsletter_consent_text="",
         newsletter_consent_at=None,
+        organisation_newsletter_opt_in=False,
+        organisation_newsletter_consent_text="",
         consent_page="",
     )
     LetterRecipient.objects.filter(letter_id__in=confirmed).update(

@@ -9,7 +9,7 @@ from django.db import connections, router, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from campaign.consent.scopes import campaign_scope
+from campaign.consent.scopes import NEWSLETTER, campaign_scope
 from campaign.consent.services import consent_give
 from campaign.directory.models import Riding
 from campaign.directory.selectors import office_for_role
@@ -230,6 +230,8 @@ def letter_build(
     source: str = "",
     newsletter_opt_in: bool = False,
     newsletter_consent_text: str = "",
+    organisation_newsletter_opt_in: bool = False,
+    organisation_newsletter_consent_text: str = "",
     consent_page: str = "",
 ) -> Letter:
     """The letter as it will be sent, validated but not saved (the preview shows this).
@@ -238,7 +240,9 @@ def letter_build(
     emails about it and around it are in it (letter_confirm, letters.emails). `source` is the
     `?source=` code the supporter came by (campaign.sharing.source_clean), stored with it.
     `newsletter_opt_in` with the `newsletter_consent_text` shown on `consent_page` is the
-    supporter's consent to the campaign's updates, recorded in the ledger on confirmation.
+    supporter's consent to the campaign's updates, recorded in the ledger on confirmation;
+    `organisation_newsletter_opt_in` with its `organisation_newsletter_consent_text`, their
+    consent to the organisation's newsletter, likewise.
 
     A locked template ignores `body` and uses its own text, and accepts only its own subjects.
     Raises ValidationError for a multi-line subject or name (header injection), a name that is
@@ -294,6 +298,10 @@ def letter_build(
         newsletter_opt_in=newsletter_opt_in,
         newsletter_consent_text=newsletter_consent_text if newsletter_opt_in else "",
         newsletter_consent_at=timezone.now() if newsletter_opt_in else None,
+        organisation_newsletter_opt_in=organisation_newsletter_opt_in,
+        organisation_newsletter_consent_text=(
+            organisation_newsletter_consent_text if organisation_newsletter_opt_in else ""
+        ),
         consent_page=consent_page[:300],
         test_mode=campaign.letters_in_test_mode,
         text_hash=fingerprint(
@@ -383,7 +391,8 @@ def letter_confirm(*, letter: Letter) -> bool:
     """Confirm the supporter's address and queue one email per recipient (and the copy).
 
     Idempotent: confirming twice queues nothing more. Returns True when this call confirmed.
-    A supporter who ticked the consent box has it written to the ledger (campaign.consent).
+    A supporter who ticked a consent box (the campaign's updates, the organisation's
+    newsletter) has each consent written to the ledger (campaign.consent).
     Raises CampaignClosed when the campaign no longer takes letters (campaign_close), as a
     petition refuses a late confirmation.
     """
@@ -402,19 +411,35 @@ def letter_confirm(*, letter: Letter) -> bool:
         Letter.objects.filter(pk=letter.pk).update(
             status=Letter.Status.CONFIRMED, confirmed_at=confirmed_at
         )
-        if letter.newsletter_opt_in:
-            # The confirmation link is the double opt-in; the wording is the one shown.
-            consent_give(
-                address=letter.supporter_email,
-                scope=campaign_scope(letter.campaign_id),
-                wording=letter.newsletter_consent_text,
-                language=letter.language,
-                page=letter.consent_page,
-                source=f"letter:{letter.pk}",
-                at=confirmed_at,
-            )
+        _consent_record(letter, at=confirmed_at)
     log.info("letters: letter %s confirmed, %d recipients", letter.pk, len(recipients))
     return True
+
+
+def _consent_record(letter: Letter, *, at) -> None:
+    """The writer's consents, as shown when they wrote: the confirmation link is the double
+    opt-in, the wording the one stored with the letter."""
+    if letter.newsletter_opt_in:
+        consent_give(
+            address=letter.supporter_email,
+            scope=campaign_scope(letter.campaign_id),
+            wording=letter.newsletter_consent_text,
+            language=letter.language,
+            page=letter.consent_page,
+            source=f"letter:{letter.pk}",
+            at=at,
+        )
+    if letter.organisation_newsletter_opt_in:
+        consent_give(
+            address=letter.supporter_email,
+            scope=NEWSLETTER,
+            wording=letter.organisation_newsletter_consent_text,
+            language=letter.language,
+            page=letter.consent_page,
+            # Its own source: one confirmation gives (at most) one row per scope.
+            source=f"letter:{letter.pk}:{NEWSLETTER}",
+            at=at,
+        )
 
 
 def _queue_letter_emails(letter: Letter, recipients: list[LetterRecipient]) -> None:

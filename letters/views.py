@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from campaign import previews
-from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
+from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT, ORGANISATION_NEWSLETTER_CONSENT
 from campaign.directory.lookup import RidingLookup, riding_chosen, ridings_for_postal_code
 from campaign.embeds import embed_of
 from campaign.languages import current_language
@@ -173,6 +173,9 @@ def letter_write(request, campaign: str, template: str):
         "source": data["source"],
         "newsletter_opt_in": data["newsletter"],
         "newsletter_consent_text": str(CAMPAIGN_UPDATES_CONSENT),
+        # Not in the data when the form does not offer it: no box, no consent.
+        "organisation_newsletter_opt_in": data.get("organisation_newsletter", False),
+        "organisation_newsletter_consent_text": str(ORGANISATION_NEWSLETTER_CONSENT),
         "consent_page": settings.SITE_URL + request.path,
     }
     try:

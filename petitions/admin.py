@@ -255,6 +255,8 @@ class SignatureAdmin(admin.ModelAdmin):
         "newsletter_opt_in",
         "newsletter_consent_text",
         "newsletter_consent_at",
+        "organisation_newsletter_opt_in",
+        "organisation_newsletter_consent_text",
         "consent_page",
         "language",
         "ip_hash",

@@ -11,7 +11,11 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from campaign.consent.wording import CAMPAIGN_UPDATES_CONSENT
+from campaign.consent.wording import (
+    CAMPAIGN_UPDATES_CONSENT,
+    ORGANISATION_NEWSLETTER_CONSENT,
+    organisation_newsletter_offered,
+)
 from campaign.identities import MailboxField, validate_name_text
 from campaign.postal_codes import PostalCodeField
 from campaign.sharing import SourceField
@@ -49,7 +53,8 @@ def validate_readable_text(value: str) -> None:
 
 
 class SignatureForm(forms.Form):
-    """First name, last name, email, postal code, optional comment and two opt-in boxes.
+    """First name, last name, email, postal code, optional comment and two opt-in boxes (three
+    when the organisation runs a newsletter: ORGANISATION_NEWSLETTER).
 
     Only these fields are read from the POST: extra fields (`confirmed=1`, `is_flagged=0`)
     are ignored because nothing else is ever copied into the signature.
@@ -89,6 +94,11 @@ class SignatureForm(forms.Form):
         required=False,
     )
     newsletter = forms.BooleanField(label=CAMPAIGN_UPDATES_CONSENT, required=False)
+    # Shown, and read, only when the organisation runs a newsletter. Kept among the fields
+    # either way: SignatureSubmission validates with the class's own field objects.
+    organisation_newsletter = forms.BooleanField(
+        label=ORGANISATION_NEWSLETTER_CONSENT, required=False
+    )
     # Honeypot: hidden from people (and screen readers); bots fill every field they find.
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -118,7 +128,12 @@ class SignatureForm(forms.Form):
             Div(Field("email"), css_class="col-12"),
             Div(Field("postal_code"), css_class="col-sm-6"),
             Div(Field("comment"), css_class="col-12"),
-            Div(Field("show_name"), Field("newsletter"), css_class="col-12"),
+            Div(
+                Field("show_name"),
+                Field("newsletter"),
+                *([Field("organisation_newsletter")] if organisation_newsletter_offered() else []),
+                css_class="col-12",
+            ),
             Field("source"),
             Div(
                 Field("website"),
@@ -147,9 +162,11 @@ class SignatureForm(forms.Form):
     def to_input(
         self, *, consent_page: str, language: str, source: str | None = None
     ) -> SignatureInput:
-        """The cleaned data as the service's input, with the consent wording that was shown.
+        """The cleaned data as the service's input, with the consent wordings that were shown.
         `source`, when given, is the one to store if the form carries none (an embed's)."""
         data = self.cleaned_data
+        # A POST ticking a box the page did not show records nothing.
+        newsletter = organisation_newsletter_offered() and data["organisation_newsletter"]
         return SignatureInput(
             first_name=data["first_name"].strip(),
             last_name=data["last_name"].strip(),
@@ -159,6 +176,10 @@ class SignatureForm(forms.Form):
             show_name=data["show_name"],
             newsletter_opt_in=data["newsletter"],
             newsletter_consent_text=str(CAMPAIGN_UPDATES_CONSENT),
+            organisation_newsletter_opt_in=newsletter,
+            organisation_newsletter_consent_text=(
+                str(ORGANISATION_NEWSLETTER_CONSENT) if newsletter else ""
+            ),
             consent_page=consent_page,
             language=language,
             source=data.get("source") or source or "",

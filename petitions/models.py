@@ -176,11 +176,20 @@ class Signature(models.Model):
     comment_hidden = models.BooleanField(_("comment hidden"), default=False)
     show_name = models.BooleanField(_("name shown publicly"), default=False)
 
-    # CASL: express consent, with the exact wording shown, when, and on which page.
+    # CASL: express consent to the campaign's updates, with the exact wording shown, when, and on
+    # which page.
     newsletter_opt_in = models.BooleanField(_("newsletter opt-in"), default=False)
     newsletter_consent_text = models.TextField(_("consent wording shown"), blank=True)
     newsletter_consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_page = models.CharField(_("page signed on"), max_length=300, blank=True)
+    # The second box: the organisation's own newsletter (the `newsletter_*` fields above are the
+    # campaign's updates), with its wording as shown; the same page, language and time.
+    organisation_newsletter_opt_in = models.BooleanField(
+        _("organisation newsletter opt-in"), default=False
+    )
+    organisation_newsletter_consent_text = models.TextField(
+        _("organisation newsletter wording shown"), blank=True
+    )
     language = models.CharField(_("language"), max_length=8, blank=True)
     # Where the signer came from: the `?source=` code of the link (campaign.sharing).
     source = models.CharField(_("source"), max_length=40, blank=True, default="")

@@ -35,6 +35,8 @@ def _record(signature: Signature) -> dict:
         "newsletter_opt_in": signature.newsletter_opt_in,
         "newsletter_consent_text": signature.newsletter_consent_text,
         "newsletter_consent_at": signature.newsletter_consent_at,
+        "organisation_newsletter_opt_in": signature.organisation_newsletter_opt_in,
+        "organisation_newsletter_consent_text": signature.organisation_newsletter_consent_text,
         "consent_page": signature.consent_page,
         "language": signature.language,
         "ip_hash": signature.ip_hash,

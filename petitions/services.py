@@ -14,7 +14,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat, Substr
 from django.utils import timezone
 
-from campaign.consent.scopes import campaign_scope
+from campaign.consent.scopes import NEWSLETTER, campaign_scope
 from campaign.consent.services import consent_give
 from campaign.directory.lookup import local_ridings_for_postal_code
 from campaign.identities import mailbox_key
@@ -49,8 +49,12 @@ class SignatureInput:
     postal_code: str
     comment: str = ""
     show_name: bool = False
+    # Consent to the campaign's updates, and the sentence shown beside its box.
     newsletter_opt_in: bool = False
     newsletter_consent_text: str = ""
+    # Consent to the organisation's newsletter (the second box, when it is offered).
+    organisation_newsletter_opt_in: bool = False
+    organisation_newsletter_consent_text: str = ""
     consent_page: str = ""
     language: str = ""
     # The `?source=` code the signer came by (campaign.sharing.source_clean), or "".
@@ -134,6 +138,10 @@ def signature_create(
         newsletter_opt_in=data.newsletter_opt_in,
         newsletter_consent_text=data.newsletter_consent_text if data.newsletter_opt_in else "",
         newsletter_consent_at=timezone.now() if data.newsletter_opt_in else None,
+        organisation_newsletter_opt_in=data.organisation_newsletter_opt_in,
+        organisation_newsletter_consent_text=(
+            data.organisation_newsletter_consent_text if data.organisation_newsletter_opt_in else ""
+        ),
         consent_page=data.consent_page[:300],
         language=data.language[:8],
         source=data.source[:40],
@@ -170,6 +178,8 @@ _CONFIRM_READS = (
     "is_flagged",
     "newsletter_opt_in",
     "newsletter_consent_text",
+    "organisation_newsletter_opt_in",
+    "organisation_newsletter_consent_text",
     "language",
     "consent_page",
     "petition__slug",
@@ -195,11 +205,12 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
     Raises Signature.DoesNotExist for an unknown id and PetitionClosed (carrying the petition)
     when the petition is no longer open (its campaign is not published). One conditional
     UPDATE decides which request confirmed: only that one adds one to the count, and only if
-    the signature is not flagged. A signer who ticked the newsletter box has their consent
-    written to the ledger (campaign.consent) in the same transaction: the confirmation link is
-    the double opt-in CASL's express consent rests on; the wording is the one stored at signing.
-    It commits together with the `signature.confirmed` webhook rows (campaign.webhooks, sent
-    after commit): neither exists without the other.
+    the signature is not flagged. A signer who ticked a consent box (the campaign's updates,
+    the organisation's newsletter) has each consent written to the ledger (campaign.consent) in
+    the same transaction: the confirmation link is the double opt-in CASL's express consent
+    rests on; the wording is the one stored at signing. It commits together with the
+    `signature.confirmed` webhook rows (campaign.webhooks, sent after commit, naming the scopes
+    consented to): neither exists without the other.
     """
     signature = (
         Signature.objects.select_related("petition__campaign")
@@ -218,9 +229,7 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
         if not updated:
             return ConfirmOutcome(signature=signature, newly_confirmed=False)
         signature.confirmed_at = now
-        if signature.newsletter_opt_in:
-            _consent_record(signature)
-        _emit_confirmed(signature)
+        _emit_confirmed(signature, consents=_consent_record(signature))
     if not signature.is_flagged:
         petition = signature.petition
         # Straight away outside a transaction; after commit inside one.
@@ -229,22 +238,41 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
     return ConfirmOutcome(signature=signature, newly_confirmed=True)
 
 
-def _consent_record(signature: Signature) -> None:
-    """The signer's consent to their campaign's updates, as it was shown when they signed."""
-    consent_give(
-        address=signature.email,
-        scope=campaign_scope(signature.petition.campaign_id),
-        wording=signature.newsletter_consent_text,
-        language=signature.language,
-        page=signature.consent_page,
-        source=f"signature:{signature.pk}",
-        at=signature.confirmed_at,
-    )
+def _consent_record(signature: Signature) -> list[str]:
+    """The signer's consents, as they were shown when they signed: to their campaign's updates
+    and to the organisation's newsletter, each if its box was ticked. Returns the scopes."""
+    given = []
+    if signature.newsletter_opt_in:
+        given.append(
+            consent_give(
+                address=signature.email,
+                scope=campaign_scope(signature.petition.campaign_id),
+                wording=signature.newsletter_consent_text,
+                language=signature.language,
+                page=signature.consent_page,
+                source=f"signature:{signature.pk}",
+                at=signature.confirmed_at,
+            )
+        )
+    if signature.organisation_newsletter_opt_in:
+        given.append(
+            consent_give(
+                address=signature.email,
+                scope=NEWSLETTER,
+                wording=signature.organisation_newsletter_consent_text,
+                language=signature.language,
+                page=signature.consent_page,
+                # Its own source: one confirmation gives (at most) one row per scope.
+                source=f"signature:{signature.pk}:{NEWSLETTER}",
+                at=signature.confirmed_at,
+            )
+        )
+    return [event.scope for event in given]
 
 
-def _emit_confirmed(signature: Signature) -> None:
-    """The `signature.confirmed` event: ids and dates; the address only to endpoints allowed
-    personal data (campaign.webhooks)."""
+def _emit_confirmed(signature: Signature, *, consents: list[str]) -> None:
+    """The `signature.confirmed` event: ids, dates and the scopes consented to (as written to
+    the ledger); the address only to endpoints allowed personal data (campaign.webhooks)."""
     petition = signature.petition
     webhook_emit(
         event=events.SIGNATURE_CONFIRMED,
@@ -254,6 +282,7 @@ def _emit_confirmed(signature: Signature) -> None:
             "campaign": petition.campaign.slug,
             "confirmed_at": webhook_timestamp(signature.confirmed_at),
             "counted": not signature.is_flagged,
+            "consents": consents,
         },
         personal={"email": signature.email},
         occurred_at=signature.confirmed_at,
@@ -459,6 +488,8 @@ def signature_purge_expired() -> PurgeOutcome:
         newsletter_opt_in=False,
         newsletter_consent_text="",
         newsletter_consent_at=None,
+        organisation_newsletter_opt_in=False,
+        organisation_newsletter_consent_text="",
         ip_hash="",
     )
     log.info(

@@ -30,6 +30,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.timezone import is_naive, make_aware
 
 from campaign.api.time_window import TimeWindow
+from campaign.consent.scopes import NEWSLETTER
 from campaign.consent.selectors import consents_in_force
 from campaign.outbox import suppressions_of
 from letters.models import Letter, LetterRecipient
@@ -210,7 +211,8 @@ class Person:
     modified: datetime
     signatures: int = 0
     letters: int = 0
-    # The latest consent in force (None once withdrawn, or never given), and all of them.
+    # Their consent to the organisation's newsletter when in force, else their latest consent
+    # in force (None once withdrawn, or never given); and all of them.
     newsletter_consent: Consent | None = None
     consents: list[Consent] = field(default_factory=list)
     # Why the outbox no longer writes to them (an unsubscribe, a bounce…), "" if it does.
@@ -259,8 +261,16 @@ def people_detailed(rows: list[PersonRow]) -> list[Person]:
         suppression = suppressed.get(person.email)
         person.mail_suppressed = suppression.reason if suppression else ""
         person.consents = consents.get(row.mailbox, [])
-        person.newsletter_consent = person.consents[-1] if person.consents else None
+        person.newsletter_consent = _newsletter_consent(person.consents)
     return people
+
+
+def _newsletter_consent(consents: list[Consent]) -> Consent | None:
+    """The consent `newsletter_consent` shows: the organisation's newsletter (scope
+    `newsletter`) when in force, else the latest of the others (a campaign's updates)."""
+    newsletter = [c for c in consents if c.scope == NEWSLETTER]
+    chosen = newsletter or consents
+    return chosen[-1] if chosen else None
 
 
 def _person(row: PersonRow, signatures: list[Signature], letters: list[Letter]) -> Person:

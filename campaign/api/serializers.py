@@ -138,6 +138,7 @@ class PersonSerializer(serializers.Serializer):
     postal_addresses = serializers.SerializerMethodField()
     languages_spoken = serializers.SerializerMethodField()
     newsletter_consent = serializers.SerializerMethodField()
+    consents = serializers.SerializerMethodField()
     mail_suppressed = serializers.CharField(
         allow_blank=True,
         help_text="Why Chorus no longer emails them (unsubscribe, bounce, complaint…), or empty.",
@@ -163,21 +164,29 @@ class PersonSerializer(serializers.Serializer):
 
     @extend_schema_field(ConsentSerializer(allow_null=True))
     def get_newsletter_consent(self, person) -> dict | None:
-        """Their latest consent in force in the ledger; null when they never gave one or
-        withdrew it (an unsubscribe shows at once)."""
+        """Their consent in force in the ledger to the organisation's newsletter (scope
+        `newsletter`), else their latest other one; null when they never gave one or withdrew
+        it (an unsubscribe shows at once)."""
         consent = person.newsletter_consent
-        if consent is None:
-            return None
-        return {
-            "opted_in": True,
-            "scope": consent.scope,
-            "wording": consent.wording,
-            "given_at": serializers.DateTimeField().to_representation(consent.given_at)
-            if consent.given_at
-            else None,
-            "page": consent.page,
-            "language": consent.language,
-        }
+        return None if consent is None else _consent(consent)
+
+    @extend_schema_field(ConsentSerializer(many=True))
+    def get_consents(self, person) -> list[dict]:
+        """Every consent of theirs in force in the ledger, one per scope, oldest first."""
+        return [_consent(consent) for consent in person.consents]
+
+
+def _consent(consent) -> dict:
+    return {
+        "opted_in": True,
+        "scope": consent.scope,
+        "wording": consent.wording,
+        "given_at": serializers.DateTimeField().to_representation(consent.given_at)
+        if consent.given_at
+        else None,
+        "page": consent.page,
+        "language": consent.language,
+    }
 
 
 class OutreachTargetSerializer(serializers.ModelSerializer):

@@ -11,8 +11,10 @@ class ConsentEvent(models.Model):
     `mailbox_key` (campaign.identities.mailbox_key) is who; `address` the address as they gave
     it; `mailbox_hash` the keyed hash the unsubscribe link names them by. `scope` is what
     (campaign.consent.scopes). `wording`, `language` and `page` are what they were shown and
-    where; `method` how it was confirmed. `source` names the record the row came from
-    ("signature:42"), unique per action, so recording one confirmation twice writes one row.
+    where; `method` how it was confirmed (or withdrawn). `source` names the record the row came
+    from ("signature:42"), unique per action, so recording one confirmation twice writes one row.
+    `recorded_by` is the staff account that recorded a withdrawal on the person's request (its
+    username, not a key: the ledger outlives accounts), empty for what supporters did themselves.
 
     Current consent is the latest row per mailbox and scope (selectors): a later withdrawal
     overrides an earlier consent, and a later consent (signing again) overrides a withdrawal.
@@ -39,12 +41,16 @@ class ConsentEvent(models.Model):
     page = models.CharField(_("page"), max_length=300, blank=True)
     method = models.CharField(_("how confirmed"), max_length=20, choices=Method.choices)
     source = models.CharField(_("source"), max_length=60, blank=True)
+    recorded_by = models.CharField(_("recorded by (staff)"), max_length=150, blank=True)
     recorded_at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:
         ordering = ["-recorded_at", "-id"]
         verbose_name = _("consent event")
         verbose_name_plural = _("consent ledger")
+        permissions = [
+            ("withdraw_consentevent", _("Can withdraw a supporter's consent on their request")),
+        ]
         indexes = [
             # Latest row per person and scope (selectors), and everyone in one scope.
             models.Index(

@@ -1,6 +1,7 @@
 """Reads of the ledger: what a person agrees to now, who agrees to a scope now, and which
 campaigns' consents are past retention."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -8,6 +9,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from campaign.consent.models import ConsentEvent
+from campaign.consent.scopes import scope_describe
+from campaign.identities import mailbox_key
 from campaign.models import Campaign
 
 Action = ConsentEvent.Action
@@ -106,3 +109,33 @@ def campaigns_past_consent_retention(*, now: datetime | None = None) -> QuerySet
 def campaign_past_consent_retention(*, campaign: Campaign, now: datetime | None = None) -> bool:
     """Whether `campaign` is past consent retention (see campaigns_past_consent_retention)."""
     return campaign.closed_at is not None and campaign.closed_at < consent_retention_cutoff(now=now)
+
+
+@dataclass(frozen=True)
+class ConsentInForce:
+    """One consent a person gives now, and how a page names what it is for."""
+
+    scope: str
+    description: str
+    event: ConsentEvent
+
+
+@dataclass(frozen=True)
+class MailboxConsents:
+    """What the ledger holds on one mailbox: whether it has any row, and the consents in force
+    (the staff page that withdraws them)."""
+
+    known: bool
+    in_force: list[ConsentInForce]
+
+
+def mailbox_consents(*, address: str) -> MailboxConsents:
+    """The consents in force of the mailbox `address` reaches (any spelling of it), by scope,
+    each named as pages name it (scopes.scope_describe, in the current language)."""
+    key = mailbox_key(address)
+    in_force = [
+        ConsentInForce(scope=event.scope, description=scope_describe(event.scope), event=event)
+        for event in consenting_for_mailbox(mailbox_key=key).order_by("scope")
+    ]
+    known = bool(in_force) or ConsentEvent.objects.filter(mailbox_key=key).exists()
+    return MailboxConsents(known=known, in_force=in_force)

@@ -11,6 +11,8 @@ from datetime import datetime
 from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 
+from campaign.audit.models import AuditLog
+from campaign.audit.services import audit_record
 from campaign.batched_deletes import DEFAULT_BATCH_SIZE, delete_in_batches
 from campaign.consent.models import ConsentEvent
 from campaign.consent.registry import withdrawal_handlers
@@ -94,7 +96,9 @@ def consent_give(
     return event
 
 
-def _withdraw(latest: ConsentEvent | None, *, method: str, page: str) -> ConsentEvent | None:
+def _withdraw(
+    latest: ConsentEvent | None, *, method: str, page: str, by: str = ""
+) -> ConsentEvent | None:
     """Withdraw the consent `latest` decides (the caller holds `scope_lock`); the row written,
     or None when there was no consent in force."""
     if latest is None:
@@ -113,6 +117,7 @@ def _withdraw(latest: ConsentEvent | None, *, method: str, page: str) -> Consent
         language=latest.language,
         page=page[:300],
         method=method,
+        recorded_by=by[:150],
     )
     log.info("consent: withdrawn for %s by %s (event %s)", latest.scope, method, event.pk)
     _emit_unsubscribed(event)
@@ -135,21 +140,23 @@ def _emit_unsubscribed(event: ConsentEvent) -> None:
 
 
 def consent_withdraw(
-    *, address: str, scope: str, method: str, page: str = ""
+    *, address: str, scope: str, method: str, page: str = "", by: str = ""
 ) -> ConsentEvent | None:
     """Record that the person at `address` no longer agrees to `scope`, and have the registered
     handlers cancel what is queued for them (registry). Call it inside a transaction (it takes
-    `scope_lock`). Returns the row written: None when there was nothing to withdraw (never
-    given, or withdrawn already)."""
+    `scope_lock`). `by`: the username of the staff member recording it on the person's request.
+    Returns the row written: None when there was nothing to withdraw (never given, or withdrawn
+    already)."""
     scope_lock(scope=scope)
     latest = consent_latest(mailbox_key=mailbox_key(address), scope=scope)
-    return _withdraw(latest, method=method, page=page)
+    return _withdraw(latest, method=method, page=page, by=by)
 
 
-def consent_withdraw_all(*, address: str, method: str) -> int:
+def consent_withdraw_all(*, address: str, method: str, by: str = "") -> list[ConsentEvent]:
     """Withdraw every consent in force for the mailbox (a complaint: "this is spam" covers
-    everything we send). Returns how many scopes were withdrawn."""
-    withdrawn = 0
+    everything we send), as `consent_withdraw` does each. Returns the rows written, one per
+    scope withdrawn."""
+    withdrawn = []
     with transaction.atomic():
         for scope in sorted(
             set(
@@ -158,8 +165,49 @@ def consent_withdraw_all(*, address: str, method: str) -> int:
                 )
             )
         ):
-            if consent_withdraw(address=address, scope=scope, method=method) is not None:
-                withdrawn += 1
+            event = consent_withdraw(address=address, scope=scope, method=method, by=by)
+            if event is not None:
+                withdrawn.append(event)
+    return withdrawn
+
+
+# The audit log's name for staff withdrawals (its object id is the mailbox's hash, never the
+# address, as for the supporters' data page).
+AUDIT_MODEL = "consent.consentevent"
+
+
+def consent_withdraw_by_staff(
+    *, actor, address: str, scope: str | None = None
+) -> list[ConsentEvent]:
+    """Withdraw, on the person's request (a phone call, a letter, a reply to the unsubscribe
+    mailto), their consent to `scope`, or every consent in force when `scope` is None.
+
+    The same withdrawal as an unsubscribe link's (`consent_withdraw`: queued mail cancelled,
+    the `supporter.unsubscribed` webhook), recorded with method "staff" and the staff member's
+    username, plus one audit log entry naming the mailbox by its hash and the scopes withdrawn.
+    Returns the rows written; none (and no audit entry) when nothing was in force, so a second
+    click changes nothing. Raises ValueError for a scope that is not one (a programming error:
+    the admin's form checks it).
+    """
+    if scope is not None and not scope_is_valid(scope):
+        raise ValueError(f"Not a consent scope: {scope!r}")
+    by = actor.get_username()
+    with transaction.atomic():
+        if scope is None:
+            withdrawn = consent_withdraw_all(address=address, method=Method.STAFF, by=by)
+        else:
+            event = consent_withdraw(address=address, scope=scope, method=Method.STAFF, by=by)
+            withdrawn = [event] if event is not None else []
+        if withdrawn:
+            audit_record(
+                actor=actor,
+                action=AuditLog.Action.ACTION,
+                model=AUDIT_MODEL,
+                object_id=mailbox_hash(address),
+                object_repr="",
+                changes={e.scope: (Action.GIVEN, Action.WITHDRAWN) for e in withdrawn},
+                note="consent withdrawn (staff)",
+            )
     return withdrawn
 
 

@@ -201,6 +201,18 @@ def test_the_sign_form_is_accessible(client, petition):
     assert {c.get("name") for c in page.controls} >= {"first_name", "email", "postal_code"}
 
 
+def test_the_sign_form_with_the_organisations_newsletter_box_is_accessible(
+    client, petition, settings
+):
+    settings.ORGANISATION_NAME = "Rainbow Railroad"
+    settings.ORGANISATION_NEWSLETTER = True
+
+    page = audit(client.get(reverse("petitions:sign", kwargs={"slug": petition.slug})))
+
+    assert_accessible(page)
+    assert "organisation_newsletter" in {c.get("name") for c in page.controls}
+
+
 def test_the_sign_form_ties_each_error_to_its_field(client, petition):
     response = client.post(
         reverse("petitions:sign", kwargs={"slug": petition.slug}),
@@ -272,6 +284,18 @@ def test_the_letter_writing_page_is_accessible(client, mp_template):
 
     assert_accessible(page)
     assert {c.get("name") for c in page.controls} >= {"supporter_name", "body"}
+
+
+def test_the_letter_writing_page_with_the_organisations_newsletter_box_is_accessible(
+    client, mp_template, settings
+):
+    settings.ORGANISATION_NAME = "Rainbow Railroad"
+    settings.ORGANISATION_NEWSLETTER = True
+
+    page = audit(client.get(write_url(mp_template, postal_code="K1A 0A6", riding="35079")))
+
+    assert_accessible(page)
+    assert "organisation_newsletter" in {c.get("name") for c in page.controls}
 
 
 def test_the_confirm_button_page_is_accessible(client, petition):

@@ -119,6 +119,52 @@ def test_it_gives_a_person_their_consent_in_force_from_the_ledger(organiser_api)
     assert person["newsletter_consent"]["scope"] == f"campaign:{signature.petition.campaign_id}"
 
 
+def test_a_persons_newsletter_consent_is_the_organisations_newsletter_from_the_ledger(
+    organiser_api,
+):
+    from campaign.consent.scopes import NEWSLETTER, campaign_scope
+    from petitions.services import signature_confirm
+
+    signature = SignatureFactory(
+        email="m@example.org",
+        newsletter_opt_in=True,
+        newsletter_consent_text="Campaign news.",
+        organisation_newsletter_opt_in=True,
+        organisation_newsletter_consent_text="The newsletter.",
+    )
+    signature_confirm(signature_id=signature.pk)
+
+    (person,) = _results(organiser_api, "/api/v1/people/")
+    assert person["newsletter_consent"]["scope"] == NEWSLETTER
+    assert person["newsletter_consent"]["wording"] == "The newsletter."
+    assert [(c["scope"], c["wording"]) for c in person["consents"]] == [
+        (campaign_scope(signature.petition.campaign_id), "Campaign news."),
+        (NEWSLETTER, "The newsletter."),
+    ]
+
+
+def test_a_person_who_withdrew_the_newsletter_shows_their_other_consents(organiser_api):
+    from campaign.consent.models import ConsentEvent
+    from campaign.consent.scopes import NEWSLETTER, campaign_scope
+    from campaign.consent.services import consent_withdraw
+    from petitions.services import signature_confirm
+
+    signature = SignatureFactory(
+        email="m@example.org",
+        newsletter_opt_in=True,
+        organisation_newsletter_opt_in=True,
+        organisation_newsletter_consent_text="The newsletter.",
+    )
+    signature_confirm(signature_id=signature.pk)
+    consent_withdraw(address="m@example.org", scope=NEWSLETTER, method=ConsentEvent.Method.STAFF)
+
+    (person,) = _results(organiser_api, "/api/v1/people/")
+    assert person["newsletter_consent"]["scope"] == campaign_scope(signature.petition.campaign_id)
+    assert [c["scope"] for c in person["consents"]] == [
+        campaign_scope(signature.petition.campaign_id)
+    ]
+
+
 def test_a_person_who_unsubscribed_shows_no_consent_at_once(organiser_api):
     from campaign.consent.scopes import campaign_scope
     from tests.factories.consent import ConsentEventFactory

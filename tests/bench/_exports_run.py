@@ -96,7 +96,7 @@ class _CopyInput:
                 f"{postal}\t{province}\t{code}\t{riding}\t\tf\tf\t{'t' if opted else 'f'}\t"
                 f"{consent if opted else ''}\t{signed.isoformat() if opted else chr(92) + 'N'}\t"
                 f"/petitions/bench/sign/\ten\t\t\tf\t1\t{signed.isoformat()}\t"
-                f"{(signed + datetime.timedelta(minutes=3)).isoformat()}\t\n"
+                f"{(signed + datetime.timedelta(minutes=3)).isoformat()}\t\tf\t\n"
             )
             if len(lines) == 10_000:
                 yield "".join(lines).encode()
@@ -122,7 +122,8 @@ COPY_COLUMNS = (
     "petition_id, first_name, last_name, email, email_key, postal_code, province, riding_code, "
     "riding_name, comment, comment_hidden, show_name, newsletter_opt_in, newsletter_consent_text, "
     "newsletter_consent_at, consent_page, language, ip_hash, flag_reason, rate_limit_pending, "
-    "confirmation_sends, created_at, confirmed_at, source"
+    "confirmation_sends, created_at, confirmed_at, source, organisation_newsletter_opt_in, "
+    "organisation_newsletter_consent_text"
 )
 
 

@@ -143,7 +143,11 @@ def test_confirming_reads_the_signature_its_petition_and_campaign_in_one_query(
     # The confirm POST reads only the columns it needs (petitions.services._CONFIRM_READS); a
     # column it needs and left out would cost one more query here.
     signature = SignatureFactory(
-        petition=petition, newsletter_opt_in=opted_in, newsletter_consent_text="Yes."
+        petition=petition,
+        newsletter_opt_in=opted_in,
+        newsletter_consent_text="Yes.",
+        organisation_newsletter_opt_in=opted_in,
+        organisation_newsletter_consent_text="Yes, the newsletter too.",
     )
 
     with CaptureQueriesContext(connection) as queries:

@@ -53,6 +53,8 @@ def test_it_keeps_only_the_counts_two_years_after_the_campaign_closed():
         riding_code="35075",
         newsletter_opt_in=True,
         newsletter_consent_text="Yes",
+        organisation_newsletter_opt_in=True,
+        organisation_newsletter_consent_text="Yes, the newsletter",
     )
     kept = SignatureFactory(petition=PetitionFactory(), confirmed=True)
 
@@ -67,6 +69,10 @@ def test_it_keeps_only_the_counts_two_years_after_the_campaign_closed():
         "35075",
     )
     assert (signature.comment, signature.newsletter_consent_text) == ("", "")
+    assert (
+        signature.organisation_newsletter_opt_in,
+        signature.organisation_newsletter_consent_text,
+    ) == (False, "")
     assert signature.confirmed_at is not None
     kept.refresh_from_db()
     assert kept.email
