@@ -436,6 +436,10 @@ CELERY_BEAT_SCHEDULE["mailings-resume"] = {
     "task": "campaign.mailings.tasks.resume_mailings",
     "schedule": 60.0,
 }
+CELERY_BEAT_SCHEDULE["mailings-forget-recipients"] = {
+    "task": "campaign.mailings.tasks.forget_recipients_past_retention",
+    "schedule": 24 * 60 * 60.0,
+}
 
 
 # --- The organisation's newsletter (campaign.consent) ---------------------------------------

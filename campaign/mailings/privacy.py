@@ -4,7 +4,7 @@ Registered in MailingsConfig.ready as the "mailings" holder. Erasing keeps each 
 without the mailbox (the mailing's figures still add up), and the outbox erases the emails.
 """
 
-from django.db.models import CharField, Value
+from django.db.models import CharField, QuerySet, Value
 from django.db.models.functions import Cast, Concat
 from django.utils.translation import gettext_lazy as _
 
@@ -31,11 +31,20 @@ def mailings_held(mailbox_key: str) -> Held:
     return Held(records=[_record(r) for r in recipients], emails_for=recipients)
 
 
-def mailings_forget(mailbox_key: str) -> int:
-    """Replace the mailbox on its recipient rows by a key that is nobody's; returns how many."""
-    return MailingRecipient.objects.filter(mailbox_key=mailbox_key).update(
-        mailbox_key=Concat(Value("erased-"), Cast("id", CharField()))
+_ERASED = "erased-"
+
+
+def recipients_forget(recipients: QuerySet) -> int:
+    """Replace the mailbox on these recipient rows by a key that is nobody's (the figures still
+    add up); returns how many were not forgotten already."""
+    return recipients.exclude(mailbox_key__startswith=_ERASED).update(
+        mailbox_key=Concat(Value(_ERASED), Cast("id", CharField()))
     )
+
+
+def mailings_forget(mailbox_key: str) -> int:
+    """Forget the mailbox on its recipient rows (an erasure); returns how many."""
+    return recipients_forget(MailingRecipient.objects.filter(mailbox_key=mailbox_key))
 
 
 HOLDER = Holder(

@@ -18,9 +18,14 @@ from django.utils.translation import gettext as _
 
 from campaign.consent.links import unsubscribe_url
 from campaign.consent.scopes import campaign_id_of, campaign_scope
-from campaign.consent.selectors import campaign_past_consent_retention, consenting
+from campaign.consent.selectors import (
+    campaign_past_consent_retention,
+    campaigns_past_consent_retention,
+    consenting,
+)
 from campaign.consent.services import scope_lock
 from campaign.mailings.models import Mailing, MailingRecipient
+from campaign.mailings.privacy import recipients_forget
 from campaign.mailings.purposes import MailingPurpose
 from campaign.mailings.selectors import mailing_send_refusal
 from campaign.outbox import (
@@ -312,3 +317,20 @@ def recipients_cancel(*, mailbox_key: str, scope: str) -> int:
     return outbound_email_cancel(
         emails=OutboundEmail.objects.filter(pk__in=email_ids), reason=UNSUBSCRIBED_NOT_SENT
     )
+
+
+def recipients_forget_past_retention(*, now=None) -> int:
+    """Forget who the mailings of campaigns past consent retention went to; returns how many
+    rows. Run daily (beat), beside the consent purge (campaign.consent).
+
+    Their consents are deleted then; a recipient row still naming the mailbox would keep, for
+    ever, that the person agreed to hear about the campaign. The mailing keeps its figures.
+    """
+    forgotten = recipients_forget(
+        MailingRecipient.objects.filter(
+            mailing__campaign__in=campaigns_past_consent_retention(now=now)
+        )
+    )
+    if forgotten:
+        log.info("mailings: forgot %s recipients of campaigns past retention", forgotten)
+    return forgotten

@@ -19,3 +19,9 @@ def expand_mailing(mailing_id: int) -> None:
 def resume_mailings() -> int:
     """Beat, every minute: publish again every expansion still in progress."""
     return services.mailings_resume()
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def forget_recipients_past_retention() -> int:
+    """Daily (beat): forget who the mailings of campaigns past consent retention went to."""
+    return services.recipients_forget_past_retention()

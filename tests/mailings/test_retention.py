@@ -98,3 +98,45 @@ def test_the_refusal_is_in_french_in_the_french_admin(organiser_client, expired_
     response = organiser_client.get(f"/fr/admin/mailings/mailing/{mailing.pk}/send/")
 
     assert "plus aucun envoi de suivi ne peut être fait" in response.content.decode()
+
+
+def _recipient(mailing, address: str):
+    from campaign.mailings.models import MailingRecipient
+
+    return MailingRecipient.objects.create(mailing=mailing, mailbox_key=address, language="en")
+
+
+def test_it_forgets_who_a_campaign_past_consent_retention_was_mailed_to(expired_campaign):
+    mailing = MailingFactory(campaign=expired_campaign, status=Mailing.Status.SENT)
+    ana, ben = _recipient(mailing, "ana@example.org"), _recipient(mailing, "ben@example.org")
+
+    assert services.recipients_forget_past_retention() == 2
+
+    ana.refresh_from_db()
+    ben.refresh_from_db()
+    assert "example.org" not in ana.mailbox_key + ben.mailbox_key
+    assert mailing.recipients.count() == 2  # the mailing's figures still add up
+
+
+def test_it_keeps_who_a_recently_closed_campaign_was_mailed_to():
+    campaign = CampaignFactory(closed=True, closed_at=timezone.now() - timedelta(days=30))
+    recipient = _recipient(MailingFactory(campaign=campaign), "ana@example.org")
+
+    assert services.recipients_forget_past_retention() == 0
+
+    recipient.refresh_from_db()
+    assert recipient.mailbox_key == "ana@example.org"
+
+
+def test_forgetting_recipients_again_changes_nothing(expired_campaign):
+    _recipient(MailingFactory(campaign=expired_campaign), "ana@example.org")
+    services.recipients_forget_past_retention()
+
+    assert services.recipients_forget_past_retention() == 0
+
+
+def test_beat_forgets_recipients_past_retention_daily(settings):
+    entry = settings.CELERY_BEAT_SCHEDULE["mailings-forget-recipients"]
+
+    assert entry["task"] == "campaign.mailings.tasks.forget_recipients_past_retention"
+    assert entry["schedule"] == 24 * 60 * 60.0
