@@ -3,6 +3,19 @@
 from django.db import migrations, models
 
 
+def database_defaults(apps, schema_editor):
+    """Web processes still on the previous release during a deploy insert rows without these
+    columns; PostgreSQL fills them as the model would (unticked, no wording) instead of
+    refusing the supporter's row. The model itself sets both on every insert."""
+    if schema_editor.connection.vendor != "postgresql":
+        return  # SQLite is local use: nothing runs the previous release beside it
+    schema_editor.execute(
+        "ALTER TABLE letters_letter "
+        "ALTER COLUMN organisation_newsletter_opt_in SET DEFAULT false, "
+        "ALTER COLUMN organisation_newsletter_consent_text SET DEFAULT ''"
+    )
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("letters", "0014_letter_api_key_index"),
@@ -21,4 +34,5 @@ class Migration(migrations.Migration):
             name="organisation_newsletter_opt_in",
             field=models.BooleanField(default=False, verbose_name="organisation newsletter opt-in"),
         ),
+        migrations.RunPython(database_defaults, migrations.RunPython.noop),
     ]
