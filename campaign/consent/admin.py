@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from campaign.consent import selectors, services
+from campaign.consent import services
 from campaign.consent.forms import ALL_SCOPES, ConsentLookupForm, ConsentWithdrawForm
 from campaign.consent.models import ConsentEvent
 from campaign.consent.scopes import scope_describe
@@ -96,7 +96,7 @@ class ConsentEventAdmin(admin.ModelAdmin):
         form = ConsentLookupForm(request.POST)
         if not form.is_valid():
             return self._page(request, "consent/admin/lookup.html", form=form, status=400)
-        found = selectors.mailbox_consents(address=form.cleaned_data["address"])
+        found = services.consent_look_up(actor=request.user, address=form.cleaned_data["address"])
         if not found.known:
             messages.error(request, _("The consent ledger holds nothing for this address."))
         elif not found.in_force:
@@ -120,7 +120,7 @@ class ConsentEventAdmin(admin.ModelAdmin):
         if not form.is_valid():
             return self._refused(request)
         scope = form.scope_or_none
-        found = selectors.mailbox_consents(address=form.cleaned_data["address"])
+        found = services.consent_look_up(actor=request.user, address=form.cleaned_data["address"])
         chosen = [c for c in found.in_force if scope is None or c.scope == scope]
         if not chosen:
             messages.info(request, _("Nothing to withdraw: that consent is not in force."))

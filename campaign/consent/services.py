@@ -18,9 +18,11 @@ from campaign.consent.models import ConsentEvent
 from campaign.consent.registry import withdrawal_handlers
 from campaign.consent.scopes import campaign_scope, scope_is_valid
 from campaign.consent.selectors import (
+    MailboxConsents,
     campaigns_past_consent_retention,
     consent_latest,
     consenting_for_mailbox,
+    mailbox_consents,
 )
 from campaign.identities import mailbox_hash, mailbox_key
 from campaign.webhooks import events
@@ -209,6 +211,23 @@ def consent_withdraw_by_staff(
                 note="consent withdrawn (staff)",
             )
     return withdrawn
+
+
+def consent_look_up(*, actor, address: str) -> MailboxConsents:
+    """The consents in force of the mailbox `address` reaches (selectors.mailbox_consents), for
+    the staff withdrawal page; audited like the supporter-data look-up (the mailbox by its hash),
+    since a look-up shows what a person agreed to."""
+    found = mailbox_consents(address=address)
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.ACTION,
+        model=AUDIT_MODEL,
+        object_id=mailbox_hash(address),
+        object_repr="",
+        changes={c.scope: (Action.GIVEN, None) for c in found.in_force},
+        note="consents looked up (staff)",
+    )
+    return found
 
 
 def consent_forget(*, mailbox_key: str) -> int:

@@ -243,3 +243,15 @@ def test_the_supporters_data_page_links_to_the_withdrawal_page(staff_client, jan
     )
 
     assert reverse(LOOKUP).encode() in response.content
+
+
+def test_looking_up_a_mailboxs_consents_is_audited_by_its_hash(staff_client, jane, scope):
+    staff_client.post(reverse(LOOKUP), {"address": JANE})
+
+    (entry,) = AuditLog.objects.all()
+    assert (entry.actor, entry.object_id, entry.note) == (
+        "bob",
+        mailbox_hash(JANE),
+        "consents looked up (staff)",
+    )
+    assert "jane" not in str(entry.__dict__).lower()
