@@ -44,9 +44,16 @@ DEADLINE = 45
 
 @pytest.fixture(scope="module", autouse=True)
 def _leave_the_database_as_migrated(django_db_setup, django_db_blocker):
-    """A transactional test ends by emptying every table, the migrations' data too (staff
-    groups, permissions). Put that data back after this module, for later tests and for the
-    next `--reuse-db` run (it is the snapshot serialized_rollback restores before each test)."""
+    """serialized_rollback restores the migrated snapshot into empty tables before each test,
+    but the tables are not empty when no transactional test ran just before (the browser tests
+    skip on a machine without Chromium) and other transactional tests' flushes re-created the
+    content types under new ids: empty them first. A transactional test ends by emptying every
+    table, the migrations' data too (staff groups, permissions). Put that data back after this
+    module, for later tests and for the next `--reuse-db` run."""
+    from django.core.management import call_command
+
+    with django_db_blocker.unblock():
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     yield
     from django.db import connection
 
