@@ -114,6 +114,17 @@ def test_every_public_page_has_no_axe_violation_and_fits_a_320_pixel_screen(
     _sweep(browser_page, pages, live_server.url, language, check)
 
 
+def test_every_public_page_has_no_axe_violation_on_a_laptop_screen(
+    browser_page, pages, live_server, language
+):
+    # Layouts change at Bootstrap's breakpoints (columns side by side, the hero beside its
+    # text): contrast, landmarks and names are checked again where most organisers look.
+    browser_page.set_viewport_size({"width": 1280, "height": 800})
+    axe = AXE_SCRIPT.read_text()
+
+    _sweep(browser_page, pages, live_server.url, language, lambda page: _axe_violations(page, axe))
+
+
 # --- Page weight, through the production proxy ------------------------------------------------
 
 
