@@ -301,6 +301,9 @@ DIRECTORY_DATA_DIR = BASE_DIR / "campaign" / "directory" / "data"
 # Letters go to the campaign's test address instead of real MPs and ministers. On by default
 # outside production (DEBUG on), so trying Chorus out never writes to a real minister.
 LETTERS_TEST_MODE = env.bool("LETTERS_TEST_MODE", default=DEBUG)
+# System checks an operator has decided to live with, e.g. consent.E002 on their counsel's
+# reading of CASL; from the environment like every other setting.
+SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 LOGGING = {
     "version": 1,
