@@ -1,4 +1,4 @@
-"""System checks for settings that must be right in production (`check --deploy`)."""
+"""System checks for settings that must be right in production (`check --deploy`) or always."""
 
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
@@ -53,5 +53,30 @@ def check_organisation_newsletter(app_configs, **kwargs):
             "ORGANISATION_NEWSLETTER is on but ORGANISATION_NAME is empty.",
             hint="Set ORGANISATION_NAME: the newsletter box names who will write to supporters.",
             id="consent.E001",
+        )
+    ]
+
+
+@register()
+def check_consent_retention(app_configs, **kwargs):
+    """consent.E002: a closed campaign's consents would be deleted less than three years
+    after its last possible mailing, while a complaint about that mailing can still come."""
+    mailings = settings.MAILINGS_AFTER_CLOSE_DAYS
+    retention = settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS
+    needed = mailings + settings.CONSENT_PROOF_AFTER_LAST_MAILING_DAYS
+    if retention >= needed:
+        return []
+    return [
+        Error(
+            f"CONSENT_RETENTION_AFTER_CLOSE_DAYS={retention} is shorter than "
+            f"MAILINGS_AFTER_CLOSE_DAYS={mailings} plus three years ({needed} days): the proof "
+            "of a consent would be deleted while a complaint about the last mailing can still "
+            "come (CASL).",
+            hint=(
+                f"Set CONSENT_RETENTION_AFTER_CLOSE_DAYS to at least {needed}, or shorten "
+                "MAILINGS_AFTER_CLOSE_DAYS. If your counsel reads CASL otherwise, add "
+                "consent.E002 to SILENCED_SYSTEM_CHECKS (an environment variable)."
+            ),
+            id="consent.E002",
         )
     ]

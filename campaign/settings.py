@@ -301,6 +301,9 @@ DIRECTORY_DATA_DIR = BASE_DIR / "campaign" / "directory" / "data"
 # Letters go to the campaign's test address instead of real MPs and ministers. On by default
 # outside production (DEBUG on), so trying Chorus out never writes to a real minister.
 LETTERS_TEST_MODE = env.bool("LETTERS_TEST_MODE", default=DEBUG)
+# System checks an operator has decided to live with, e.g. consent.E002 on their counsel's
+# reading of CASL; from the environment like every other setting.
+SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 
 LOGGING = {
     "version": 1,
@@ -412,13 +415,21 @@ CELERY_BEAT_SCHEDULE["petitions-purge"] = {
 
 
 # --- Consent ledger (campaign.consent) ------------------------------------------------------
-# This many days after a campaign closes, its consents (given and withdrawn) are deleted and its
-# mailings refused (the privacy page says so); the newsletter's are not. A setting of its own,
-# by default the signatures' period: it answers to CASL (proof while the consent is relied on,
-# and while a complaint can still come) rather than to the petition's delivery, so a lawyer
-# may lengthen it without keeping signatures longer.
+# Two periods after a campaign closes (both stated on the privacy page). For the first, its
+# supporters may still get its updates (the outcome, a thank-you); past it, its mailings are
+# refused (campaign.mailings).
+MAILINGS_AFTER_CLOSE_DAYS = env.int("MAILINGS_AFTER_CLOSE_DAYS", default=365)
+# CASL: the CRTC may start proceedings up to three years after the subject matter became known,
+# and the sender must prove the consent, so the proof outlives the last possible mailing by
+# that much. The law's period, not read from the environment: counsel who reads it otherwise
+# silences consent.E002 (campaign/checks.py) instead.
+CONSENT_PROOF_AFTER_LAST_MAILING_DAYS = 3 * 365
+# After the second, its consents (given and withdrawn) are deleted, and so is who its mailings
+# went to; the newsletter's are not. Not the signatures' period: it answers to CASL's proof
+# rather than to the petition's delivery.
 CONSENT_RETENTION_AFTER_CLOSE_DAYS = env.int(
-    "CONSENT_RETENTION_AFTER_CLOSE_DAYS", default=PETITIONS_RETENTION_AFTER_CLOSE_DAYS
+    "CONSENT_RETENTION_AFTER_CLOSE_DAYS",
+    default=MAILINGS_AFTER_CLOSE_DAYS + CONSENT_PROOF_AFTER_LAST_MAILING_DAYS,
 )
 CELERY_BEAT_SCHEDULE["consent-purge"] = {
     "task": "campaign.consent.tasks.purge_expired_consents",
@@ -427,6 +438,8 @@ CELERY_BEAT_SCHEDULE["consent-purge"] = {
 
 
 # --- Follow-up mailings (campaign.mailings) ----------------------------------------------------
+# How long after its campaign closes a mailing may go: MAILINGS_AFTER_CLOSE_DAYS, above (the
+# consent period's default depends on it).
 # People turned into outbox rows per transaction when a mailing is sent.
 MAILINGS_CHUNK_SIZE = env.int("MAILINGS_CHUNK_SIZE", default=1000)
 # The mailto: of List-Unsubscribe (someone must read it and unsubscribe the sender by hand);

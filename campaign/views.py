@@ -59,6 +59,7 @@ def privacy(request):
         "ip_hash_days": settings.PETITIONS_IP_HASH_DAYS,
         "after_close": _period(settings.PETITIONS_RETENTION_AFTER_CLOSE_DAYS),
         "email_days": settings.OUTBOX_RETENTION_DAYS,
+        "mailings_after_close": _period(settings.MAILINGS_AFTER_CLOSE_DAYS),
         "consent_after_close": _period(settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS),
         "webhook_days": settings.WEBHOOKS_RETENTION_DAYS,
         "call_cookie_days": settings.CALLS_COOKIE_DAYS,

@@ -99,7 +99,8 @@ def consent_retention_cutoff(*, now: datetime | None = None) -> datetime:
 
 def campaigns_past_consent_retention(*, now: datetime | None = None) -> QuerySet:
     """Campaigns closed for longer than CONSENT_RETENTION_AFTER_CLOSE_DAYS: their consents are
-    deleted (services.consent_purge_expired) and no mailing may rely on them any more.
+    deleted (services.consent_purge_expired), years after their last mailing could go
+    (campaign.mailings.selectors.campaign_past_mailing_window).
 
     "Closed" is the petitions purge's notion: `closed_at`, which publishing again clears.
     """

@@ -264,9 +264,11 @@ def consent_purge_expired(
     CONSENT_RETENTION_AFTER_CLOSE_DAYS; returns how many. Run daily (beat); running it again
     deletes nothing more.
 
-    CASL asks for the proof of a consent while Chorus relies on it: past that period nobody may
-    be mailed about the campaign any more (mailings refuse it), so its proof goes. Rows of the
-    newsletter, which no campaign closes, are left alone (only an erasure deletes them).
+    CASL asks for the proof of a consent while Chorus relies on it and while a complaint about
+    a mailing can still come: mailings about the campaign stopped MAILINGS_AFTER_CLOSE_DAYS
+    after it closed, and this period is at least three years longer (system check
+    consent.E002), so its proof goes only then. Rows of the newsletter, which no campaign
+    closes, are left alone (only an erasure deletes them).
     Deleted `batch_size` rows per transaction.
     """
     scopes = [

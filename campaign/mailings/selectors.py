@@ -2,18 +2,17 @@
 whether it may go at all."""
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaign.consent.scopes import campaign_scope
-from campaign.consent.selectors import (
-    campaign_past_consent_retention,
-    consenting,
-    withdrawn_since_given,
-)
+from campaign.consent.selectors import consenting, withdrawn_since_given
 from campaign.mailings.models import Mailing, MailingRecipient
+from campaign.models import Campaign
 from campaign.outbox import OutboundEmail
 
 Status = OutboundEmail.Status
@@ -71,17 +70,31 @@ def audience_count(*, mailing: Mailing) -> int:
     return consenting(scope=campaign_scope(mailing.campaign_id)).count()
 
 
-def mailing_send_refusal(*, mailing: Mailing, now=None) -> str:
+def campaign_past_mailing_window(*, campaign: Campaign, now: datetime | None = None) -> bool:
+    """Whether `campaign` closed longer ago than MAILINGS_AFTER_CLOSE_DAYS: its supporters may
+    no longer be written to about it.
+
+    "Closed" is `closed_at`, as for consent retention (campaign.consent.selectors), which
+    ends later so that the proof outlives the last mailing (system check consent.E002).
+    """
+    if campaign.closed_at is None:
+        return False
+    cutoff = (now or timezone.now()) - timedelta(days=settings.MAILINGS_AFTER_CLOSE_DAYS)
+    return campaign.closed_at < cutoff
+
+
+def mailing_send_refusal(*, mailing: Mailing, now: datetime | None = None) -> str:
     """Why the mailing may not be sent to supporters, for the organiser; "" when it may.
 
-    Its campaign closed longer ago than CONSENT_RETENTION_AFTER_CLOSE_DAYS: the proof of its
-    supporters' consent is deleted (or about to be, campaign.consent), and nobody may be written
-    to on a consent Chorus can no longer prove. A test to the organiser relies on no consent and
-    is never refused.
+    Its campaign closed longer ago than MAILINGS_AFTER_CLOSE_DAYS. Mailings stop then, well
+    before the proof of the supporters' consent is deleted (CONSENT_RETENTION_AFTER_CLOSE_DAYS),
+    so that the proof outlives the last mailing by the years a complaint can take (CASL). A
+    test to the organiser relies on no consent and is never refused.
     """
-    if campaign_past_consent_retention(campaign=mailing.campaign, now=now):
+    if campaign_past_mailing_window(campaign=mailing.campaign, now=now):
         return _(
-            "This campaign closed more than %(days)s days ago: the proof of its supporters' "
-            "consent is deleted after that (CASL), so no mailing may be sent about it any more."
-        ) % {"days": settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS}
+            "This campaign closed more than %(days)s days ago, so no mailing may be sent about "
+            "it any more: mailings stop then so that the proof of its supporters' consent is "
+            "kept long enough after the last one (CASL)."
+        ) % {"days": settings.MAILINGS_AFTER_CLOSE_DAYS}
     return ""

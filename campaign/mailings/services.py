@@ -18,16 +18,12 @@ from django.utils.translation import gettext as _
 
 from campaign.consent.links import unsubscribe_url
 from campaign.consent.scopes import campaign_id_of, campaign_scope
-from campaign.consent.selectors import (
-    campaign_past_consent_retention,
-    campaigns_past_consent_retention,
-    consenting,
-)
+from campaign.consent.selectors import campaigns_past_consent_retention, consenting
 from campaign.consent.services import scope_lock
 from campaign.mailings.models import Mailing, MailingRecipient
 from campaign.mailings.privacy import recipients_forget
 from campaign.mailings.purposes import MailingPurpose
-from campaign.mailings.selectors import mailing_send_refusal
+from campaign.mailings.selectors import campaign_past_mailing_window, mailing_send_refusal
 from campaign.outbox import (
     OutboundEmail,
     outbound_email_cancel,
@@ -157,7 +153,7 @@ def mailing_send(*, mailing: Mailing, actor) -> bool:
     when the mailing was not a draft (sent already, or being sent): nothing changes. If the
     broker is down, the minute's `mailings_resume` publishes the task later. Raises
     MailingRefused, changing nothing, when it may not go (selectors.mailing_send_refusal: its
-    campaign is past consent retention).
+    campaign closed longer ago than MAILINGS_AFTER_CLOSE_DAYS).
     """
     refusal = mailing_send_refusal(mailing=mailing)
     if refusal:
@@ -212,7 +208,7 @@ def mailing_expand_chunk(*, mailing_id: int, size: int | None = None) -> int | N
     *now* (MAILINGS_CHUNK_SIZE), after the mailing's cursor and not written to yet, get a
     recipient row and an outbox row each. A crash rolls the whole chunk back; a rerun starts
     from the cursor, skips whoever has a row, and the unique mailing + person constraint
-    refuses a second row for anyone all the same. Once its campaign is past consent retention
+    refuses a second row for anyone all the same. Once its campaign is past the mailing window
     (selectors.mailing_send_refusal) it writes nobody more: the mailing ends as it stands.
     """
     size = size or settings.MAILINGS_CHUNK_SIZE
@@ -225,13 +221,16 @@ def mailing_expand_chunk(*, mailing_id: int, size: int | None = None) -> int | N
         )
         if mailing is None or mailing.status != Mailing.Status.SENDING:
             return None
-        if campaign_past_consent_retention(campaign=mailing.campaign):
-            # Sending when its campaign passed consent retention: its proof is going, so
-            # nobody more is written to; what is queued already goes.
+        if campaign_past_mailing_window(campaign=mailing.campaign):
+            # Sending when its campaign's mailing window closed: a later email would leave less
+            # proof after it than a complaint may need, so nobody more is written to; what is
+            # queued already goes.
             Mailing.objects.filter(pk=mailing.pk).update(
                 status=Mailing.Status.SENT, expanded_at=timezone.now()
             )
-            log.warning("mailings: mailing %s stopped, its campaign is past retention", mailing.pk)
+            log.warning(
+                "mailings: mailing %s stopped, its campaign is past the mailing window", mailing.pk
+            )
             return None
         scope = mailing_scope(mailing)
         scope_lock(scope=scope)
@@ -323,8 +322,10 @@ def recipients_forget_past_retention(*, now=None) -> int:
     """Forget who the mailings of campaigns past consent retention went to; returns how many
     rows. Run daily (beat), beside the consent purge (campaign.consent).
 
-    Their consents are deleted then; a recipient row still naming the mailbox would keep, for
-    ever, that the person agreed to hear about the campaign. The mailing keeps its figures.
+    Their consents are deleted then (CONSENT_RETENTION_AFTER_CLOSE_DAYS, not the shorter
+    MAILINGS_AFTER_CLOSE_DAYS: who was mailed is part of the proof); a recipient row still
+    naming the mailbox would keep, for ever, that the person agreed to hear about the campaign.
+    The mailing keeps its figures.
     """
     forgotten = recipients_forget(
         MailingRecipient.objects.filter(

@@ -1,5 +1,6 @@
 """Retention: a campaign's consents are deleted once it has been closed for the period (CASL:
-proof while it is relied on); the newsletter's stay."""
+proof while it is relied on, and for three years after its last mailing could go); the
+newsletter's stay."""
 
 from datetime import timedelta
 
@@ -29,7 +30,7 @@ def remaining() -> set[int]:
 
 
 def test_it_deletes_the_consents_of_a_campaign_closed_longer_than_the_period():
-    campaign = closed(731)
+    campaign = closed(1461)
     given = ConsentEventFactory(campaign=campaign)
     withdrawn = ConsentEventFactory(campaign=campaign, address=given.address, withdrawn=True)
 
@@ -39,7 +40,17 @@ def test_it_deletes_the_consents_of_a_campaign_closed_longer_than_the_period():
 
 
 def test_it_keeps_the_consents_of_a_campaign_closed_recently():
-    kept = ConsentEventFactory(campaign=closed(729))
+    kept = ConsentEventFactory(campaign=closed(1459))
+
+    assert consent_purge_expired(now=NOW) == 0
+
+    assert remaining() == {kept.pk}
+
+
+@pytest.mark.parametrize("days_ago", [366, 1459])
+def test_it_keeps_the_consents_of_a_campaign_past_its_mailing_window(days_ago):
+    """No mailing may go any more, but a complaint about the last one still may."""
+    kept = ConsentEventFactory(campaign=closed(days_ago))
 
     assert consent_purge_expired(now=NOW) == 0
 
@@ -55,7 +66,7 @@ def test_it_keeps_the_consents_of_an_open_campaign_however_old():
 
 
 def test_it_keeps_the_consents_of_a_campaign_published_again_after_closing():
-    campaign = closed(731)
+    campaign = closed(1461)
     campaign.status, campaign.closed_at = campaign.Status.PUBLISHED, None
     campaign.save()
     kept = ConsentEventFactory(campaign=campaign)
@@ -67,7 +78,7 @@ def test_it_keeps_the_consents_of_a_campaign_published_again_after_closing():
 
 def test_it_never_deletes_newsletter_consents():
     newsletter = ConsentEventFactory(scope=NEWSLETTER, recorded_at=NOW - timedelta(days=3000))
-    ConsentEventFactory(campaign=closed(731), address=newsletter.address)
+    ConsentEventFactory(campaign=closed(1461), address=newsletter.address)
 
     consent_purge_expired(now=NOW)
 
@@ -81,16 +92,13 @@ def test_it_follows_the_setting(settings):
     assert consent_purge_expired(now=NOW) == 1
 
 
-def test_the_period_is_by_default_the_signatures_two_years(settings):
-    assert (
-        settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS
-        == settings.PETITIONS_RETENTION_AFTER_CLOSE_DAYS
-        == 2 * 365
-    )
+def test_the_period_is_by_default_the_mailing_window_and_three_years(settings):
+    assert settings.MAILINGS_AFTER_CLOSE_DAYS == 365
+    assert settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS == 365 + 3 * 365 == 1460
 
 
 def test_it_deletes_in_batches():
-    campaign = closed(731)
+    campaign = closed(1461)
     ConsentEventFactory.create_batch(5, campaign=campaign)
 
     with CaptureQueriesContext(connection) as queries:
@@ -101,7 +109,7 @@ def test_it_deletes_in_batches():
 
 
 def test_running_it_again_deletes_nothing_more():
-    ConsentEventFactory(campaign=closed(731))
+    ConsentEventFactory(campaign=closed(1461))
     kept = ConsentEventFactory(campaign=closed(10))
 
     assert consent_purge_expired(now=NOW) == 1
@@ -111,7 +119,7 @@ def test_running_it_again_deletes_nothing_more():
 
 
 def test_the_daily_task_purges():
-    ConsentEventFactory(campaign=closed(731))
+    ConsentEventFactory(campaign=closed(1461))
 
     assert purge_expired_consents() == 1
     assert purge_expired_consents() == 0
@@ -124,15 +132,35 @@ def test_it_is_scheduled_daily(settings):
     assert entry["schedule"] == 24 * 60 * 60
 
 
-def test_the_privacy_page_states_the_period(client, settings):
-    settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS = 400
+def test_the_privacy_page_states_when_mailings_stop(client, settings):
+    settings.MAILINGS_AFTER_CLOSE_DAYS = 400
 
     response = client.get("/privacy/")
 
     assert "400 days after a campaign closes, we stop writing about it to anyone" in response.text
 
 
-def test_the_french_privacy_page_states_the_period(client):
+def test_the_privacy_page_states_when_the_consents_are_deleted(client, settings):
+    settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS = 1500
+
+    response = client.get("/privacy/")
+
+    assert "until 1500 days after it closes, then delete it" in response.text
+
+
+def test_the_privacy_page_does_not_promise_to_delete_the_consent_with_the_name(client):
+    response = client.get("/privacy/")
+
+    assert "As your name, but the record of your consent is kept longer" in response.text
+
+
+def test_the_french_privacy_page_states_when_mailings_stop(client):
     response = client.get("/fr/privacy/")
 
-    assert "2 ans après la fermeture d\u2019une campagne, nous cessons" in response.text
+    assert "1 an après la fermeture d\u2019une campagne, nous cessons" in response.text
+
+
+def test_the_french_privacy_page_states_when_the_consents_are_deleted(client):
+    response = client.get("/fr/privacy/")
+
+    assert "jusqu\u2019à 4 ans après sa fermeture, puis nous le supprimons" in response.text

@@ -1,5 +1,6 @@
-"""A campaign closed longer than consent retention can no longer be mailed: the proof of its
-supporters' consent is deleted (campaign.consent), so nobody may be written to on it."""
+"""A campaign closed longer than MAILINGS_AFTER_CLOSE_DAYS can no longer be mailed, so that the
+proof of its supporters' consent (kept until CONSENT_RETENTION_AFTER_CLOSE_DAYS, three years
+longer) outlives its last mailing; who its mailings went to is forgotten with that proof."""
 
 from datetime import timedelta
 
@@ -18,20 +19,32 @@ from tests.factories.mailings import MailingFactory
 pytestmark = pytest.mark.django_db
 
 
+def closed(days_ago: float):
+    return CampaignFactory(closed=True, closed_at=timezone.now() - timedelta(days=days_ago))
+
+
 @pytest.fixture
 def expired_campaign(db):
-    """Closed two years and a day ago; its consents are not purged yet (the task runs daily)."""
-    campaign = CampaignFactory(closed=True, closed_at=timezone.now() - timedelta(days=731))
+    """Closed a year and a day ago (MAILINGS_AFTER_CLOSE_DAYS); its consents are kept."""
+    campaign = closed(366)
     ConsentEventFactory(campaign=campaign, address="ana@example.org")
     return campaign
 
 
-def test_a_mailing_of_a_campaign_past_consent_retention_is_refused(
+@pytest.fixture
+def campaign_past_consent_retention(db):
+    """Closed four years and a day ago; its consents are not purged yet (the task runs daily)."""
+    campaign = closed(1461)
+    ConsentEventFactory(campaign=campaign, address="ana@example.org")
+    return campaign
+
+
+def test_a_mailing_of_a_campaign_past_the_mailing_window_is_refused(
     expired_campaign, organiser, expansion_held
 ):
     mailing = MailingFactory(campaign=expired_campaign)
 
-    with pytest.raises(services.MailingRefused, match="closed more than 730 days ago"):
+    with pytest.raises(services.MailingRefused, match="closed more than 365 days ago"):
         services.mailing_send(mailing=mailing, actor=organiser)
 
     mailing.refresh_from_db()
@@ -39,15 +52,47 @@ def test_a_mailing_of_a_campaign_past_consent_retention_is_refused(
     expansion_held.assert_not_called()
 
 
+def test_it_is_refused_though_the_consents_it_would_rely_on_are_still_kept(expired_campaign):
+    from campaign.consent.services import consent_purge_expired
+
+    mailing = MailingFactory(campaign=expired_campaign)
+
+    assert consent_purge_expired() == 0
+    assert mailing_send_refusal(mailing=mailing) != ""
+
+
+def test_a_mailing_of_a_campaign_past_consent_retention_is_refused(
+    campaign_past_consent_retention,
+):
+    mailing = MailingFactory(campaign=campaign_past_consent_retention)
+
+    assert "no mailing may be sent about it any more" in mailing_send_refusal(mailing=mailing)
+
+
 def test_a_campaign_closed_recently_can_still_be_mailed(organiser, expansion_held):
-    campaign = CampaignFactory(closed=True, closed_at=timezone.now() - timedelta(days=729))
-    mailing = MailingFactory(campaign=campaign)
+    mailing = MailingFactory(campaign=closed(364))
 
     assert mailing_send_refusal(mailing=mailing) == ""
     assert services.mailing_send(mailing=mailing, actor=organiser)
 
 
-def test_a_mailing_still_sending_when_its_campaign_passes_retention_writes_nobody_more(
+def test_the_mailing_window_follows_the_setting(settings):
+    settings.MAILINGS_AFTER_CLOSE_DAYS = 30
+
+    assert mailing_send_refusal(mailing=MailingFactory(campaign=closed(29))) == ""
+    assert "closed more than 30 days ago" in mailing_send_refusal(
+        mailing=MailingFactory(campaign=closed(31))
+    )
+
+
+def test_an_open_campaign_can_be_mailed_however_old():
+    campaign = CampaignFactory(closed_at=None)
+    mailing = MailingFactory(campaign=campaign)
+
+    assert mailing_send_refusal(mailing=mailing) == ""
+
+
+def test_a_mailing_still_sending_when_its_campaign_passes_the_mailing_window_writes_nobody_more(
     expired_campaign,
 ):
     mailing = MailingFactory(campaign=expired_campaign, sending=True)
@@ -106,8 +151,10 @@ def _recipient(mailing, address: str):
     return MailingRecipient.objects.create(mailing=mailing, mailbox_key=address, language="en")
 
 
-def test_it_forgets_who_a_campaign_past_consent_retention_was_mailed_to(expired_campaign):
-    mailing = MailingFactory(campaign=expired_campaign, status=Mailing.Status.SENT)
+def test_it_forgets_who_a_campaign_past_consent_retention_was_mailed_to(
+    campaign_past_consent_retention,
+):
+    mailing = MailingFactory(campaign=campaign_past_consent_retention, status=Mailing.Status.SENT)
     ana, ben = _recipient(mailing, "ana@example.org"), _recipient(mailing, "ben@example.org")
 
     assert services.recipients_forget_past_retention() == 2
@@ -118,9 +165,10 @@ def test_it_forgets_who_a_campaign_past_consent_retention_was_mailed_to(expired_
     assert mailing.recipients.count() == 2  # the mailing's figures still add up
 
 
-def test_it_keeps_who_a_recently_closed_campaign_was_mailed_to():
-    campaign = CampaignFactory(closed=True, closed_at=timezone.now() - timedelta(days=30))
-    recipient = _recipient(MailingFactory(campaign=campaign), "ana@example.org")
+@pytest.mark.parametrize("days_ago", [30, 366, 1459])
+def test_it_keeps_who_a_campaign_within_consent_retention_was_mailed_to(days_ago):
+    """Past the mailing window too: who was mailed is part of the proof a complaint may need."""
+    recipient = _recipient(MailingFactory(campaign=closed(days_ago)), "ana@example.org")
 
     assert services.recipients_forget_past_retention() == 0
 
@@ -128,8 +176,8 @@ def test_it_keeps_who_a_recently_closed_campaign_was_mailed_to():
     assert recipient.mailbox_key == "ana@example.org"
 
 
-def test_forgetting_recipients_again_changes_nothing(expired_campaign):
-    _recipient(MailingFactory(campaign=expired_campaign), "ana@example.org")
+def test_forgetting_recipients_again_changes_nothing(campaign_past_consent_retention):
+    _recipient(MailingFactory(campaign=campaign_past_consent_retention), "ana@example.org")
     services.recipients_forget_past_retention()
 
     assert services.recipients_forget_past_retention() == 0
