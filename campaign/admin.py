@@ -1,5 +1,6 @@
 """Admin for organisers: campaigns, their source documents, and the evidence for each action."""
 
+import logging
 from functools import partial
 
 from django.contrib import admin, messages
@@ -22,6 +23,7 @@ from campaign.drafts.services import draft_items_dismissed
 from campaign.embeds import embed_snippets
 from campaign.evidence import FoundInMixin, evidence_html, highlighted_document_html
 from campaign.forms import CampaignAdminForm, SourceDocumentAddForm
+from campaign.image_renditions import campaign_image_renditions_write
 from campaign.models import (
     CallPage,
     CallToAction,
@@ -32,6 +34,8 @@ from campaign.models import (
     Target,
 )
 from campaign.translations import FRENCH_VERSION_HELP
+
+log = logging.getLogger(__name__)
 
 
 class TargetInline(FoundInMixin, admin.TabularInline):
@@ -247,6 +251,24 @@ class CampaignAdmin(CampaignReviewAdminMixin, admin.ModelAdmin):
             self.message_user(request, warning, messages.WARNING)
         for refusal in selectors.campaign_publish_refusals(campaign=campaign):
             self.message_user(request, refusal, messages.ERROR)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if obj.image and "image" in form.changed_data:
+            try:
+                campaign_image_renditions_write(image=obj.image)
+            except OSError:
+                # The pages still work with the image alone: the save goes through.
+                log.exception("campaign %s: image renditions not written", obj.pk)
+                self.message_user(
+                    request,
+                    _(
+                        "The image's smaller copies for phones could not be written: pages "
+                        "show the full image until an administrator runs "
+                        "manage.py write_image_renditions."
+                    ),
+                    messages.WARNING,
+                )
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

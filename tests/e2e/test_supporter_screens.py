@@ -5,7 +5,8 @@ Each test checks that the first action is on the first screen of a 375 x 667 pho
 the README's screenshots ("What supporters see"). `make screenshots` (CHORUS_SAVE_SCREENSHOTS=1)
 saves them over docs/screenshots/supporter-*.png; other runs keep them in the test's temporary
 folder. The test server does not serve uploads (production's proxy does), so the browser is
-handed the campaign's image from MEDIA_ROOT, as the proxy would.
+handed the campaign's image (and its smaller copies) from MEDIA_ROOT, as the proxy would; the
+last test checks which of them a phone and a desktop download.
 """
 
 import os
@@ -21,6 +22,7 @@ from PIL import Image, ImageDraw
 
 from campaign.campaign_images import campaign_image_normalised
 from campaign.identities import mailbox_key
+from campaign.image_renditions import campaign_image_renditions_write, rendition_name
 from petitions import counters
 from petitions.models import Signature
 from tests.factories import CampaignFactory, LetterTemplateFactory, SourceDocumentFactory
@@ -72,6 +74,7 @@ def campaign(live_site):
         image_alt_fr="L'aube sur des collines vertes",
     )
     campaign.image.save("dawn.webp", campaign_image_normalised(_sky_image()))
+    campaign_image_renditions_write(image=campaign.image)
     campaign.sources.add(
         SourceDocumentFactory(
             title="Rainbow Railroad: an urgent appeal", url="https://example.org/appeal"
@@ -112,13 +115,14 @@ def campaign(live_site):
 
 @pytest.fixture
 def screen(browser, campaign, tmp_path):
-    """A page of `viewport` size with JavaScript off, and `save(name)` for its screenshot."""
+    """A page of `viewport` size with JavaScript off (and any other `options` of its browser
+    context), and `save(name)` for its screenshot."""
     folder = DOCS_SCREENSHOTS if os.environ.get("CHORUS_SAVE_SCREENSHOTS") == "1" else tmp_path
     media = Path(campaign.image.path).parent
     contexts = []
 
-    def open_page(viewport):
-        context = browser.new_context(viewport=viewport, java_script_enabled=False)
+    def open_page(viewport, **options):
+        context = browser.new_context(viewport=viewport, java_script_enabled=False, **options)
         contexts.append(context)
         page = context.new_page()
         page.route(
@@ -189,3 +193,27 @@ def test_the_campaign_page_puts_its_petition_button_on_a_phones_first_screen(
     sign = phone.get_by_role("link", name="Sign the petition").first
     assert _above_the_fold(phone, sign)
     save(phone, "supporter-campaign-en-375.png")
+
+
+@pytest.mark.parametrize(
+    "viewport,pixel_ratio,width",
+    [(PHONE, 1, 480), (PHONE, 2, 800), (PHONE, 3, None), (DESKTOP, 1, None)],
+    ids=["phone", "phone-2x", "phone-3x", "desktop"],
+)
+def test_the_browser_downloads_the_smallest_copy_of_the_image_that_fills_its_screen(
+    screen, live_site, campaign, viewport, pixel_ratio, width
+):
+    open_page, _save = screen
+    page = open_page(viewport, device_scale_factor=pixel_ratio)
+    media = []
+
+    def record(request):
+        if "/media/" in request.url:
+            media.append(request.url)
+
+    page.on("request", record)
+
+    page.goto(f"{live_site}/petitions/visas/")
+
+    image = rendition_name(campaign.image.name, width) if width else campaign.image.name
+    assert media == [f"{live_site}/media/{image}"]
