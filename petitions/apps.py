@@ -33,7 +33,12 @@ class PetitionsConfig(AppConfig):
             emails.CONFIRMATION_TEMPLATE,
             emails.confirmation_context,
             related=emails.signatures_with_petition,
+            decide=emails.confirmation_decide,
         )
+        # A second signing's row: its own decide, the same text.
         template_register(
-            emails.AGAIN_TEMPLATE, emails.again_context, related=emails.signatures_with_petition
+            emails.AGAIN_TEMPLATE,
+            emails.confirmation_context,
+            related=emails.signatures_with_petition,
+            decide=emails.again_decide,
         )

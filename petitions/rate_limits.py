@@ -6,7 +6,7 @@ Why the email worker counts, not the sign request
 -------------------------------------------------
 A signature counts only once confirmed, and only the link in its first confirmation email can
 confirm it; so counting it just before that email goes (`signature_check`, called by
-emails.confirmation_context) judges every signature before it could ever count. UK
+emails.confirmation_decide) judges every signature before it could ever count. UK
 Petitions does the same: its email job checks the rate limit and marks the signature
 fraudulent. In the request the count cost a tenth of a viral petition's sign path (the Redis
 round trips and the cache calls, see petitions/README.md); the web workers are what a spike

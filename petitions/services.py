@@ -107,7 +107,7 @@ def signature_create(
 
     The request does the same work, in the same statement, and returns nothing either way:
     what a second signing gets is decided by the worker that renders its row
-    (emails.again_context): the confirmation again while the first signature is unconfirmed,
+    (emails.again_decide): the confirmation again while the first signature is unconfirmed,
     unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS emails, else nothing. So neither the
     page nor its time tells anyone whether an address signed (issue "7/10 Hardening",
     item 3). The unique constraint decides between simultaneous signings: one signature.

@@ -264,14 +264,17 @@ def _related_objects(emails: list[OutboundEmail]) -> dict | None:
 
 
 def _render(email: OutboundEmail, related: dict | None) -> Outcome | None:
-    """Render a row queued with a template; an Outcome when it cannot be sent as it stands."""
+    """Decide and render a row queued with a template; an Outcome when it cannot be sent as it
+    stands."""
     try:
         if related is None:
             raise LookupError("the batch's related objects could not be loaded")
         rendering.render_on_send(email, related.get(email.pk))
-    except rendering.EmailNotNeeded:
+    except rendering.EmailNotNeeded as cancelled:
         return _cancel(
-            email, "Not sent: what this email was for no longer needs it.", "no longer needed"
+            email,
+            "Not sent: what this email was for no longer needs it.",
+            f"no longer needed ({cancelled})",
         )
     except Exception as error:
         # A template or context bug, or the database gone: retried with backoff like any
