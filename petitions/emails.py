@@ -6,7 +6,8 @@ whether it still goes (`confirmation_decide`), then builds its context, reading 
 (`confirmation_context`). The confirmation link is signed then, so its 7 days start when the
 email leaves, and a signature confirmed or deleted meanwhile gets no email. Deciding first
 counts a new signature against its address's limit (rate_limits), before any link that could
-confirm it exists.
+confirm it exists; the worker decides a batch's confirmations at once
+(`confirmation_decide_batch`: one UPDATE claims all their counts).
 
 Signing again with an address that has signed writes the same statement, with a row naming
 `petition-confirm-again` for the earlier signature (services.signature_create): the request
@@ -15,6 +16,8 @@ row becomes: the confirmation again, while the signature is unconfirmed, unflagg
 PETITIONS_MAX_CONFIRMATION_SENDS emails (claimed with one conditional UPDATE, so twenty
 simultaneous re-signings still send at most that many), else nothing (the row is cancelled).
 """
+
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.db.models import F
@@ -40,9 +43,22 @@ def signatures_with_petition():
 def confirmation_decide(email: OutboundEmail, signature: Signature | None) -> Send | Cancel:
     """Whether a signature's confirmation still goes: not once the signature is gone or
     confirmed, nor when counting it against its address's limit flags it (rate_limits)."""
+    return confirmation_decide_batch([(email, signature)])[0]
+
+
+def confirmation_decide_batch(
+    rows: Sequence[tuple[OutboundEmail, Signature | None]],
+) -> list[Send | Cancel]:
+    """`confirmation_decide` of each row, in order, with the counts claimed together."""
+    live = [s for _, s in rows if s is not None and not s.is_confirmed]
+    rate_limits.signatures_check(live)
+    return [_decision(signature) for _, signature in rows]
+
+
+def _decision(signature: Signature | None) -> Send | Cancel:
     if signature is None or signature.is_confirmed:
         return Cancel("signature confirmed or gone")
-    if rate_limits.signature_check(signature):
+    if signature.is_flagged:
         return Cancel("signature flagged")
     return Send()
 

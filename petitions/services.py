@@ -115,7 +115,7 @@ def signature_create(
     A new signature that filled the honeypot is stored flagged and never counted; its email
     row (and that of any honeypot submission) is written cancelled, so nothing is sent. Any
     other new signature is counted against its address's limit by the worker that sends its
-    confirmation (rate_limits.signature_check). Raises PetitionClosed unless the petition is
+    confirmation (rate_limits.signatures_check). Raises PetitionClosed unless the petition is
     open (its campaign is published).
     """
     if not petition.is_open:

@@ -26,10 +26,15 @@ steps, run by the worker in this order just before sending:
   `language` to render in). Without a decide, the row is always sent.
 
 `related()` is the queryset the rows' related objects come from: a worker loads them for its
-whole batch in one query.
+whole batch in one query. `decide_batch(pairs)`, optional, decides many rows of one template
+at once (a petition's confirmations: one UPDATE claims a whole batch's rate-limit counts),
+exactly as `decide` would decide them one by one, in order. The worker gives it the run of rows
+it is about to send without waiting; a row it decided may still not be sent this time (the
+worker stopped, the server failed) and is decided again on its retry, so it suits a decision
+about the object (counted once, flagged or not), not a claim per email sent.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -69,7 +74,9 @@ class Become:
 
 
 Decision = Send | Cancel | Become
+Pair = tuple[OutboundEmail, models.Model | None]
 Decide = Callable[[OutboundEmail, models.Model | None], Decision]
+DecideBatch = Callable[[Sequence[Pair]], Sequence[Decision]]
 BuildContext = Callable[[OutboundEmail, models.Model | None], Mapping]
 
 _SEND = Send()
@@ -80,6 +87,7 @@ class _Registered:
     build_context: BuildContext
     related: Callable[[], models.QuerySet] | None
     decide: Decide | None
+    decide_batch: DecideBatch | None
 
 
 @dataclass(frozen=True)
@@ -108,6 +116,7 @@ def template_register(
     *,
     related: Callable[[], models.QuerySet] | None = None,
     decide: Decide | None = None,
+    decide_batch: DecideBatch | None = None,
 ) -> None:
     """Let rows with `template=name` be rendered when sent (see the module docstring).
 
@@ -115,13 +124,24 @@ def template_register(
     it every row is sent. `build_context(row, obj)` reads only and returns the context.
     `related()` is the queryset the rows' related objects are read from (with whatever the
     context needs joined in); a worker loads them for a whole batch in one query
-    (`related_objects`), and `obj` is None when the row's object is gone.
+    (`related_objects`), and `obj` is None when the row's object is gone. `decide_batch(pairs)`
+    returns, for a list of (row, obj), what `decide` would return for each, in order.
     """
-    _builders[name] = _Registered(build_context=build_context, related=related, decide=decide)
+    if decide_batch is not None and decide is None:
+        raise ValueError(f"Template {name!r}: a decide_batch needs the decide it stands for.")
+    _builders[name] = _Registered(
+        build_context=build_context, related=related, decide=decide, decide_batch=decide_batch
+    )
 
 
 def template_is_registered(name: str) -> bool:
     return name in _builders
+
+
+def decides_in_batches(name: str) -> bool:
+    """Whether rows of template `name` are better decided many at once (`decide_many`)."""
+    registered = _builders.get(name)
+    return registered is not None and registered.decide_batch is not None
 
 
 def render_templates(template: str, context: Mapping) -> tuple[str, str, str]:
@@ -189,6 +209,20 @@ def decide(email: OutboundEmail, related: models.Model | None) -> Decided:
         return Decided(_SEND, related)
     with transaction.atomic():
         return _settled(email, registered.decide(email, related), related)
+
+
+def decide_many(pairs: Sequence[Pair]) -> dict[int, Decided]:
+    """What `decide` would give each (row, obj) of one template with a decide_batch, by row id,
+    in one call of it and one transaction."""
+    registered = _builders[pairs[0][0].template]
+    with transaction.atomic():
+        decisions = registered.decide_batch(pairs)
+        if len(decisions) != len(pairs):
+            raise ValueError(f"decide_batch gave {len(decisions)} decisions for {len(pairs)} rows")
+        return {
+            email.pk: _settled(email, decision, obj)
+            for (email, obj), decision in zip(pairs, decisions, strict=True)
+        }
 
 
 def render_on_send(

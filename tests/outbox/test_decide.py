@@ -10,6 +10,7 @@ from campaign.outbox import Become, Cancel, Send, delivery, queue_email, renderi
 from campaign.outbox.models import OutboundEmail
 from petitions.models import Signature
 from petitions.purposes import PetitionPurpose
+from tests.factories.outbox import SuppressionFactory
 from tests.factories.petitions import SignatureFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,11 +35,16 @@ class Steps:
     def __init__(self, decision=None):
         self.decision = decision or Send()
         self.ran: list[tuple] = []
+        self.batches: list[list[int]] = []
         self.build_error: Exception | None = None
 
     def decide(self, email, obj):
         self.ran.append(("decide", email.pk, obj))
         return self.decision
+
+    def decide_batch(self, pairs):
+        self.batches.append([email.pk for email, _ in pairs])
+        return [self.decision for _ in pairs]
 
     def build_context(self, email, obj):
         self.ran.append(("build", email.pk, obj))
@@ -183,3 +189,56 @@ def test_a_row_becomes_another_once_per_send(registry):
 
     assert outcome.status == "retry"
     assert [step for step, *_ in loop.ran] == ["decide", "decide"]
+
+
+def test_a_batch_decides_its_rows_of_a_template_in_one_call_in_order(registry):
+    steps = Steps()
+    rendering.template_register(
+        RENDERED,
+        steps.build_context,
+        related=signatures,
+        decide=steps.decide,
+        decide_batch=steps.decide_batch,
+    )
+    ids = [
+        _queue(RENDERED, related=SignatureFactory(), to=f"s{n}@example.org").pk for n in range(3)
+    ]
+
+    outcomes = delivery.deliver_due(limit=10, budget_seconds=10)
+
+    assert [o.status for o in outcomes] == ["sent"] * 3
+    assert steps.batches == [ids]
+    assert [step for step, *_ in steps.ran] == ["build"] * 3
+
+
+def test_a_batch_passes_over_a_suppressed_row_without_deciding_it(registry):
+    steps = Steps()
+    rendering.template_register(
+        RENDERED, steps.build_context, decide=steps.decide, decide_batch=steps.decide_batch
+    )
+    ids = [_queue(RENDERED, to=f"s{n}@example.org").pk for n in range(3)]
+    SuppressionFactory(address="s1@example.org")  # after queueing, before sending
+
+    outcomes = delivery.deliver_due(limit=10, budget_seconds=10)
+
+    assert [o.status for o in outcomes] == ["sent", "cancelled", "sent"]
+    assert steps.batches == [[ids[0], ids[2]]]
+
+
+def test_a_batch_stops_at_a_row_that_may_wait_for_its_pacing_slot(registry, settings):
+    settings.OUTBOX_RATE_LIMITS = {"paced.example": "1/h"}
+    steps = Steps()
+    rendering.template_register(
+        RENDERED, steps.build_context, decide=steps.decide, decide_batch=steps.decide_batch
+    )
+    ids = [_queue(RENDERED, to=to).pk for to in ("a@example.org", "b@paced.example", "c@x.org")]
+
+    delivery.deliver_due(limit=10, budget_seconds=10)
+
+    # b's slot is free (its first message): it is decided at its turn, then c with it.
+    assert steps.batches == [[ids[0]], [ids[1], ids[2]]]
+
+
+def test_a_decide_batch_needs_the_decide_it_stands_for(registry):
+    with pytest.raises(ValueError, match="needs the decide"):
+        rendering.template_register(RENDERED, Steps().build_context, decide_batch=lambda p: [])
