@@ -38,11 +38,13 @@ class LettersConfig(AppConfig):
             emails.CONFIRMATION_TEMPLATE,
             emails.confirmation_context,
             related=emails.letters_with_recipients,
+            decide=emails.confirmation_decide,
         )
         template_register(
             emails.ALREADY_WRITTEN_TEMPLATE,
             emails.already_written_context,
             related=emails.letters_with_recipients,
+            decide=emails.already_written_decide,
         )
         # Tell the organisation's systems (webhooks) when each letter's email has left.
         after_sent_register(

@@ -33,7 +33,14 @@ class PetitionsConfig(AppConfig):
             emails.CONFIRMATION_TEMPLATE,
             emails.confirmation_context,
             related=emails.signatures_with_petition,
+            decide=emails.confirmation_decide,
+            decide_batch=emails.confirmation_decide_batch,
         )
+        # A second signing's row: its own decide (a claim per email sent, so one row at a
+        # time), the same text.
         template_register(
-            emails.AGAIN_TEMPLATE, emails.again_context, related=emails.signatures_with_petition
+            emails.AGAIN_TEMPLATE,
+            emails.confirmation_context,
+            related=emails.signatures_with_petition,
+            decide=emails.again_decide,
         )

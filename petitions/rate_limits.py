@@ -5,8 +5,8 @@ never counted, and the supporter saw the same thank-you page as everyone else.
 Why the email worker counts, not the sign request
 -------------------------------------------------
 A signature counts only once confirmed, and only the link in its first confirmation email can
-confirm it; so counting it just before that email goes (`signature_check`, called by
-emails.confirmation_context) judges every signature before it could ever count. UK
+confirm it; so counting it just before that email goes (`signatures_check`, called by
+emails.confirmation_decide) judges every signature before it could ever count. UK
 Petitions does the same: its email job checks the rate limit and marks the signature
 fraudulent. In the request the count cost a tenth of a viral petition's sign path (the Redis
 round trips and the cache calls, see petitions/README.md); the web workers are what a spike
@@ -23,9 +23,11 @@ right for the letters form, which it still limits in the request (letters/thrott
 """
 
 import logging
+from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django_ratelimit.core import rate_re
 
 from petitions.models import Signature
@@ -48,51 +50,100 @@ def _sign_rate() -> tuple[int, int]:
 
 def signature_check(signature: Signature) -> bool:
     """Count a new signature against its address's limit on its petition, once, and flag it
-    when over; returns whether it is flagged now.
+    when over; returns whether it is flagged now (`signatures_check` of one)."""
+    signatures_check([signature])
+    return signature.is_flagged
 
-    One conditional UPDATE claims the count, so a signature is counted once however many of
-    its confirmations are sent, and never again after an organiser clears its flag. A broken
+
+def signatures_check(signatures: Sequence[Signature]) -> None:
+    """Count each new signature against its address's limit on its petition, once, in order,
+    and flag those over it; each object's `is_flagged` says the outcome.
+
+    One conditional UPDATE claims the counts of them all, so a signature is counted once
+    however many of its confirmations are sent, and never again after an organiser clears its
+    flag. The signatures of one window are counted with one pair of cache calls, each given
+    the count it would have had counted alone, and one UPDATE flags those over. A broken
     cache limits no one: a supporter's signature is worth more than a missed flag.
     """
-    if signature.is_flagged:
-        return True
-    if not signature.rate_limit_pending:
-        return False
-    claimed = Signature.objects.filter(pk=signature.pk, rate_limit_pending=True).update(
-        rate_limit_pending=False
-    )
-    signature.rate_limit_pending = False
-    if not claimed:
-        return False
-    try:
-        over = _count_over_limit(signature)
-    except Exception:
-        log.warning("petitions: rate limit unavailable for signature %s", signature.pk)
-        return False
+    pending: dict[int, list[Signature]] = {}
+    for signature in signatures:
+        if not signature.is_flagged and signature.rate_limit_pending:
+            pending.setdefault(signature.pk, []).append(signature)
+    if not pending:
+        return
+    claimed = _claim(list(pending))
+    for same in pending.values():
+        for signature in same:
+            signature.rate_limit_pending = False
+    over = _over_limit([same[0] for pk, same in pending.items() if pk in claimed])
     if not over:
-        return False
-    Signature.objects.filter(pk=signature.pk).update(flag_reason=Signature.FlagReason.RATE_LIMIT)
-    # is_flagged is the database's to compute; the rest of the worker's batch reads this object.
-    signature.flag_reason = Signature.FlagReason.RATE_LIMIT
-    signature.is_flagged = True
-    log.info("petitions: signature %s flagged, over its address's limit", signature.pk)
-    return True
+        return
+    Signature.objects.filter(pk__in=[s.pk for s in over]).update(
+        flag_reason=Signature.FlagReason.RATE_LIMIT
+    )
+    for flagged in over:
+        # is_flagged is the database's to compute; the rest of the worker's batch reads these.
+        for signature in pending[flagged.pk]:
+            signature.flag_reason = Signature.FlagReason.RATE_LIMIT
+            signature.is_flagged = True
+        log.info("petitions: signature %s flagged, over its address's limit", flagged.pk)
 
 
-def _count_over_limit(signature: Signature) -> bool:
-    """Count `signature` in its address's window of signing time on its petition; True when
-    that makes it more than the limit allows."""
-    limit, period = _sign_rate()
-    window = int(signature.created_at.timestamp()) // period
-    # ip_hash is salted per petition; "" when the address was unknown (all such share a count).
-    key = f"petitions:sign-limit:{signature.petition_id}:{signature.ip_hash}:{window}"
-    timeout = period + KEPT_AFTER_WINDOW
-    if cache.add(key, 1, timeout=timeout):
-        count = 1
-    else:
+def _claim(ids: list[int]) -> set[int]:
+    """Which of these signatures' counts this call claims (`rate_limit_pending` true -> false).
+
+    One plain statement for the batch: the email worker's hot path, where the ORM's compiling
+    of an UPDATE per email cost more than the statement itself.
+    """
+    quote = connection.ops.quote_name
+    meta = Signature._meta
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    pending = quote(meta.get_field("rate_limit_pending").column)
+    placeholders = ", ".join(["%s"] * len(ids))
+    sql = (  # names from the model, values as parameters
+        f"UPDATE {table} SET {pending} = %s WHERE {pk} IN ({placeholders}) "  # noqa: S608
+        f"AND {pending} = %s RETURNING {pk}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [False, *ids, True])
+        return {row[0] for row in cursor.fetchall()}
+
+
+def _over_limit(signatures: list[Signature]) -> list[Signature]:
+    """Count `signatures` (new ones, in order) in their addresses' windows of signing time on
+    their petitions; those the count takes over the limit."""
+    windows: dict[str, list[Signature]] = {}
+    try:
+        limit, period = _sign_rate()
+        for signature in signatures:
+            window = int(signature.created_at.timestamp()) // period
+            # ip_hash is salted per petition; "" when the address was unknown (all share a count).
+            key = f"petitions:sign-limit:{signature.petition_id}:{signature.ip_hash}:{window}"
+            windows.setdefault(key, []).append(signature)
+    except Exception:
+        for signature in signatures:
+            log.warning("petitions: rate limit unavailable for signature %s", signature.pk)
+        return []
+    over = []
+    for key, counted in windows.items():
         try:
-            count = cache.incr(key)
-        except ValueError:  # the count expired between the two calls: it starts again here
-            cache.add(key, 1, timeout=timeout)
-            count = 1
-    return count > limit
+            last = _count(key, len(counted), timeout=period + KEPT_AFTER_WINDOW)
+        except Exception:
+            for signature in counted:
+                log.warning("petitions: rate limit unavailable for signature %s", signature.pk)
+            continue
+        first = last - len(counted) + 1
+        over += [s for count, s in enumerate(counted, start=first) if count > limit]
+    return over
+
+
+def _count(key: str, added: int, *, timeout: int) -> int:
+    """Add `added` signatures to a window's count and return the new count, with the two
+    cache calls django-ratelimit makes (add, then incr)."""
+    if cache.add(key, added, timeout=timeout):
+        return added
+    try:
+        return cache.incr(key, added)
+    except ValueError:  # the count expired between the two calls: it starts again here
+        cache.add(key, added, timeout=timeout)
+        return added

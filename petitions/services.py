@@ -107,7 +107,7 @@ def signature_create(
 
     The request does the same work, in the same statement, and returns nothing either way:
     what a second signing gets is decided by the worker that renders its row
-    (emails.again_context): the confirmation again while the first signature is unconfirmed,
+    (emails.again_decide): the confirmation again while the first signature is unconfirmed,
     unflagged and under PETITIONS_MAX_CONFIRMATION_SENDS emails, else nothing. So neither the
     page nor its time tells anyone whether an address signed (issue "7/10 Hardening",
     item 3). The unique constraint decides between simultaneous signings: one signature.
@@ -115,7 +115,7 @@ def signature_create(
     A new signature that filled the honeypot is stored flagged and never counted; its email
     row (and that of any honeypot submission) is written cancelled, so nothing is sent. Any
     other new signature is counted against its address's limit by the worker that sends its
-    confirmation (rate_limits.signature_check). Raises PetitionClosed unless the petition is
+    confirmation (rate_limits.signatures_check). Raises PetitionClosed unless the petition is
     open (its campaign is published).
     """
     if not petition.is_open:

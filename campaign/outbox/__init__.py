@@ -8,8 +8,9 @@ fails on anything else), and the outbox imports no app:
   transaction, and its batch form `queue_emails` (many emails of one purpose with their text,
   one INSERT: a mailing's chunk);
 - registering, in the app's AppConfig.ready: `purpose_register` (what its emails are for,
-  with `PurposeKind`) and `template_register` (the context builders of the templates the
-  worker renders; a builder may raise `EmailNotNeeded`);
+  with `PurposeKind`) and `template_register` (the templates the worker renders: a `decide`
+  step, the one place an app writes at send time, returning `Send`, `Cancel` or `Become`,
+  then a `build_context` that only reads);
 - reading: the `OutboundEmail` and `Suppression` models and the selectors
   (`emails_for`, `is_suppressed`, `suppressions_of`…);
 - a supporter's data (campaign.privacy): `emails_of`, `emails_erase`, `mailbox_suppress`,
@@ -36,7 +37,9 @@ _EXPORTS = {
     "purpose_register": "purposes",
     "PurposeKind": "purposes",
     "template_register": "rendering",
-    "EmailNotNeeded": "rendering",
+    "Send": "rendering",
+    "Cancel": "rendering",
+    "Become": "rendering",
     "OutboundEmail": "models",
     "Suppression": "models",
     "emails_for": "selectors",

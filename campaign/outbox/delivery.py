@@ -11,9 +11,11 @@ accepts it, so a worker killed mid-batch leaves at most the one message it was s
 import logging
 import time
 from collections import Counter
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -263,15 +265,26 @@ def _related_objects(emails: list[OutboundEmail]) -> dict | None:
         return None
 
 
-def _render(email: OutboundEmail, related: dict | None) -> Outcome | None:
-    """Render a row queued with a template; an Outcome when it cannot be sent as it stands."""
+def _render(
+    email: OutboundEmail,
+    related: dict | None,
+    decided: dict[int, rendering.Decided],
+    ahead: Callable[[], list[rendering.Pair]],
+) -> Outcome | None:
+    """Decide and render a row queued with a template; an Outcome when it cannot be sent as it
+    stands. A template that decides in batches decides `ahead()` (this row and the next) at
+    once; `decided` keeps their decisions until their turn."""
     try:
         if related is None:
             raise LookupError("the batch's related objects could not be loaded")
-        rendering.render_on_send(email, related.get(email.pk))
-    except rendering.EmailNotNeeded:
+        if email.pk not in decided and rendering.decides_in_batches(email.template):
+            decided.update(rendering.decide_many(ahead()))
+        rendering.render_on_send(email, related.get(email.pk), decided.pop(email.pk, None))
+    except rendering.EmailNotNeeded as cancelled:
         return _cancel(
-            email, "Not sent: what this email was for no longer needs it.", "no longer needed"
+            email,
+            "Not sent: what this email was for no longer needs it.",
+            f"no longer needed ({cancelled})",
         )
     except Exception as error:
         # A template or context bug, or the database gone: retried with backoff like any
@@ -280,6 +293,29 @@ def _render(email: OutboundEmail, related: dict | None) -> Outcome | None:
         reason = f"Could not render the email ({type(error).__name__})."
         return _mark_transient(email, reason, "render")
     return None
+
+
+def _decided_ahead(
+    emails: list[OutboundEmail], index: int, suppressed: dict, related: dict
+) -> list[rendering.Pair]:
+    """The rows to decide at once with `emails[index]`: it and the rows after it that would be
+    decided next, in order, with the same template and no wait for a pacing slot.
+
+    The run stops at the first row that would be decided otherwise (another template, or one
+    that may wait for its slot), so every row is decided in the order it would be one by one.
+    Rows the batch sends without deciding (suppressed, or with their text) are passed over.
+    """
+    first = emails[index]
+    run = [first]
+    for row in emails[index + 1 :]:
+        if row.pk in suppressed or not rendering.needs_rendering(row):
+            continue
+        if row.template != first.template or not pacing.sends_without_waiting(
+            row.to, slot_reserved=row.pacing_slot_reserved
+        ):
+            break
+        run.append(row)
+    return [(row, related.get(row.pk)) for row in run]
 
 
 def _pacing_wait(email: OutboundEmail) -> float | None:
@@ -354,6 +390,7 @@ def _deliver_claimed(ids: list[int], session: _SMTPSession) -> list[Outcome]:
     emails = list(OutboundEmail.objects.filter(pk__in=ids, status=Status.SENDING).order_by("pk"))
     suppressed = _suppressions(emails)
     related = _related_objects(emails)
+    decided: dict[int, rendering.Decided] = {}
     for index, email in enumerate(emails):
         if not leases.may_send(email.pk):
             # Renewals have failed (this worker's database connection is gone, or the task
@@ -378,9 +415,11 @@ def _deliver_claimed(ids: list[int], session: _SMTPSession) -> list[Outcome]:
             outcomes.append(_release(email, wait=wait, slot_reserved=True, status="paced"))
             continue
         rendered = rendering.needs_rendering(email)
-        if rendered and (outcome := _render(email, related)) is not None:
-            outcomes.append(outcome)
-            continue
+        if rendered:
+            ahead = partial(_decided_ahead, emails, index, suppressed, related)
+            if (outcome := _render(email, related, decided, ahead)) is not None:
+                outcomes.append(outcome)
+                continue
         try:
             connection = session.get()
             message = build_message(email, connection)

@@ -65,6 +65,12 @@ def rules_for(address: str) -> list[Rule]:
     ]
 
 
+def sends_without_waiting(address: str, *, slot_reserved: bool) -> bool:
+    """Whether a message to `address` is sure to need no wait: it holds its slot already, or no
+    rule applies to it. Reserves nothing and asks Redis nothing."""
+    return slot_reserved or not rules_for(address)
+
+
 class _LocalSlots:
     """Without Redis (local development) pacing holds within this one process."""
 

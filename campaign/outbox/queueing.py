@@ -6,7 +6,7 @@ Every email an app sends is queued here, in one of three ways:
 - from templates rendered now: `template` and `context`
   (templates/emails/<template>-{subject,body}.txt and -body.html);
 - from templates rendered by the worker when it sends the row: `template` and the `related`
-  row the email serves, with a context builder the app registered for that template
+  row the email serves, with the decide step and context builder the app registered for it
   (`template_register`, campaign/outbox/rendering.py), so the request renders nothing.
 
 And the last one can be written in the same single SQL statement as the row it serves
@@ -57,8 +57,8 @@ def queue_email(
     What it says, one of (else ValueError):
     - `subject` and `body_text` (and `body_html`): sent as given;
     - `template` and `context`: rendered now, in the active language;
-    - `template` alone: rendered by the worker when it sends the row, with the context builder
-      an app registered for it (`template_register`), which receives the row's `related`
+    - `template` alone: decided and rendered by the worker when it sends the row, with the
+      steps an app registered for it (`template_register`), which receive the row's `related`
       object (or `with_row`). The template must be registered (else ValueError).
 
     `purpose` must be registered by an app (`purpose_register`; else ValueError). `related`

@@ -9,39 +9,100 @@ templates, the confirmation link and its signing run on the workers, which drain
 their own pace. A letter's confirmation works this way too, and for both the worker decides
 what a second attempt with a known address gets (the confirmation again, a "you already wrote"
 notice, or nothing), so the request does the same work either way and its time tells nothing.
-A builder may turn its row into another template's (saving the change itself, so a retry
-renders the same): `render_on_send` reads the row's template after building the context.
 
-The app that owns such an email registers a context builder for its template name (in its
-AppConfig.ready), with the queryset its rows' related objects come from: a worker loads them
-for its whole batch in one query. The builder receives the row and its object and returns the
-template context, or None when the email is no longer needed (the signature it confirms was
-confirmed or deleted meanwhile); the row is then cancelled, not sent. A context may name the
-`language` to render in.
+Decide, then build
+------------------
+The app that owns such an email registers its template (in its AppConfig.ready) with two
+steps, run by the worker in this order just before sending:
+
+- `decide(row, obj)`, the one place an app may write at send time (claim a count, delete an
+  attempt), returns what becomes of the row: `Send()` it as it stands; `Cancel(reason)` it
+  (what it served no longer wants it: the signature was confirmed or deleted meanwhile); or
+  `Become(template, purpose, related_id)`, another email, which the outbox writes into its own
+  row in the same transaction as decide's writes, then loads the new object and decides and
+  renders that template (so a retry renders the new one too). Every decide runs in one
+  transaction: its writes and the row's change commit together, or not at all.
+- `build_context(row, obj)` reads only, and returns the template context (which may name the
+  `language` to render in). Without a decide, the row is always sent.
+
+`related()` is the queryset the rows' related objects come from: a worker loads them for its
+whole batch in one query. `decide_batch(pairs)`, optional, decides many rows of one template
+at once (a petition's confirmations: one UPDATE claims a whole batch's rate-limit counts),
+exactly as `decide` would decide them one by one, in order. The worker gives it the run of rows
+it is about to send without waiting; a row it decided may still not be sent this time (the
+worker stopped, the server failed) and is decided again on its retry, so it suits a decision
+about the object (counted once, flagged or not), not a claim per email sent.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from campaign.outbox.models import OutboundEmail
+from campaign.outbox.purposes import purpose_get
+
+
+@dataclass(frozen=True)
+class Send:
+    """Decided: send the row as it stands, its template built from its object."""
+
+
+@dataclass(frozen=True)
+class Cancel:
+    """Decided: what the email served no longer wants it, so it is cancelled unsent.
+
+    `reason` goes to the worker's log (name no address in it); the row's `last_error` says
+    what every such row says, so staff read one reason for the one outcome.
+    """
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class Become:
+    """Decided: the row is now another email, `template` for `purpose`, serving the object
+    `related_id` (of the same model: the row keeps its related_type). The outbox rewrites its
+    row, in decide's transaction, then decides and renders the new template."""
+
+    template: str
+    purpose: str
+    related_id: int
+
+
+Decision = Send | Cancel | Become
+Pair = tuple[OutboundEmail, models.Model | None]
+Decide = Callable[[OutboundEmail, models.Model | None], Decision]
+DecideBatch = Callable[[Sequence[Pair]], Sequence[Decision]]
+BuildContext = Callable[[OutboundEmail, models.Model | None], Mapping]
+
+_SEND = Send()
 
 
 @dataclass(frozen=True)
 class _Registered:
-    build_context: Callable[[OutboundEmail, models.Model | None], Mapping | None]
+    build_context: BuildContext
     related: Callable[[], models.QuerySet] | None
+    decide: Decide | None
+    decide_batch: DecideBatch | None
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What a row's decide came to (after any Become), with the object to build it from."""
+
+    decision: Send | Cancel
+    related: models.Model | None
 
 
 _builders: dict[str, _Registered] = {}
 
 
 class EmailNotNeeded(Exception):
-    """The row this email served no longer wants it; the email is cancelled with this reason."""
+    """The row's decide cancelled it; the email is cancelled unsent (`args[0]`: the reason)."""
 
 
 def single_line(value: str) -> str:
@@ -51,21 +112,36 @@ def single_line(value: str) -> str:
 
 def template_register(
     name: str,
-    build_context: Callable[[OutboundEmail, models.Model | None], Mapping | None],
+    build_context: BuildContext,
     *,
     related: Callable[[], models.QuerySet] | None = None,
+    decide: Decide | None = None,
+    decide_batch: DecideBatch | None = None,
 ) -> None:
-    """Let rows with `template=name` be rendered when sent, with `build_context(row, obj)`.
+    """Let rows with `template=name` be rendered when sent (see the module docstring).
 
+    `decide(row, obj)` may write and returns Send(), Cancel(reason) or Become(...); without
+    it every row is sent. `build_context(row, obj)` reads only and returns the context.
     `related()` is the queryset the rows' related objects are read from (with whatever the
     context needs joined in); a worker loads them for a whole batch in one query
-    (`related_objects`), and `obj` is None when the row's object is gone.
+    (`related_objects`), and `obj` is None when the row's object is gone. `decide_batch(pairs)`
+    returns, for a list of (row, obj), what `decide` would return for each, in order.
     """
-    _builders[name] = _Registered(build_context=build_context, related=related)
+    if decide_batch is not None and decide is None:
+        raise ValueError(f"Template {name!r}: a decide_batch needs the decide it stands for.")
+    _builders[name] = _Registered(
+        build_context=build_context, related=related, decide=decide, decide_batch=decide_batch
+    )
 
 
 def template_is_registered(name: str) -> bool:
     return name in _builders
+
+
+def decides_in_batches(name: str) -> bool:
+    """Whether rows of template `name` are better decided many at once (`decide_many`)."""
+    registered = _builders.get(name)
+    return registered is not None and registered.decide_batch is not None
 
 
 def render_templates(template: str, context: Mapping) -> tuple[str, str, str]:
@@ -96,16 +172,76 @@ def related_objects(emails: Iterable[OutboundEmail]) -> dict[int, models.Model]:
     return found
 
 
-def render_on_send(email: OutboundEmail, related: models.Model | None = None) -> None:
-    """Fill the row's subject and bodies from its template, in the language its context names.
+def _related_object(email: OutboundEmail) -> models.Model | None:
+    """The row's object, read as its template reads a batch's (None if gone)."""
+    registered = _builders[email.template]
+    if registered.related is None or email.related_id is None:
+        return None
+    return registered.related().in_bulk([email.related_id]).get(email.related_id)
+
+
+def _settled(email: OutboundEmail, decision: Decision, obj: models.Model | None) -> Decided:
+    """Apply a Become (inside decide's transaction): the row is rewritten, its new object
+    loaded and its new template's decide asked, which must Send or Cancel."""
+    if isinstance(decision, Become):
+        if not template_is_registered(decision.template):
+            raise KeyError(f"Become: no template {decision.template!r} is registered")
+        purpose = purpose_get(str(decision.purpose)).name
+        email.template, email.purpose = decision.template, purpose
+        email.related_id = decision.related_id
+        OutboundEmail.objects.filter(pk=email.pk).update(
+            template=email.template, purpose=email.purpose, related_id=email.related_id
+        )
+        obj = _related_object(email)
+        decide = _builders[email.template].decide
+        decision = decide(email, obj) if decide is not None else _SEND
+        if isinstance(decision, Become):
+            raise ValueError(f"Template {email.template!r} became another again; once is all.")
+    if not isinstance(decision, Send | Cancel):
+        raise TypeError(f"decide returned {decision!r}, not Send, Cancel or Become")
+    return Decided(decision, obj)
+
+
+def decide(email: OutboundEmail, related: models.Model | None) -> Decided:
+    """Run the row's decide, in one transaction with the row's change if it Becomes."""
+    registered = _builders[email.template]
+    if registered.decide is None:
+        return Decided(_SEND, related)
+    with transaction.atomic():
+        return _settled(email, registered.decide(email, related), related)
+
+
+def decide_many(pairs: Sequence[Pair]) -> dict[int, Decided]:
+    """What `decide` would give each (row, obj) of one template with a decide_batch, by row id,
+    in one call of it and one transaction."""
+    registered = _builders[pairs[0][0].template]
+    with transaction.atomic():
+        decisions = registered.decide_batch(pairs)
+        if len(decisions) != len(pairs):
+            raise ValueError(f"decide_batch gave {len(decisions)} decisions for {len(pairs)} rows")
+        return {
+            email.pk: _settled(email, decision, obj)
+            for (email, obj), decision in zip(pairs, decisions, strict=True)
+        }
+
+
+def render_on_send(
+    email: OutboundEmail, related: models.Model | None = None, decided: Decided | None = None
+) -> None:
+    """Decide the row (unless `decided` already), then fill its subject and bodies from its
+    template, in the language its context names.
 
     `related` is the row's object as `related_objects` loaded it (None if gone or not asked).
-    Raises EmailNotNeeded when the builder says the email has lost its purpose, and KeyError
-    for a template nobody registered (a deployment mistake: the worker runs other code).
+    Raises EmailNotNeeded when decide cancels the email, and KeyError for a template nobody
+    registered (a deployment mistake: the worker runs other code).
     """
-    context = _builders[email.template].build_context(email, related)
+    if decided is None:
+        decided = decide(email, related)
+    if isinstance(decided.decision, Cancel):
+        raise EmailNotNeeded(decided.decision.reason)
+    context = _builders[email.template].build_context(email, decided.related)
     if context is None:
-        raise EmailNotNeeded(email.template)
+        raise TypeError(f"The context builder of {email.template!r} returned no context")
     language = context.get("language") or settings.LANGUAGE_CODE
     with translation.override(language):
         subject, body_text, body_html = render_templates(email.template, context)

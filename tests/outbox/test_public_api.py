@@ -108,3 +108,7 @@ def test_the_apps_register_their_purposes_with_a_kind_and_whom_they_go_to():
 def test_a_purpose_name_must_fit_the_column():
     with pytest.raises(ValueError):
         purposes.purpose_register("x" * 33, kind="transactional", to_supporter=True)
+
+
+def test_a_templates_decide_answers_with_public_outcomes():
+    assert {"Send", "Cancel", "Become", "template_register"} <= set(campaign.outbox.__all__)

@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from campaign.outbox import delivery, queue_email, rendering
+from campaign.outbox import Cancel, Send, delivery, queue_email, rendering
 from campaign.outbox.models import OutboundEmail
 from petitions.purposes import PetitionPurpose
 
@@ -24,13 +24,18 @@ CONTEXT = {
 
 @pytest.fixture
 def builder(monkeypatch):
-    """Registers a context builder for TEMPLATE for this test only; set `.result` or `.error`."""
+    """Registers TEMPLATE's decide and context builder for this test only; set `.decision`,
+    `.result` or `.error`."""
 
     class Builder:
         def __init__(self):
+            self.decision = Send()
             self.result = CONTEXT
             self.error = None
             self.seen: list[int] = []  # ids of the rows it built a context for
+
+        def decide(self, email, related):
+            return self.decision
 
         def __call__(self, email, related):
             self.seen.append(email.pk)
@@ -40,7 +45,7 @@ def builder(monkeypatch):
 
     instance = Builder()
     monkeypatch.setattr(rendering, "_builders", {})
-    rendering.template_register(TEMPLATE, instance)
+    rendering.template_register(TEMPLATE, instance, decide=instance.decide)
     return instance
 
 
@@ -75,7 +80,7 @@ def test_the_worker_renders_the_row_sends_it_and_keeps_what_went_out(builder, sm
 
 
 def test_a_row_whose_purpose_has_gone_is_cancelled_and_not_sent(builder, smtp_server):
-    builder.result = None
+    builder.decision = Cancel("what it served is gone")
     email = _queue_templated()
 
     outcome = delivery.deliver(email.pk)
