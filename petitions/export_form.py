@@ -43,7 +43,7 @@ class SignatureExportForm(DayRangeExportForm):
     province = ProvinceField(label=_("Province or territory"))
     riding = RidingCodeField(label=_("Riding code"))
     newsletter_only = forms.BooleanField(
-        label=_("Only those who agreed to receive the newsletter"), required=False
+        label=_("Only those who consent now to the campaign's updates"), required=False
     )
     include_unconfirmed = forms.BooleanField(
         label=_("Include signatures not confirmed by email"), required=False

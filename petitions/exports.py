@@ -13,11 +13,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from campaign.consent.scopes import NEWSLETTER, campaign_scope
+from campaign.consent.selectors import consenting
 from campaign.exports.cells import CsvCell, LocalTime, YesNo, csv_lines
 from campaign.exports.services import BATCH_ROWS, export_stream, log_filters
 from petitions.models import Petition, Signature
@@ -43,6 +45,10 @@ def _time(name: str) -> Callable[[str], tuple]:
     return lambda zone: (LocalTime(F(name), zone=zone),)
 
 
+# The annotations signature_export_rows adds for the consent columns and filter.
+_UPDATES_NOW = "campaign_updates_consent_now"
+_NEWSLETTER_NOW = "newsletter_consent_now"
+
 # In the order they appear in the file, whatever order they are asked for in.
 COLUMNS: dict[str, Column] = {
     "name": Column(_("Name"), (_("First name"), _("Last name")), _text("first_name", "last_name")),
@@ -54,14 +60,30 @@ COLUMNS: dict[str, Column] = {
         (_("Riding code"), _("Riding")),
         _text("riding_code", "riding_name"),
     ),
+    # "Consents now" is the ledger's answer at the time of the export (campaign.consent): a
+    # supporter who unsubscribed after signing says no, whatever box they ticked. The wording
+    # and time are what they agreed to when they signed (the proof of that consent).
     "consent": Column(
-        _("Newsletter consent (opt-in, wording shown, time, page)"),
-        (_("Newsletter opt-in"), _("Consent wording"), _("Consent given at"), _("Signed on page")),
+        _("Campaign updates consent (consents now, wording shown, time, page)"),
+        (
+            _("Consents to campaign updates now"),
+            _("Consent wording"),
+            _("Consent given at"),
+            _("Signed on page"),
+        ),
         lambda zone: (
-            YesNo(F("newsletter_opt_in")),
+            YesNo(F(_UPDATES_NOW)),
             CsvCell(F("newsletter_consent_text")),
             LocalTime(F("newsletter_consent_at"), zone=zone),
             CsvCell(F("consent_page")),
+        ),
+    ),
+    "organisation_newsletter": Column(
+        _("Organisation newsletter consent (consents now, wording shown)"),
+        (_("Consents to the newsletter now"), _("Newsletter wording shown")),
+        lambda zone: (
+            YesNo(F(_NEWSLETTER_NOW)),
+            CsvCell(F("organisation_newsletter_consent_text")),
         ),
     ),
     "signed_at": Column(_("Signed at"), (_("Signed at"),), _time("created_at")),
@@ -118,9 +140,21 @@ def _day_start(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
+def _consents_now(scope: str) -> Exists:
+    """Whether the signer's mailbox consents to `scope` now, by the ledger."""
+    return Exists(consenting(scope=scope).filter(mailbox_key=OuterRef("email_key")))
+
+
 def signature_export_rows(export: SignatureExport) -> QuerySet:
-    """The signatures `export` selects, oldest first."""
+    """The signatures `export` selects, oldest first, with whether each consents now to the
+    campaign's updates and to the newsletter (only when a column or the filter reads it)."""
     rows = Signature.objects.filter(petition=export.petition, is_flagged=False)
+    if "consent" in export.columns or export.newsletter_only:
+        rows = rows.annotate(
+            **{_UPDATES_NOW: _consents_now(campaign_scope(export.petition.campaign_id))}
+        )
+    if "organisation_newsletter" in export.columns:
+        rows = rows.annotate(**{_NEWSLETTER_NOW: _consents_now(NEWSLETTER)})
     if not export.include_unconfirmed:
         rows = rows.filter(confirmed_at__isnull=False)
     if export.since:
@@ -132,7 +166,7 @@ def signature_export_rows(export: SignatureExport) -> QuerySet:
     if export.riding_code:
         rows = rows.filter(riding_code=export.riding_code)
     if export.newsletter_only:
-        rows = rows.filter(newsletter_opt_in=True)
+        rows = rows.filter(**{_UPDATES_NOW: True})
     return rows.order_by("created_at", "pk")
 
 

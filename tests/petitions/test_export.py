@@ -9,9 +9,11 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from campaign.consent.scopes import NEWSLETTER
 from campaign.exports import cells
 from campaign.exports.models import ExportLog
 from petitions.exports import SignatureExport, signature_export_stream
+from tests.factories.consent import ConsentEventFactory
 from tests.factories.petitions import SignatureFactory
 
 pytestmark = pytest.mark.django_db
@@ -90,6 +92,7 @@ def test_it_writes_every_column_in_a_fixed_order(data_staff, petition, settings)
             consent_page="/petitions/visas/sign/",
             confirmed_at=signed + datetime.timedelta(minutes=5),
         )
+    ConsentEventFactory(campaign=petition.campaign, address="marie@example.org")
 
     rows = export(
         data_staff,
@@ -102,7 +105,7 @@ def test_it_writes_every_column_in_a_fixed_order(data_staff, petition, settings)
             "First name",
             "Last name",
             "Email",
-            "Newsletter opt-in",
+            "Consents to campaign updates now",
             "Consent wording",
             "Consent given at",
             "Signed on page",
@@ -224,13 +227,34 @@ class TestFilters:
 
         assert names(export(data_staff, petition=petition, riding_code="35082")) == ["West"]
 
-    def test_it_keeps_only_newsletter_subscribers_when_asked(self, data_staff, petition):
+    def test_it_keeps_only_those_who_consent_now_when_asked(self, data_staff, petition):
         SignatureFactory(
-            petition=petition, first_name="Yes", newsletter_opt_in=True, confirmed=True
+            petition=petition,
+            first_name="Yes",
+            email="yes@example.org",
+            newsletter_opt_in=True,
+            confirmed=True,
         )
+        ConsentEventFactory(campaign=petition.campaign, address="yes@example.org")
         SignatureFactory(petition=petition, first_name="No", confirmed=True)
 
         assert names(export(data_staff, petition=petition, newsletter_only=True)) == ["Yes"]
+
+    def test_it_leaves_out_a_signer_who_unsubscribed_after_ticking_the_box(
+        self, data_staff, petition
+    ):
+        # The box ticked at signing is history; the ledger says what they agree to now.
+        SignatureFactory(
+            petition=petition,
+            first_name="Left",
+            email="left@example.org",
+            newsletter_opt_in=True,
+            confirmed=True,
+        )
+        ConsentEventFactory(campaign=petition.campaign, address="left@example.org")
+        ConsentEventFactory(campaign=petition.campaign, address="left@example.org", withdrawn=True)
+
+        assert names(export(data_staff, petition=petition, newsletter_only=True)) == []
 
 
 class TestLog:
@@ -310,3 +334,36 @@ def test_a_database_that_cannot_render_lines_gets_the_same_bytes_from_python(
 
     assert rendered_by_python == rendered_by_postgresql
     assert rendered_by_python[1][0] == '\'=HYPERLINK("http://x","y")'
+
+
+def test_it_says_no_for_a_signer_who_unsubscribed_after_ticking_the_box(data_staff, petition):
+    SignatureFactory(
+        petition=petition, email="Left@Example.org", newsletter_opt_in=True, confirmed=True
+    )
+    ConsentEventFactory(campaign=petition.campaign, address="left@example.org")
+    ConsentEventFactory(campaign=petition.campaign, address="LEFT@example.org", withdrawn=True)
+
+    rows = export(data_staff, petition=petition, columns=("consent",))
+
+    assert rows[1][0] == "no"
+
+
+def test_it_exports_the_organisation_newsletter_consent_from_the_ledger(data_staff, petition):
+    SignatureFactory(
+        petition=petition,
+        first_name="Ana",
+        email="ana@example.org",
+        organisation_newsletter_opt_in=True,
+        organisation_newsletter_consent_text="Send me the newsletter.",
+        confirmed=True,
+    )
+    ConsentEventFactory(scope=NEWSLETTER, address="ana@example.org")
+    SignatureFactory(petition=petition, first_name="Ben", confirmed=True)
+
+    rows = export(data_staff, petition=petition, columns=("name", "organisation_newsletter"))
+
+    assert rows == [
+        ["First name", "Last name", "Consents to the newsletter now", "Newsletter wording shown"],
+        ["Ana", rows[1][1], "yes", "Send me the newsletter."],
+        ["Ben", rows[2][1], "no", ""],
+    ]

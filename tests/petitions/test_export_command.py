@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 
 from campaign.exports.commands import Progress
 from campaign.exports.models import ExportLog
+from tests.factories.consent import ConsentEventFactory
 from tests.factories.petitions import PetitionFactory, SignatureFactory
 
 pytestmark = pytest.mark.django_db
@@ -60,6 +61,7 @@ def test_it_writes_to_stdout_with_a_dash(data_staff, petition):
 def test_it_applies_every_filter_and_the_columns(data_staff, petition, ottawa, tmp_path):
     wanted = {"province": "ON", "riding_code": ottawa.code, "newsletter_opt_in": True}
     SignatureFactory(petition=petition, first_name="Wanted", email="w@example.org", **wanted)
+    ConsentEventFactory(campaign=petition.campaign, address="w@example.org")
     SignatureFactory(petition=petition, first_name="Other riding", province="ON", riding_code="1")
     SignatureFactory(petition=petition, first_name="No newsletter", province="ON")
     output = tmp_path / "out.csv"
