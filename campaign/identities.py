@@ -41,6 +41,12 @@ _QUOTED_PAIR = re.compile(r"\\(.)", re.DOTALL)
 ADDRESS_INVALID = _("Enter a valid email address.")
 ADDRESS_HIDDEN = _("This address contains invisible or control characters; please type it again.")
 ADDRESS_QUOTED = _("Enter the address without quotation marks.")
+# Mail to such an address needs SMTPUTF8 all the way to the mailbox, which Chorus's sending
+# path does not offer yet: say so, rather than "not valid" to someone whose address works.
+ADDRESS_UNICODE_LOCAL = _(
+    "We cannot send email yet to an address with accented or non-Latin letters before the @. "
+    "Please use another address."
+)
 
 
 class UnsendableAddress(ValueError):
@@ -79,13 +85,16 @@ def _canonical(value: str) -> str:
         if not _DOT_ATOM.match(unquoted):
             raise ValidationError(ADDRESS_QUOTED, code="quoted")
         local = unquoted
+    if not local.isascii():
+        raise ValidationError(ADDRESS_UNICODE_LOCAL, code="unicode_local_part")
     return f"{local}@{_ascii_domain(domain)}"
 
 
 def mailbox_address(value: str) -> str:
     """The address to store and send to (see the module docstring). Raises ValidationError
-    (code `characters`, `quoted` or `invalid`) for anything else; `janedoe@gmail.com` plus a
-    zero-width space is refused, not stripped into someone's address."""
+    (code `characters`, `quoted`, `unicode_local_part` or `invalid`) for anything else;
+    `janedoe@gmail.com` plus a zero-width space is refused, not stripped into someone's
+    address."""
     value = value.strip()
     if has_hidden_characters(value):
         raise ValidationError(ADDRESS_HIDDEN, code="characters")
@@ -147,6 +156,7 @@ def sendable_address(address: str) -> str:
         reason = {
             "characters": "it contains control or invisible characters",
             "quoted": "its local part is quoted",
+            "unicode_local_part": "its local part is not ASCII (no SMTPUTF8)",
         }.get(error.code, "it is not a valid address")
         raise UnsendableAddress(f"The address cannot be sent to: {reason}.") from None
 

@@ -41,7 +41,8 @@ def test_it_stores_one_ascii_form_of_an_address(typed, stored):
         ('"jane\x01"@gmail.com', "characters"),
         ('"a@b"@gmail.com', "quoted"),
         ('"jane doe"@gmail.com', "quoted"),
-        ("j\u00fcrgen@b\u00fccher.de", "invalid"),  # no SMTPUTF8: the local part is ASCII
+        ("j\u00fcrgen@b\u00fccher.de", "unicode_local_part"),  # no SMTPUTF8 yet
+        ("\u674e\u96f7@\u4f8b\u3048.jp", "unicode_local_part"),
         ("janedoe@", "invalid"),
         ("janedoe", "invalid"),
     ],

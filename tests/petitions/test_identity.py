@@ -91,3 +91,24 @@ def test_it_refuses_an_address_with_hidden_characters_with_a_form_error(
     assert response.status_code == 200
     assert response.context["form"].errors["email"]
     assert not Signature.objects.exists()
+
+
+def test_it_says_why_it_cannot_take_accented_letters_before_the_at(client, petition, valid_form):
+    # Such an address is valid (SMTPUTF8) and its owner uses it; only Chorus cannot send to
+    # it yet, so "not a valid address" would be wrong.
+    response = sign(client, petition, {**valid_form, "email": "zoë.côté@exemple.ca"})
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["email"] == [
+        "We cannot send email yet to an address with accented or non-Latin letters before "
+        "the @. Please use another address."
+    ]
+    assert not Signature.objects.exists()
+
+
+def test_it_says_why_in_french_on_the_french_page(client, petition, valid_form):
+    response = client.post(
+        f"/fr/petitions/{petition.slug}/sign/", {**valid_form, "email": "zoë@exemple.ca"}
+    )
+
+    assert "avant le @" in response.context["form"].errors["email"][0]
