@@ -421,9 +421,9 @@ CELERY_BEAT_SCHEDULE["petitions-purge"] = {
 MAILINGS_AFTER_CLOSE_DAYS = env.int("MAILINGS_AFTER_CLOSE_DAYS", default=365)
 # CASL: the CRTC may start proceedings up to three years after the subject matter became known,
 # and the sender must prove the consent, so the proof outlives the last possible mailing by
-# that much. The law's period, not read from the environment: counsel who reads it otherwise
-# silences consent.E002 (campaign/checks.py) instead.
-CONSENT_PROOF_AFTER_LAST_MAILING_DAYS = 3 * 365
+# that much: three years, a 29 February among them (1,096 days). The law's period, not read
+# from the environment: counsel who reads it otherwise silences consent.E002 instead.
+CONSENT_PROOF_AFTER_LAST_MAILING_DAYS = 3 * 365 + 1
 # After the second, its consents (given and withdrawn) are deleted, and so is who its mailings
 # went to; the newsletter's are not. Not the signatures' period: it answers to CASL's proof
 # rather than to the petition's delivery.

@@ -43,9 +43,10 @@ def campaign_theme(request, slug: str):
 
 
 def _period(days: int) -> str:
-    """A period for people: "2 years" for a whole number of years, else "400 days"."""
-    if days and days % 365 == 0:
-        years = days // 365
+    """A period for people: "2 years" for a whole number of years (a 29 February or two
+    among them: 1,461 days is "4 years"), else "400 days"."""
+    years, rest = divmod(days, 365)
+    if years and rest <= (years + 3) // 4:
         return ngettext("%(n)d year", "%(n)d years", years) % {"n": years}
     return ngettext("%(n)d day", "%(n)d days", days) % {"n": days}
 

@@ -30,7 +30,7 @@ def remaining() -> set[int]:
 
 
 def test_it_deletes_the_consents_of_a_campaign_closed_longer_than_the_period():
-    campaign = closed(1461)
+    campaign = closed(1462)
     given = ConsentEventFactory(campaign=campaign)
     withdrawn = ConsentEventFactory(campaign=campaign, address=given.address, withdrawn=True)
 
@@ -40,14 +40,14 @@ def test_it_deletes_the_consents_of_a_campaign_closed_longer_than_the_period():
 
 
 def test_it_keeps_the_consents_of_a_campaign_closed_recently():
-    kept = ConsentEventFactory(campaign=closed(1459))
+    kept = ConsentEventFactory(campaign=closed(1460))
 
     assert consent_purge_expired(now=NOW) == 0
 
     assert remaining() == {kept.pk}
 
 
-@pytest.mark.parametrize("days_ago", [366, 1459])
+@pytest.mark.parametrize("days_ago", [366, 1460])
 def test_it_keeps_the_consents_of_a_campaign_past_its_mailing_window(days_ago):
     """No mailing may go any more, but a complaint about the last one still may."""
     kept = ConsentEventFactory(campaign=closed(days_ago))
@@ -66,7 +66,7 @@ def test_it_keeps_the_consents_of_an_open_campaign_however_old():
 
 
 def test_it_keeps_the_consents_of_a_campaign_published_again_after_closing():
-    campaign = closed(1461)
+    campaign = closed(1462)
     campaign.status, campaign.closed_at = campaign.Status.PUBLISHED, None
     campaign.save()
     kept = ConsentEventFactory(campaign=campaign)
@@ -78,7 +78,7 @@ def test_it_keeps_the_consents_of_a_campaign_published_again_after_closing():
 
 def test_it_never_deletes_newsletter_consents():
     newsletter = ConsentEventFactory(scope=NEWSLETTER, recorded_at=NOW - timedelta(days=3000))
-    ConsentEventFactory(campaign=closed(1461), address=newsletter.address)
+    ConsentEventFactory(campaign=closed(1462), address=newsletter.address)
 
     consent_purge_expired(now=NOW)
 
@@ -94,11 +94,11 @@ def test_it_follows_the_setting(settings):
 
 def test_the_period_is_by_default_the_mailing_window_and_three_years(settings):
     assert settings.MAILINGS_AFTER_CLOSE_DAYS == 365
-    assert settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS == 365 + 3 * 365 == 1460
+    assert settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS == 365 + 3 * 365 + 1 == 1461
 
 
 def test_it_deletes_in_batches():
-    campaign = closed(1461)
+    campaign = closed(1462)
     ConsentEventFactory.create_batch(5, campaign=campaign)
 
     with CaptureQueriesContext(connection) as queries:
@@ -109,7 +109,7 @@ def test_it_deletes_in_batches():
 
 
 def test_running_it_again_deletes_nothing_more():
-    ConsentEventFactory(campaign=closed(1461))
+    ConsentEventFactory(campaign=closed(1462))
     kept = ConsentEventFactory(campaign=closed(10))
 
     assert consent_purge_expired(now=NOW) == 1
@@ -119,7 +119,7 @@ def test_running_it_again_deletes_nothing_more():
 
 
 def test_the_daily_task_purges():
-    ConsentEventFactory(campaign=closed(1461))
+    ConsentEventFactory(campaign=closed(1462))
 
     assert purge_expired_consents() == 1
     assert purge_expired_consents() == 0

@@ -19,7 +19,7 @@ def test_it_passes_with_the_defaults():
 
 def test_it_passes_with_exactly_three_years_after_the_mailing_window(settings):
     settings.MAILINGS_AFTER_CLOSE_DAYS = 100
-    settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS = 100 + 3 * 365
+    settings.CONSENT_RETENTION_AFTER_CLOSE_DAYS = 100 + 3 * 365 + 1
 
     assert consent_retention_errors() == []
 
@@ -45,7 +45,7 @@ def test_its_hint_says_how_counsel_may_silence_it(settings):
 
     [error] = consent_retention_errors()
 
-    assert "at least 1460" in error.hint
+    assert "at least 1461" in error.hint
     assert "SILENCED_SYSTEM_CHECKS" in error.hint
 
 
