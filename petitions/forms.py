@@ -177,9 +177,8 @@ class SignatureForm(forms.Form):
             newsletter_opt_in=data["newsletter"],
             newsletter_consent_text=str(CAMPAIGN_UPDATES_CONSENT),
             organisation_newsletter_opt_in=newsletter,
-            organisation_newsletter_consent_text=(
-                str(ORGANISATION_NEWSLETTER_CONSENT) if newsletter else ""
-            ),
+            # The service keeps the wording only with the box ticked (signature_create).
+            organisation_newsletter_consent_text=str(ORGANISATION_NEWSLETTER_CONSENT),
             consent_page=consent_page,
             language=language,
             source=data.get("source") or source or "",

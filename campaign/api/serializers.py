@@ -6,10 +6,12 @@ Emails appear only for a caller allowed them (permissions.may_read_emails, passe
 `emails` context): otherwise the field is null, never left out, so the shape is one.
 """
 
+from dataclasses import asdict
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from campaign.api.people import person_id
+from campaign.api.people import Consent, person_id
 from campaign.models import Call, Campaign
 from letters.models import Letter, LetterRecipient
 from petitions.models import Petition, Signature
@@ -104,17 +106,15 @@ class SignatureSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(ConsentSerializer)
     def get_newsletter_consent(self, signature: Signature) -> dict:
-        return {
-            "opted_in": signature.newsletter_opt_in,
-            "wording": signature.newsletter_consent_text,
-            "given_at": serializers.DateTimeField().to_representation(
-                signature.newsletter_consent_at
-            )
-            if signature.newsletter_consent_at
-            else None,
-            "page": signature.consent_page,
-            "language": signature.language,
-        }
+        return ConsentSerializer(
+            {
+                "opted_in": signature.newsletter_opt_in,
+                "wording": signature.newsletter_consent_text,
+                "given_at": signature.newsletter_consent_at,
+                "page": signature.consent_page,
+                "language": signature.language,
+            }
+        ).data
 
 
 class PostalAddressSerializer(serializers.Serializer):
@@ -176,17 +176,9 @@ class PersonSerializer(serializers.Serializer):
         return [_consent(consent) for consent in person.consents]
 
 
-def _consent(consent) -> dict:
-    return {
-        "opted_in": True,
-        "scope": consent.scope,
-        "wording": consent.wording,
-        "given_at": serializers.DateTimeField().to_representation(consent.given_at)
-        if consent.given_at
-        else None,
-        "page": consent.page,
-        "language": consent.language,
-    }
+def _consent(consent: Consent) -> dict:
+    """A consent in force in the ledger, as ConsentSerializer shows it."""
+    return ConsentSerializer({"opted_in": True, **asdict(consent)}).data
 
 
 class OutreachTargetSerializer(serializers.ModelSerializer):

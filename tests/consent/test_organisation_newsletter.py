@@ -140,7 +140,11 @@ def test_not_ticking_it_records_no_newsletter_consent(client, petition):
 
     signature_confirm(signature_id=Signature.objects.get().pk)
 
-    assert not Signature.objects.get().organisation_newsletter_opt_in
+    signature = Signature.objects.get()
+    assert (
+        signature.organisation_newsletter_opt_in,
+        signature.organisation_newsletter_consent_text,
+    ) == (False, "")
     assert not newsletter_rows().exists()
     assert ConsentEvent.objects.count() == 1
 
