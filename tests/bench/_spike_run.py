@@ -170,13 +170,14 @@ def _baseline(port: int, prefix: str) -> Phase:
     return phase
 
 
-def _cpu_groups(server, worker, broker) -> dict:
+def _cpu_groups(server, worker) -> dict:
     """The processes whose CPU the loop and the baseline share, by role."""
     database = os.environ["DATABASE_URL"].rsplit("/", 1)[1].split("?")[0]
     return {
         "web (gunicorn)": process_group(server.pid),
         "worker (celery)": process_group(worker.pid),
         "PostgreSQL": postgres_backends(database),
+        # Every redis-server: the broker and the cache alike, and any other on this machine.
         "Redis": command_starting("redis-server"),
         "load + mailboxes": this_process(),
     }
@@ -242,7 +243,7 @@ def main() -> int:
 
         before = _baseline(port, f"b{run_id}")
         signs = _sign_requests(petition.slug, cookie, csrf, f"s{run_id}", SIGNERS)
-        meter = CpuMeter(_cpu_groups(server, worker, broker)).start()
+        meter = CpuMeter(_cpu_groups(server, worker)).start()
         sign_phase, confirm_phase, answered = asyncio.run(_loop(port, signs, inbox, cookie, csrf))
         loop_cpu = meter.stop()
         meter.start()
