@@ -48,13 +48,6 @@ def _sign_rate() -> tuple[int, int]:
     return int(count), _SECONDS[unit or "s"] * int(multiplier or 1)
 
 
-def signature_check(signature: Signature) -> bool:
-    """Count a new signature against its address's limit on its petition, once, and flag it
-    when over; returns whether it is flagged now (`signatures_check` of one)."""
-    signatures_check([signature])
-    return signature.is_flagged
-
-
 def signatures_check(signatures: Sequence[Signature]) -> None:
     """Count each new signature against its address's limit on its petition, once, in order,
     and flag those over it; each object's `is_flagged` says the outcome.

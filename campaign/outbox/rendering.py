@@ -172,14 +172,6 @@ def related_objects(emails: Iterable[OutboundEmail]) -> dict[int, models.Model]:
     return found
 
 
-def _related_object(email: OutboundEmail) -> models.Model | None:
-    """The row's object, read as its template reads a batch's (None if gone)."""
-    registered = _builders[email.template]
-    if registered.related is None or email.related_id is None:
-        return None
-    return registered.related().in_bulk([email.related_id]).get(email.related_id)
-
-
 def _settled(email: OutboundEmail, decision: Decision, obj: models.Model | None) -> Decided:
     """Apply a Become (inside decide's transaction): the row is rewritten, its new object
     loaded and its new template's decide asked, which must Send or Cancel."""
@@ -192,7 +184,8 @@ def _settled(email: OutboundEmail, decision: Decision, obj: models.Model | None)
         OutboundEmail.objects.filter(pk=email.pk).update(
             template=email.template, purpose=email.purpose, related_id=email.related_id
         )
-        obj = _related_object(email)
+        # Read as its template reads a batch's (None if gone).
+        obj = related_objects([email]).get(email.pk)
         decide = _builders[email.template].decide
         decision = decide(email, obj) if decide is not None else _SEND
         if isinstance(decision, Become):

@@ -171,14 +171,14 @@ def _baseline(port: int, prefix: str) -> Phase:
 
 
 def _cpu_groups(server, worker) -> dict:
-    """The processes whose CPU the loop and the baseline share, by role (Redis: the private
-    broker and the cache's server alike)."""
+    """The processes whose CPU the loop and the baseline share, by role."""
     from django.db import connection
 
     return {
         "web (gunicorn)": process_group(server.pid),
         "worker (celery)": process_group(worker.pid),
         "PostgreSQL": postgres_backends(connection.settings_dict["NAME"]),
+        # Every redis-server: the broker and the cache alike, and any other on this machine.
         "Redis": command_starting("redis-server"),
         "load + mailboxes": this_process(),
     }

@@ -382,8 +382,9 @@ def run() -> bool:
         signed_ok = phases["sign POST"].statuses.get(302, 0) + warm.statuses.get(302, 0)
         # Untimed, as the email workers do it before sending each confirmation: count every
         # signature against its address's limit (petitions/rate_limits.py).
-        for signature in Signature.objects.filter(petition=petition, rate_limit_pending=True):
-            rate_limits.signature_check(signature)
+        rate_limits.signatures_check(
+            list(Signature.objects.filter(petition=petition, rate_limit_pending=True))
+        )
         ids = list(Signature.objects.filter(petition=petition).values_list("pk", flat=True))
         run_phase(port, phases["confirm POST"], _confirm_requests(ids, cookie, token))
     finally:

@@ -79,7 +79,7 @@ def test_a_batch_claims_its_signatures_counts_in_one_statement(client, petition,
 
 def test_each_signature_of_a_window_gets_the_count_it_would_get_alone(two_per_minute):
     alone, *batch = new_signatures(4)
-    rate_limits.signature_check(alone)
+    rate_limits.signatures_check([alone])
 
     rate_limits.signatures_check(batch)
 
