@@ -178,6 +178,18 @@ def consent_withdraw_all(*, address: str, method: str, by: str = "") -> list[Con
 AUDIT_MODEL = "consent.consentevent"
 
 
+def _audit(*, actor, address: str, note: str, changes: dict) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.ACTION,
+        model=AUDIT_MODEL,
+        object_id=mailbox_hash(address),
+        object_repr="",
+        changes=changes,
+        note=note,
+    )
+
+
 def consent_withdraw_by_staff(
     *, actor, address: str, scope: str | None = None
 ) -> list[ConsentEvent]:
@@ -201,14 +213,11 @@ def consent_withdraw_by_staff(
             event = consent_withdraw(address=address, scope=scope, method=Method.STAFF, by=by)
             withdrawn = [event] if event is not None else []
         if withdrawn:
-            audit_record(
+            _audit(
                 actor=actor,
-                action=AuditLog.Action.ACTION,
-                model=AUDIT_MODEL,
-                object_id=mailbox_hash(address),
-                object_repr="",
-                changes={e.scope: (Action.GIVEN, Action.WITHDRAWN) for e in withdrawn},
+                address=address,
                 note="consent withdrawn (staff)",
+                changes={e.scope: (Action.GIVEN, Action.WITHDRAWN) for e in withdrawn},
             )
     return withdrawn
 
@@ -218,14 +227,11 @@ def consent_look_up(*, actor, address: str) -> MailboxConsents:
     the staff withdrawal page; audited like the supporter-data look-up (the mailbox by its hash),
     since a look-up shows what a person agreed to."""
     found = mailbox_consents(address=address)
-    audit_record(
+    _audit(
         actor=actor,
-        action=AuditLog.Action.ACTION,
-        model=AUDIT_MODEL,
-        object_id=mailbox_hash(address),
-        object_repr="",
-        changes={c.scope: (Action.GIVEN, None) for c in found.in_force},
+        address=address,
         note="consents looked up (staff)",
+        changes={c.scope: (Action.GIVEN, None) for c in found.in_force},
     )
     return found
 
