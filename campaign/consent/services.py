@@ -16,7 +16,7 @@ from campaign.audit.services import audit_record
 from campaign.batched_deletes import DEFAULT_BATCH_SIZE, delete_in_batches
 from campaign.consent.models import ConsentEvent
 from campaign.consent.registry import withdrawal_handlers
-from campaign.consent.scopes import campaign_scope, scope_is_valid
+from campaign.consent.scopes import NEWSLETTER, campaign_scope, scope_is_valid
 from campaign.consent.selectors import (
     MailboxConsents,
     campaigns_past_consent_retention,
@@ -96,6 +96,43 @@ def consent_give(
             raise
         return ConsentEvent.objects.get(source=event.source, action=Action.GIVEN)
     return event
+
+
+def consents_give_ticked(
+    *,
+    address: str,
+    campaign_id: int,
+    updates_wording: str | None,
+    newsletter_wording: str | None,
+    language: str,
+    page: str,
+    source: str,
+    at: datetime | None = None,
+) -> list[ConsentEvent]:
+    """Record the consents of a confirmed petition or letter form (its link is the double
+    opt-in): the campaign's updates when `updates_wording` is given (the box was ticked), the
+    organisation's newsletter when `newsletter_wording` is. Returns the rows, as `consent_give`.
+
+    A source names one row, so the newsletter's is `source` + ":newsletter" (`source` alone
+    stays the campaign's, as before the newsletter box existed).
+    """
+    ticked = [
+        (campaign_scope(campaign_id), updates_wording, source),
+        (NEWSLETTER, newsletter_wording, f"{source}:{NEWSLETTER}"),
+    ]
+    return [
+        consent_give(
+            address=address,
+            scope=scope,
+            wording=wording,
+            language=language,
+            page=page,
+            source=row_source,
+            at=at,
+        )
+        for scope, wording, row_source in ticked
+        if wording is not None
+    ]
 
 
 def _withdraw(
