@@ -9,8 +9,7 @@ from django.db import connections, router, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from campaign.consent.scopes import NEWSLETTER, campaign_scope
-from campaign.consent.services import consent_give
+from campaign.consent.services import consents_give_ticked
 from campaign.directory.models import Riding
 from campaign.directory.selectors import office_for_role
 from campaign.identities import mailbox_key, validate_name_text
@@ -417,29 +416,21 @@ def letter_confirm(*, letter: Letter) -> bool:
 
 
 def _consent_record(letter: Letter, *, at) -> None:
-    """The writer's consents, as shown when they wrote: the confirmation link is the double
-    opt-in, the wording the one stored with the letter."""
-    if letter.newsletter_opt_in:
-        consent_give(
-            address=letter.supporter_email,
-            scope=campaign_scope(letter.campaign_id),
-            wording=letter.newsletter_consent_text,
-            language=letter.language,
-            page=letter.consent_page,
-            source=f"letter:{letter.pk}",
-            at=at,
-        )
-    if letter.organisation_newsletter_opt_in:
-        consent_give(
-            address=letter.supporter_email,
-            scope=NEWSLETTER,
-            wording=letter.organisation_newsletter_consent_text,
-            language=letter.language,
-            page=letter.consent_page,
-            # Its own source: one confirmation gives (at most) one row per scope.
-            source=f"letter:{letter.pk}:{NEWSLETTER}",
-            at=at,
-        )
+    """The writer's consents, as shown when they wrote (each box ticked)."""
+    consents_give_ticked(
+        address=letter.supporter_email,
+        campaign_id=letter.campaign_id,
+        updates_wording=letter.newsletter_consent_text if letter.newsletter_opt_in else None,
+        newsletter_wording=(
+            letter.organisation_newsletter_consent_text
+            if letter.organisation_newsletter_opt_in
+            else None
+        ),
+        language=letter.language,
+        page=letter.consent_page,
+        source=f"letter:{letter.pk}",
+        at=at,
+    )
 
 
 def _queue_letter_emails(letter: Letter, recipients: list[LetterRecipient]) -> None:

@@ -14,8 +14,7 @@ from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Concat, Substr
 from django.utils import timezone
 
-from campaign.consent.scopes import NEWSLETTER, campaign_scope
-from campaign.consent.services import consent_give
+from campaign.consent.services import consents_give_ticked
 from campaign.directory.lookup import local_ridings_for_postal_code
 from campaign.identities import mailbox_key
 from campaign.models import CallToAction, Campaign
@@ -239,34 +238,22 @@ def signature_confirm(*, signature_id: int) -> ConfirmOutcome:
 
 
 def _consent_record(signature: Signature) -> list[str]:
-    """The signer's consents, as they were shown when they signed: to their campaign's updates
-    and to the organisation's newsletter, each if its box was ticked. Returns the scopes."""
-    given = []
-    if signature.newsletter_opt_in:
-        given.append(
-            consent_give(
-                address=signature.email,
-                scope=campaign_scope(signature.petition.campaign_id),
-                wording=signature.newsletter_consent_text,
-                language=signature.language,
-                page=signature.consent_page,
-                source=f"signature:{signature.pk}",
-                at=signature.confirmed_at,
-            )
-        )
-    if signature.organisation_newsletter_opt_in:
-        given.append(
-            consent_give(
-                address=signature.email,
-                scope=NEWSLETTER,
-                wording=signature.organisation_newsletter_consent_text,
-                language=signature.language,
-                page=signature.consent_page,
-                # Its own source: one confirmation gives (at most) one row per scope.
-                source=f"signature:{signature.pk}:{NEWSLETTER}",
-                at=signature.confirmed_at,
-            )
-        )
+    """The signer's consents, as they were shown when they signed (each box ticked); returns
+    the scopes."""
+    given = consents_give_ticked(
+        address=signature.email,
+        campaign_id=signature.petition.campaign_id,
+        updates_wording=signature.newsletter_consent_text if signature.newsletter_opt_in else None,
+        newsletter_wording=(
+            signature.organisation_newsletter_consent_text
+            if signature.organisation_newsletter_opt_in
+            else None
+        ),
+        language=signature.language,
+        page=signature.consent_page,
+        source=f"signature:{signature.pk}",
+        at=signature.confirmed_at,
+    )
     return [event.scope for event in given]
 
 

@@ -107,11 +107,6 @@ def campaigns_past_consent_retention(*, now: datetime | None = None) -> QuerySet
     return Campaign.objects.filter(closed_at__lt=consent_retention_cutoff(now=now))
 
 
-def campaign_past_consent_retention(*, campaign: Campaign, now: datetime | None = None) -> bool:
-    """Whether `campaign` is past consent retention (see campaigns_past_consent_retention)."""
-    return campaign.closed_at is not None and campaign.closed_at < consent_retention_cutoff(now=now)
-
-
 @dataclass(frozen=True)
 class ConsentInForce:
     """One consent a person gives now, and how a page names what it is for."""

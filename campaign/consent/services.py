@@ -16,7 +16,7 @@ from campaign.audit.services import audit_record
 from campaign.batched_deletes import DEFAULT_BATCH_SIZE, delete_in_batches
 from campaign.consent.models import ConsentEvent
 from campaign.consent.registry import withdrawal_handlers
-from campaign.consent.scopes import campaign_scope, scope_is_valid
+from campaign.consent.scopes import NEWSLETTER, campaign_scope, scope_is_valid
 from campaign.consent.selectors import (
     MailboxConsents,
     campaigns_past_consent_retention,
@@ -96,6 +96,43 @@ def consent_give(
             raise
         return ConsentEvent.objects.get(source=event.source, action=Action.GIVEN)
     return event
+
+
+def consents_give_ticked(
+    *,
+    address: str,
+    campaign_id: int,
+    updates_wording: str | None,
+    newsletter_wording: str | None,
+    language: str,
+    page: str,
+    source: str,
+    at: datetime | None = None,
+) -> list[ConsentEvent]:
+    """Record the consents of a confirmed petition or letter form (its link is the double
+    opt-in): the campaign's updates when `updates_wording` is given (the box was ticked), the
+    organisation's newsletter when `newsletter_wording` is. Returns the rows, as `consent_give`.
+
+    A source names one row, so the newsletter's is `source` + ":newsletter" (`source` alone
+    stays the campaign's, as before the newsletter box existed).
+    """
+    ticked = [
+        (campaign_scope(campaign_id), updates_wording, source),
+        (NEWSLETTER, newsletter_wording, f"{source}:{NEWSLETTER}"),
+    ]
+    return [
+        consent_give(
+            address=address,
+            scope=scope,
+            wording=wording,
+            language=language,
+            page=page,
+            source=row_source,
+            at=at,
+        )
+        for scope, wording, row_source in ticked
+        if wording is not None
+    ]
 
 
 def _withdraw(
@@ -178,6 +215,18 @@ def consent_withdraw_all(*, address: str, method: str, by: str = "") -> list[Con
 AUDIT_MODEL = "consent.consentevent"
 
 
+def _audit(*, actor, address: str, note: str, changes: dict) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditLog.Action.ACTION,
+        model=AUDIT_MODEL,
+        object_id=mailbox_hash(address),
+        object_repr="",
+        changes=changes,
+        note=note,
+    )
+
+
 def consent_withdraw_by_staff(
     *, actor, address: str, scope: str | None = None
 ) -> list[ConsentEvent]:
@@ -201,14 +250,11 @@ def consent_withdraw_by_staff(
             event = consent_withdraw(address=address, scope=scope, method=Method.STAFF, by=by)
             withdrawn = [event] if event is not None else []
         if withdrawn:
-            audit_record(
+            _audit(
                 actor=actor,
-                action=AuditLog.Action.ACTION,
-                model=AUDIT_MODEL,
-                object_id=mailbox_hash(address),
-                object_repr="",
-                changes={e.scope: (Action.GIVEN, Action.WITHDRAWN) for e in withdrawn},
+                address=address,
                 note="consent withdrawn (staff)",
+                changes={e.scope: (Action.GIVEN, Action.WITHDRAWN) for e in withdrawn},
             )
     return withdrawn
 
@@ -218,14 +264,11 @@ def consent_look_up(*, actor, address: str) -> MailboxConsents:
     the staff withdrawal page; audited like the supporter-data look-up (the mailbox by its hash),
     since a look-up shows what a person agreed to."""
     found = mailbox_consents(address=address)
-    audit_record(
+    _audit(
         actor=actor,
-        action=AuditLog.Action.ACTION,
-        model=AUDIT_MODEL,
-        object_id=mailbox_hash(address),
-        object_repr="",
-        changes={c.scope: (Action.GIVEN, None) for c in found.in_force},
+        address=address,
         note="consents looked up (staff)",
+        changes={c.scope: (Action.GIVEN, None) for c in found.in_force},
     )
     return found
 
